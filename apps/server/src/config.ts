@@ -1,0 +1,102 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { PiiKeys } from './lib/crypto';
+
+export interface Secrets {
+  pii: PiiKeys;
+  /** HMAC-SM3 key chaining the audit log */
+  auditKey: Buffer;
+}
+
+export interface Config {
+  env: 'production' | 'development' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  /** PostgreSQL server; unset means embedded PGlite under dataDir/pg */
+  databaseUrl: string | undefined;
+  secrets: Secrets;
+  /** Built SPA to serve; absent in API tests */
+  webDist: string | undefined;
+  sessionIdleMinutes: { unit: number; staff: number };
+  sessionAbsoluteHours: number;
+  /** `secure` cookie flag: on in production (behind TLS), off on http://localhost */
+  secureCookies: boolean;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+const SECRET_ENV = {
+  JHRM_PII_ENC_KEY: 16,
+  JHRM_PII_MAC_KEY: 32,
+  JHRM_PII_INDEX_KEY: 32,
+  JHRM_AUDIT_KEY: 32,
+} as const;
+type SecretName = keyof typeof SECRET_ENV;
+
+function decodeKey(name: SecretName, value: string): Buffer {
+  const buf = Buffer.from(value, 'hex');
+  if (buf.length !== SECRET_ENV[name] || buf.toString('hex') !== value.toLowerCase()) {
+    throw new ConfigError(`${name} must be ${SECRET_ENV[name] * 2} hex characters (${SECRET_ENV[name]} bytes)`);
+  }
+  return buf;
+}
+
+function toSecrets(get: (name: SecretName) => Buffer): Secrets {
+  return {
+    pii: { encKey: get('JHRM_PII_ENC_KEY'), macKey: get('JHRM_PII_MAC_KEY'), indexKey: get('JHRM_PII_INDEX_KEY') },
+    auditKey: get('JHRM_AUDIT_KEY'),
+  };
+}
+
+/** Production: every key from the environment, or a clear refusal listing what is missing. */
+function secretsFromEnv(env: NodeJS.ProcessEnv): Secrets {
+  const missing = (Object.keys(SECRET_ENV) as SecretName[]).filter((n) => !env[n]);
+  if (missing.length) {
+    throw new ConfigError(
+      `Missing secrets for production: ${missing.join(', ')}. Generate each with \`openssl rand -hex N\` (N bytes as documented in README.md) and set them in the environment.`,
+    );
+  }
+  return toSecrets((n) => decodeKey(n, env[n]!));
+}
+
+/** Development: generated once into DATA_DIR/secrets.json so encrypted data stays readable across restarts. */
+function secretsFromDataDir(dataDir: string): Secrets {
+  const file = path.join(dataDir, 'secrets.json');
+  let stored: Partial<Record<SecretName, string>> = {};
+  if (existsSync(file)) stored = JSON.parse(readFileSync(file, 'utf8'));
+  let changed = false;
+  for (const [name, bytes] of Object.entries(SECRET_ENV) as [SecretName, number][]) {
+    if (!stored[name]) {
+      stored[name] = randomBytes(bytes).toString('hex');
+      changed = true;
+    }
+  }
+  if (changed) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+  }
+  return toSecrets((n) => decodeKey(n, stored[n]!));
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const mode = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const dataDir = path.resolve(env.DATA_DIR ?? 'data');
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, got "${env.PORT}"`);
+  return {
+    env: mode,
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir,
+    databaseUrl: env.DATABASE_URL || undefined,
+    secrets: mode === 'production' ? secretsFromEnv(env) : secretsFromDataDir(dataDir),
+    webDist: env.WEB_DIST ? path.resolve(env.WEB_DIST) : undefined,
+    sessionIdleMinutes: { unit: 30, staff: 15 },
+    sessionAbsoluteHours: 12,
+    secureCookies: mode === 'production' && env.INSECURE_COOKIES !== '1',
+    logLevel: env.LOG_LEVEL ?? (mode === 'test' ? 'silent' : 'info'),
+  };
+}

@@ -1,0 +1,5 @@
+// Every table, for Drizzle's relational queries and drizzle-kit. Tables live in their modules.
+export * from '../modules/accounts/accounts.table';
+export * from '../modules/sessions/sessions.table';
+export * from '../modules/audit/audit.table';
+export * from '../modules/institutions/institutions.table';

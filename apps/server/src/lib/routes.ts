@@ -1,0 +1,15 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ROLES } from '@jhrm/contracts';
+import type { RequestMeta } from '../modules/accounts/accounts.service';
+
+
+/** Each module's routes: a plain function that registers them on a zod-typed instance. */
+export const zod = (app: FastifyInstance) => app.withTypeProvider<ZodTypeProvider>();
+
+/** Any signed-in user. */
+export const ANY_USER = ROLES;
+/** The two roles of a unit (单位). */
+export const UNIT_USERS = ['legal', 'agent'] as const;
+
+export const requestMeta = (req: FastifyRequest): RequestMeta => ({ ip: req.ip, userAgent: req.headers['user-agent'] });

@@ -1,0 +1,118 @@
+import { asc, desc, gt, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client';
+import { hmacSm3 } from '../../lib/crypto';
+import { auditLog } from './audit.table';
+
+/** Serialises appends so each row chains onto the row committed just before it. */
+const AUDIT_LOCK = 0x6a686175;
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditEntry {
+  action: string;
+  actorId?: string | null;
+  actorAccount?: string | null;
+  actorRole?: string | null;
+  unitId?: string | null;
+  targetType?: string | null;
+  targetId?: string | null;
+  detail?: Record<string, unknown>;
+  ip?: string | null;
+}
+
+/** JSON with sorted keys: jsonb reorders keys, and the hash must survive the round trip. */
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  return `{${Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonical(obj[k])}`)
+    .join(',')}}`;
+}
+
+interface HashedFields {
+  at: Date;
+  actorId: string | null;
+  actorAccount: string | null;
+  actorRole: string | null;
+  unitId: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  detail: Record<string, unknown>;
+  ip: string | null;
+}
+
+function rowHash(key: Buffer, prevHash: string, f: HashedFields): string {
+  const content = canonical([
+    f.at.toISOString(),
+    f.actorId,
+    f.actorAccount,
+    f.actorRole,
+    f.unitId,
+    f.action,
+    f.targetType,
+    f.targetId,
+    f.detail,
+    f.ip,
+  ]);
+  return hmacSm3(key, prevHash, '\n', content).toString('hex');
+}
+
+export class AuditLog {
+  constructor(
+    private readonly key: Buffer,
+    private readonly clock: () => Date,
+  ) {}
+
+  /**
+   * Appends one entry. Call it inside the transaction that makes the change, so the change and
+   * its record commit together or not at all.
+   */
+  async record(tx: DbOrTx, entry: AuditEntry): Promise<void> {
+    const run = async (t: DbOrTx) => {
+      await t.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`);
+      const [last] = await t.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+      const prevHash = last?.hash ?? GENESIS_HASH;
+      const fields: HashedFields = {
+        at: this.clock(),
+        actorId: entry.actorId ?? null,
+        actorAccount: entry.actorAccount ?? null,
+        actorRole: entry.actorRole ?? null,
+        unitId: entry.unitId ?? null,
+        action: entry.action,
+        targetType: entry.targetType ?? null,
+        targetId: entry.targetId ?? null,
+        detail: entry.detail ?? {},
+        ip: entry.ip ?? null,
+      };
+      await t.insert(auditLog).values({ ...fields, prevHash, hash: rowHash(this.key, prevHash, fields) });
+    };
+    // An advisory xact lock needs a transaction; a bare Db gets its own.
+    if ('rollback' in tx) await run(tx);
+    else await (tx as Db).transaction(run);
+  }
+}
+
+export type ChainResult =
+  | { ok: true; count: number }
+  | { ok: false; count: number; brokenAt: number; reason: string };
+
+/** Walks the whole chain in id order and reports the first row whose link or content does not match. */
+export async function verifyAuditChain(db: Db, key: Buffer, batchSize = 1000): Promise<ChainResult> {
+  let prev = GENESIS_HASH;
+  let lastId = 0;
+  let count = 0;
+  for (;;) {
+    const rows = await db.select().from(auditLog).where(gt(auditLog.id, lastId)).orderBy(asc(auditLog.id)).limit(batchSize);
+    if (rows.length === 0) return { ok: true, count };
+    for (const r of rows) {
+      if (r.prevHash !== prev) return { ok: false, count, brokenAt: r.id, reason: '前一条记录的哈希不匹配（有记录被删除或插入）' };
+      if (rowHash(key, prev, r) !== r.hash) return { ok: false, count, brokenAt: r.id, reason: '记录内容与哈希不匹配（记录被篡改）' };
+      prev = r.hash;
+      lastId = r.id;
+      count++;
+    }
+  }
+}

@@ -1,0 +1,126 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, lt, ne, or } from 'drizzle-orm';
+import type { TRole } from '@jhrm/contracts';
+import type { Db, DbOrTx } from '../../db/client';
+import type { Config } from '../../config';
+import { departments, units, users } from '../accounts/accounts.table';
+import { sessions } from './sessions.table';
+
+export interface SessionUser {
+  id: string;
+  account: string;
+  name: string;
+  role: TRole;
+  unitId: string | null;
+  unitName: string | null;
+  unitUscc: string | null;
+  departmentId: string | null;
+  departmentName: string | null;
+  mustChangePassword: boolean;
+}
+
+export interface AuthContext {
+  sessionId: string;
+  csrfToken: string;
+  user: SessionUser;
+}
+
+/** Only the SHA-256 of the cookie's token is stored: a database leak yields no usable session. */
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const newToken = () => randomBytes(32).toString('base64url');
+
+/** Touching last_seen_at on every request would turn reads into writes; once a minute is enough. */
+const TOUCH_EVERY_MS = 60_000;
+
+export class SessionService {
+  constructor(
+    private readonly db: Db,
+    private readonly config: Config,
+    private readonly clock: () => Date,
+  ) {}
+
+  idleMs(role: TRole): number {
+    const minutes = role === 'reviewer' || role === 'admin' ? this.config.sessionIdleMinutes.staff : this.config.sessionIdleMinutes.unit;
+    return minutes * 60_000;
+  }
+
+  async create(userId: string, meta: { ip?: string; userAgent?: string }): Promise<{ token: string; csrfToken: string }> {
+    const token = newToken();
+    const csrfToken = newToken();
+    const now = this.clock();
+    await this.db.insert(sessions).values({
+      id: hashToken(token),
+      userId,
+      csrfToken,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + this.config.sessionAbsoluteHours * 3_600_000),
+      ip: meta.ip ?? null,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    });
+    return { token, csrfToken };
+  }
+
+  /** Resolves a cookie token to a live session, ending it if idle or past its absolute lifetime. */
+  async lookup(token: string): Promise<AuthContext | null> {
+    const id = hashToken(token);
+    const [row] = await this.db
+      .select({
+        session: sessions,
+        user: users,
+        unitName: units.name,
+        unitUscc: units.uscc,
+        departmentName: departments.name,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .leftJoin(units, eq(units.id, users.unitId))
+      .leftJoin(departments, eq(departments.id, users.departmentId))
+      .where(eq(sessions.id, id))
+      .limit(1);
+    if (!row) return null;
+    const now = this.clock().getTime();
+    const { session, user } = row;
+    if (user.status !== 'active' || now >= session.expiresAt.getTime() || now - session.lastSeenAt.getTime() >= this.idleMs(user.role)) {
+      await this.db.delete(sessions).where(eq(sessions.id, id));
+      return null;
+    }
+    if (now - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+      await this.db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
+    }
+    return {
+      sessionId: id,
+      csrfToken: session.csrfToken,
+      user: {
+        id: user.id,
+        account: user.account,
+        name: user.name,
+        role: user.role,
+        unitId: user.unitId,
+        unitName: row.unitName,
+        unitUscc: row.unitUscc,
+        departmentId: user.departmentId,
+        departmentName: row.departmentName,
+        mustChangePassword: user.mustChangePassword,
+      },
+    };
+  }
+
+  async destroy(sessionId: string, tx: DbOrTx = this.db): Promise<void> {
+    await tx.delete(sessions).where(eq(sessions.id, sessionId));
+  }
+
+  /** Ends every session of a user, or every one but `keep` (after a password change). */
+  async destroyAllForUser(userId: string, keep?: string): Promise<void> {
+    await this.db.delete(sessions).where(keep ? and(eq(sessions.userId, userId), ne(sessions.id, keep)) : eq(sessions.userId, userId));
+  }
+
+  /** Removes sessions past their absolute lifetime or idle longer than any role allows. */
+  async purgeExpired(): Promise<void> {
+    const now = this.clock();
+    const longestIdle = Math.max(this.config.sessionIdleMinutes.unit, this.config.sessionIdleMinutes.staff) * 60_000;
+    await this.db
+      .delete(sessions)
+      .where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - longestIdle))));
+  }
+}

@@ -1,0 +1,67 @@
+import { ConfigError, loadConfig } from './config';
+import { openDatabase } from './db/client';
+import { migrate } from './db/migrate';
+import { createDeps } from './deps';
+import { buildApp } from './app';
+import { seedReference } from './seed/reference';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNIT, seedDemo } from './seed/demo';
+import path from 'node:path';
+
+async function main() {
+  const started = Date.now();
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`启动失败 (configuration): ${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const database = await openDatabase({ url: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pg') });
+  const applied = await migrate(database.db);
+  await seedReference(database.db);
+  const deps = createDeps(config, database);
+  const seeded = config.env !== 'production' && (await seedDemo(deps));
+  const app = await buildApp(deps);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    try {
+      await app.close();
+      await database.close();
+    } finally {
+      clearTimeout(force);
+      process.exit(0);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  const sweep = setInterval(() => void deps.sessions.purgeExpired().catch((err) => app.log.warn({ err }, 'session purge failed')), 10 * 60_000);
+  sweep.unref();
+  app.addHook('onClose', async () => clearInterval(sweep));
+
+  await app.listen({ port: config.port, host: config.host });
+  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite at ${path.join(config.dataDir, 'pg')}`;
+  const lines = [
+    '',
+    `吉林人力资源市场管理 is running on http://localhost:${config.port}  (${config.env}, ${where}, ready in ${Date.now() - started} ms)`,
+    applied.length ? `  migrations applied: ${applied.join(', ')}` : '  database schema up to date',
+  ];
+  if (config.env !== 'production') {
+    lines.push(seeded ? `  demo data created: ${DEMO_UNIT.name} (${DEMO_UNIT.uscc})` : '  demo accounts:');
+    for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.account.padEnd(14)} ${DEMO_PASSWORD}   ${a.label}`);
+  }
+  console.log(lines.join('\n') + '\n');
+}
+
+main().catch((err) => {
+  console.error('启动失败:', err);
+  process.exit(1);
+});

@@ -1,0 +1,13 @@
+import './zod-locale';
+export * from './errors';
+export * from './common';
+export * from './masking';
+export * from './validators/uscc';
+export * from './validators/id-card';
+export * from './validators/phone';
+export * from './validators/postcode';
+export * from './validators/email';
+export * from './accounts/accounts.schema';
+export * from './institutions/institutions.status';
+export * from './institutions/institutions.schema';
+export * from './dictionaries/departments';
