@@ -26,6 +26,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     // `reqId` in every log line; never reuse a client-supplied id
     genReqId: () => crypto.randomUUID(),
+    // malformed URLs and bad content types are refused before routing, outside the error handler
+    frameworkErrors: (error, _req, reply) => {
+      const status = error.statusCode === 415 ? 415 : 400;
+      void reply
+        .status(status)
+        .send(status === 415 ? { code: 'UNSUPPORTED_MEDIA', message: '不支持的内容类型' } : { code: 'VALIDATION', message: '请求格式不正确' });
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,0 +1,110 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from './test/harness';
+
+let ctx: TestContext;
+let dist: string;
+beforeAll(async () => {
+  dist = mkdtempSync(path.join(tmpdir(), 'jhrm-web-'));
+  writeFileSync(path.join(dist, 'index.html'), '<!doctype html><html lang="zh-CN"><title>吉林人力资源市场管理</title></html>');
+  mkdirSync(path.join(dist, 'assets'));
+  writeFileSync(path.join(dist, 'assets', 'app-abc123.js'), 'console.log(1)');
+  ctx = await createTestContext({ config: { webDist: dist } });
+});
+afterAll(() => ctx?.close());
+
+describe('HTTP surface', () => {
+  it('reports health including the database', async () => {
+    const res = await ctx.client().get('/api/health');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'ok', database: process.env.TEST_DB_ENGINE === 'postgres' ? 'postgres' : 'pglite' });
+  });
+
+  it('answers unknown API paths with a JSON 404 in Chinese', async () => {
+    const res = await ctx.client().get('/api/no/such/thing');
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toMatch(/application\/json/);
+    expect(res.json()).toEqual({ code: 'NOT_FOUND', message: '接口不存在' });
+  });
+
+  it('serves the SPA with history fallback, and hashed assets as immutable', async () => {
+    const c = ctx.client();
+    for (const url of ['/', '/login', '/hr/institutions/query?x=1']) {
+      const res = await c.get(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body).toContain('吉林人力资源市场管理');
+      expect(res.headers['cache-control']).toBe('no-cache');
+    }
+    const asset = await c.get('/assets/app-abc123.js');
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['cache-control']).toContain('immutable');
+    expect((await c.get('/assets/missing.js')).statusCode).toBe(404);
+    expect((await c.get('/../../etc/passwd')).body).not.toContain('root:');
+    const malformed = await c.get('/%E0%A4%A');
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().message).toBe('请求格式不正确');
+  });
+
+  it('sends security headers with a strict CSP', async () => {
+    const res = await ctx.client().get('/login');
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBeDefined();
+  });
+
+  it('gives every visitor a readable CSRF cookie on the first page', async () => {
+    const res = await ctx.client().get('/');
+    const csrf = res.cookies.find((c) => c.name === 'jhrm_csrf');
+    expect(csrf?.value).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    expect(csrf?.httpOnly).toBeFalsy();
+    expect(csrf?.sameSite).toBe('Strict');
+  });
+
+  it('answers malformed JSON and wrong content types with Chinese 4xx, never a stack trace', async () => {
+    const c = ctx.client();
+    await c.get('/api/auth/csrf');
+    const headers = { 'x-csrf-token': c.cookies.get('jhrm_csrf')! };
+    const cookies = Object.fromEntries(c.cookies);
+    const bad = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', cookies, headers: { ...headers, 'content-type': 'application/json' }, payload: '{"account":' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toEqual({ code: 'VALIDATION', message: '请求格式不正确' });
+    const xml = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', cookies, headers: { ...headers, 'content-type': 'application/xml' }, payload: '<a/>' });
+    expect(xml.statusCode).toBe(415);
+    expect(xml.json().message).toBe('不支持的内容类型');
+    const big = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', cookies, headers, payload: { account: 'x'.repeat(2_000_000), password: 'x' } });
+    expect(big.statusCode).toBe(413);
+    for (const r of [bad, xml, big]) expect(r.body).not.toMatch(/at .*\.ts:\d+|node_modules/);
+  });
+
+  it('validates the page query with a field error', async () => {
+    const c = ctx.client();
+    await c.login('demo_agent');
+    const res = await c.get('/api/institutions?page=0');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fieldErrors).toEqual([{ path: 'page', message: '页码必须大于 0' }]);
+  });
+
+  it('lists only the signed-in unit’s institutions (none yet for the demo unit)', async () => {
+    const c = ctx.client();
+    await c.login('demo_agent');
+    const res = await c.get('/api/institutions');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ items: [], total: 0, page: 1, pageSize: 15 });
+  });
+
+  it('publishes the OpenAPI document generated from the route schemas', async () => {
+    const c = ctx.client();
+    const ui = await c.get('/api/docs');
+    expect([200, 302]).toContain(ui.statusCode);
+    const doc = (await c.get('/api/docs/json')).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/auth/login', '/api/institutions']));
+    expect(JSON.stringify(doc.paths['/api/auth/login'])).toContain('account');
+  });
+});

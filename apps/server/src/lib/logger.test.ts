@@ -1,0 +1,35 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { loggerOptions, maskText, scrub } from './logger';
+
+describe('log redaction', () => {
+  it('masks ID and mobile numbers inside any text', () => {
+    expect(maskText('GET /api/x?idCard=110101197501010039&phone=13111111111')).toBe('GET /api/x?idCard=110101********0039&phone=131****1111');
+    // longer digit runs (order numbers, timestamps) are left alone
+    expect(maskText('order 1311111111122')).toBe('order 1311111111122');
+  });
+
+  it('removes passwords, tokens and cookies by key, at any depth', () => {
+    expect(scrub({ a: { password: 'x', newPassword: 'y', headers: { cookie: 'jhrm_sid=1', 'x-csrf-token': 't' } } })).toEqual({
+      a: { password: '[REDACTED]', newPassword: '[REDACTED]', headers: { cookie: '[REDACTED]', 'x-csrf-token': '[REDACTED]' } },
+    });
+  });
+
+  it('never writes a password, 身份证号 or 手机号码 to the log stream', () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, cb) {
+        lines.push(String(chunk));
+        cb();
+      },
+    });
+    const log = pino(loggerOptions('info'), sink);
+    log.info({ req: { url: '/api/x?q=110101197501010039' }, body: { password: 'Secret@123', phone: '13111111111' } }, 'for 110101199003074936');
+    log.error({ err: new Error('bad phone 13111111111') }, 'failed');
+    const out = lines.join('');
+    for (const secret of ['Secret@123', '110101197501010039', '110101199003074936', '13111111111']) expect(out).not.toContain(secret);
+    expect(out).toContain('110101********0039');
+    expect(out).toContain('131****1111');
+  });
+});

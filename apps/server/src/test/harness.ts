@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../app';
+import type { Config } from '../config';
+import { openDatabase, type Database } from '../db/client';
+import { migrate } from '../db/migrate';
+import { createDeps, type AppDeps } from '../deps';
+import { seedDemo } from '../seed/demo';
+import { seedReference } from '../seed/reference';
+
+/**
+ * API tests run on a fresh database: in-memory PGlite by default, or, when TEST_DB_ENGINE is
+ * `postgres`, a new database created on the server at TEST_DATABASE_URL and dropped afterwards.
+ */
+export const TEST_ENGINE: 'pglite' | 'postgres' = process.env.TEST_DB_ENGINE === 'postgres' ? 'postgres' : 'pglite';
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    env: 'test',
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: '/nonexistent',
+    databaseUrl: undefined,
+    secrets: {
+      pii: { encKey: randomBytes(16), macKey: randomBytes(32), indexKey: randomBytes(32) },
+      auditKey: randomBytes(32),
+    },
+    webDist: undefined,
+    sessionIdleMinutes: { unit: 30, staff: 15 },
+    sessionAbsoluteHours: 12,
+    secureCookies: false,
+    logLevel: 'silent',
+    ...overrides,
+  };
+}
+
+/** A database for one test file; `url` is set on PostgreSQL so a test can open a second connection. */
+export async function openTestDatabase(): Promise<Database & { url?: string }> {
+  if (TEST_ENGINE === 'pglite') return openDatabase({});
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) throw new Error('TEST_DB_ENGINE=postgres needs TEST_DATABASE_URL');
+  const { default: pg } = await import('pg');
+  const name = `jhrm_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString(), poolSize: 5 });
+  return {
+    ...database,
+    url: url.toString(),
+    close: async () => {
+      await database.close();
+      const a = new pg.Client({ connectionString: base });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+
+/** A clock tests can move forward. */
+export function testClock(start = new Date('2026-11-26T09:00:00+08:00')) {
+  let now = start.getTime();
+  const clock = () => new Date(now);
+  clock.advance = (ms: number) => {
+    now += ms;
+  };
+  clock.advanceMinutes = (m: number) => clock.advance(m * 60_000);
+  return clock;
+}
+
+export interface TestContext {
+  app: FastifyInstance;
+  deps: AppDeps;
+  database: Database & { url?: string };
+  clock: ReturnType<typeof testClock>;
+  client(): TestClient;
+  close(): Promise<void>;
+}
+
+export async function createTestContext(opts: { config?: Partial<Config>; demo?: boolean } = {}): Promise<TestContext> {
+  const database = await openTestDatabase();
+  await migrate(database.db);
+  await seedReference(database.db);
+  const clock = testClock();
+  const deps = createDeps(testConfig(opts.config), database, clock);
+  if (opts.demo !== false) await seedDemo(deps);
+  const app = await buildApp(deps);
+  await app.ready();
+  return {
+    app,
+    deps,
+    database,
+    clock,
+    client: () => new TestClient(app),
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** A browser-like client: keeps cookies and sends the CSRF header the way the web app does. */
+export class TestClient {
+  readonly cookies = new Map<string, string>();
+  constructor(private readonly app: FastifyInstance) {}
+
+  private remember(res: LightMyRequestResponse) {
+    for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      const cleared = c.value === '' || (c.expires && c.expires.getTime() <= Date.now()) || c.maxAge === 0;
+      if (cleared) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    return res;
+  }
+
+  async request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}) {
+    if (method !== 'GET' && !this.cookies.has('jhrm_csrf')) await this.request('GET', '/api/auth/csrf');
+    const csrf = this.cookies.get('jhrm_csrf');
+    const res = await this.app.inject({
+      method,
+      url,
+      cookies: Object.fromEntries(this.cookies),
+      headers: { ...(method !== 'GET' && csrf ? { 'x-csrf-token': csrf } : {}), ...headers },
+      ...(body !== undefined ? { payload: body as object } : {}),
+    });
+    return this.remember(res);
+  }
+
+  get = (url: string, headers?: Record<string, string>) => this.request('GET', url, undefined, headers);
+  post = (url: string, body?: unknown, headers?: Record<string, string>) => this.request('POST', url, body ?? {}, headers);
+
+  async login(account: string, password = 'Demo@123456') {
+    const res = await this.post('/api/auth/login', { account, password });
+    if (res.statusCode !== 200) throw new Error(`login ${account} failed: ${res.statusCode} ${res.body}`);
+    return res.json() as { user: { id: string; role: string; unit: { id: string } | null } };
+  }
+}
