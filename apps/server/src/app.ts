@@ -1,11 +1,12 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import '@jhrm/contracts';
+import type { TErrorBody } from '@jhrm/contracts';
 import type { AppDeps } from './deps';
 import { loggerOptions } from './lib/logger';
 import { authPlugin } from './plugins/auth';
@@ -14,9 +15,10 @@ import { spaPlugin } from './plugins/spa';
 import { accountsRoutes } from './modules/accounts';
 import { healthRoutes } from './modules/health';
 import { institutionsRoutes } from './modules/institutions';
+import { adminRoutes } from './modules/admin';
 
 /** Every module's routes, in one list: adding a domain means adding a line here. */
-const MODULES = [healthRoutes, accountsRoutes, institutionsRoutes];
+const MODULES = [healthRoutes, accountsRoutes, institutionsRoutes, adminRoutes];
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
@@ -28,10 +30,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: () => crypto.randomUUID(),
     // malformed URLs and bad content types are refused before routing, outside the error handler
     frameworkErrors: (error, _req, reply) => {
-      const status = error.statusCode === 415 ? 415 : 400;
-      void reply
-        .status(status)
-        .send(status === 415 ? { code: 'UNSUPPORTED_MEDIA', message: '不支持的内容类型' } : { code: 'VALIDATION', message: '请求格式不正确' });
+      const unsupported = error.statusCode === 415;
+      const body: TErrorBody = unsupported ? { code: 'UNSUPPORTED_MEDIA', message: '不支持的内容类型' } : { code: 'VALIDATION', message: '请求格式不正确' };
+      void (reply as FastifyReply).status(unsupported ? 415 : 400).send(body);
     },
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -61,6 +62,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
+  await app.register(multipart);
   await app.register(authPlugin, { sessions: deps.sessions, secureCookies: config.secureCookies });
   await app.register(swagger, {
     openapi: { info: { title: '吉林人力资源市场管理 API', version: '1.0.0' } },

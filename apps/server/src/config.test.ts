@@ -19,7 +19,8 @@ describe('configuration', () => {
 
   it('takes production keys from the environment and uses secure cookies', () => {
     const env = { NODE_ENV: 'production', JHRM_PII_ENC_KEY: hex(16), JHRM_PII_MAC_KEY: hex(32), JHRM_PII_INDEX_KEY: hex(32), JHRM_AUDIT_KEY: hex(32) };
-    const c = loadConfig(env);
+    expect(() => loadConfig(env)).toThrow(/SMS_GATEWAY_URL/);
+    const c = loadConfig({ ...env, SMS_GATEWAY_URL: 'http://127.0.0.1:9/sms', SMS_GATEWAY_TOKEN: 't' });
     expect(c.secrets.pii.encKey.toString('hex')).toBe(hex(16));
     expect(c.secureCookies).toBe(true);
   });

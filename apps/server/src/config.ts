@@ -24,6 +24,10 @@ export interface Config {
   /** `secure` cookie flag: on in production (behind TLS), off on http://localhost */
   secureCookies: boolean;
   logLevel: string;
+  /** production SMS gateway; outside production the dev outbox is used */
+  sms: { url: string; token: string } | undefined;
+  /** where uploaded files live (BlobStore root) */
+  blobDir: string;
 }
 
 export class ConfigError extends Error {}
@@ -81,6 +85,12 @@ function secretsFromDataDir(dataDir: string): Secrets {
   return toSecrets((n) => decodeKey(n, stored[n]!));
 }
 
+function smsFromEnv(env: NodeJS.ProcessEnv, required: boolean): Config['sms'] {
+  if (env.SMS_GATEWAY_URL && env.SMS_GATEWAY_TOKEN) return { url: env.SMS_GATEWAY_URL, token: env.SMS_GATEWAY_TOKEN };
+  if (required) throw new ConfigError('Missing SMS_GATEWAY_URL and SMS_GATEWAY_TOKEN: production sends verification codes through the SMS gateway.');
+  return undefined;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const mode = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const dataDir = path.resolve(env.DATA_DIR ?? 'data');
@@ -98,5 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteHours: 12,
     secureCookies: mode === 'production' && env.INSECURE_COOKIES !== '1',
     logLevel: env.LOG_LEVEL ?? (mode === 'test' ? 'silent' : 'info'),
+    sms: smsFromEnv(env, mode === 'production'),
+    blobDir: path.join(dataDir, 'blobs'),
   };
 }

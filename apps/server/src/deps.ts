@@ -1,6 +1,8 @@
 import type { Config } from './config';
 import type { Database } from './db/client';
+import { LocalBlobStore, type BlobStore } from './lib/blob-store';
 import { PiiCipher } from './lib/crypto';
+import { DevOutbox, HttpSmsGateway, type SmsGateway } from './lib/sms';
 import { AuditLog } from './modules/audit/audit.service';
 import { SessionService } from './modules/sessions/sessions.service';
 
@@ -12,9 +14,14 @@ export interface AppDeps {
   pii: PiiCipher;
   audit: AuditLog;
   sessions: SessionService;
+  sms: SmsGateway;
+  /** outside production only: every SMS and captcha answer, for people and tests */
+  outbox: DevOutbox | null;
+  blobs: BlobStore;
 }
 
 export function createDeps(config: Config, database: Database, clock: () => Date = () => new Date()): AppDeps {
+  const outbox = config.env === 'production' ? null : new DevOutbox(clock);
   return {
     config,
     database,
@@ -22,5 +29,8 @@ export function createDeps(config: Config, database: Database, clock: () => Date
     pii: new PiiCipher(config.secrets.pii),
     audit: new AuditLog(config.secrets.auditKey, clock),
     sessions: new SessionService(database.db, config, clock),
+    sms: config.sms ? new HttpSmsGateway(config.sms.url, config.sms.token) : outbox!,
+    outbox,
+    blobs: new LocalBlobStore(config.blobDir),
   };
 }

@@ -9,6 +9,8 @@ export const AppErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   LOCKED: 'LOCKED',
+  CAPTCHA_REQUIRED: 'CAPTCHA_REQUIRED',
+  PASSWORD_CHANGE_REQUIRED: 'PASSWORD_CHANGE_REQUIRED',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   UNSUPPORTED_MEDIA: 'UNSUPPORTED_MEDIA',
   RATE_LIMITED: 'RATE_LIMITED',
@@ -25,5 +27,7 @@ export const ZErrorBody = z.object({
   code: z.string(),
   message: z.string(),
   fieldErrors: z.array(ZFieldError).optional(),
+  /** machine-readable extras, e.g. `{ captchaRequired: true }` after failed sign-ins */
+  details: z.record(z.string(), z.unknown()).optional(),
 });
 export type TErrorBody = z.infer<typeof ZErrorBody>;

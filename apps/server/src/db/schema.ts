@@ -3,3 +3,4 @@ export * from '../modules/accounts/accounts.table';
 export * from '../modules/sessions/sessions.table';
 export * from '../modules/audit/audit.table';
 export * from '../modules/institutions/institutions.table';
+export * from '../modules/files/files.table';

@@ -6,6 +6,7 @@ export class AppError extends Error {
     readonly code: TAppErrorCode,
     message: string,
     readonly fieldErrors?: TFieldError[],
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'AppError';
@@ -20,6 +21,8 @@ export const HTTP_STATUS: Record<TAppErrorCode, number> = {
   [AppErrorCode.NOT_FOUND]: 404,
   [AppErrorCode.CONFLICT]: 409,
   [AppErrorCode.LOCKED]: 423,
+  [AppErrorCode.CAPTCHA_REQUIRED]: 400,
+  [AppErrorCode.PASSWORD_CHANGE_REQUIRED]: 403,
   [AppErrorCode.PAYLOAD_TOO_LARGE]: 413,
   [AppErrorCode.UNSUPPORTED_MEDIA]: 415,
   [AppErrorCode.RATE_LIMITED]: 429,

@@ -13,6 +13,8 @@ export type Access = 'public' | readonly TRole[];
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** reachable while the user still has to replace an initial password (me, logout, change password) */
+    allowPendingPasswordChange?: boolean;
   }
   interface FastifyRequest {
     auth: AuthContext | null;
@@ -67,6 +69,9 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: AuthPluginOption
     if (access !== 'public') {
       if (!req.auth) throw new AppError(AppErrorCode.UNAUTHENTICATED, '请先登录，或登录已过期，请重新登录');
       if (!access.includes(req.auth.user.role)) throw new AppError(AppErrorCode.FORBIDDEN, '您没有权限执行此操作');
+      if (req.auth.user.mustChangePassword && !req.routeOptions.config.allowPendingPasswordChange) {
+        throw new AppError(AppErrorCode.PASSWORD_CHANGE_REQUIRED, '首次登录或密码被重置后，请先修改密码');
+      }
     }
     if (!SAFE_METHODS.has(req.method)) {
       // Double submit: the header must repeat the cookie, and a signed-in request must carry its session's token.

@@ -26,7 +26,12 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
     let body: TErrorBody;
     if (error instanceof AppError) {
       status = HTTP_STATUS[error.code];
-      body = { code: error.code, message: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) };
+      body = {
+        code: error.code,
+        message: error.message,
+        ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
+        ...(error.details ? { details: error.details } : {}),
+      };
     } else if (hasZodFastifySchemaValidationErrors(error)) {
       const fieldErrors: TFieldError[] = error.validation.map((v) => ({ path: fieldPath(v.instancePath), message: v.message ?? '格式不正确' }));
       status = 400;

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app';
 import type { Config } from '../config';
@@ -30,6 +33,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     sessionAbsoluteHours: 12,
     secureCookies: false,
     logLevel: 'silent',
+    sms: undefined,
+    blobDir: mkdtempSync(path.join(tmpdir(), 'jhrm-blobs-')),
     ...overrides,
   };
 }

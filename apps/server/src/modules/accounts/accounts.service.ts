@@ -1,14 +1,38 @@
-import { AppErrorCode, type TSessionUser } from '@jhrm/contracts';
+import { and, eq, sql } from 'drizzle-orm';
+import {
+  AppErrorCode,
+  ZIdCard,
+  ZMobile,
+  ZUscc,
+  idValidityEnd,
+  passwordProblems,
+  type TChangePasswordRequest,
+  type TFieldError,
+  type TRegisterRequest,
+  type TSessionInfo,
+  type TSessionUser,
+} from '@jhrm/contracts';
+import type { z } from 'zod';
 import { AppError } from '../../lib/app-error';
-import { verifyPassword } from '../../lib/passwords';
+import { hashPassword, verifyPassword } from '../../lib/passwords';
+import { uniqueViolation } from '../../lib/pg-errors';
+import { beijingDate, formatBeijing } from '../../lib/time';
 import type { AppDeps } from '../../deps';
 import type { SessionUser } from '../sessions/sessions.service';
-import { findUserByAccount } from './accounts.repository';
+import { sessions } from '../sessions/sessions.table';
+import { findUnitByUscc, findUserByAccount } from './accounts.repository';
+import { loginAttempts, units, users } from './accounts.table';
+import { VerificationService } from './verification.service';
 
 export interface RequestMeta {
   ip: string;
   userAgent?: string;
 }
+
+export const CAPTCHA_AFTER_FAILURES = 3;
+export const LOCK_AFTER_FAILURES = 5;
+export const FAILURE_WINDOW_MS = 15 * 60_000;
+export const LOCK_MS = 30 * 60_000;
 
 export function toSessionUserDto(u: SessionUser): TSessionUser {
   return {
@@ -16,68 +40,242 @@ export function toSessionUserDto(u: SessionUser): TSessionUser {
     account: u.account,
     name: u.name,
     role: u.role,
-    unit: u.unitId ? { id: u.unitId, name: u.unitName ?? '', uscc: u.unitUscc ?? '' } : null,
+    unit: u.unitId ? { id: u.unitId, name: u.unitName ?? '' , uscc: u.unitUscc ?? '' } : null,
     department: u.departmentId ? { id: u.departmentId, name: u.departmentName ?? '' } : null,
+    mustChangePassword: u.mustChangePassword,
   };
 }
 
-export class AccountsService {
-  constructor(private readonly deps: AppDeps) {}
+/** Runs a zod schema and returns its first message per field, so every problem is reported at once. */
+export function collect<T>(schema: z.ZodType<T>, value: unknown, path: string, errors: TFieldError[]): T | undefined {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  errors.push({ path, message: r.error.issues[0]?.message ?? '格式不正确' });
+  return undefined;
+}
 
-  /** Account + password. Unknown account and wrong password get the same answer. */
-  async login(account: string, password: string, meta: RequestMeta): Promise<{ token: string; csrfToken: string }> {
-    const { db } = this.deps.database;
-    const user = await findUserByAccount(db, account);
-    const ok = await verifyPassword(user?.passwordHash ?? null, password);
+export function invalid(errors: TFieldError[]): AppError {
+  return new AppError(AppErrorCode.VALIDATION, errors.length === 1 ? errors[0]!.message : `有${errors.length}处填写有误，请按提示修改`, errors);
+}
+
+export class AccountsService {
+  readonly verification: VerificationService;
+  constructor(private readonly deps: AppDeps) {
+    this.verification = new VerificationService(deps);
+  }
+
+  private get db() {
+    return this.deps.database.db;
+  }
+
+  /**
+   * Account + password. Unknown account and wrong password get the same answer; failures are
+   * counted per account name: after 3 an image captcha is required, 5 within 15 minutes lock it
+   * for 30 minutes.
+   */
+  async login(input: { account: string; password: string; captchaId?: string; captcha?: string }, meta: RequestMeta) {
+    const now = this.deps.clock();
+    const accountKey = input.account.trim().toLowerCase();
+    const [attempt] = await this.db.select().from(loginAttempts).where(eq(loginAttempts.accountKey, accountKey));
+    const user = await findUserByAccount(this.db, input.account.trim());
+    const who = { actorId: user?.id, actorAccount: input.account.slice(0, 64), actorRole: user?.role, unitId: user?.unitId, ip: meta.ip };
+
+    if (attempt?.lockedUntil && attempt.lockedUntil.getTime() > now.getTime()) {
+      await this.deps.audit.record(this.db, { ...who, action: 'auth.login_failed', detail: { reason: 'locked' } });
+      throw new AppError(AppErrorCode.LOCKED, `登录失败次数过多，账号已锁定，请于 ${formatBeijing(attempt.lockedUntil)} 后再试`);
+    }
+    const windowOpen = !!attempt && now.getTime() - attempt.windowStartedAt.getTime() < FAILURE_WINDOW_MS;
+    const failures = windowOpen ? attempt!.failures : 0;
+    if (failures >= CAPTCHA_AFTER_FAILURES) {
+      if (!input.captchaId || !input.captcha) {
+        throw new AppError(AppErrorCode.CAPTCHA_REQUIRED, '请输入图片验证码', [{ path: 'captcha', message: '请输入图片验证码' }], { captchaRequired: true });
+      }
+      try {
+        await this.verification.checkCaptcha(input.captchaId, input.captcha);
+      } catch (err) {
+        if (err instanceof AppError) throw new AppError(err.code, err.message, err.fieldErrors, { captchaRequired: true });
+        throw err;
+      }
+    }
+
+    const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
     if (!user || !ok) {
-      await this.deps.audit.record(db, {
-        action: 'auth.login_failed',
-        actorId: user?.id,
-        actorAccount: account.slice(0, 64),
-        actorRole: user?.role,
-        unitId: user?.unitId,
-        ip: meta.ip,
-        detail: { reason: user ? 'wrong_password' : 'unknown_account' },
+      const count = failures + 1;
+      const lockedUntil = count >= LOCK_AFTER_FAILURES ? new Date(now.getTime() + LOCK_MS) : null;
+      await this.db.transaction(async (tx) => {
+        await tx
+          .insert(loginAttempts)
+          .values({ accountKey, failures: count, windowStartedAt: windowOpen ? attempt!.windowStartedAt : now, lockedUntil })
+          .onConflictDoUpdate({
+            target: loginAttempts.accountKey,
+            set: { failures: count, windowStartedAt: windowOpen ? attempt!.windowStartedAt : now, lockedUntil },
+          });
+        await this.deps.audit.record(tx, { ...who, action: 'auth.login_failed', detail: { reason: user ? 'wrong_password' : 'unknown_account', failures: count } });
+        if (lockedUntil) await this.deps.audit.record(tx, { ...who, action: 'auth.account_locked', detail: { until: lockedUntil.toISOString() } });
       });
-      throw new AppError(AppErrorCode.UNAUTHENTICATED, '账号或密码错误');
+      if (lockedUntil) throw new AppError(AppErrorCode.LOCKED, `登录失败次数过多，账号已锁定，请于 ${formatBeijing(lockedUntil)} 后再试`);
+      const left = LOCK_AFTER_FAILURES - count;
+      throw new AppError(
+        AppErrorCode.UNAUTHENTICATED,
+        count >= CAPTCHA_AFTER_FAILURES ? `账号或密码错误，再失败${left}次账号将被锁定30分钟` : '账号或密码错误',
+        undefined,
+        count >= CAPTCHA_AFTER_FAILURES ? { captchaRequired: true } : undefined,
+      );
     }
     if (user.status !== 'active') {
-      await this.deps.audit.record(db, {
-        action: 'auth.login_failed',
-        actorId: user.id,
-        actorAccount: user.account,
-        actorRole: user.role,
-        unitId: user.unitId,
-        ip: meta.ip,
-        detail: { reason: 'disabled' },
-      });
+      await this.deps.audit.record(this.db, { ...who, action: 'auth.login_failed', detail: { reason: 'disabled' } });
       throw new AppError(AppErrorCode.FORBIDDEN, '账号已停用，请联系本单位法人账号或管理员');
     }
-    const session = await this.deps.sessions.create(user.id, meta);
-    await this.deps.audit.record(db, {
+    if (attempt) await this.db.delete(loginAttempts).where(eq(loginAttempts.accountKey, accountKey));
+    return this.startSession(user.id, meta, 'password');
+  }
+
+  /** Creates a session for a user whose identity is proven (password or a confirmed QR ticket). */
+  async startSession(userId: string, meta: RequestMeta, method: 'password' | 'qr') {
+    const session = await this.deps.sessions.create(userId, meta);
+    const auth = (await this.deps.sessions.lookup(session.token))!;
+    const u = auth.user;
+    await this.deps.audit.record(this.db, {
       action: 'auth.login',
-      actorId: user.id,
-      actorAccount: user.account,
-      actorRole: user.role,
-      unitId: user.unitId,
+      actorId: u.id,
+      actorAccount: u.account,
+      actorRole: u.role,
+      unitId: u.unitId,
       ip: meta.ip,
-      detail: { method: 'password' },
+      detail: { method },
     });
-    return session;
+    return { ...session, user: u };
   }
 
   async logout(user: SessionUser, sessionId: string, meta: RequestMeta): Promise<void> {
-    const { db } = this.deps.database;
-    await db.transaction(async (tx) => {
+    await this.db.transaction(async (tx) => {
       await this.deps.sessions.destroy(sessionId, tx);
-      await this.deps.audit.record(tx, {
-        action: 'auth.logout',
-        actorId: user.id,
-        actorAccount: user.account,
-        actorRole: user.role,
-        unitId: user.unitId,
-        ip: meta.ip,
+      await this.deps.audit.record(tx, { action: 'auth.logout', actorId: user.id, actorAccount: user.account, actorRole: user.role, unitId: user.unitId, ip: meta.ip });
+    });
+  }
+
+  /** 法人注册: every field checked at once; the SMS code proves the phone; one legal person per USCC. */
+  async register(input: TRegisterRequest, meta: RequestMeta): Promise<{ account: string }> {
+    const errors: TFieldError[] = [];
+    const uscc = collect(ZUscc, input.uscc, 'uscc', errors);
+    const idCard = collect(ZIdCard, input.idCard, 'idCard', errors);
+    const phone = collect(ZMobile, input.phone, 'phone', errors);
+    const today = beijingDate(this.deps.clock());
+    const idEnd = idValidityEnd(input.idStart, input.idValidity);
+    if (input.idStart > today) errors.push({ path: 'idStart', message: '身份证有效开始日期不能晚于今天' });
+    else if (idEnd && idEnd <= today) errors.push({ path: 'idStart', message: '身份证已过有效期，请使用有效身份证' });
+    for (const message of passwordProblems(input.password, { account: input.account, phone, idCard })) errors.push({ path: 'password', message });
+    if (input.password !== input.confirmPassword) errors.push({ path: 'confirmPassword', message: '两次输入的密码不一致' });
+    if (errors.length) throw invalid(errors);
+
+    const existingUnit = await findUnitByUscc(this.db, uscc!);
+    if (existingUnit) {
+      const [legal] = await this.db.select({ id: users.id }).from(users).where(and(eq(users.unitId, existingUnit.id), eq(users.role, 'legal')));
+      if (legal) throw this.usccTaken();
+    }
+    if (await findUserByAccount(this.db, input.account)) throw invalid([{ path: 'account', message: '该账号已被使用，请更换' }]);
+
+    const codeId = await this.verification.checkSmsCode(phone!, 'register', input.smsCode);
+    const passwordHash = await hashPassword(input.password);
+    try {
+      return await this.db.transaction(async (tx) => {
+        await this.verification.markSmsCodeUsed(tx, codeId);
+        let unitId = existingUnit?.id;
+        if (!unitId) {
+          const [unit] = await tx.insert(units).values({ name: input.unitName, uscc: uscc!, legalType: input.legalType }).returning({ id: units.id });
+          unitId = unit!.id;
+        }
+        const [user] = await tx
+          .insert(users)
+          .values({
+            account: input.account,
+            passwordHash,
+            role: 'legal',
+            name: input.legalName,
+            unitId,
+            idCardEnc: this.deps.pii.encrypt(idCard!),
+            idCardIdx: this.deps.pii.blindIndex(idCard!),
+            phoneEnc: this.deps.pii.encrypt(phone!),
+            phoneIdx: this.deps.pii.blindIndex(phone!),
+            idValidity: input.idValidity,
+            idValidFrom: input.idStart,
+            idValidTo: idEnd,
+          })
+          .returning({ id: users.id });
+        await this.deps.audit.record(tx, {
+          action: 'account.registered',
+          actorId: user!.id,
+          actorAccount: input.account,
+          actorRole: 'legal',
+          unitId,
+          targetType: 'unit',
+          targetId: unitId,
+          ip: meta.ip,
+          detail: { uscc: uscc!, unitName: input.unitName, legalType: input.legalType },
+        });
+        return { account: input.account };
       });
+    } catch (err) {
+      const constraint = uniqueViolation(err);
+      if (constraint?.includes('account')) throw invalid([{ path: 'account', message: '该账号已被使用，请更换' }]);
+      if (constraint) throw this.usccTaken();
+      throw err;
+    }
+  }
+
+  private usccTaken() {
+    return new AppError(
+      AppErrorCode.CONFLICT,
+      '该统一社会信用代码已注册法人账号。如非本单位注册或忘记账号，请通过【账号申诉】处理，或咨询电话 0431-80767550',
+      [{ path: 'uscc', message: '该统一社会信用代码已注册法人账号，可通过账号申诉找回' }],
+      { appeal: true },
+    );
+  }
+
+  /** Checks the password rules against the user's own account, phone and ID number. */
+  async passwordErrors(userId: string, account: string, password: string, path: string): Promise<TFieldError[]> {
+    const [u] = await this.db.select({ idCardEnc: users.idCardEnc, phoneEnc: users.phoneEnc }).from(users).where(eq(users.id, userId));
+    const ctx = {
+      account,
+      idCard: u?.idCardEnc ? this.deps.pii.decrypt(u.idCardEnc) : null,
+      phone: u?.phoneEnc ? this.deps.pii.decrypt(u.phoneEnc) : null,
+    };
+    return passwordProblems(password, ctx).map((message) => ({ path, message }));
+  }
+
+  /** Changing the password ends every session of the user, this one included. */
+  async changePassword(user: SessionUser, input: TChangePasswordRequest, meta: RequestMeta): Promise<void> {
+    const [row] = await this.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
+    if (!(await verifyPassword(row?.passwordHash ?? null, input.oldPassword))) throw invalid([{ path: 'oldPassword', message: '原密码不正确' }]);
+    const errors = await this.passwordErrors(user.id, user.account, input.newPassword, 'newPassword');
+    if (input.newPassword === input.oldPassword) errors.push({ path: 'newPassword', message: '新密码不能与原密码相同' });
+    if (input.newPassword !== input.confirmPassword) errors.push({ path: 'confirmPassword', message: '两次输入的密码不一致' });
+    if (errors.length) throw invalid(errors);
+    const passwordHash = await hashPassword(input.newPassword);
+    await this.db.transaction(async (tx) => {
+      await tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: this.deps.clock() }).where(eq(users.id, user.id));
+      await tx.delete(sessions).where(eq(sessions.userId, user.id));
+      await this.deps.audit.record(tx, { action: 'account.password_changed', actorId: user.id, actorAccount: user.account, actorRole: user.role, unitId: user.unitId, ip: meta.ip });
+    });
+  }
+
+  async listSessions(user: SessionUser, currentSessionId: string): Promise<TSessionInfo[]> {
+    const rows = await this.db.select().from(sessions).where(eq(sessions.userId, user.id)).orderBy(sql`${sessions.lastSeenAt} DESC`);
+    return rows.map((s) => ({
+      id: s.handle,
+      current: s.id === currentSessionId,
+      createdAt: s.createdAt.toISOString(),
+      lastSeenAt: s.lastSeenAt.toISOString(),
+      ip: s.ip,
+      userAgent: s.userAgent,
+    }));
+  }
+
+  async endSession(user: SessionUser, handle: string, meta: RequestMeta): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const ended = await tx.delete(sessions).where(and(eq(sessions.userId, user.id), eq(sessions.handle, handle))).returning({ id: sessions.id });
+      if (ended.length === 0) throw new AppError(AppErrorCode.NOT_FOUND, '该会话不存在或已结束');
+      await this.deps.audit.record(tx, { action: 'auth.session_ended', actorId: user.id, actorAccount: user.account, actorRole: user.role, unitId: user.unitId, ip: meta.ip, detail: { handle } });
     });
   }
 }

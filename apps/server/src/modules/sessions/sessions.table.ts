@@ -6,6 +6,8 @@ export const sessions = pgTable(
   'sessions',
   {
     id: text('id').primaryKey(),
+    /** what the session list shows and ends sessions by; the id is a token hash and stays private */
+    handle: uuid('handle').notNull().unique().defaultRandom(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),

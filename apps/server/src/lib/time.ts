@@ -1,0 +1,20 @@
+/** Dates as people in Jilin read them: Beijing time, `YYYY-MM-DD HH:mm`. */
+const FMT = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+export function formatBeijing(d: Date): string {
+  const p = Object.fromEntries(FMT.formatToParts(d).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+/** Today's date in Beijing as YYYY-MM-DD. */
+export function beijingDate(d: Date): string {
+  return formatBeijing(d).slice(0, 10);
+}

@@ -1,0 +1,54 @@
+import type { FastifyRequest } from 'fastify';
+import { AppErrorCode } from '@jhrm/contracts';
+import { AppError } from './app-error';
+import { BlobTooLargeError, type BlobStore } from './blob-store';
+import { DOCUMENT_TYPES_LABEL, sniffDocument, type DocumentMime } from './file-type';
+
+export interface UploadedDocument {
+  name: string;
+  sha256: string;
+  size: number;
+  mime: DocumentMime;
+}
+
+export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Reads a multipart form whose files are documents (PDF/JPG/PNG, judged by content): files stream
+ * into the BlobStore as they arrive, fields are collected as text. A file of another type, or over
+ * the size limit, fails the whole request with a message naming the file.
+ */
+export async function readDocumentForm(
+  req: FastifyRequest,
+  blobs: BlobStore,
+  opts: { maxFiles: number; maxFileBytes?: number },
+): Promise<{ fields: Record<string, string>; files: UploadedDocument[] }> {
+  const maxFileBytes = opts.maxFileBytes ?? MAX_DOCUMENT_BYTES;
+  if (!req.isMultipart()) throw new AppError(AppErrorCode.UNSUPPORTED_MEDIA, '请以表单方式提交（multipart/form-data）');
+  const fields: Record<string, string> = {};
+  const files: UploadedDocument[] = [];
+  for await (const part of req.parts({ limits: { files: opts.maxFiles, fileSize: maxFileBytes + 1, fields: 50, fieldSize: 10_000 } })) {
+    if (part.type === 'field') {
+      fields[part.fieldname] = String(part.value ?? '');
+      continue;
+    }
+    const name = part.filename || '未命名文件';
+    let stored;
+    try {
+      stored = await blobs.put(part.file, maxFileBytes);
+    } catch (err) {
+      if (err instanceof BlobTooLargeError) {
+        throw new AppError(AppErrorCode.PAYLOAD_TOO_LARGE, `文件“${name}”超过 ${Math.round(maxFileBytes / 1024 / 1024)} MB，请压缩后再上传`);
+      }
+      throw err;
+    }
+    const mime = sniffDocument(stored.head);
+    if (!mime) {
+      // content-addressed: the same bytes may belong to an accepted file elsewhere, so the
+      // cleanup job (which checks references) removes it, not this request
+      throw new AppError(AppErrorCode.UNSUPPORTED_MEDIA, `文件“${name}”不是有效的 ${DOCUMENT_TYPES_LABEL} 文件（按文件内容判断，与扩展名无关）`);
+    }
+    files.push({ name: name.slice(0, 200), sha256: stored.sha256, size: stored.size, mime });
+  }
+  return { fields, files };
+}

@@ -1,0 +1,117 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { AppErrorCode, ZIdCard, ZMobile, maskIdCard, maskMobile, passwordProblems, type TAgent, type TCreateAgentRequest, type TFieldError } from '@jhrm/contracts';
+import { AppError } from '../../lib/app-error';
+import { hashPassword } from '../../lib/passwords';
+import { uniqueViolation } from '../../lib/pg-errors';
+import type { AppDeps } from '../../deps';
+import type { SessionUser } from '../sessions/sessions.service';
+import { sessions } from '../sessions/sessions.table';
+import { findUserByAccount } from './accounts.repository';
+import { collect, invalid, type RequestMeta } from './accounts.service';
+import { users } from './accounts.table';
+
+/** 经办人管理: the legal person manages its own unit's agents, and only those. */
+export class AgentsService {
+  constructor(private readonly deps: AppDeps) {}
+
+  private get db() {
+    return this.deps.database.db;
+  }
+
+  async list(unitId: string): Promise<TAgent[]> {
+    const rows = await this.db
+      .select()
+      .from(users)
+      .where(and(eq(users.unitId, unitId), eq(users.role, 'agent')))
+      .orderBy(asc(users.createdAt));
+    return rows.map((u) => ({
+      id: u.id,
+      account: u.account,
+      name: u.name,
+      idCard: u.idCardEnc ? maskIdCard(this.deps.pii.decrypt(u.idCardEnc)) : '',
+      phone: u.phoneEnc ? maskMobile(this.deps.pii.decrypt(u.phoneEnc)) : '',
+      status: u.status,
+      mustChangePassword: u.mustChangePassword,
+      createdAt: u.createdAt.toISOString(),
+    }));
+  }
+
+  async create(legal: SessionUser, input: TCreateAgentRequest, meta: RequestMeta): Promise<{ id: string }> {
+    const errors: TFieldError[] = [];
+    const idCard = collect(ZIdCard, input.idCard, 'idCard', errors);
+    const phone = collect(ZMobile, input.phone, 'phone', errors);
+    for (const message of passwordProblems(input.initialPassword, { account: input.account, phone, idCard })) errors.push({ path: 'initialPassword', message });
+    if (!errors.some((e) => e.path === 'account') && (await findUserByAccount(this.db, input.account))) errors.push({ path: 'account', message: '该账号已被使用，请更换' });
+    if (errors.length) throw invalid(errors);
+    const passwordHash = await hashPassword(input.initialPassword);
+    try {
+      return await this.db.transaction(async (tx) => {
+        const [agent] = await tx
+          .insert(users)
+          .values({
+            account: input.account,
+            passwordHash,
+            role: 'agent',
+            name: input.name,
+            unitId: legal.unitId,
+            idCardEnc: this.deps.pii.encrypt(idCard!),
+            idCardIdx: this.deps.pii.blindIndex(idCard!),
+            phoneEnc: this.deps.pii.encrypt(phone!),
+            phoneIdx: this.deps.pii.blindIndex(phone!),
+            mustChangePassword: true,
+            createdBy: legal.id,
+          })
+          .returning({ id: users.id });
+        await this.audit(tx, legal, 'agent.created', agent!.id, meta, { account: input.account, name: input.name });
+        return { id: agent!.id };
+      });
+    } catch (err) {
+      if (uniqueViolation(err)) throw invalid([{ path: 'account', message: '该账号已被使用，请更换' }]);
+      throw err;
+    }
+  }
+
+  /** Disabling also ends the agent's sessions at once. */
+  async setStatus(legal: SessionUser, agentId: string, status: 'active' | 'disabled', meta: RequestMeta): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const agent = await this.ownAgent(tx, legal, agentId);
+      if (agent.status === status) return;
+      await tx.update(users).set({ status }).where(eq(users.id, agentId));
+      if (status === 'disabled') await tx.delete(sessions).where(eq(sessions.userId, agentId));
+      await this.audit(tx, legal, status === 'disabled' ? 'agent.disabled' : 'agent.enabled', agentId, meta, { account: agent.account });
+    });
+  }
+
+  /** A reset password is an initial password again: the agent must change it at the next login. */
+  async resetPassword(legal: SessionUser, agentId: string, newPassword: string, meta: RequestMeta): Promise<void> {
+    const [row] = await this.db.select().from(users).where(and(eq(users.id, agentId), eq(users.unitId, legal.unitId!), eq(users.role, 'agent')));
+    if (!row) throw new AppError(AppErrorCode.NOT_FOUND, '经办人不存在');
+    const problems = passwordProblems(newPassword, {
+      account: row.account,
+      idCard: row.idCardEnc ? this.deps.pii.decrypt(row.idCardEnc) : null,
+      phone: row.phoneEnc ? this.deps.pii.decrypt(row.phoneEnc) : null,
+    });
+    if (problems.length) throw invalid(problems.map((message) => ({ path: 'newPassword', message })));
+    const passwordHash = await hashPassword(newPassword);
+    await this.db.transaction(async (tx) => {
+      await tx.update(users).set({ passwordHash, mustChangePassword: true, passwordChangedAt: this.deps.clock() }).where(eq(users.id, agentId));
+      await tx.delete(sessions).where(eq(sessions.userId, agentId));
+      await this.audit(tx, legal, 'agent.password_reset', agentId, meta, { account: row.account });
+    });
+  }
+
+  /** An agent of the legal person's own unit, or 404: another unit's agents do not exist for it. */
+  private async ownAgent(tx: Parameters<Parameters<typeof this.db.transaction>[0]>[0], legal: SessionUser, agentId: string) {
+    const [agent] = await tx
+      .select()
+      .from(users)
+      .where(and(eq(users.id, agentId), eq(users.unitId, legal.unitId!), eq(users.role, 'agent')))
+      .for('update');
+    if (!agent) throw new AppError(AppErrorCode.NOT_FOUND, '经办人不存在');
+    return agent;
+  }
+
+  private audit(tx: Parameters<Parameters<typeof this.db.transaction>[0]>[0], legal: SessionUser, action: string, agentId: string, meta: RequestMeta, detail: Record<string, unknown>) {
+    return this.deps.audit.record(tx, { action, actorId: legal.id, actorAccount: legal.account, actorRole: legal.role, unitId: legal.unitId, targetType: 'user', targetId: agentId, ip: meta.ip, detail });
+  }
+}

@@ -1,0 +1,105 @@
+import { and, count, desc, eq, inArray } from 'drizzle-orm';
+import { AppErrorCode, ZAppealRequest, ZMobile, ZUscc, maskMobile, type TAppeal, type TFieldError } from '@jhrm/contracts';
+import { AppError } from '../../lib/app-error';
+import type { UploadedDocument } from '../../lib/uploads';
+import type { AppDeps } from '../../deps';
+import type { SessionUser } from '../sessions/sessions.service';
+import { files } from '../files/files.table';
+import { collect, invalid, type RequestMeta } from './accounts.service';
+import { appeals } from './accounts.table';
+
+export const MAX_APPEAL_FILES = 5;
+
+/** 账号申诉: anyone may file one; admins answer it, and the answer reaches the applicant by SMS. */
+export class AppealsService {
+  constructor(private readonly deps: AppDeps) {}
+
+  private get db() {
+    return this.deps.database.db;
+  }
+
+  async file(fields: Record<string, string>, attachments: UploadedDocument[], meta: RequestMeta): Promise<{ id: string }> {
+    const errors: TFieldError[] = [];
+    const parsed = ZAppealRequest.safeParse(fields);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const path = issue.path.join('.');
+        if (!errors.some((e) => e.path === path)) errors.push({ path, message: issue.message });
+      }
+    }
+    const uscc = collect(ZUscc, fields.uscc, 'uscc', errors);
+    const phone = collect(ZMobile, fields.phone, 'phone', errors);
+    if (errors.length || !parsed.success) throw invalid(errors);
+    const input = parsed.data;
+    const now = this.deps.clock();
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(appeals)
+        .values({
+          account: input.account,
+          uscc: uscc!,
+          contact: input.contact,
+          phoneEnc: this.deps.pii.encrypt(phone!),
+          phoneIdx: this.deps.pii.blindIndex(phone!),
+          description: input.description,
+          createdAt: now,
+        })
+        .returning({ id: appeals.id });
+      if (attachments.length) {
+        await tx.insert(files).values(attachments.map((f) => ({ ownerType: 'appeal', ownerId: row!.id, sha256: f.sha256, size: f.size, mime: f.mime, name: f.name, createdAt: now })));
+      }
+      await this.deps.audit.record(tx, { action: 'appeal.filed', targetType: 'appeal', targetId: row!.id, ip: meta.ip, detail: { account: input.account, uscc: uscc!, attachments: attachments.length } });
+      return { id: row!.id };
+    });
+  }
+
+  async list(status: '待处理' | '已处理' | undefined, page: number, pageSize: number): Promise<{ items: TAppeal[]; total: number }> {
+    const where = status ? eq(appeals.status, status) : undefined;
+    const [rows, [total]] = await Promise.all([
+      this.db.select().from(appeals).where(where).orderBy(desc(appeals.createdAt)).limit(pageSize).offset((page - 1) * pageSize),
+      this.db.select({ n: count() }).from(appeals).where(where),
+    ]);
+    const attached = rows.length
+      ? await this.db.select().from(files).where(and(eq(files.ownerType, 'appeal'), inArray(files.ownerId, rows.map((r) => r.id))))
+      : [];
+    return {
+      total: total?.n ?? 0,
+      items: rows.map((r) => ({
+        id: r.id,
+        account: r.account,
+        uscc: r.uscc,
+        contact: r.contact,
+        phone: maskMobile(this.deps.pii.decrypt(r.phoneEnc)),
+        description: r.description,
+        attachments: attached.filter((f) => f.ownerId === r.id).map((f) => ({ id: f.id, name: f.name, size: f.size })),
+        status: r.status,
+        reply: r.reply,
+        createdAt: r.createdAt.toISOString(),
+        handledAt: r.handledAt?.toISOString() ?? null,
+      })),
+    };
+  }
+
+  async attachment(appealId: string, fileId: string) {
+    const [f] = await this.db.select().from(files).where(and(eq(files.id, fileId), eq(files.ownerType, 'appeal'), eq(files.ownerId, appealId)));
+    if (!f) throw new AppError(AppErrorCode.NOT_FOUND, '附件不存在');
+    return f;
+  }
+
+  /** Marks the appeal handled and sends the reply to the applicant's phone. */
+  async handle(admin: SessionUser, id: string, reply: string, meta: RequestMeta): Promise<void> {
+    const phone = await this.db.transaction(async (tx) => {
+      const [row] = await tx.select().from(appeals).where(eq(appeals.id, id)).for('update');
+      if (!row) throw new AppError(AppErrorCode.NOT_FOUND, '申诉不存在');
+      if (row.status === '已处理') throw new AppError(AppErrorCode.CONFLICT, '该申诉已处理');
+      await tx.update(appeals).set({ status: '已处理', reply, handledAt: this.deps.clock(), handledBy: admin.id }).where(eq(appeals.id, id));
+      await this.deps.audit.record(tx, { action: 'appeal.handled', actorId: admin.id, actorAccount: admin.account, actorRole: admin.role, targetType: 'appeal', targetId: id, ip: meta.ip });
+      return this.deps.pii.decrypt(row.phoneEnc);
+    });
+    try {
+      await this.deps.sms.send(phone, `【吉林智慧人社】您的账号申诉已处理：${reply}`);
+    } catch {
+      throw new AppError(AppErrorCode.UNAVAILABLE, '申诉已标记为已处理，但短信发送失败，请电话联系申诉人');
+    }
+  }
+}

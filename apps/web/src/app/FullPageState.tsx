@@ -1,0 +1,27 @@
+import { Button } from 'antd';
+import { Spinner } from '../components/Spinner';
+
+// Plain markup and Button only: these render on the login path, where antd's Spin, Result or
+// Empty would cost the first-paint budget.
+
+export function FullPageSpin() {
+  return (
+    <div className="full-page-center">
+      <Spinner />
+    </div>
+  );
+}
+
+export function LoadError({ onRetry }: { onRetry: () => void }) {
+  return (
+    <main className="full-page-center">
+      <div className="full-page-message" role="alert">
+        <h1>无法连接服务器</h1>
+        <p>请检查网络后重试</p>
+        <Button type="primary" onClick={onRetry}>
+          重试
+        </Button>
+      </div>
+    </main>
+  );
+}

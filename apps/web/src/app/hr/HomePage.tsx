@@ -1,0 +1,35 @@
+import { Card, Descriptions, type DescriptionsProps } from 'antd';
+import { ROLE_LABELS } from '@jhrm/contracts';
+import { useCurrentUser } from '../../lib/session';
+import { UnitInstitutionsTable } from '../../features/institutions/components/UnitInstitutionsTable';
+
+/** 主页: who is signed in for which unit, and (for unit roles) the unit's institutions. */
+export default function HomePage() {
+  const user = useCurrentUser();
+  const items: DescriptionsProps['items'] = [];
+  if (user.unit) {
+    items.push(
+      { key: 'unit', label: '单位名称', children: user.unit.name },
+      { key: 'uscc', label: '统一社会信用代码', children: user.unit.uscc },
+    );
+  } else if (user.department) {
+    items.push({ key: 'department', label: '审批部门', children: user.department.name });
+  }
+  items.push(
+    { key: 'name', label: '姓名', children: user.name },
+    { key: 'role', label: '角色', children: ROLE_LABELS[user.role] },
+  );
+
+  return (
+    <div className="hr-stack">
+      <Card title={user.unit ? '单位信息' : '部门信息'} size="small">
+        <Descriptions column={{ xs: 1, sm: 1, md: 2 }} items={items} />
+      </Card>
+      {user.unit && (
+        <Card title="本单位人力资源服务机构" size="small">
+          <UnitInstitutionsTable />
+        </Card>
+      )}
+    </div>
+  );
+}

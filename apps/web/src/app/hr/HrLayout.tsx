@@ -1,0 +1,105 @@
+import { Suspense, useEffect, useMemo, useRef } from 'react';
+import { Link, Outlet, useNavigate } from 'react-router-dom';
+import { Button, Space, Tabs } from 'antd';
+import { LogoutOutlined } from '@ant-design/icons';
+import { ProLayout } from '@ant-design/pro-components';
+import { Spinner } from '../../components/Spinner';
+import { useCurrentUser, useLogout } from '../../lib/session';
+import { buildMenu, HR_BASE, routesFor } from './hr-routes';
+import { useHrTabs } from './useHrTabs';
+import './hr.css';
+
+const TITLE = '吉林人力资源市场管理';
+/** Accessible names of the tab bar's icon-only buttons (rc-tabs defaults to English). */
+const TAB_LOCALE = { removeAriaLabel: '关闭标签页', dropdownAriaLabel: '更多标签页', addAriaLabel: '新建标签页' };
+
+function Logo() {
+  return (
+    <svg className="hr-logo" viewBox="0 0 24 24" width="28" height="28" fill="currentColor" aria-hidden="true">
+      <path d="M12 2 2 7v2h20V7L12 2zm-7 9v7h2v-7H5zm4 0v7h2v-7H9zm4 0v7h2v-7h-2zm4 0v7h2v-7h-2zM2 20v2h20v-2H2z" />
+    </svg>
+  );
+}
+
+export function HrLayout() {
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const { logout, pending } = useLogout();
+  const routes = useMemo(() => routesFor(user.role), [user.role]);
+  const menu = useMemo(() => buildMenu(user.role), [user.role]);
+  const { tabs, active, activate, close } = useHrTabs(routes);
+  const orgName = user.unit?.name ?? user.department?.name ?? '';
+  const mainRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    // With a fixed header ProLayout renders an empty spacer <header> before the real one: two
+    // banner landmarks for assistive technology. The spacer is layout only.
+    const layout = mainRef.current?.closest('.ant-pro-layout');
+    layout?.querySelectorAll('header.ant-layout-header').forEach((el) => {
+      if (el.childElementCount === 0) el.setAttribute('role', 'none');
+    });
+  });
+
+  return (
+    <ProLayout
+      title={TITLE}
+      logo={<Logo />}
+      layout="mix"
+      fixedHeader
+      fixSiderbar
+      siderWidth={256}
+      splitMenus={false}
+      route={{ path: HR_BASE, children: menu }}
+      location={{ pathname: active ?? HR_BASE }}
+      onMenuHeaderClick={() => void navigate(HR_BASE)}
+      menuItemRender={(item, dom) => (item.path ? <Link to={item.path}>{dom}</Link> : dom)}
+      pageTitleRender={(_props, _default, info) => (info?.pageName ? `${info.pageName} - ${TITLE}` : TITLE)}
+      actionsRender={() => [
+        <Space key="user" size="middle" className="hr-user">
+          {orgName && <span data-testid="current-unit">{orgName}</span>}
+          <span data-testid="current-user">{user.name}</span>
+          <Button size="small" icon={<LogoutOutlined />} loading={pending} onClick={() => void logout()}>
+            退出登录
+          </Button>
+        </Space>,
+      ]}
+      footerRender={() => <footer className="hr-footer">吉林省人力资源和社会保障厅</footer>}
+      token={{
+        header: {
+          colorBgHeader: '#1d4e9e',
+          colorHeaderTitle: '#ffffff',
+          colorTextRightActionsItem: '#ffffff',
+          heightLayoutHeader: 56,
+        },
+        pageContainer: { paddingBlockPageContainerContent: 0, paddingInlinePageContainerContent: 0 },
+      }}
+    >
+      <div className="hr-main" ref={mainRef}>
+        <Tabs
+          className="hr-tabs"
+          type="editable-card"
+          hideAdd
+          size="small"
+          locale={TAB_LOCALE}
+          activeKey={active ?? ''}
+          onChange={activate}
+          onEdit={(key, action) => {
+            if (action === 'remove' && typeof key === 'string') close(key);
+          }}
+          items={tabs.map((t) => ({ key: t.key, label: t.label, closable: t.closable }))}
+        />
+        <div className="hr-page">
+          <Suspense
+            fallback={
+              <div className="hr-page-loading">
+                <Spinner />
+              </div>
+            }
+          >
+            <Outlet />
+          </Suspense>
+        </div>
+      </div>
+    </ProLayout>
+  );
+}

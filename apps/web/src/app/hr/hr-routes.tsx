@@ -1,0 +1,82 @@
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import { matchPath } from 'react-router-dom';
+import { HomeOutlined } from '@ant-design/icons';
+import type { TRole } from '@jhrm/contracts';
+
+export const HR_BASE = '/hr';
+
+/**
+ * The left menu's groups, in the order of SPEC §2. A group is shown only when at least one of
+ * its pages is visible to the signed-in role. `path` is the group's URL prefix (menu key).
+ */
+export const HR_GROUPS = [
+  { name: '人力资源服务机构管理', path: '/hr/institutions' },
+  { name: '人力资源市场统计', path: '/hr/annual-reports' },
+  { name: '人力资源诚信体系管理', path: '/hr/integrity' },
+] as const satisfies readonly { name: string; path: string }[];
+export type HrGroupName = (typeof HR_GROUPS)[number]['name'];
+
+export interface HrRoute {
+  /** Absolute path under /hr; may hold params (`/hr/institutions/:id`) for pages off the menu. */
+  path: string;
+  /** Menu label and tab label. */
+  name: string;
+  /** Left-menu group; none = a top-level item. */
+  group?: HrGroupName;
+  /** Who may open it; none = every signed-in role. */
+  roles?: readonly TRole[];
+  /** false = reachable (and gets a tab) but not listed in the menu, e.g. a detail page. */
+  inMenu?: boolean;
+  icon?: ReactNode;
+  element: LazyExoticComponent<ComponentType>;
+}
+
+/**
+ * Every page of the business system. Later issues add entries such as
+ * `{ path: '/hr/institutions/query', name: '人力资源服务机构查询', group: '人力资源服务机构管理',
+ *    roles: ['agent'], element: lazy(() => import('../../features/institutions/pages/QueryPage')) }`.
+ */
+export const HR_ROUTES: readonly HrRoute[] = [
+  { path: HR_BASE, name: '主页', icon: <HomeOutlined />, element: lazy(() => import('./HomePage')) },
+];
+
+export function canSee(route: HrRoute, role: TRole): boolean {
+  return !route.roles || route.roles.includes(role);
+}
+
+export function routesFor(role: TRole): HrRoute[] {
+  return HR_ROUTES.filter((r) => canSee(r, role));
+}
+
+/** The route a concrete pathname belongs to (exact match, params allowed). */
+export function findRoute(pathname: string, routes: readonly HrRoute[] = HR_ROUTES): HrRoute | undefined {
+  const normalized = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  return routes.find((r) => matchPath({ path: r.path, end: true }, normalized) !== null);
+}
+
+/** Path relative to /hr, for the descendant <Routes> under `/hr/*`. */
+export function relativePath(path: string): string {
+  return path === HR_BASE ? '' : path.slice(HR_BASE.length + 1);
+}
+
+export interface HrMenuItem {
+  path: string;
+  name: string;
+  icon?: ReactNode;
+  children?: HrMenuItem[];
+}
+
+/** ProLayout's menu data: top-level pages, then the groups that have pages, in table order. */
+export function buildMenu(role: TRole, routes: readonly HrRoute[] = HR_ROUTES): HrMenuItem[] {
+  const visible = routes.filter((r) => canSee(r, role) && r.inMenu !== false);
+  const items: HrMenuItem[] = visible
+    .filter((r) => !r.group)
+    .map((r) => ({ path: r.path, name: r.name, ...(r.icon ? { icon: r.icon } : {}) }));
+  for (const group of HR_GROUPS) {
+    const children = visible
+      .filter((r) => r.group === group.name)
+      .map((r) => ({ path: r.path, name: r.name, ...(r.icon ? { icon: r.icon } : {}) }));
+    if (children.length > 0) items.push({ path: group.path, name: group.name, children });
+  }
+  return items;
+}

@@ -1,0 +1,41 @@
+import { useState } from 'react';
+import { Alert, Table, type TableColumnsType } from 'antd';
+import type { TInstitutionListItem } from '@jhrm/contracts';
+import { guidePagination, INITIAL_PAGE } from '../../../components/pagination';
+import { useUnitInstitutions } from '../api/institutions.api';
+
+const columns: TableColumnsType<TInstitutionListItem> = [
+  { title: '机构名称(全称)', dataIndex: 'name', key: 'name' },
+  { title: '机构名称(简称)', dataIndex: 'shortName', key: 'shortName', render: (v: string | null) => v ?? '' },
+  { title: '是否发证', dataIndex: 'licensed', key: 'licensed', width: 100, render: (v: boolean) => (v ? '是' : '否') },
+  { title: '审核状态', dataIndex: 'reviewStatus', key: 'reviewStatus', width: 120 },
+  { title: '注销状态', dataIndex: 'cancelStatus', key: 'cancelStatus', width: 100 },
+];
+
+/** 本单位人力资源服务机构: read-only list of the signed-in unit's institutions. */
+export function UnitInstitutionsTable() {
+  const [paging, setPaging] = useState<{ page: number; pageSize: number }>(INITIAL_PAGE);
+  const query = useUnitInstitutions(paging.page, paging.pageSize);
+
+  return (
+    <>
+      {query.isError && (
+        <Alert className="table-alert" type="error" showIcon message={query.error.message} />
+      )}
+      <Table<TInstitutionListItem>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={query.data?.items ?? []}
+        loading={query.isFetching}
+        scroll={{ x: 720 }}
+        pagination={guidePagination({
+          page: paging.page,
+          pageSize: paging.pageSize,
+          total: query.data?.total ?? 0,
+          onChange: (page, pageSize) => setPaging({ page, pageSize }),
+        })}
+      />
+    </>
+  );
+}

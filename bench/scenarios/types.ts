@@ -1,0 +1,16 @@
+import type { LoadOptions, ScenarioResult } from '../lib/load';
+import type { Session } from '../lib/session';
+
+export interface ScenarioContext {
+  baseUrl: string;
+  /** a signed-in demo unit user (demo_legal) */
+  session: Session;
+  load: LoadOptions;
+  /** server/machine CPU during the measured run (see lib/cpu.ts) */
+  measure?: () => () => Record<string, number>;
+}
+
+export interface Scenario {
+  name: string;
+  run(ctx: ScenarioContext): Promise<ScenarioResult>;
+}
