@@ -5,9 +5,9 @@ import AxeBuilder from '@axe-core/playwright';
 test('经办人登录后从应用入口进入人力资源服务，看到主页和本单位，然后退出登录', async ({ page }) => {
   await page.goto('/');
   await expect(page).toHaveURL(/\/login$/);
-  await page.getByLabel('账号').fill('demo_agent');
-  await page.getByLabel('密码').fill('Demo@123456');
-  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByRole('textbox', { name: '账号' }).fill('demo_agent');
+  await page.getByLabel('密码', { exact: true }).fill('Demo@123456');
+  await page.getByRole('button', { name: '登录' }).click();
 
   await expect(page).toHaveURL(/\/portal$/);
   await expect(page.getByText('应用入口').first()).toBeVisible();
@@ -33,17 +33,17 @@ test('经办人登录后从应用入口进入人力资源服务，看到主页�
 
 test('a wrong password is refused with a Chinese message and keeps the account typed', async ({ page }) => {
   await page.goto('/login');
-  await page.getByLabel('账号').fill('demo_agent');
-  await page.getByLabel('密码').fill('wrong-password');
-  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByRole('textbox', { name: '账号' }).fill('demo_agent');
+  await page.getByLabel('密码', { exact: true }).fill('wrong-password');
+  await page.getByRole('button', { name: '登录' }).click();
   await expect(page.getByText('账号或密码错误')).toBeVisible();
-  await expect(page.getByLabel('账号')).toHaveValue('demo_agent');
+  await expect(page.getByRole('textbox', { name: '账号' })).toHaveValue('demo_agent');
   await expect(page).toHaveURL(/\/login$/);
 });
 
 test('the login page has no serious accessibility violations', async ({ page }) => {
   await page.goto('/login');
-  await expect(page.getByRole('button', { name: /登\s*录/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
   expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
