@@ -111,6 +111,8 @@ export async function createTestContext(opts: { config?: Partial<Config>; demo?:
 /** A browser-like client: keeps cookies and sends the CSRF header the way the web app does. */
 export class TestClient {
   readonly cookies = new Map<string, string>();
+  /** each client is its own browser on its own address, as per-IP rate limits see it */
+  readonly ip = `127.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${1 + (randomBytes(1)[0]! % 250)}`;
   constructor(private readonly app: FastifyInstance) {}
 
   private remember(res: LightMyRequestResponse) {
@@ -128,6 +130,7 @@ export class TestClient {
     const res = await this.app.inject({
       method,
       url,
+      remoteAddress: this.ip,
       cookies: Object.fromEntries(this.cookies),
       headers: { ...(method !== 'GET' && csrf ? { 'x-csrf-token': csrf } : {}), ...headers },
       ...(body !== undefined ? { payload: body as object } : {}),
@@ -143,4 +146,19 @@ export class TestClient {
     if (res.statusCode !== 200) throw new Error(`login ${account} failed: ${res.statusCode} ${res.body}`);
     return res.json() as { user: { id: string; role: string; unit: { id: string } | null } };
   }
+}
+
+/** Reads the answer of a fresh image captcha from the dev outbox, as a browser test would. */
+export async function solveCaptcha(ctx: TestContext, c: TestClient): Promise<{ captchaId: string; captcha: string }> {
+  const res = await c.get('/api/auth/captcha');
+  const { id } = res.json() as { id: string };
+  const answer = ctx.deps.outbox!.read().captchas.find((x) => x.id === id)!.answer;
+  return { captchaId: id, captcha: answer };
+}
+
+/** Sends an SMS code through the real endpoint and returns the code from the dev outbox. */
+export async function smsCode(ctx: TestContext, c: TestClient, phone: string, purpose: 'register' | 'appeal' = 'register'): Promise<string> {
+  const res = await c.post('/api/auth/sms-code', { phone, purpose, ...(await solveCaptcha(ctx, c)) });
+  if (res.statusCode !== 200) throw new Error(`sms-code failed: ${res.statusCode} ${res.body}`);
+  return ctx.deps.outbox!.read().sms.find((m) => m.phone === phone)!.code!;
 }

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { ZUscc } from '../validators/uscc';
+import { ZIdCard } from '../validators/id-card';
+import { ZMobile } from '../validators/phone';
+import { passwordProblems } from './password';
 
 /** Roles of SPEC §0. The public is not a role: it is the absence of a session. */
 export const ROLES = ['legal', 'agent', 'reviewer', 'admin'] as const;
@@ -73,7 +77,7 @@ export type TCaptcha = z.infer<typeof ZCaptcha>;
 
 /** 获取验证码: the image captcha gates every SMS, so nobody can make the system spam a phone. */
 export const ZSendSmsRequest = z.object({
-  phone: z.string({ error: '请输入手机号码' }).trim().regex(/^1[3-9]\d{9}$/, '手机号码格式不正确'),
+  phone: ZMobile,
   captchaId: z.string().min(1, '请刷新图片验证码'),
   captcha: ZCaptchaAnswer,
   purpose: z.enum(['register', 'appeal']),
@@ -81,24 +85,44 @@ export const ZSendSmsRequest = z.object({
 export type TSendSmsRequest = z.infer<typeof ZSendSmsRequest>;
 export const ZSendSmsResponse = z.object({ cooldownSeconds: z.number().int(), expiresInSeconds: z.number().int() });
 
-export const ZRegisterRequest = z.object({
-  account: ZAccountName,
-  legalType: z.enum(LEGAL_TYPES, { error: '请选择法人类型' }),
-  unitName: z.string({ error: '请输入企业名称' }).trim().min(2, '请输入企业名称').max(100, '企业名称不能超过100个字'),
-  uscc: z.string({ error: '请输入统一社会信用代码' }),
-  legalName: z.string({ error: '请输入法定代表人姓名' }).trim().min(2, '请输入法定代表人姓名').max(50, '姓名不能超过50个字'),
-  idCard: z.string({ error: '请输入身份证号' }),
-  idValidity: z.enum(ID_VALIDITY_PERIODS, { error: '请选择身份证有效期' }),
-  idStart: z.string({ error: '请选择身份证有效开始日期' }).refine(isRealDate, '请选择身份证有效开始日期'),
-  phone: z.string({ error: '请输入手机号码' }),
-  smsCode: ZSmsCode,
-  password: z.string({ error: '请设置密码' }).min(1, '请设置密码'),
-  confirmPassword: z.string({ error: '请再次输入密码' }).min(1, '请再次输入密码'),
-  /** 人脸验证提升等级: needs the 吉事办 app; stays 否 here */
-  faceVerified: z.literal(false).default(false),
-  agreed: z.literal(true, { error: '请阅读并同意《注册协议》与《隐私政策》' }),
-});
-export type TRegisterRequest = z.input<typeof ZRegisterRequest>;
+/** Today's date in Beijing, YYYY-MM-DD: ID validity is judged by the calendar people live in. */
+const beijingToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+export const ZRegisterRequest = z
+  .object({
+    account: ZAccountName,
+    legalType: z.enum(LEGAL_TYPES, { error: '请选择法人类型' }),
+    unitName: z.string({ error: '请输入企业名称' }).trim().min(2, '请输入企业名称').max(100, '企业名称不能超过100个字'),
+    uscc: ZUscc,
+    legalName: z.string({ error: '请输入法定代表人姓名' }).trim().min(2, '请输入法定代表人姓名').max(50, '姓名不能超过50个字'),
+    idCard: ZIdCard,
+    idValidity: z.enum(ID_VALIDITY_PERIODS, { error: '请选择身份证有效期' }),
+    idStart: z.string({ error: '请选择身份证有效开始日期' }).refine(isRealDate, '请选择身份证有效开始日期'),
+    phone: ZMobile,
+    smsCode: ZSmsCode,
+    password: z.string({ error: '请设置密码' }).min(1, '请设置密码'),
+    confirmPassword: z.string({ error: '请再次输入密码' }).min(1, '请再次输入密码'),
+    /** 人脸验证提升等级: needs the 吉事办 app; stays 否 here */
+    faceVerified: z.literal(false).default(false),
+    agreed: z.literal(true, { error: '请阅读并同意《注册协议》与《隐私政策》' }),
+  })
+  // runs even when fields above failed, so every problem is reported at once
+  .superRefine((v, ctx) => {
+    const today = beijingToday();
+    const start = str(v.idStart);
+    const end = isRealDate(start) ? idValidityEnd(start, v.idValidity) : null;
+    if (isRealDate(start) && start > today) ctx.addIssue({ code: 'custom', path: ['idStart'], message: '身份证有效开始日期不能晚于今天' });
+    else if (end && end <= today) ctx.addIssue({ code: 'custom', path: ['idStart'], message: '身份证已过有效期，请使用有效身份证' });
+    if (str(v.password)) {
+      for (const message of passwordProblems(str(v.password), { account: str(v.account), phone: str(v.phone), idCard: str(v.idCard) })) {
+        ctx.addIssue({ code: 'custom', path: ['password'], message });
+      }
+    }
+    if (str(v.confirmPassword) && v.password !== v.confirmPassword) ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: '两次输入的密码不一致' });
+  });
+export type TRegisterRequest = z.output<typeof ZRegisterRequest>;
 
 // ── 经办人 (SPEC §1.2) ───────────────────────────────────────────────────────────────
 
@@ -116,23 +140,35 @@ export const ZAgent = z.object({
 });
 export type TAgent = z.infer<typeof ZAgent>;
 
-export const ZCreateAgentRequest = z.object({
-  name: z.string({ error: '请输入姓名' }).trim().min(2, '请输入姓名').max(50, '姓名不能超过50个字'),
-  idCard: z.string({ error: '请输入身份证号' }),
-  phone: z.string({ error: '请输入手机号码' }),
-  account: ZAccountName,
-  initialPassword: z.string({ error: '请输入初始密码' }).min(1, '请输入初始密码'),
-});
+export const ZCreateAgentRequest = z
+  .object({
+    name: z.string({ error: '请输入姓名' }).trim().min(2, '请输入姓名').max(50, '姓名不能超过50个字'),
+    idCard: ZIdCard,
+    phone: ZMobile,
+    account: ZAccountName,
+    initialPassword: z.string({ error: '请输入初始密码' }).min(1, '请输入初始密码'),
+  })
+  .superRefine((v, ctx) => {
+    if (!str(v.initialPassword)) return;
+    for (const message of passwordProblems(str(v.initialPassword), { account: str(v.account), phone: str(v.phone), idCard: str(v.idCard) })) {
+      ctx.addIssue({ code: 'custom', path: ['initialPassword'], message });
+    }
+  });
 export type TCreateAgentRequest = z.infer<typeof ZCreateAgentRequest>;
 export const ZResetPasswordRequest = z.object({ newPassword: z.string({ error: '请输入新密码' }).min(1, '请输入新密码') });
 
 // ── 账号设置 ────────────────────────────────────────────────────────────────────────
 
-export const ZChangePasswordRequest = z.object({
-  oldPassword: z.string({ error: '请输入原密码' }).min(1, '请输入原密码'),
-  newPassword: z.string({ error: '请输入新密码' }).min(1, '请输入新密码'),
-  confirmPassword: z.string({ error: '请再次输入新密码' }).min(1, '请再次输入新密码'),
-});
+export const ZChangePasswordRequest = z
+  .object({
+    oldPassword: z.string({ error: '请输入原密码' }).min(1, '请输入原密码'),
+    newPassword: z.string({ error: '请输入新密码' }).min(1, '请输入新密码'),
+    confirmPassword: z.string({ error: '请再次输入新密码' }).min(1, '请再次输入新密码'),
+  })
+  .superRefine((v, ctx) => {
+    if (str(v.confirmPassword) && v.newPassword !== v.confirmPassword) ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: '两次输入的密码不一致' });
+    if (str(v.newPassword) && v.newPassword === v.oldPassword) ctx.addIssue({ code: 'custom', path: ['newPassword'], message: '新密码不能与原密码相同' });
+  });
 export type TChangePasswordRequest = z.infer<typeof ZChangePasswordRequest>;
 
 export const ZSessionInfo = z.object({
@@ -166,9 +202,9 @@ export const ZQrScanInfo = z.object({ status: z.enum(QR_STATUSES), expiresAt: z.
 export const APPEAL_PHONE = '0431-80767550';
 export const ZAppealRequest = z.object({
   account: z.string({ error: '请输入账号' }).trim().min(1, '请输入账号').max(64, '账号过长'),
-  uscc: z.string({ error: '请输入统一社会信用代码' }),
+  uscc: ZUscc,
   contact: z.string({ error: '请输入联系人' }).trim().min(2, '请输入联系人').max(50, '联系人不能超过50个字'),
-  phone: z.string({ error: '请输入手机号码' }),
+  phone: ZMobile,
   description: z.string({ error: '请输入申诉说明' }).trim().min(10, '申诉说明至少10个字').max(2000, '申诉说明不能超过2000字'),
 });
 export type TAppealRequest = z.infer<typeof ZAppealRequest>;

@@ -1,9 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import {
   AppErrorCode,
-  ZIdCard,
-  ZMobile,
-  ZUscc,
   idValidityEnd,
   passwordProblems,
   type TChangePasswordRequest,
@@ -12,11 +9,10 @@ import {
   type TSessionInfo,
   type TSessionUser,
 } from '@jhrm/contracts';
-import type { z } from 'zod';
 import { AppError } from '../../lib/app-error';
 import { hashPassword, verifyPassword } from '../../lib/passwords';
 import { uniqueViolation } from '../../lib/pg-errors';
-import { beijingDate, formatBeijing } from '../../lib/time';
+import { formatBeijing } from '../../lib/time';
 import type { AppDeps } from '../../deps';
 import type { SessionUser } from '../sessions/sessions.service';
 import { sessions } from '../sessions/sessions.table';
@@ -46,16 +42,9 @@ export function toSessionUserDto(u: SessionUser): TSessionUser {
   };
 }
 
-/** Runs a zod schema and returns its first message per field, so every problem is reported at once. */
-export function collect<T>(schema: z.ZodType<T>, value: unknown, path: string, errors: TFieldError[]): T | undefined {
-  const r = schema.safeParse(value);
-  if (r.success) return r.data;
-  errors.push({ path, message: r.error.issues[0]?.message ?? '格式不正确' });
-  return undefined;
-}
-
 export function invalid(errors: TFieldError[]): AppError {
-  return new AppError(AppErrorCode.VALIDATION, errors.length === 1 ? errors[0]!.message : `有${errors.length}处填写有误，请按提示修改`, errors);
+  const fields = new Set(errors.map((e) => e.path)).size;
+  return new AppError(AppErrorCode.VALIDATION, fields > 1 ? `有${fields}处填写有误，请按提示修改` : errors[0]!.message, errors);
 }
 
 export class AccountsService {
@@ -156,33 +145,23 @@ export class AccountsService {
 
   /** 法人注册: every field checked at once; the SMS code proves the phone; one legal person per USCC. */
   async register(input: TRegisterRequest, meta: RequestMeta): Promise<{ account: string }> {
-    const errors: TFieldError[] = [];
-    const uscc = collect(ZUscc, input.uscc, 'uscc', errors);
-    const idCard = collect(ZIdCard, input.idCard, 'idCard', errors);
-    const phone = collect(ZMobile, input.phone, 'phone', errors);
-    const today = beijingDate(this.deps.clock());
+    const { uscc, idCard, phone } = input;
     const idEnd = idValidityEnd(input.idStart, input.idValidity);
-    if (input.idStart > today) errors.push({ path: 'idStart', message: '身份证有效开始日期不能晚于今天' });
-    else if (idEnd && idEnd <= today) errors.push({ path: 'idStart', message: '身份证已过有效期，请使用有效身份证' });
-    for (const message of passwordProblems(input.password, { account: input.account, phone, idCard })) errors.push({ path: 'password', message });
-    if (input.password !== input.confirmPassword) errors.push({ path: 'confirmPassword', message: '两次输入的密码不一致' });
-    if (errors.length) throw invalid(errors);
-
-    const existingUnit = await findUnitByUscc(this.db, uscc!);
+    const existingUnit = await findUnitByUscc(this.db, uscc);
     if (existingUnit) {
       const [legal] = await this.db.select({ id: users.id }).from(users).where(and(eq(users.unitId, existingUnit.id), eq(users.role, 'legal')));
       if (legal) throw this.usccTaken();
     }
     if (await findUserByAccount(this.db, input.account)) throw invalid([{ path: 'account', message: '该账号已被使用，请更换' }]);
 
-    const codeId = await this.verification.checkSmsCode(phone!, 'register', input.smsCode);
+    const codeId = await this.verification.checkSmsCode(phone, 'register', input.smsCode);
     const passwordHash = await hashPassword(input.password);
     try {
       return await this.db.transaction(async (tx) => {
         await this.verification.markSmsCodeUsed(tx, codeId);
         let unitId = existingUnit?.id;
         if (!unitId) {
-          const [unit] = await tx.insert(units).values({ name: input.unitName, uscc: uscc!, legalType: input.legalType }).returning({ id: units.id });
+          const [unit] = await tx.insert(units).values({ name: input.unitName, uscc: uscc, legalType: input.legalType }).returning({ id: units.id });
           unitId = unit!.id;
         }
         const [user] = await tx
@@ -193,10 +172,10 @@ export class AccountsService {
             role: 'legal',
             name: input.legalName,
             unitId,
-            idCardEnc: this.deps.pii.encrypt(idCard!),
-            idCardIdx: this.deps.pii.blindIndex(idCard!),
-            phoneEnc: this.deps.pii.encrypt(phone!),
-            phoneIdx: this.deps.pii.blindIndex(phone!),
+            idCardEnc: this.deps.pii.encrypt(idCard),
+            idCardIdx: this.deps.pii.blindIndex(idCard),
+            phoneEnc: this.deps.pii.encrypt(phone),
+            phoneIdx: this.deps.pii.blindIndex(phone),
             idValidity: input.idValidity,
             idValidFrom: input.idStart,
             idValidTo: idEnd,
@@ -211,7 +190,7 @@ export class AccountsService {
           targetType: 'unit',
           targetId: unitId,
           ip: meta.ip,
-          detail: { uscc: uscc!, unitName: input.unitName, legalType: input.legalType },
+          detail: { uscc: uscc, unitName: input.unitName, legalType: input.legalType },
         });
         return { account: input.account };
       });
@@ -248,8 +227,6 @@ export class AccountsService {
     const [row] = await this.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
     if (!(await verifyPassword(row?.passwordHash ?? null, input.oldPassword))) throw invalid([{ path: 'oldPassword', message: '原密码不正确' }]);
     const errors = await this.passwordErrors(user.id, user.account, input.newPassword, 'newPassword');
-    if (input.newPassword === input.oldPassword) errors.push({ path: 'newPassword', message: '新密码不能与原密码相同' });
-    if (input.newPassword !== input.confirmPassword) errors.push({ path: 'confirmPassword', message: '两次输入的密码不一致' });
     if (errors.length) throw invalid(errors);
     const passwordHash = await hashPassword(input.newPassword);
     await this.db.transaction(async (tx) => {

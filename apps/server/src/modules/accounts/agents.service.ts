@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { AppErrorCode, ZIdCard, ZMobile, maskIdCard, maskMobile, passwordProblems, type TAgent, type TCreateAgentRequest, type TFieldError } from '@jhrm/contracts';
+import { AppErrorCode, maskIdCard, maskMobile, passwordProblems, type TAgent, type TCreateAgentRequest } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import { hashPassword } from '../../lib/passwords';
 import { uniqueViolation } from '../../lib/pg-errors';
@@ -7,7 +7,7 @@ import type { AppDeps } from '../../deps';
 import type { SessionUser } from '../sessions/sessions.service';
 import { sessions } from '../sessions/sessions.table';
 import { findUserByAccount } from './accounts.repository';
-import { collect, invalid, type RequestMeta } from './accounts.service';
+import { invalid, type RequestMeta } from './accounts.service';
 import { users } from './accounts.table';
 
 /** 经办人管理: the legal person manages its own unit's agents, and only those. */
@@ -37,12 +37,8 @@ export class AgentsService {
   }
 
   async create(legal: SessionUser, input: TCreateAgentRequest, meta: RequestMeta): Promise<{ id: string }> {
-    const errors: TFieldError[] = [];
-    const idCard = collect(ZIdCard, input.idCard, 'idCard', errors);
-    const phone = collect(ZMobile, input.phone, 'phone', errors);
-    for (const message of passwordProblems(input.initialPassword, { account: input.account, phone, idCard })) errors.push({ path: 'initialPassword', message });
-    if (!errors.some((e) => e.path === 'account') && (await findUserByAccount(this.db, input.account))) errors.push({ path: 'account', message: '该账号已被使用，请更换' });
-    if (errors.length) throw invalid(errors);
+    const { idCard, phone } = input;
+    if (await findUserByAccount(this.db, input.account)) throw invalid([{ path: 'account', message: '该账号已被使用，请更换' }]);
     const passwordHash = await hashPassword(input.initialPassword);
     try {
       return await this.db.transaction(async (tx) => {
@@ -54,10 +50,10 @@ export class AgentsService {
             role: 'agent',
             name: input.name,
             unitId: legal.unitId,
-            idCardEnc: this.deps.pii.encrypt(idCard!),
-            idCardIdx: this.deps.pii.blindIndex(idCard!),
-            phoneEnc: this.deps.pii.encrypt(phone!),
-            phoneIdx: this.deps.pii.blindIndex(phone!),
+            idCardEnc: this.deps.pii.encrypt(idCard),
+            idCardIdx: this.deps.pii.blindIndex(idCard),
+            phoneEnc: this.deps.pii.encrypt(phone),
+            phoneIdx: this.deps.pii.blindIndex(phone),
             mustChangePassword: true,
             createdBy: legal.id,
           })

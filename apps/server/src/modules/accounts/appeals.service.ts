@@ -1,11 +1,11 @@
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
-import { AppErrorCode, ZAppealRequest, ZMobile, ZUscc, maskMobile, type TAppeal, type TFieldError } from '@jhrm/contracts';
+import { AppErrorCode, ZAppealRequest, maskMobile, type TAppeal, type TFieldError } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import type { UploadedDocument } from '../../lib/uploads';
 import type { AppDeps } from '../../deps';
 import type { SessionUser } from '../sessions/sessions.service';
 import { files } from '../files/files.table';
-import { collect, invalid, type RequestMeta } from './accounts.service';
+import { invalid, type RequestMeta } from './accounts.service';
 import { appeals } from './accounts.table';
 
 export const MAX_APPEAL_FILES = 5;
@@ -19,28 +19,27 @@ export class AppealsService {
   }
 
   async file(fields: Record<string, string>, attachments: UploadedDocument[], meta: RequestMeta): Promise<{ id: string }> {
-    const errors: TFieldError[] = [];
     const parsed = ZAppealRequest.safeParse(fields);
     if (!parsed.success) {
+      const errors: TFieldError[] = [];
       for (const issue of parsed.error.issues) {
         const path = issue.path.join('.');
         if (!errors.some((e) => e.path === path)) errors.push({ path, message: issue.message });
       }
+      throw invalid(errors);
     }
-    const uscc = collect(ZUscc, fields.uscc, 'uscc', errors);
-    const phone = collect(ZMobile, fields.phone, 'phone', errors);
-    if (errors.length || !parsed.success) throw invalid(errors);
     const input = parsed.data;
+    const { uscc, phone } = input;
     const now = this.deps.clock();
     return this.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(appeals)
         .values({
           account: input.account,
-          uscc: uscc!,
+          uscc: uscc,
           contact: input.contact,
-          phoneEnc: this.deps.pii.encrypt(phone!),
-          phoneIdx: this.deps.pii.blindIndex(phone!),
+          phoneEnc: this.deps.pii.encrypt(phone),
+          phoneIdx: this.deps.pii.blindIndex(phone),
           description: input.description,
           createdAt: now,
         })
@@ -48,7 +47,7 @@ export class AppealsService {
       if (attachments.length) {
         await tx.insert(files).values(attachments.map((f) => ({ ownerType: 'appeal', ownerId: row!.id, sha256: f.sha256, size: f.size, mime: f.mime, name: f.name, createdAt: now })));
       }
-      await this.deps.audit.record(tx, { action: 'appeal.filed', targetType: 'appeal', targetId: row!.id, ip: meta.ip, detail: { account: input.account, uscc: uscc!, attachments: attachments.length } });
+      await this.deps.audit.record(tx, { action: 'appeal.filed', targetType: 'appeal', targetId: row!.id, ip: meta.ip, detail: { account: input.account, uscc: uscc, attachments: attachments.length } });
       return { id: row!.id };
     });
   }
