@@ -12,3 +12,8 @@ export * from './accounts/password';
 export * from './institutions/institutions.status';
 export * from './institutions/institutions.schema';
 export * from './dictionaries/departments';
+export * from './dictionaries/institutions';
+export * from './institutions/record.schema';
+export * from './applications/applications.status';
+export * from './applications/applications.schema';
+export * from './materials/materials.schema';

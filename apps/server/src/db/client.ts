@@ -38,9 +38,12 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     return { db, engine: 'postgres', close: () => pool.end() };
   }
   const { PGlite } = await import('@electric-sql/pglite');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { drizzle } = await import('drizzle-orm/pglite');
   if (opts.pgliteDir) mkdirSync(path.dirname(opts.pgliteDir), { recursive: true });
-  const client = await PGlite.create(opts.pgliteDir ? { dataDir: opts.pgliteDir } : {});
+  // extensions the migrations create must be loaded into the WASM build first
+  const extensions = { pg_trgm };
+  const client = await PGlite.create(opts.pgliteDir ? { dataDir: opts.pgliteDir, extensions } : { extensions });
   const db = drizzle(client, { schema }) as unknown as Db;
   return { db, engine: 'pglite', close: () => client.close() };
 }

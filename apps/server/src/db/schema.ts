@@ -4,3 +4,4 @@ export * from '../modules/sessions/sessions.table';
 export * from '../modules/audit/audit.table';
 export * from '../modules/institutions/institutions.table';
 export * from '../modules/files/files.table';
+export * from '../modules/applications/applications.table';

@@ -1,0 +1,59 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { APPLICATION_STATUSES, APPLICATION_TYPES } from '@jhrm/contracts';
+import { units, users } from '../accounts/accounts.table';
+import { institutionRecords, institutions } from '../institutions/institutions.table';
+
+/**
+ * One application of the shared engine (设立 / 变更 / 注销): its target institution, the record it
+ * proposes, its state (contracts' applications.status.ts) and an optimistic `version` that every
+ * write must name.
+ */
+export const applications = pgTable(
+  'applications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    type: text('type', { enum: APPLICATION_TYPES }).notNull(),
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institutions.id),
+    recordId: uuid('record_id')
+      .notNull()
+      .references(() => institutionRecords.id),
+    status: text('status', { enum: APPLICATION_STATUSES }).notNull().default('待提交'),
+    /** 审批部门 code the submission is addressed to */
+    department: text('department'),
+    version: integer('version').notNull().default(1),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    /** 受理: set when a reviewer first opens it; 撤回 is refused from then on */
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('applications_unit_idx').on(t.unitId, t.createdAt), index('applications_institution_idx').on(t.institutionId)],
+);
+
+/**
+ * What was submitted, frozen: the reviewer decides on exactly this. One row per submission round;
+ * `requestKey` makes a retried 提交 land once.
+ */
+export const applicationSubmissions = pgTable(
+  'application_submissions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    round: integer('round').notNull(),
+    requestKey: text('request_key').notNull(),
+    department: text('department').notNull(),
+    snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+    submittedBy: uuid('submitted_by').references(() => users.id),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('application_submissions_round_uq').on(t.applicationId, t.round), uniqueIndex('application_submissions_key_uq').on(t.applicationId, t.requestKey)],
+);

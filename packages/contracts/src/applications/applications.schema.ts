@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { APPLICATION_ACTIONS, APPLICATION_STATUSES, APPLICATION_TYPES } from './applications.status';
+import {
+  ZApplicationReportDraft,
+  ZFacility,
+  ZInstitutionBasicDraft,
+  ZIntegrityFile,
+  ZServiceFee,
+  ZStaffMember,
+} from '../institutions/record.schema';
+
+/** The editable content of an application's record: every section optional so 保存 works on any form. */
+export const ZRecordDraft = z.object({
+  basic: ZInstitutionBasicDraft.optional(),
+  report: ZApplicationReportDraft.optional(),
+  staff: z.array(ZStaffMember).max(500, '专职工作人员最多500人').optional(),
+  facilities: z.array(ZFacility).max(500, '现有设施最多500项').optional(),
+  integrity: ZIntegrityFile.optional(),
+  fees: z.array(ZServiceFee).max(200, '服务及收费标准最多200项').optional(),
+});
+export type TRecordDraft = z.infer<typeof ZRecordDraft>;
+
+/** 保存: the sections sent replace the stored ones; `version` is the one the form was loaded with. */
+export const ZSaveRecordRequest = ZRecordDraft.extend({ version: z.number().int().min(1) });
+export type TSaveRecordRequest = z.infer<typeof ZSaveRecordRequest>;
+
+/** Education counts of 诚信档案, derived from the staff list. */
+export const ZEducationCounts = z.object({ postgraduate: z.number().int(), bachelor: z.number().int(), collegeOrBelow: z.number().int() });
+
+export const ZApplicationDetail = z.object({
+  id: z.string(),
+  type: z.enum(APPLICATION_TYPES),
+  status: z.enum(APPLICATION_STATUSES),
+  version: z.number().int(),
+  institutionId: z.string(),
+  department: z.string().nullable(),
+  /** 申请类型 derived from 申请业务, with the scopes that make it a 许可 */
+  kind: z.object({ kind: z.enum(['许可', '备案']), because: z.array(z.string()) }),
+  acceptedAt: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  updatedAt: z.string(),
+  /** what the signed-in role may do now, from the state machine */
+  actions: z.array(z.enum(APPLICATION_ACTIONS)),
+  editable: z.boolean(),
+  record: ZRecordDraft.extend({ educationCounts: ZEducationCounts }),
+});
+export type TApplicationDetail = z.infer<typeof ZApplicationDetail>;
+
+export const ZSubmitRequest = z.object({
+  version: z.number().int().min(1),
+  department: z.string({ error: '请选择审批部门' }).min(1, '请选择审批部门'),
+  /** the same key for a retried or double-clicked 提交 makes it land once */
+  requestKey: z.string().min(8).max(100),
+});
+export type TSubmitRequest = z.infer<typeof ZSubmitRequest>;
+
+export const ZVersionRequest = z.object({ version: z.number().int().min(1) });
+
+/**
+ * A reason 提交 was refused. `tab` names the tab of the 设立审批 page that holds the problem
+ * (basic, report, staff, facilities, integrity, fees, materials, video) so the page can link to it.
+ */
+export const ZSubmissionProblem = z.object({ tab: z.string(), path: z.string(), message: z.string() });
+export type TSubmissionProblem = z.infer<typeof ZSubmissionProblem>;
