@@ -28,6 +28,10 @@ export interface Config {
   sms: { url: string; token: string } | undefined;
   /** where uploaded files live (BlobStore root) */
   blobDir: string;
+  /** 专职工作人员 required for a 设立 submission (SPEC §4.1: 2; 人社部令第50号 requires 3) */
+  minStaff: number;
+  /** largest video (场所视频) a unit may upload, bytes */
+  maxVideoBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -91,6 +95,13 @@ function smsFromEnv(env: NodeJS.ProcessEnv, required: boolean): Config['sms'] {
   return undefined;
 }
 
+function positiveInt(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new ConfigError(`${name} must be a positive integer, got "${value}"`);
+  return n;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const mode = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const dataDir = path.resolve(env.DATA_DIR ?? 'data');
@@ -110,5 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? (mode === 'test' ? 'silent' : 'info'),
     sms: smsFromEnv(env, mode === 'production'),
     blobDir: path.join(dataDir, 'blobs'),
+    minStaff: positiveInt(env.MIN_FULLTIME_STAFF, 2, 'MIN_FULLTIME_STAFF'),
+    maxVideoBytes: positiveInt(env.MAX_VIDEO_BYTES, 2 * 1024 ** 3, 'MAX_VIDEO_BYTES'),
   };
 }

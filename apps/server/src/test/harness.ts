@@ -35,6 +35,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: 'silent',
     sms: undefined,
     blobDir: mkdtempSync(path.join(tmpdir(), 'jhrm-blobs-')),
+    minStaff: 2,
+    maxVideoBytes: 2 * 1024 ** 3,
     ...overrides,
   };
 }

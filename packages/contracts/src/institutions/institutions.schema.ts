@@ -1,5 +1,10 @@
 import { z } from 'zod';
+import { DEFAULT_PAGE_SIZE } from '../common';
+import { INSTITUTION_CATEGORIES } from '../dictionaries/institutions';
 import { REVIEW_STATUSES, CANCEL_STATUSES } from './institutions.status';
+
+export const INSTITUTION_ROW_ACTIONS = ['查看', '修改', '提交', '撤回', '材料上传', '视频上传'] as const;
+export type TInstitutionRowAction = (typeof INSTITUTION_ROW_ACTIONS)[number];
 
 /** One row of the unit's institution list (主页 and 人力资源服务机构查询). */
 export const ZInstitutionListItem = z.object({
@@ -10,5 +15,27 @@ export const ZInstitutionListItem = z.object({
   licensed: z.boolean(),
   reviewStatus: z.enum(REVIEW_STATUSES),
   cancelStatus: z.enum(CANCEL_STATUSES),
+  /** 申请类型 */
+  kind: z.enum(['许可', '备案']).nullable(),
+  /** the 设立 application behind the row, for 修改 / 提交 / 材料上传 / 视频上传 */
+  applicationId: z.string().nullable(),
+  /** the 操作 links the row offers now (from the state machine) */
+  actions: z.array(z.enum(INSTITUTION_ROW_ACTIONS)),
 });
+
+/** 人力资源服务机构查询 filters (guide 1.1). */
+export const ZInstitutionQuery = z.object({
+  page: z.coerce.number().int().min(1, '页码必须大于 0').default(1),
+  pageSize: z.coerce.number().int().min(1).max(100, '每页最多 100 条').default(DEFAULT_PAGE_SIZE),
+  name: z.string().trim().max(100).optional(),
+  uscc: z.string().trim().toUpperCase().max(18).optional(),
+  legalRep: z.string().trim().max(50).optional(),
+  legalRepIdCard: z.string().trim().toUpperCase().max(18).optional(),
+  category: z.enum(INSTITUTION_CATEGORIES).optional(),
+  licensed: z.enum(['是', '否']).optional(),
+  reviewStatus: z.enum(REVIEW_STATUSES).optional(),
+  cancelStatus: z.enum(CANCEL_STATUSES).optional(),
+  kind: z.enum(['许可', '备案']).optional(),
+});
+export type TInstitutionQuery = z.infer<typeof ZInstitutionQuery>;
 export type TInstitutionListItem = z.infer<typeof ZInstitutionListItem>;

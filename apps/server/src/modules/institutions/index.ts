@@ -1,23 +1,55 @@
 import type { FastifyInstance } from 'fastify';
-import { ZInstitutionListItem, ZPage, ZPageQuery } from '@jhrm/contracts';
+import { z } from 'zod';
+import { AppErrorCode, ZInstitutionListItem, ZInstitutionQuery, ZPage, ZRecordDraft, ZEducationCounts, REVIEW_STATUSES, CANCEL_STATUSES } from '@jhrm/contracts';
+import { AppError } from '../../lib/app-error';
 import { sessionUnitId } from '../../plugins/auth';
 import { UNIT_USERS, zod } from '../../lib/routes';
 import type { AppDeps } from '../../deps';
-import { listUnitInstitutions } from './institutions.repository';
+import { readRecord } from '../applications/records.repository';
+import { findUnitInstitution, queryUnitInstitutions } from './institutions.repository';
 
 export async function institutionsRoutes(app: FastifyInstance, deps: AppDeps) {
-  zod(app).get('/api/institutions', {
+  const r = zod(app);
+
+  r.get('/api/institutions', {
+    config: { access: UNIT_USERS },
+    schema: { tags: ['institutions'], summary: '人力资源服务机构查询（本单位）', querystring: ZInstitutionQuery, response: { 200: ZPage(ZInstitutionListItem) } },
+    handler: async (req) => {
+      const { items, total } = await queryUnitInstitutions(deps.database.db, deps.pii, sessionUnitId(req), req.query);
+      return { items, total, page: req.query.page, pageSize: req.query.pageSize };
+    },
+  });
+
+  r.get('/api/institutions/:id', {
     config: { access: UNIT_USERS },
     schema: {
       tags: ['institutions'],
-      summary: '本单位人力资源服务机构列表',
-      querystring: ZPageQuery,
-      response: { 200: ZPage(ZInstitutionListItem) },
+      summary: '查看人力资源服务机构（只读）',
+      params: z.object({ id: z.uuid('编号格式不正确') }),
+      response: {
+        200: z.object({
+          id: z.string(),
+          reviewStatus: z.enum(REVIEW_STATUSES),
+          cancelStatus: z.enum(CANCEL_STATUSES),
+          licensed: z.boolean(),
+          applicationId: z.string().nullable(),
+          record: ZRecordDraft.extend({ educationCounts: ZEducationCounts }),
+        }),
+      },
     },
     handler: async (req) => {
-      const { page, pageSize } = req.query;
-      const { items, total } = await listUnitInstitutions(deps.database.db, sessionUnitId(req), page, pageSize);
-      return { items, total, page, pageSize };
+      const row = await findUnitInstitution(deps.database.db, sessionUnitId(req), req.params.id);
+      if (!row) throw new AppError(AppErrorCode.NOT_FOUND, '机构不存在或无权查看');
+      const recordId = row.institution.currentRecordId ?? row.recordId;
+      if (!recordId) throw new AppError(AppErrorCode.NOT_FOUND, '该机构暂无登记信息');
+      return {
+        id: row.institution.id,
+        reviewStatus: row.institution.reviewStatus,
+        cancelStatus: row.institution.cancelStatus,
+        licensed: row.institution.licensed,
+        applicationId: row.applicationId,
+        record: await readRecord(deps.database.db, deps.pii, recordId),
+      };
     },
   });
 }

@@ -1,11 +1,30 @@
-import { count, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, type SQL } from 'drizzle-orm';
+import { allowedActions, isEditable, type TInstitutionListItem, type TInstitutionQuery, type TInstitutionRowAction } from '@jhrm/contracts';
 import type { DbOrTx } from '../../db/client';
+import type { PiiCipher } from '../../lib/crypto';
+import { applications } from '../applications/applications.table';
 import { institutions } from './institutions.table';
 
-/** The unit's institutions, newest first. `unitId` always comes from the session. */
-export async function listUnitInstitutions(db: DbOrTx, unitId: string, page: number, pageSize: number) {
-  const where = eq(institutions.unitId, unitId);
-  const [items, [total]] = await Promise.all([
+/** `%` and `_` typed by a person are literal characters, not wildcards. */
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * 人力资源服务机构查询: the unit's institutions (unitId always from the session), newest first,
+ * with the 设立 application behind each row and the actions its state allows.
+ */
+export async function queryUnitInstitutions(db: DbOrTx, pii: PiiCipher, unitId: string, q: TInstitutionQuery): Promise<{ items: TInstitutionListItem[]; total: number }> {
+  const where: SQL[] = [eq(institutions.unitId, unitId)];
+  if (q.name) where.push(ilike(institutions.name, `%${likeEscape(q.name)}%`));
+  if (q.uscc) where.push(eq(institutions.uscc, q.uscc));
+  if (q.legalRep) where.push(ilike(institutions.legalRep, `%${likeEscape(q.legalRep)}%`));
+  if (q.legalRepIdCard) where.push(eq(institutions.legalRepIdIdx, pii.blindIndex(q.legalRepIdCard)));
+  if (q.category) where.push(eq(institutions.category, q.category));
+  if (q.licensed) where.push(eq(institutions.licensed, q.licensed === '是'));
+  if (q.reviewStatus) where.push(eq(institutions.reviewStatus, q.reviewStatus));
+  if (q.cancelStatus) where.push(eq(institutions.cancelStatus, q.cancelStatus));
+  if (q.kind) where.push(eq(institutions.kind, q.kind));
+  const filter = and(...where);
+  const [rows, [total]] = await Promise.all([
     db
       .select({
         id: institutions.id,
@@ -15,13 +34,45 @@ export async function listUnitInstitutions(db: DbOrTx, unitId: string, page: num
         licensed: institutions.licensed,
         reviewStatus: institutions.reviewStatus,
         cancelStatus: institutions.cancelStatus,
+        kind: institutions.kind,
+        applicationId: applications.id,
+        applicationStatus: applications.status,
+        acceptedAt: applications.acceptedAt,
       })
       .from(institutions)
-      .where(where)
+      .leftJoin(applications, and(eq(applications.institutionId, institutions.id), eq(applications.type, '设立')))
+      .where(filter)
       .orderBy(desc(institutions.createdAt), desc(institutions.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(institutions).where(where),
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db.select({ n: count() }).from(institutions).where(filter),
   ]);
-  return { items, total: total?.n ?? 0 };
+  return {
+    total: total?.n ?? 0,
+    items: rows.map(({ applicationStatus, acceptedAt, ...r }) => ({
+      ...r,
+      kind: (r.kind as '许可' | '备案' | null) ?? null,
+      actions: rowActions(applicationStatus, acceptedAt !== null),
+    })),
+  };
 }
+
+/** The 操作 column (guide 1.1): 查看 always; the rest as the state machine allows an agent. */
+export function rowActions(status: TInstitutionListItem['reviewStatus'] | null, accepted: boolean): TInstitutionRowAction[] {
+  const actions: TInstitutionRowAction[] = ['查看'];
+  if (!status) return actions;
+  if (isEditable(status)) actions.push('修改', '提交', '材料上传', '视频上传');
+  if (allowedActions(status, 'agent', accepted).includes('撤回')) actions.push('撤回');
+  return actions;
+}
+
+/** The institution of the unit, or nothing. */
+export async function findUnitInstitution(db: DbOrTx, unitId: string, id: string) {
+  const [row] = await db
+    .select({ institution: institutions, applicationId: applications.id, recordId: applications.recordId })
+    .from(institutions)
+    .leftJoin(applications, and(eq(applications.institutionId, institutions.id), eq(applications.type, '设立')))
+    .where(and(eq(institutions.id, id), eq(institutions.unitId, unitId)));
+  return row;
+}
+

@@ -1,0 +1,247 @@
+import { and, eq, sql } from 'drizzle-orm';
+import {
+  AppErrorCode,
+  allowedActions,
+  applicationKind,
+  findTransition,
+  isEditable,
+  type TApplicationAction,
+  type TApplicationDetail,
+  type TBusinessScope,
+  type TRecordDraft,
+  type TSubmitRequest,
+} from '@jhrm/contracts';
+import { AppError } from '../../lib/app-error';
+import { formatBeijing } from '../../lib/time';
+import { queryRows, type DbOrTx } from '../../db/client';
+import type { AppDeps } from '../../deps';
+import type { SessionUser } from '../sessions/sessions.service';
+import { departments } from '../accounts/accounts.table';
+import { institutionRecords, institutions } from '../institutions/institutions.table';
+import { editableApplication, type ApplicationRow } from './applications.access';
+import { applicationSubmissions, applications } from './applications.table';
+import { readRecord, replaceLists, toColumns } from './records.repository';
+import { submissionProblems } from './submission-rules';
+
+export interface Actor {
+  user: SessionUser;
+  ip: string;
+}
+
+/** The application engine: drafts, 保存 with an optimistic version, 提交 (checked, frozen, once), 撤回, 清空. */
+export class ApplicationsService {
+  constructor(private readonly deps: AppDeps) {}
+
+  private get db() {
+    return this.deps.database.db;
+  }
+
+  private audit(tx: DbOrTx, actor: Actor, action: string, app: { id: string; unitId: string }, detail: Record<string, unknown> = {}) {
+    const u = actor.user;
+    return this.deps.audit.record(tx, { action, actorId: u.id, actorAccount: u.account, actorRole: u.role, unitId: app.unitId, targetType: 'application', targetId: app.id, ip: actor.ip, detail });
+  }
+
+  /** 设立审批 保存 for a new institution: creates the institution, its first record and the application. */
+  async createEstablishment(actor: Actor, draft: TRecordDraft): Promise<TApplicationDetail> {
+    const unitId = actor.user.unitId!;
+    const now = this.deps.clock();
+    const id = await this.db.transaction(async (tx) => {
+      const [inst] = await tx
+        .insert(institutions)
+        .values({ unitId, name: draft.basic?.name || '（未填写机构名称）', uscc: draft.basic?.uscc || actor.user.unitUscc || '', createdAt: now, updatedAt: now })
+        .returning({ id: institutions.id });
+      const [record] = await tx
+        .insert(institutionRecords)
+        .values({ institutionId: inst!.id, version: 1, ...toColumns(this.deps.pii, draft), createdAt: now, updatedAt: now })
+        .returning({ id: institutionRecords.id });
+      await replaceLists(tx, this.deps.pii, record!.id, draft);
+      const [app] = await tx
+        .insert(applications)
+        .values({ unitId, type: '设立', institutionId: inst!.id, recordId: record!.id, createdBy: actor.user.id, createdAt: now, updatedAt: now })
+        .returning();
+      await this.syncInstitution(tx, app!, draft);
+      await this.audit(tx, actor, 'application.created', app!, { type: '设立' });
+      return app!.id;
+    });
+    return this.detail(id, actor.user);
+  }
+
+  /** 保存: refuses a stale version, so two agents on one draft never overwrite each other silently. */
+  async save(actor: Actor, id: string, version: number, draft: TRecordDraft): Promise<TApplicationDetail> {
+    await this.db.transaction(async (tx) => {
+      const app = await editableApplication(tx, actor.user.unitId!, id);
+      this.checkVersion(app, version);
+      const cols = toColumns(this.deps.pii, draft);
+      await tx.update(institutionRecords).set({ ...cols, updatedAt: this.deps.clock() }).where(eq(institutionRecords.id, app.recordId));
+      await replaceLists(tx, this.deps.pii, app.recordId, draft);
+      await this.bump(tx, app);
+      if (app.type === '设立') await this.syncInstitution(tx, app, draft);
+      await this.audit(tx, actor, 'application.saved', app, { sections: Object.keys(draft) });
+    });
+    return this.detail(id, actor.user);
+  }
+
+  /** 清空: empties every section of the draft (the materials stay). */
+  async clear(actor: Actor, id: string, version: number): Promise<TApplicationDetail> {
+    await this.db.transaction(async (tx) => {
+      const app = await editableApplication(tx, actor.user.unitId!, id);
+      this.checkVersion(app, version);
+      const empty: TRecordDraft = { basic: {}, report: {}, integrity: {}, staff: [], facilities: [], fees: [] };
+      await tx.update(institutionRecords).set({ ...toColumns(this.deps.pii, empty), updatedAt: this.deps.clock() }).where(eq(institutionRecords.id, app.recordId));
+      await replaceLists(tx, this.deps.pii, app.recordId, empty);
+      await this.bump(tx, app);
+      await this.audit(tx, actor, 'application.cleared', app);
+    });
+    return this.detail(id, actor.user);
+  }
+
+  /**
+   * 提交: checks every rule of SPEC §4.1 and reports all problems at once; otherwise freezes the
+   * record as a submission addressed to the chosen 审批部门. The same request key submits once.
+   */
+  async submit(actor: Actor, id: string, req: TSubmitRequest): Promise<TApplicationDetail> {
+    await this.db.transaction(async (tx) => {
+      const [own] = await tx.select().from(applications).where(and(eq(applications.id, id), eq(applications.unitId, actor.user.unitId!))).for('update');
+      if (!own) throw new AppError(AppErrorCode.NOT_FOUND, '申请不存在或无权操作');
+      const [same] = await tx
+        .select({ id: applicationSubmissions.id })
+        .from(applicationSubmissions)
+        .where(and(eq(applicationSubmissions.applicationId, id), eq(applicationSubmissions.requestKey, req.requestKey)));
+      if (same) {
+        if (own.status === '待审核') return; // a retried or double-clicked 提交: already done
+        throw new AppError(AppErrorCode.CONFLICT, '该提交请求已处理过，请刷新页面后重新提交');
+      }
+      this.transition(own, '提交', actor.user);
+      this.checkVersion(own, req.version);
+      const [dept] = await tx.select({ code: departments.code, name: departments.name }).from(departments).where(eq(departments.code, req.department));
+      if (!dept) throw new AppError(AppErrorCode.VALIDATION, '请选择有效的审批部门', [{ path: 'department', message: '请选择有效的审批部门' }]);
+
+      const record = await readRecord(tx, this.deps.pii, own.recordId);
+      const materialCounts = await this.materialCounts(tx, id);
+      const videoCount = materialCounts['__video__'] ?? 0;
+      const problems = submissionProblems({ type: own.type, record, materialCounts, videoCount, minStaff: this.deps.config.minStaff });
+      if (problems.length) {
+        throw new AppError(
+          AppErrorCode.VALIDATION,
+          `还有${problems.length}处需要完善后才能提交`,
+          problems.map((p) => ({ path: p.path, message: p.message })),
+          { problems },
+        );
+      }
+      const now = this.deps.clock();
+      const [{ round } = { round: 0 }] = await queryRows<{ round: number }>(
+        tx,
+        sql`SELECT coalesce(max(round), 0)::int AS round FROM application_submissions WHERE application_id = ${id}`,
+      );
+      const { educationCounts, ...content } = record;
+      await tx.insert(applicationSubmissions).values({
+        applicationId: id,
+        round: round + 1,
+        requestKey: req.requestKey,
+        department: dept.code,
+        snapshot: { record: { ...content, educationCounts }, materials: materialCounts, kind: applicationKind((record.basic?.scopes ?? []) as TBusinessScope[]) },
+        submittedBy: actor.user.id,
+        submittedAt: now,
+      });
+      await tx
+        .update(applications)
+        .set({ status: '待审核', department: dept.code, submittedAt: now, acceptedAt: null, version: own.version + 1, updatedAt: now })
+        .where(eq(applications.id, id));
+      if (own.type === '设立') await tx.update(institutions).set({ reviewStatus: '待审核', updatedAt: now }).where(eq(institutions.id, own.institutionId));
+      await this.audit(tx, actor, 'application.submitted', own, { department: dept.code, round: round + 1 });
+    });
+    return this.detail(id, actor.user);
+  }
+
+  /** 撤回: back to 待提交, only while no reviewer has opened (受理) it. */
+  async withdraw(actor: Actor, id: string, version: number): Promise<TApplicationDetail> {
+    await this.db.transaction(async (tx) => {
+      const [own] = await tx.select().from(applications).where(and(eq(applications.id, id), eq(applications.unitId, actor.user.unitId!))).for('update');
+      if (!own) throw new AppError(AppErrorCode.NOT_FOUND, '申请不存在或无权操作');
+      this.transition(own, '撤回', actor.user);
+      this.checkVersion(own, version);
+      const now = this.deps.clock();
+      await tx.update(applications).set({ status: '待提交', version: own.version + 1, updatedAt: now }).where(eq(applications.id, id));
+      if (own.type === '设立') await tx.update(institutions).set({ reviewStatus: '待提交', updatedAt: now }).where(eq(institutions.id, own.institutionId));
+      await this.audit(tx, actor, 'application.withdrawn', own);
+    });
+    return this.detail(id, actor.user);
+  }
+
+  /** The application as its unit (or a reviewer) sees it. Access is checked by the caller. */
+  async detail(id: string, user: SessionUser): Promise<TApplicationDetail> {
+    const [app] = await this.db.select().from(applications).where(eq(applications.id, id));
+    if (!app) throw new AppError(AppErrorCode.NOT_FOUND, '申请不存在或无权查看');
+    const record = await readRecord(this.db, this.deps.pii, app.recordId);
+    return {
+      id: app.id,
+      type: app.type,
+      status: app.status,
+      version: app.version,
+      institutionId: app.institutionId,
+      department: app.department,
+      kind: applicationKind((record.basic?.scopes ?? []) as TBusinessScope[]),
+      acceptedAt: app.acceptedAt?.toISOString() ?? null,
+      submittedAt: app.submittedAt?.toISOString() ?? null,
+      updatedAt: app.updatedAt.toISOString(),
+      actions: allowedActions(app.status, user.role, app.acceptedAt !== null),
+      editable: isEditable(app.status) && user.role === 'agent',
+      record,
+    };
+  }
+
+  private transition(app: ApplicationRow, action: TApplicationAction, user: SessionUser) {
+    const t = findTransition(app.status, action);
+    if (!t || !t.by.includes(user.role)) throw new AppError(AppErrorCode.CONFLICT, `当前状态为“${app.status}”，不能${action}`);
+    if (t.requires === 'notAccepted' && app.acceptedAt) {
+      throw new AppError(AppErrorCode.CONFLICT, `审批部门已于 ${formatBeijing(app.acceptedAt)} 受理该申请，不能撤回`);
+    }
+  }
+
+  private checkVersion(app: ApplicationRow, version: number) {
+    if (app.version !== version) {
+      throw new AppError(
+        AppErrorCode.CONFLICT,
+        `该申请已在 ${formatBeijing(app.updatedAt)} 被修改（可能是其他经办人），您的内容尚未保存。请复制需要保留的内容后刷新页面再修改。`,
+        undefined,
+        { currentVersion: app.version },
+      );
+    }
+  }
+
+  private async bump(tx: DbOrTx, app: ApplicationRow) {
+    await tx.update(applications).set({ version: app.version + 1, updatedAt: this.deps.clock() }).where(eq(applications.id, app.id));
+  }
+
+  /** A 设立 draft's list columns follow what the unit typed (the institution is not in force yet). */
+  private async syncInstitution(tx: DbOrTx, app: ApplicationRow, draft: TRecordDraft) {
+    const b = draft.basic;
+    if (!b) return;
+    await tx
+      .update(institutions)
+      .set({
+        name: b.name || '（未填写机构名称）',
+        shortName: b.shortName || null,
+        uscc: b.uscc || '',
+        legalRep: b.legalRep || null,
+        legalRepIdIdx: b.legalRepIdCard ? this.deps.pii.blindIndex(b.legalRepIdCard) : null,
+        category: b.category ?? null,
+        kind: applicationKind((b.scopes ?? []) as TBusinessScope[]).kind,
+        updatedAt: this.deps.clock(),
+      })
+      .where(eq(institutions.id, app.institutionId));
+  }
+
+  /** Files per material slot, and the video count under `__video__`. */
+  private async materialCounts(tx: DbOrTx, applicationId: string): Promise<Record<string, number>> {
+    const rows = await queryRows<{ slot: string | null; owner_type: string; n: number }>(
+      tx,
+      sql`SELECT slot, owner_type, count(*)::int AS n FROM files
+          WHERE owner_id = ${applicationId} AND owner_type IN ('application_material', 'application_video')
+          GROUP BY slot, owner_type`,
+    );
+    const counts: Record<string, number> = {};
+    for (const r of rows) counts[r.owner_type === 'application_video' ? '__video__' : (r.slot ?? '')] = r.n;
+    return counts;
+  }
+}

@@ -1,0 +1,73 @@
+import type { FastifyInstance } from 'fastify';
+import { asc } from 'drizzle-orm';
+import { z } from 'zod';
+import { ZApplicationDetail, ZRecordDraft, ZSaveRecordRequest, ZSubmitRequest, ZVersionRequest } from '@jhrm/contracts';
+import { ANY_USER, UNIT_USERS, zod } from '../../lib/routes';
+import type { AppDeps } from '../../deps';
+import { departments } from '../accounts/accounts.table';
+import { readableApplication } from './applications.access';
+import { ApplicationsService, type Actor } from './applications.service';
+
+const ZId = z.object({ id: z.uuid('编号格式不正确') });
+
+export async function applicationsRoutes(app: FastifyInstance, deps: AppDeps) {
+  const service = new ApplicationsService(deps);
+  const r = zod(app);
+  const actor = (req: { auth: { user: Actor['user'] } | null; ip: string }): Actor => ({ user: req.auth!.user, ip: req.ip });
+
+  r.get('/api/departments', {
+    config: { access: ANY_USER },
+    schema: {
+      tags: ['applications'],
+      summary: '审批部门列表',
+      response: { 200: z.array(z.object({ code: z.string(), name: z.string(), level: z.string(), parentCode: z.string().nullable() })) },
+    },
+    handler: async () => {
+      const rows = await deps.database.db.select().from(departments).orderBy(asc(departments.code));
+      const codeOf = new Map(rows.map((d) => [d.id, d.code]));
+      return rows.map((d) => ({ code: d.code, name: d.name, level: d.level, parentCode: d.parentId ? (codeOf.get(d.parentId) ?? null) : null }));
+    },
+  });
+
+  r.post('/api/applications/establishments', {
+    config: { access: ['agent'] },
+    schema: { tags: ['applications'], summary: '人力资源服务机构设立审批：新建并保存草稿', body: ZRecordDraft, response: { 200: ZApplicationDetail } },
+    handler: async (req) => service.createEstablishment(actor(req), req.body),
+  });
+
+  r.get('/api/applications/:id', {
+    config: { access: [...UNIT_USERS, 'reviewer', 'admin'] },
+    schema: { tags: ['applications'], summary: '申请详情', params: ZId, response: { 200: ZApplicationDetail } },
+    handler: async (req) => {
+      await readableApplication(deps.database.db, req, req.params.id);
+      return service.detail(req.params.id, req.auth!.user);
+    },
+  });
+
+  r.put('/api/applications/:id/record', {
+    config: { access: ['agent'] },
+    schema: { tags: ['applications'], summary: '保存（可保存未填完的表单；须带加载时的 version）', params: ZId, body: ZSaveRecordRequest, response: { 200: ZApplicationDetail } },
+    handler: async (req) => {
+      const { version, ...draft } = req.body;
+      return service.save(actor(req), req.params.id, version, draft);
+    },
+  });
+
+  r.post('/api/applications/:id/submit', {
+    config: { access: ['agent'] },
+    schema: { tags: ['applications'], summary: '提交（选择审批部门；同一 requestKey 只提交一次）', params: ZId, body: ZSubmitRequest, response: { 200: ZApplicationDetail } },
+    handler: async (req) => service.submit(actor(req), req.params.id, req.body),
+  });
+
+  r.post('/api/applications/:id/withdraw', {
+    config: { access: ['agent'] },
+    schema: { tags: ['applications'], summary: '撤回（审批部门受理前）', params: ZId, body: ZVersionRequest, response: { 200: ZApplicationDetail } },
+    handler: async (req) => service.withdraw(actor(req), req.params.id, req.body.version),
+  });
+
+  r.post('/api/applications/:id/clear', {
+    config: { access: ['agent'] },
+    schema: { tags: ['applications'], summary: '清空表单', params: ZId, body: ZVersionRequest, response: { 200: ZApplicationDetail } },
+    handler: async (req) => service.clear(actor(req), req.params.id, req.body.version),
+  });
+}
