@@ -21,17 +21,24 @@ export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 export async function readDocumentForm(
   req: FastifyRequest,
   blobs: BlobStore,
-  opts: { maxFiles: number; maxFileBytes?: number },
+  opts: { maxFiles: number; maxFileBytes?: number; beforeFiles?: (fields: Record<string, string>) => Promise<void> },
 ): Promise<{ fields: Record<string, string>; files: UploadedDocument[] }> {
   const maxFileBytes = opts.maxFileBytes ?? MAX_DOCUMENT_BYTES;
   if (!req.isMultipart()) throw new AppError(AppErrorCode.UNSUPPORTED_MEDIA, '请以表单方式提交（multipart/form-data）');
   const fields: Record<string, string> = {};
   const files: UploadedDocument[] = [];
+  let checked = false;
+  // checks on the text fields (a captcha) run before any file is stored, so bytes are not accepted from someone who failed them
+  const check = async () => {
+    if (!checked) await opts.beforeFiles?.(fields);
+    checked = true;
+  };
   for await (const part of req.parts({ limits: { files: opts.maxFiles, fileSize: maxFileBytes + 1, fields: 50, fieldSize: 10_000 } })) {
     if (part.type === 'field') {
       fields[part.fieldname] = String(part.value ?? '');
       continue;
     }
+    await check();
     const name = part.filename || '未命名文件';
     let stored;
     try {
@@ -50,5 +57,6 @@ export async function readDocumentForm(
     }
     files.push({ name: name.slice(0, 200), sha256: stored.sha256, size: stored.size, mime });
   }
+  await check();
   return { fields, files };
 }

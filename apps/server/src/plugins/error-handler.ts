@@ -35,8 +35,7 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
     } else if (hasZodFastifySchemaValidationErrors(error)) {
       const fieldErrors: TFieldError[] = error.validation.map((v) => ({ path: fieldPath(v.instancePath), message: v.message ?? '格式不正确' }));
       status = 400;
-      const fields = new Set(fieldErrors.map((e) => e.path)).size;
-      const message = fields > 1 ? `有${fields}处填写有误，请按提示修改` : (fieldErrors[0]?.message ?? '输入有误');
+      const message = fieldErrors.length > 1 ? `有${fieldErrors.length}处填写有误，请按提示修改` : (fieldErrors[0]?.message ?? '输入有误');
       body = { code: AppErrorCode.VALIDATION, message, fieldErrors };
     } else if (!isResponseSerializationError(error) && error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       status = error.statusCode;

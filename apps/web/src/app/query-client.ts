@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
-import { isApiError, setUnauthorizedHandler } from '../lib/api-client';
-import { markSessionExpired } from '../lib/session';
+import type { TMeResponse } from '@jhrm/contracts';
+import { isApiError, setPasswordChangeRequiredHandler, setUnauthorizedHandler } from '../lib/api-client';
+import { ME_QUERY_KEY, markSessionExpired } from '../lib/session';
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -17,3 +18,11 @@ export const queryClient = new QueryClient({
 
 // Any 401 (except the login call and the session probe) means the session is gone.
 setUnauthorizedHandler(() => markSessionExpired(queryClient));
+
+// PASSWORD_CHANGE_REQUIRED from any call: the signed-in user must change the password first.
+// Marking the cached user is enough: RequireAuth then sends them to the forced change page.
+setPasswordChangeRequiredHandler(() => {
+  queryClient.setQueryData<TMeResponse | null>(ME_QUERY_KEY, (me) =>
+    me && !me.user.mustChangePassword ? { ...me, user: { ...me.user, mustChangePassword: true } } : me,
+  );
+});

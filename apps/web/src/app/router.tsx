@@ -4,10 +4,20 @@ import { LoginPage } from '../features/accounts/pages/LoginPage';
 import { RequireAuth } from './RequireAuth';
 import { FullPageSpin } from './FullPageState';
 
-// The login page ships in the entry chunk (first paint); the portal and the business system
-// (ProLayout and everything under it) load on demand.
+// The login page ships in the entry chunk (first paint); every other page, public or not, loads
+// on demand: the portal, the business system (ProLayout and everything under it), registration,
+// the appeal form, the phone's QR confirmation, the forced password change and the dev outbox.
 const PortalPage = lazy(() => import('../features/portal/pages/PortalPage'));
 const HrApp = lazy(() => import('./hr/HrApp'));
+const RegisterPage = lazy(async () => {
+  // The date picker of 法人注册 needs dayjs's Chinese locale, which the entry does not carry.
+  const [page] = await Promise.all([import('../features/accounts/pages/RegisterPage'), import('./dayjs')]);
+  return page;
+});
+const AppealPage = lazy(() => import('../features/accounts/pages/AppealPage'));
+const MobileQrConfirmPage = lazy(() => import('../features/accounts/pages/MobileQrConfirmPage'));
+const ForcedPasswordChangePage = lazy(() => import('../features/accounts/pages/ForcedPasswordChangePage'));
+const DevOutboxPage = lazy(() => import('../features/accounts/pages/DevOutboxPage'));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<FullPageSpin />}>{children}</Suspense>;
@@ -15,6 +25,14 @@ function Lazy({ children }: { children: ReactNode }) {
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // Public pages.
+  { path: '/register', element: <Lazy><RegisterPage /></Lazy> },
+  { path: '/appeal', element: <Lazy><AppealPage /></Lazy> },
+  { path: '/m/qr/:id', element: <Lazy><MobileQrConfirmPage /></Lazy> },
+  { path: '/dev/outbox', element: <Lazy><DevOutboxPage /></Lazy> },
+  // Needs a session, but not RequireAuth's: the page itself handles the signed-out case, so that
+  // after the change (which ends the session) it can say 密码已修改，请重新登录 on /login.
+  { path: '/account/change-password', element: <Lazy><ForcedPasswordChangePage /></Lazy> },
   {
     element: <RequireAuth />,
     children: [

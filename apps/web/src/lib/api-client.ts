@@ -5,6 +5,8 @@ export class ApiError extends Error {
   readonly code: string;
   readonly status: number;
   readonly fieldErrors: TFieldError[];
+  /** Machine-readable extras, e.g. `{ captchaRequired: true }` or `{ appeal: true }`. */
+  readonly details: Record<string, unknown>;
 
   constructor(status: number, body: TErrorBody) {
     super(body.message);
@@ -12,6 +14,7 @@ export class ApiError extends Error {
     this.status = status;
     this.code = body.code;
     this.fieldErrors = body.fieldErrors ?? [];
+    this.details = body.details ?? {};
   }
 }
 
@@ -50,6 +53,14 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;
 }
 
+/** The server refuses everything but the password change until the user has changed it. */
+export const PASSWORD_CHANGE_REQUIRED = 'PASSWORD_CHANGE_REQUIRED';
+let onPasswordChangeRequired: (() => void) | null = null;
+/** The app decides where a PASSWORD_CHANGE_REQUIRED answer sends the user (the forced change page). */
+export function setPasswordChangeRequiredHandler(handler: (() => void) | null): void {
+  onPasswordChangeRequired = handler;
+}
+
 export type QueryValue = string | number | boolean | null | undefined;
 
 export interface RequestOptions {
@@ -79,7 +90,9 @@ function toErrorBody(status: number, payload: unknown): TErrorBody {
             (f): f is TFieldError => !!f && typeof f.path === 'string' && typeof f.message === 'string',
           )
         : undefined;
-      return { code: p.code, message: p.message, ...(fieldErrors ? { fieldErrors } : {}) };
+      const details =
+        p.details && typeof p.details === 'object' && !Array.isArray(p.details) ? p.details : undefined;
+      return { code: p.code, message: p.message, ...(fieldErrors ? { fieldErrors } : {}), ...(details ? { details } : {}) };
     }
   }
   return { code: status >= 500 ? 'INTERNAL' : 'HTTP_' + status, message: SERVER_MESSAGE };
@@ -93,7 +106,10 @@ async function request<T>(method: string, path: string, body: unknown, opts: Req
     const token = currentCsrfToken();
     if (token) headers[CSRF_HEADER] = token;
   }
-  if (body !== undefined) {
+  if (body instanceof FormData) {
+    // The browser sets multipart/form-data with its boundary itself.
+    init.body = body;
+  } else if (body !== undefined) {
     headers['content-type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
@@ -119,6 +135,7 @@ async function request<T>(method: string, path: string, body: unknown, opts: Req
   if (!res.ok) {
     const error = new ApiError(res.status, toErrorBody(res.status, payload));
     if (res.status === 401 && !opts.skipAuthRedirect) onUnauthorized?.();
+    if (error.code === PASSWORD_CHANGE_REQUIRED) onPasswordChangeRequired?.();
     throw error;
   }
   return payload as T;
@@ -130,4 +147,6 @@ export const api = {
   put: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PUT', path, body ?? {}, opts),
   patch: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PATCH', path, body ?? {}, opts),
   del: <T>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, undefined, opts),
+  /** multipart/form-data (files), with the CSRF header and the same error path as every call. */
+  postForm: <T>(path: string, form: FormData, opts?: RequestOptions) => request<T>('POST', path, form, opts),
 };

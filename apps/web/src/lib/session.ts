@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { TMeResponse, TSessionUser } from '@jhrm/contracts';
 import { api, isApiError, setCsrfToken } from './api-client';
 
@@ -72,11 +72,20 @@ export function markSessionExpired(queryClient: QueryClient): void {
   queryClient.setQueryData(ME_QUERY_KEY, null);
 }
 
-/** Only valid below RequireAuth, which renders nothing until the user is known. */
+/**
+ * Only valid below RequireAuth, which renders nothing until the user is known.
+ *
+ * When the session ends (退出登录, a 401), the cache turns null at once but RequireAuth hears of it
+ * only with the query's next notification (a later task). A component re-rendering in between for
+ * its own reasons (e.g. useLogout's pending flag) would see null; it gets the last known user for
+ * that one render, and RequireAuth then unmounts it.
+ */
 export function useCurrentUser(): TSessionUser {
   const { data } = useMe();
-  if (!data) throw new Error('useCurrentUser() used outside a signed-in route');
-  return data.user;
+  const last = useRef<TSessionUser | null>(null);
+  if (data) last.current = data.user;
+  if (!last.current) throw new Error('useCurrentUser() used outside a signed-in route');
+  return last.current;
 }
 
 export function useLogout() {

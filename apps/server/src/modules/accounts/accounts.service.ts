@@ -43,8 +43,7 @@ export function toSessionUserDto(u: SessionUser): TSessionUser {
 }
 
 export function invalid(errors: TFieldError[]): AppError {
-  const fields = new Set(errors.map((e) => e.path)).size;
-  return new AppError(AppErrorCode.VALIDATION, fields > 1 ? `有${fields}处填写有误，请按提示修改` : errors[0]!.message, errors);
+  return new AppError(AppErrorCode.VALIDATION, errors.length > 1 ? `有${errors.length}处填写有误，请按提示修改` : errors[0]!.message, errors);
 }
 
 export class AccountsService {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, solveCaptcha, type TestClient, type TestContext } from '../../test/harness';
 
@@ -114,5 +115,20 @@ describe('dev outbox', () => {
     } finally {
       await prod.close();
     }
+  });
+});
+
+describe('账号申诉 captcha gate', () => {
+  it('refuses the files of a request whose captcha is wrong before storing them', async () => {
+    const c = ctx.client();
+    const content = Buffer.concat([PDF, Buffer.from('unique-bytes-for-this-test')]);
+    const body = multipart([
+      ...Object.entries({ ...valid, captchaId: '00000000-0000-4000-8000-000000000000', captcha: 'XXXX' }).map(([name, value]) => ({ name, value })),
+      { name: 'files', filename: 'a.pdf', content },
+    ]);
+    const res = await c.request('POST', '/api/appeals', body.payload, { 'content-type': body.contentType });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fieldErrors[0].path).toBe('captcha');
+    expect(await ctx.deps.blobs.size(createHash('sha256').update(content).digest('hex'))).toBeNull();
   });
 });

@@ -213,9 +213,13 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
       response: { 200: z.object({ id: z.string() }) },
     },
     handler: async (req) => {
-      const { fields, files } = await readDocumentForm(req, deps.blobs, { maxFiles: MAX_APPEAL_FILES });
-      const answer = ZCaptchaAnswer.safeParse(fields.captcha);
-      await accounts.verification.checkCaptcha(fields.captchaId, answer.success ? answer.data : undefined);
+      const { fields, files } = await readDocumentForm(req, deps.blobs, {
+        maxFiles: MAX_APPEAL_FILES,
+        beforeFiles: async (f) => {
+          const answer = ZCaptchaAnswer.safeParse(f.captcha);
+          await accounts.verification.checkCaptcha(f.captchaId, answer.success ? answer.data : undefined);
+        },
+      });
       return appeals.file(fields, files, requestMeta(req));
     },
   });

@@ -64,7 +64,9 @@ export class VerificationService {
       const [last] = await tx.select().from(smsCodes).where(eq(smsCodes.phoneIdx, phoneIdx)).orderBy(desc(smsCodes.createdAt)).limit(1);
       if (last) {
         const wait = Math.ceil((last.createdAt.getTime() + SMS_COOLDOWN_MS - now.getTime()) / 1000);
-        if (wait > 0) throw new AppError(AppErrorCode.RATE_LIMITED, `验证码发送过于频繁，请${wait}秒后再试`, [{ path: 'phone', message: `请${wait}秒后再获取验证码` }]);
+        if (wait > 0) {
+          throw new AppError(AppErrorCode.RATE_LIMITED, `验证码发送过于频繁，请${wait}秒后再试`, [{ path: 'phone', message: `请${wait}秒后再获取验证码` }], { retryAfterSeconds: wait });
+        }
       }
       const dayStart = new Date(now.getTime() - 24 * 3_600_000);
       const [{ n } = { n: 0 }] = await tx

@@ -1,9 +1,14 @@
-import { Card, Descriptions, type DescriptionsProps } from 'antd';
+import { Link } from 'react-router-dom';
+import { Alert, Card, Descriptions, type DescriptionsProps } from 'antd';
 import { ROLE_LABELS } from '@jhrm/contracts';
 import { useCurrentUser } from '../../lib/session';
 import { UnitInstitutionsTable } from '../../features/institutions/components/UnitInstitutionsTable';
+import { AGENTS_PATH } from './hr-routes';
 
-/** 主页: who is signed in for which unit, and (for unit roles) the unit's institutions. */
+/**
+ * 主页: who is signed in for which unit, and (for unit roles) the unit's institutions. The legal
+ * person is told that its account manages agents and that business is done with agent accounts.
+ */
 export default function HomePage() {
   const user = useCurrentUser();
   const items: DescriptionsProps['items'] = [];
@@ -22,6 +27,22 @@ export default function HomePage() {
 
   return (
     <div className="hr-stack">
+      {user.role === 'legal' && (
+        <Alert
+          type="info"
+          showIcon
+          message="法人账号用于管理经办人；办理业务请使用经办人账号登录"
+          description={
+            <>
+              办理业务需要使用“法人”账号所创建的“经办人”账号来登录办理。请在
+              <Link to={AGENTS_PATH} className="hr-inline-link">
+                经办人管理
+              </Link>
+              中新增、停用经办人或重置其密码。
+            </>
+          }
+        />
+      )}
       <Card title={user.unit ? '单位信息' : '部门信息'} size="small">
         <Descriptions column={{ xs: 1, sm: 1, md: 2 }} items={items} />
       </Card>

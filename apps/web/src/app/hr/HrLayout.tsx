@@ -1,11 +1,11 @@
 import { Suspense, useEffect, useMemo, useRef } from 'react';
 import { Link, Outlet, useNavigate } from 'react-router-dom';
 import { Button, Space, Tabs } from 'antd';
-import { LogoutOutlined } from '@ant-design/icons';
+import { LogoutOutlined, SettingOutlined } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
 import { Spinner } from '../../components/Spinner';
 import { useCurrentUser, useLogout } from '../../lib/session';
-import { buildMenu, HR_BASE, routesFor } from './hr-routes';
+import { ACCOUNT_SETTINGS_PATH, buildMenu, HR_BASE, routesFor } from './hr-routes';
 import { useHrTabs } from './useHrTabs';
 import './hr.css';
 
@@ -58,6 +58,9 @@ export function HrLayout() {
         <Space key="user" size="middle" className="hr-user">
           {orgName && <span data-testid="current-unit">{orgName}</span>}
           <span data-testid="current-user">{user.name}</span>
+          <Link to={ACCOUNT_SETTINGS_PATH} className="hr-user-link">
+            <SettingOutlined aria-hidden /> 账号设置
+          </Link>
           <Button size="small" icon={<LogoutOutlined />} loading={pending} onClick={() => void logout()}>
             退出登录
           </Button>

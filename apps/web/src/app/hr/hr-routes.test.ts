@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { describe, expect, it } from 'vitest';
-import { buildMenu, findRoute, relativePath, type HrRoute } from './hr-routes';
+import { buildMenu, findRoute, HR_ROUTES, relativePath, routesFor, type HrMenuItem, type HrRoute } from './hr-routes';
 
 const Page = lazy(async () => ({ default: () => null }));
 const routes: HrRoute[] = [
@@ -30,5 +30,51 @@ describe('business system menu', () => {
   it('makes paths relative for the descendant routes under /hr/*', () => {
     expect(relativePath('/hr')).toBe('');
     expect(relativePath('/hr/institutions/query')).toBe('institutions/query');
+  });
+});
+
+describe('the account and administration pages of the real route table', () => {
+  const group = (menu: HrMenuItem[], name: string) => menu.find((i) => i.name === name);
+  const names = (item: HrMenuItem | undefined) => item?.children?.map((c) => c.name);
+
+  it('gives the legal person 账号管理 with 经办人管理 and 账号设置, and no 系统管理', () => {
+    const menu = buildMenu('legal');
+    expect(names(group(menu, '账号管理'))).toEqual(['经办人管理', '账号设置']);
+    expect(group(menu, '账号管理')?.path).toBe('/hr/accounts');
+    expect(group(menu, '系统管理')).toBeUndefined();
+  });
+
+  it('gives an agent 账号设置 but not 经办人管理', () => {
+    const menu = buildMenu('agent');
+    expect(names(group(menu, '账号管理'))).toEqual(['账号设置']);
+    expect(routesFor('agent').map((r) => r.path)).not.toContain('/hr/accounts/agents');
+    expect(group(menu, '系统管理')).toBeUndefined();
+  });
+
+  it('gives the administrator 系统管理 with 账号申诉处理, after 账号管理', () => {
+    const menu = buildMenu('admin');
+    expect(names(group(menu, '系统管理'))).toEqual(['账号申诉处理']);
+    expect(group(menu, '系统管理')?.path).toBe('/hr/admin');
+    expect(names(group(menu, '账号管理'))).toEqual(['账号设置']);
+    const order = menu.map((i) => i.name);
+    expect(order.indexOf('账号管理')).toBeLessThan(order.indexOf('系统管理'));
+  });
+
+  it('lets a reviewer reach only 主页 and 账号设置 of these', () => {
+    expect(routesFor('reviewer').map((r) => r.name)).toEqual(['主页', '账号设置']);
+  });
+
+  it('places the account groups after the three business groups', () => {
+    const mixed: HrRoute[] = [
+      ...HR_ROUTES,
+      { path: '/hr/integrity/query', name: '人力资源诚信示范机构查询', group: '人力资源诚信体系管理', element: Page },
+    ];
+    expect(buildMenu('admin', mixed).map((i) => i.name)).toEqual(['主页', '人力资源诚信体系管理', '账号管理', '系统管理']);
+  });
+
+  it('finds every page of the accounts groups by its path', () => {
+    expect(findRoute('/hr/accounts/agents')?.roles).toEqual(['legal']);
+    expect(findRoute('/hr/accounts/settings')?.roles).toBeUndefined();
+    expect(findRoute('/hr/admin/appeals')?.roles).toEqual(['admin']);
   });
 });

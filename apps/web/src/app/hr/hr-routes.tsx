@@ -13,6 +13,8 @@ export const HR_GROUPS = [
   { name: '人力资源服务机构管理', path: '/hr/institutions' },
   { name: '人力资源市场统计', path: '/hr/annual-reports' },
   { name: '人力资源诚信体系管理', path: '/hr/integrity' },
+  { name: '账号管理', path: '/hr/accounts' },
+  { name: '系统管理', path: '/hr/admin' },
 ] as const satisfies readonly { name: string; path: string }[];
 export type HrGroupName = (typeof HR_GROUPS)[number]['name'];
 
@@ -31,6 +33,10 @@ export interface HrRoute {
   element: LazyExoticComponent<ComponentType>;
 }
 
+/** Paths other parts of the shell link to (header, 主页). */
+export const AGENTS_PATH = '/hr/accounts/agents';
+export const ACCOUNT_SETTINGS_PATH = '/hr/accounts/settings';
+
 /**
  * Every page of the business system. Later issues add entries such as
  * `{ path: '/hr/institutions/query', name: '人力资源服务机构查询', group: '人力资源服务机构管理',
@@ -38,6 +44,26 @@ export interface HrRoute {
  */
 export const HR_ROUTES: readonly HrRoute[] = [
   { path: HR_BASE, name: '主页', icon: <HomeOutlined />, element: lazy(() => import('./HomePage')) },
+  {
+    path: AGENTS_PATH,
+    name: '经办人管理',
+    group: '账号管理',
+    roles: ['legal'],
+    element: lazy(() => import('../../features/accounts/pages/AgentsPage')),
+  },
+  {
+    path: ACCOUNT_SETTINGS_PATH,
+    name: '账号设置',
+    group: '账号管理',
+    element: lazy(() => import('../../features/accounts/pages/AccountSettingsPage')),
+  },
+  {
+    path: '/hr/admin/appeals',
+    name: '账号申诉处理',
+    group: '系统管理',
+    roles: ['admin'],
+    element: lazy(() => import('../../features/admin/pages/AppealsPage')),
+  },
 ];
 
 export function canSee(route: HrRoute, role: TRole): boolean {

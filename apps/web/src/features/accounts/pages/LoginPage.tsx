@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { Button, Form } from 'antd';
 // Input and Password straight from their modules: antd's Input barrel also carries TextArea,
 // OTP and Search (~10 KB gzip) that the login page's first-paint budget cannot spare.
@@ -7,14 +7,19 @@ import Input from 'antd/es/input/Input';
 import Password from 'antd/es/input/Password';
 import type { Rule } from 'antd/es/form';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import type { TLoginRequest } from '@jhrm/contracts';
-import { Notice } from '../../../components/Notice';
-import { isApiError } from '../../../lib/api-client';
+import { Notice, type NoticeType } from '../../../components/Notice';
+import { Spinner } from '../../../components/Spinner';
 import { applyFieldErrors } from '../../../lib/form';
 import { forgetSignedIn, useMe } from '../../../lib/session';
-import { useLogin } from '../api/auth.api';
+import { captchaRequired, useLogin, type LoginBody } from '../api/auth.api';
 import { LoginTabs } from '../components/LoginTabs';
+import { APPEAL_PATH, REGISTER_PATH, afterLoginPath, readLoginPageState } from '../paths';
 import './login.css';
+
+// Loaded on demand, off the first-paint budget: the captcha only after failed attempts, the QR
+// panel (antd QRCode and the polling) only when its tab is opened.
+const CaptchaField = lazy(() => import('../components/CaptchaField'));
+const QrLoginPanel = lazy(() => import('../components/QrLoginPanel'));
 
 // These mirror ZLoginRequest (contracts/accounts) by hand instead of going through zodRules():
 // importing any zod schema puts zod (~60 KB gzip) on the login page, over its first-paint budget.
@@ -27,35 +32,45 @@ const passwordRules: Rule[] = [
   { required: true, message: '请输入密码' },
   { max: 128, message: '密码过长' },
 ];
+const captchaRules: Rule[] = [{ required: true, whitespace: true, message: '请输入图片验证码' }];
 
-type Notice = { type: 'error' | 'warning'; message: string };
+type NoticeState = { type: NoticeType; message: string };
 
 function PasswordLoginForm() {
-  const [form] = Form.useForm<TLoginRequest>();
+  const [form] = Form.useForm<LoginBody>();
   const navigate = useNavigate();
   const location = useLocation();
   const login = useLogin();
-  const expired = (location.state as { expired?: boolean } | null)?.expired === true;
-  const [notice, setNotice] = useState<Notice | null>(
-    expired ? { type: 'warning', message: '登录已过期，请重新登录' } : null,
+  const [arrival] = useState(() => readLoginPageState(location.state));
+  const [notice, setNotice] = useState<NoticeState | null>(() =>
+    arrival.notice
+      ? { type: 'success', message: arrival.notice }
+      : arrival.expired
+        ? { type: 'warning', message: '登录已过期，请重新登录' }
+        : null,
   );
+  const [needCaptcha, setNeedCaptcha] = useState(false);
+  const [captchaKey, setCaptchaKey] = useState(0);
 
+  const hasState = location.state !== null && location.state !== undefined;
   useEffect(() => {
-    // Said once: neither a reload of /login nor a later visit in this tab is another expiry.
-    if (expired) {
-      forgetSignedIn();
-      void navigate(location.pathname, { replace: true, state: null });
-    }
-  }, [expired, navigate, location.pathname]);
+    // Said once: neither a reload of /login nor a later visit in this tab repeats it.
+    if (arrival.expired) forgetSignedIn();
+    if (hasState) void navigate(location.pathname, { replace: true, state: null });
+  }, [arrival.expired, hasState, navigate, location.pathname]);
 
-  const onFinish = (values: TLoginRequest) => {
+  const onFinish = (values: LoginBody) => {
     setNotice(null);
+    const sentCaptcha = needCaptcha;
     login.mutate(values, {
-      onSuccess: () => void navigate('/portal', { replace: true }),
+      onSuccess: (me) => void navigate(afterLoginPath(me.user), { replace: true }),
       onError: (error) => {
         // The form keeps every value: only messages are added.
         setNotice({ type: 'error', message: error.message });
-        if (isApiError(error)) applyFieldErrors(form, error.fieldErrors);
+        applyFieldErrors(form, error.fieldErrors);
+        // The server consumes the captcha on any check: a new image for the next attempt.
+        if (sentCaptcha) setCaptchaKey((k) => k + 1);
+        if (captchaRequired(error)) setNeedCaptcha(true);
       },
     });
   };
@@ -63,13 +78,30 @@ function PasswordLoginForm() {
   return (
     <>
       {notice && <Notice className="login-alert" type={notice.type} message={notice.message} />}
-      <Form<TLoginRequest> form={form} layout="vertical" size="large" requiredMark={false} onFinish={onFinish}>
+      <Form<LoginBody>
+        form={form}
+        layout="vertical"
+        size="large"
+        requiredMark={false}
+        onFinish={onFinish}
+        initialValues={arrival.account ? { account: arrival.account } : undefined}
+      >
         <Form.Item label="账号" name="account" rules={accountRules} validateFirst>
           <Input prefix={<UserOutlined aria-hidden />} placeholder="请输入账号" autoComplete="username" />
         </Form.Item>
         <Form.Item label="密码" name="password" rules={passwordRules} validateFirst>
-          <Password prefix={<LockOutlined aria-hidden />} placeholder="请输入密码" autoComplete="current-password" />
+          <Password
+            prefix={<LockOutlined aria-hidden />}
+            placeholder="请输入密码"
+            autoComplete="current-password"
+            autoFocus={!!arrival.account}
+          />
         </Form.Item>
+        {needCaptcha && (
+          <Suspense fallback={<div className="login-captcha-loading">图片验证码加载中…</div>}>
+            <CaptchaField refreshKey={captchaKey} rules={captchaRules} size="large" autoFocus />
+          </Suspense>
+        )}
         <Form.Item className="login-submit">
           <Button type="primary" htmlType="submit" block loading={login.isPending}>
             登录
@@ -80,11 +112,19 @@ function PasswordLoginForm() {
   );
 }
 
+function QrTab() {
+  return (
+    <Suspense fallback={<div className="login-qr-loading"><Spinner label="二维码加载中…" /></div>}>
+      <QrLoginPanel />
+    </Suspense>
+  );
+}
+
 export function LoginPage() {
   const me = useMe();
   // Already signed in: nothing to do here. While the session probe runs the form is shown at once
   // (first paint); a signed-in user is moved on as soon as it answers.
-  if (me.data) return <Navigate to="/portal" replace />;
+  if (me.data) return <Navigate to={afterLoginPath(me.data.user)} replace />;
 
   return (
     <main className="login-page">
@@ -94,7 +134,16 @@ export function LoginPage() {
       </div>
       <section className="login-card" aria-labelledby="login-card-title">
         <h2 id="login-card-title">单位网厅登录</h2>
-        <LoginTabs items={[{ key: 'password', label: '账号密码登录', content: <PasswordLoginForm /> }]} />
+        <LoginTabs
+          items={[
+            { key: 'password', label: '账号密码登录', content: <PasswordLoginForm /> },
+            { key: 'qr', label: '扫码登录', content: <QrTab /> },
+          ]}
+        />
+        <div className="login-links">
+          <Link to={REGISTER_PATH}>没有账号？立即注册</Link>
+          <Link to={APPEAL_PATH}>【账号申诉】</Link>
+        </div>
         <p className="login-note">如登录有问题，可咨询电话：0431-80767550</p>
       </section>
     </main>
