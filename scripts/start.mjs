@@ -1,19 +1,18 @@
 #!/usr/bin/env node
-// `npm start`: build the web app when its sources changed since the last build, then run the
-// server (migrations, seed, API and SPA) in this process. `--dev` runs Vite's dev server beside it.
+// `npm start`: build what changed since the last start (the web app with Vite, the server with
+// esbuild into one file), then run the server (migrations, seed, API and SPA) in this process.
+// `--dev` runs Vite's dev server beside the server, which then runs from source through tsx.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.join(root, 'apps/web/dist');
-const stampFile = path.join(dist, '.build-stamp');
 const dev = process.argv.includes('--dev');
 
-/** A hash over every input of the web build: sources, shared contracts, config and the lockfile. */
-function webSourcesHash() {
+/** A hash over every input of a build, so a build runs only when one of them changed. */
+function inputsHash(paths) {
   const h = createHash('sha256');
   const walk = (p) => {
     if (!existsSync(p)) return;
@@ -24,34 +23,61 @@ function webSourcesHash() {
       h.update(path.relative(root, p)).update(readFileSync(p));
     }
   };
-  for (const p of ['apps/web', 'packages/contracts/src', 'package-lock.json']) walk(path.join(root, p));
+  for (const p of paths) walk(path.join(root, p));
   return h.digest('hex');
 }
 
-if (!dev) {
-  const hash = webSourcesHash();
-  const built = existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash && existsSync(path.join(dist, 'index.html'));
-  if (!built) {
-    console.log('Building the web app (only when its sources changed)…');
-    const t = Date.now();
-    const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-      cwd: path.join(root, 'apps/web'),
-      stdio: 'inherit',
-    });
+/** Runs `build` unless the stamp in `outDir` matches the inputs' hash. */
+async function buildIfChanged(label, outDir, inputs, build) {
+  const stampFile = path.join(outDir, '.build-stamp');
+  const hash = inputsHash(inputs);
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash) return;
+  console.log(`Building the ${label} (only when its sources changed)…`);
+  const t = Date.now();
+  await build();
+  writeFileSync(stampFile, hash);
+  console.log(`The ${label} was built in ${((Date.now() - t) / 1000).toFixed(1)} s.`);
+}
+
+const webDist = path.join(root, 'apps/web/dist');
+const serverDist = path.join(root, 'apps/server/dist');
+
+if (dev) {
+  const vite = spawn(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js')], { cwd: path.join(root, 'apps/web'), stdio: 'inherit' });
+  process.on('exit', () => vite.kill());
+  process.chdir(root);
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../apps/server/src/server.ts');
+} else {
+  await buildIfChanged('web app', webDist, ['apps/web', 'packages/contracts/src', 'package-lock.json'], async () => {
+    const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: path.join(root, 'apps/web'), stdio: 'inherit' });
     if (r.status !== 0) {
       console.error('The web build failed; see the errors above.');
       process.exit(r.status ?? 1);
     }
-    writeFileSync(stampFile, hash);
-    console.log(`Web app built in ${((Date.now() - t) / 1000).toFixed(1)} s.`);
-  }
-  process.env.WEB_DIST ??= dist;
-} else {
-  const vite = spawn(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js')], { cwd: path.join(root, 'apps/web'), stdio: 'inherit' });
-  process.on('exit', () => vite.kill());
+  });
+  // One ESM file with every npm package left external: starts without transpiling TypeScript.
+  await buildIfChanged('server', serverDist, ['apps/server/src', 'packages/contracts/src', 'package-lock.json'], async () => {
+    const { build } = await import('esbuild');
+    rmSync(serverDist, { recursive: true, force: true });
+    await build({
+      entryPoints: [path.join(root, 'apps/server/src/server.ts')],
+      outfile: path.join(serverDist, 'server.mjs'),
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      sourcemap: 'linked',
+      packages: 'external',
+      // the shared package is TypeScript source: compile it in
+      alias: { '@jhrm/contracts': path.join(root, 'packages/contracts/src/index.ts') },
+      logLevel: 'warning',
+    });
+    // the migrator reads the SQL files beside the code that runs it
+    cpSync(path.join(root, 'apps/server/src/db/migrations'), path.join(serverDist, 'migrations'), { recursive: true });
+  });
+  process.env.WEB_DIST ??= webDist;
+  process.chdir(root);
+  await import(pathToFileURL(path.join(serverDist, 'server.mjs')).href);
 }
-
-process.chdir(root);
-const { register } = await import('tsx/esm/api');
-register();
-await import('../apps/server/src/server.ts');

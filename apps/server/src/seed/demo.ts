@@ -21,6 +21,9 @@ export const DEMO_ACCOUNTS = [
 export async function seedDemo(deps: AppDeps): Promise<boolean> {
   const { db } = deps.database;
   if (deps.config.env === 'production') throw new Error('demo data must never be seeded in production');
+  // checked before hashing: later starts skip the (deliberately slow) argon2 work
+  const [any] = await db.select({ n: count() }).from(users);
+  if ((any?.n ?? 0) > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ n: count() }).from(users);
