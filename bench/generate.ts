@@ -7,7 +7,7 @@
  * Each table is one `TableGenerator` in `TABLES`; a new table (staff, annual reports …) is one more
  * function that reads what earlier steps left in the context and writes through `ctx.writer`.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -84,6 +84,11 @@ interface GeneratedInstitution {
   id: string;
   unitId: string;
   createdAt: number;
+  name: string;
+  uscc: string;
+  reviewStatus: string;
+  /** filled by generateRecords */
+  recordId?: string;
 }
 
 interface GenContext {
@@ -112,7 +117,9 @@ type TableGenerator = (ctx: GenContext) => Promise<number>;
 const TABLES: readonly { table: string; generate: TableGenerator }[] = [
   { table: 'units', generate: generateUnits },
   { table: 'institutions', generate: generateInstitutions },
-  // { table: 'staff', generate: generateStaff },  ← the staff issue adds its line here
+  { table: 'institution_records', generate: generateRecords },
+  { table: 'applications', generate: generateApplications },
+  { table: 'record_staff', generate: generateStaff },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -330,7 +337,7 @@ async function generateInstitutions(ctx: GenContext): Promise<number> {
     const s = status ?? statusFor(rng, (now - createdAt) / DAY);
     const id = randomUUID();
     const updatedAt = between(rng, createdAt, now, 0.7);
-    ctx.institutions.push({ id, unitId, createdAt });
+    ctx.institutions.push({ id, unitId, createdAt, name, uscc, reviewStatus: s.reviewStatus });
     await out.add([id, unitId, name, shortName, uscc, s.licensed, s.reviewStatus, s.cancelStatus, new Date(createdAt).toISOString(), new Date(updatedAt).toISOString()]);
   };
 
@@ -470,6 +477,96 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
   } finally {
     await client.end();
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// records, 设立 applications and 专职工作人员 (10 per institution: 1 000 000 for 100 000)
+
+const RECORD_COLUMNS: readonly BulkColumn[] = [
+  { name: 'id', type: 'uuid' },
+  { name: 'institution_id', type: 'uuid' },
+  { name: 'version', type: 'int4' },
+  { name: 'name', type: 'text' },
+  { name: 'uscc', type: 'text' },
+  { name: 'created_at', type: 'timestamptz' },
+  { name: 'updated_at', type: 'timestamptz' },
+];
+
+async function generateRecords(ctx: GenContext): Promise<number> {
+  const out = ctx.writer('institution_records', RECORD_COLUMNS);
+  for (const inst of ctx.institutions) {
+    inst.recordId = randomUUID();
+    const at = new Date(inst.createdAt).toISOString();
+    await out.add([inst.recordId, inst.id, 1, inst.name, inst.uscc, at, at]);
+  }
+  await out.flush();
+  return out.written;
+}
+
+const APPLICATION_COLUMNS: readonly BulkColumn[] = [
+  { name: 'id', type: 'uuid' },
+  { name: 'unit_id', type: 'uuid' },
+  { name: 'type', type: 'text' },
+  { name: 'institution_id', type: 'uuid' },
+  { name: 'record_id', type: 'uuid' },
+  { name: 'status', type: 'text' },
+  { name: 'department', type: 'text' },
+  { name: 'created_at', type: 'timestamptz' },
+  { name: 'updated_at', type: 'timestamptz' },
+];
+
+async function generateApplications(ctx: GenContext): Promise<number> {
+  const out = ctx.writer('applications', APPLICATION_COLUMNS);
+  for (const inst of ctx.institutions) {
+    const at = new Date(inst.createdAt).toISOString();
+    await out.add([randomUUID(), inst.unitId, '设立', inst.id, inst.recordId!, inst.reviewStatus, inst.reviewStatus === '待提交' ? null : '220000', at, at]);
+  }
+  await out.flush();
+  return out.written;
+}
+
+const STAFF_COLUMNS: readonly BulkColumn[] = [
+  { name: 'id', type: 'uuid' },
+  { name: 'record_id', type: 'uuid' },
+  { name: 'position', type: 'int4' },
+  { name: 'name', type: 'text' },
+  { name: 'id_type', type: 'text' },
+  { name: 'id_card_enc', type: 'text' },
+  { name: 'id_card_idx', type: 'text' },
+  { name: 'gender', type: 'text' },
+  { name: 'birth_date', type: 'date' },
+  { name: 'political_status', type: 'text' },
+  { name: 'ethnicity', type: 'text' },
+  { name: 'education', type: 'text' },
+  { name: 'mobile_enc', type: 'text' },
+];
+
+const SURNAMES = '王李张刘陈杨赵黄周吴徐孙朱马胡郭林何高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴莫孔向汤';
+const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚华玉萍红玲芬燕春菊凤洁梅琳云莲雪荣香月瑞佳嘉琼珍莉璐琦晶妍秋珊锦青倩婷婉颖露瑶怡丹蓉君琴蕊薇梦岚馨韵悦冰宁欣柔晓欢枫芸菲宜可舒思';
+const EDU = ['博士研究生', '硕士研究生', '大学本科', '大学本科', '大学专科', '大学专科', '中等专科', '高中'];
+
+/**
+ * Staff rows carry encrypted-looking personal data (random bytes in the envelope format, not
+ * decryptable by the bench server: no scenario reads them) and an index-sized hash.
+ */
+async function generateStaff(ctx: GenContext): Promise<number> {
+  const { rng } = ctx;
+  const out = ctx.writer('record_staff', STAFF_COLUMNS);
+  const fake = (n: number) => `v1.${randomBytes(16).toString('base64url')}.${randomBytes(n).toString('base64url')}.${randomBytes(32).toString('base64url')}`;
+  const pick = (chars: string) => chars.charAt(rng.int(0, chars.length - 1));
+  for (const inst of ctx.institutions) {
+    for (let k = 0; k < 10; k++) {
+      const birth = `${rng.int(1965, 2002)}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
+      const name = pick(SURNAMES) + pick(GIVEN) + (rng.chance(0.6) ? pick(GIVEN) : '');
+      await out.add([
+        randomUUID(), inst.recordId!, k, name, '居民身份证', fake(32), randomBytes(32).toString('hex'),
+        rng.chance(0.5) ? '男' : '女', birth, rng.chance(0.3) ? '中共党员' : '群众', rng.chance(0.9) ? '汉族' : '朝鲜族',
+        EDU[rng.int(0, EDU.length - 1)]!, fake(16),
+      ]);
+    }
+  }
+  await out.flush();
+  return out.written;
 }
 
 // ---------------------------------------------------------------------------------------------

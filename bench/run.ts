@@ -6,7 +6,10 @@
  *   npm run bench -w @jhrm/bench -- [--quick] [--units N] [--institutions M] [--connections 32]
  *                                   [--duration 10] [--warmup 2] [--port 3900] [--database jhrm_bench]
  *                                   [--admin-url postgres://postgres@127.0.0.1:5432/postgres]
- *                                   [--only health,unit-list] [--strict]
+ *                                   [--only health,unit-list] [--strict] [--video] [--video-mib 1024]
+ *
+ * The full run ends with the video upload scenario (1 GiB by tus, server RSS and throughput against a
+ * bare Node server); `--video` runs only that one (no data generation), `--quick` leaves it out.
  *
  * Exits 1 when a scenario saw connection errors, timeouts or non-2xx answers (and, with --strict,
  * when a budget is exceeded). Every loop is bounded and all traffic goes to 127.0.0.1.
@@ -26,10 +29,12 @@ import { login } from './lib/session';
 import { health } from './scenarios/health';
 import { signedInPage } from './scenarios/signed-in-page';
 import type { Scenario } from './scenarios/types';
-import { unitList } from './scenarios/unit-list';
+import { unitList, unitListByName } from './scenarios/unit-list';
+import { printVideoResult, runVideoUpload, type VideoUploadResult } from './scenarios/video-upload';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
-const SCENARIOS: readonly Scenario[] = [health, unitList, signedInPage];
+const SCENARIOS: readonly Scenario[] = [health, unitList, unitListByName, signedInPage];
+const VIDEO_SCENARIO = 'video-upload';
 
 /** ARCHITECTURE.md "Budgets" checked here */
 const UNIT_LIST_P95_BUDGET_MS = 25;
@@ -49,6 +54,11 @@ interface RunArgs {
   database: string;
   adminUrl: string;
   only: string[] | null;
+  /** only the video upload scenario */
+  videoOnly: boolean;
+  /** whether the video upload scenario runs */
+  video: boolean;
+  videoBytes: number;
 }
 
 function parseRunArgs(): RunArgs {
@@ -67,6 +77,8 @@ function parseRunArgs(): RunArgs {
       database: { type: 'string' },
       'admin-url': { type: 'string' },
       only: { type: 'string' },
+      video: { type: 'boolean' },
+      'video-mib': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -76,7 +88,7 @@ function parseRunArgs(): RunArgs {
   }
   // `npm run bench -- --quick` from the root reaches us as npm config (npm_config_quick), not argv
   const fromNpm = (name: string) => process.env[`npm_config_${name.replace(/-/g, '_')}`];
-  const flag = (name: 'quick' | 'strict') => values[name] ?? fromNpm(name) === 'true';
+  const flag = (name: 'quick' | 'strict' | 'video') => values[name] ?? fromNpm(name) === 'true';
   const num = (name: string, v: string | undefined, fallback: number, min = 0): number => {
     const raw = v ?? (fromNpm(name) && fromNpm(name) !== 'true' ? fromNpm(name) : undefined);
     if (raw === undefined) return fallback;
@@ -91,6 +103,10 @@ function parseRunArgs(): RunArgs {
     throw new Error(`--database must be a plain lower-case name containing "bench" (it is dropped and recreated), got "${database}"`);
   }
   const seedRaw = values.seed;
+  const only = values.only ? values.only.split(',').map((s) => s.trim()) : null;
+  const videoOnly = flag('video');
+  const videoMib = num('video-mib', values['video-mib'], 1024, 8);
+  if (videoMib % 8 !== 0) throw new Error(`--video-mib must be a multiple of 8 (the chunk size), got ${videoMib}`);
   return {
     quick,
     strict: flag('strict'),
@@ -105,7 +121,10 @@ function parseRunArgs(): RunArgs {
     port: num('port', values.port, 3900, 1),
     database,
     adminUrl: values['admin-url'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-    only: values.only ? values.only.split(',').map((s) => s.trim()) : null,
+    only: only?.filter((n) => n !== VIDEO_SCENARIO) ?? null,
+    videoOnly,
+    video: videoOnly || (only ? only.includes(VIDEO_SCENARIO) : !quick),
+    videoBytes: videoMib * 1024 * 1024,
   };
 }
 
@@ -121,7 +140,9 @@ function readUsage(): string {
     '  --port P                server port (default 3900)',
     '  --database NAME         bench database, dropped and recreated (default jhrm_bench)',
     '  --admin-url URL         maintenance connection (default postgres://postgres@127.0.0.1:5432/postgres)',
-    `  --only a,b              scenarios to run (${SCENARIOS.map((s) => s.name).join(', ')})`,
+    `  --only a,b              scenarios to run (${[...SCENARIOS.map((s) => s.name), VIDEO_SCENARIO].join(', ')})`,
+    '  --video                 only the video upload scenario (no data generation); the full run includes it, --quick does not',
+    '  --video-mib N           size of the uploaded video, MiB, a multiple of 8 (default 1024)',
     '  --seed N                generator seed',
     '  --strict                also exit 1 when a budget is exceeded',
   ].join('\n');
@@ -158,9 +179,15 @@ interface PlanSummary {
   plan: string[];
 }
 
+/** the 查询 list as the server runs it (apps/server/src/modules/institutions/institutions.repository.ts) */
 const LIST_SQL =
-  'SELECT id, name, short_name, uscc, licensed, review_status, cancel_status FROM institutions WHERE unit_id = $1 ORDER BY created_at DESC, id DESC LIMIT 15';
+  "SELECT i.id, i.name, i.short_name, i.uscc, i.licensed, i.review_status, i.cancel_status, i.kind, a.id, a.status, a.accepted_at FROM institutions i LEFT JOIN applications a ON a.institution_id = i.id AND a.type = '设立' WHERE i.unit_id = $1 ORDER BY i.created_at DESC, i.id DESC LIMIT 15";
 const COUNT_SQL = 'SELECT count(*) FROM institutions WHERE unit_id = $1';
+/** the same with a 机构名称 substring filter */
+const NAME_SQL =
+  "SELECT i.id, i.name FROM institutions i LEFT JOIN applications a ON a.institution_id = i.id AND a.type = '设立' WHERE i.unit_id = $1 AND i.name ILIKE '%人力资源%' ORDER BY i.created_at DESC, i.id DESC LIMIT 15";
+/** and across all units (a reviewer's or the public register's search), where the trigram index matters */
+const NAME_ALL_SQL = "SELECT id, name FROM institutions WHERE name ILIKE '%博润人力%' AND $1::uuid IS NOT NULL LIMIT 15";
 
 async function explain(client: pg.Client, label: string, sql: string, unitId: string, rows: number): Promise<PlanSummary> {
   const res = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, [unitId]);
@@ -173,7 +200,7 @@ async function explain(client: pg.Client, label: string, sql: string, unitId: st
     label,
     unitId,
     rows,
-    usesIndex: plan.some((l) => l.includes('institutions_unit_created_idx')),
+    usesIndex: plan.some((l) => l.includes('institutions_unit_created_idx') || l.includes('institutions_name_trgm_idx')),
     topNode: (plan[0] ?? '').replace(/\s+\(cost=.*$/, '').trim(),
     planningMs: ms('Planning'),
     executionMs: ms('Execution'),
@@ -239,8 +266,10 @@ async function main(): Promise<number> {
   const args = parseRunArgs();
   const startedAt = new Date();
   const databaseUrl = withDatabase(args.adminUrl, args.database);
-  const scenarios = args.only ? SCENARIOS.filter((s) => args.only!.includes(s.name)) : SCENARIOS;
-  if (args.only && scenarios.length !== args.only.length) throw new Error(`unknown scenario in --only; known: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+  const scenarios = args.videoOnly ? [] : args.only ? SCENARIOS.filter((s) => args.only!.includes(s.name)) : SCENARIOS;
+  if (!args.videoOnly && args.only && scenarios.length !== args.only.length) {
+    throw new Error(`unknown scenario in --only; known: ${[...SCENARIOS.map((s) => s.name), VIDEO_SCENARIO].join(', ')}`);
+  }
 
   console.log(`jhrm bench${args.quick ? ' (quick)' : ''}: ${args.units} units / ${args.institutions} institutions, ${args.load.connections} connections × ${args.load.durationS} s (+${args.load.warmupS} s warm-up)`);
 
@@ -264,12 +293,17 @@ async function main(): Promise<number> {
   server = null;
 
   // 2. data
-  console.log(`\n[2/5] generating (seed ${args.seed ?? 'default'})`);
-  const gen: GenerateResult = await generate({ databaseUrl, units: args.units, institutions: args.institutions, seed: args.seed });
-  if (gen.largestUnit) console.log(`  largest unit: ${gen.largestUnit.name} with ${gen.largestUnit.institutions} institutions`);
+  let gen: GenerateResult | null = null;
+  if (args.videoOnly) {
+    console.log('\n[2/5] no data generation (--video)');
+  } else {
+    console.log(`\n[2/5] generating (seed ${args.seed ?? 'default'})`);
+    gen = await generate({ databaseUrl, units: args.units, institutions: args.institutions, seed: args.seed });
+    if (gen.largestUnit) console.log(`  largest unit: ${gen.largestUnit.name} with ${gen.largestUnit.institutions} institutions`);
+  }
 
   // 3. EXPLAIN the unit list
-  console.log('\n[3/5] EXPLAIN (ANALYZE, BUFFERS) of the unit list query');
+  console.log(args.videoOnly ? '\n[3/5] no EXPLAIN (--video)' : '\n[3/5] EXPLAIN (ANALYZE, BUFFERS) of the unit list query');
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const plans: PlanSummary[] = [];
@@ -280,29 +314,37 @@ async function main(): Promise<number> {
     const c = await client.query<{ units: string; institutions: string }>('SELECT (SELECT count(*) FROM units) AS units, (SELECT count(*) FROM institutions) AS institutions');
     counts = { units: Number(c.rows[0]?.units ?? 0), institutions: Number(c.rows[0]?.institutions ?? 0) };
     const targets = [
-      ...(gen.demoUnit ? [{ label: 'demo unit', id: gen.demoUnit.id, rows: gen.demoUnit.institutions }] : []),
-      ...(gen.largestUnit ? [{ label: 'largest unit', id: gen.largestUnit.id, rows: gen.largestUnit.institutions }] : []),
+      ...(gen?.demoUnit ? [{ label: 'demo unit', id: gen.demoUnit.id, rows: gen.demoUnit.institutions }] : []),
+      ...(gen?.largestUnit ? [{ label: 'largest unit', id: gen.largestUnit.id, rows: gen.largestUnit.institutions }] : []),
     ];
     for (const t of targets) {
       plans.push(await explain(client, `list, ${t.label}`, LIST_SQL, t.id, t.rows));
       plans.push(await explain(client, `count, ${t.label}`, COUNT_SQL, t.id, t.rows));
+      plans.push(await explain(client, `name substring, ${t.label}`, NAME_SQL, t.id, t.rows));
     }
+    if (targets[0]) plans.push(await explain(client, 'name substring, all units', NAME_ALL_SQL, targets[0].id, counts.institutions));
   } finally {
     await client.end();
   }
-  console.log(`  ${LIST_SQL}`);
+  if (!args.videoOnly) console.log(`  ${LIST_SQL}`);
   const demoPlan = plans[0];
   if (demoPlan) for (const line of demoPlan.plan) console.log(`    ${line}`);
   for (const p of plans) {
     console.log(
-      `  ${p.label.padEnd(22)} (${pad(p.rows, 5)} rows) ${p.usesIndex ? 'uses institutions_unit_created_idx' : 'DOES NOT USE institutions_unit_created_idx'}; ${p.topNode}; execution ${p.executionMs ?? '?'} ms`,
+      `  ${p.label.padEnd(28)} (${pad(p.rows, 6)} rows) ${p.usesIndex ? 'uses an index' : 'USES NO INDEX'}; ${p.topNode}; execution ${p.executionMs ?? '?'} ms`,
     );
+  }
+  for (const p of plans.filter((x) => x.label.startsWith('name substring'))) {
+    console.log(`\n  EXPLAIN, ${p.label}:`);
+    for (const line of p.plan) console.log(`    ${line}`);
   }
 
   // 4. the server on the populated database, then the load
   console.log(`\n[4/5] starting the server on ${counts.units} units / ${counts.institutions} institutions (port ${args.port})`);
   const results: ScenarioResult[] = [];
   const memory: Record<string, MemoryFigures | null> = {};
+  let video: VideoUploadResult | null = null;
+  let videoError: string | null = null;
   let loadBefore: number[] = [];
   let serverInfo: { firstStartMs: number; startMs: number; pid: number; webDist: string | null } | null = null;
   try {
@@ -325,12 +367,26 @@ async function main(): Promise<number> {
       results.push(r);
       console.log(`${r.requestsPerSec} req/s, p95 ${r.latencyMs.p95} ms, RSS ${fmtMem(memory[scenario.name] ?? null)}`);
     }
+    if (args.video && !stopping) {
+      process.stdout.write(`  ${VIDEO_SCENARIO} (${args.videoBytes / 1024 ** 2} MiB) … `);
+      try {
+        // uploads are the agents' (经办人)
+        const agent = await login(server.baseUrl, 'demo_agent');
+        video = await runVideoUpload({ baseUrl: server.baseUrl, pid: server.pid, session: agent, databaseUrl, bytes: args.videoBytes, referencePort: args.port + 1 });
+        memory[VIDEO_SCENARIO] = server.memory();
+        console.log(`${video.app.mibPerSec} MiB/s, RSS +${video.app.rssGrowthMiB} MiB`);
+      } catch (err) {
+        videoError = err instanceof Error ? err.message : String(err);
+        console.log(`FAILED: ${videoError}`);
+      }
+    }
   } finally {
     if (server) await server.stop();
     server = null;
   }
 
-  printTable(results);
+  if (results.length) printTable(results);
+  if (video) printVideoResult(video);
 
   // budgets and verdict
   const budgets = [];
@@ -346,12 +402,16 @@ async function main(): Promise<number> {
     });
   }
   const failures = results.filter((r) => r.errors > 0 || r.non2xx > 0);
-  const overBudget = budgets.filter((b) => b.applicable && !b.ok);
+  const overBudget = [...budgets.filter((b) => b.applicable && !b.ok), ...(video?.budgets.filter((b) => !b.ok) ?? [])];
   console.log('');
   for (const b of budgets) {
     const verdict = !b.applicable ? 'not applicable (needs 32 connections and ≥ 100 000 institutions)' : b.ok ? 'within budget' : 'OVER BUDGET';
     console.log(`budget: ${b.name}: ${b.actualMs} ms ≤ ${b.limitMs} ms — ${verdict}`);
   }
+  for (const b of video?.budgets ?? []) {
+    console.log(`budget: ${b.name}: ${b.actual} ${b.name.includes('RSS') ? '<' : '≥'} ${b.limit} — ${b.ok ? 'within budget' : 'OVER BUDGET'}`);
+  }
+  if (videoError) console.log(`FAILED: ${VIDEO_SCENARIO}: ${videoError}`);
   for (const f of failures) console.log(`FAILED: ${f.name}: ${f.errors} errors (${f.timeouts} timeouts), ${f.non2xx} non-2xx ${JSON.stringify(f.statusCodes)}`);
 
   // results file
@@ -367,8 +427,9 @@ async function main(): Promise<number> {
     server: serverInfo,
     memory,
     scenarios: results,
+    video: video ?? (videoError ? { error: videoError } : null),
     budgets,
-    ok: failures.length === 0 && (!args.strict || overBudget.length === 0),
+    ok: failures.length === 0 && !videoError && (!args.strict || overBudget.length === 0),
   };
   const dir = path.join(BENCH_DIR, 'results');
   mkdirSync(dir, { recursive: true });

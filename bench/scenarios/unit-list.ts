@@ -20,3 +20,20 @@ export const unitList: Scenario = {
       measure: ctx.measure,
     }),
 };
+
+export const UNIT_LIST_BY_NAME_PATH = `/api/institutions?page=1&pageSize=15&name=${encodeURIComponent('人力资源')}`;
+
+/** The same list with a 机构名称 substring filter. */
+export const unitListByName: Scenario = {
+  name: 'unit-list-name',
+  run: (ctx) =>
+    runLoad({
+      name: 'unit-list-name',
+      description: `GET ${UNIT_LIST_BY_NAME_PATH} signed in as ${ctx.session.account}`,
+      baseUrl: ctx.baseUrl,
+      requests: [{ path: UNIT_LIST_BY_NAME_PATH }],
+      headers: { cookie: ctx.session.cookie },
+      load: ctx.load,
+      measure: ctx.measure,
+    }),
+};
