@@ -16,9 +16,22 @@ import { accountsRoutes } from './modules/accounts';
 import { healthRoutes } from './modules/health';
 import { institutionsRoutes } from './modules/institutions';
 import { adminRoutes } from './modules/admin';
+import { applicationsRoutes } from './modules/applications';
+import { materialsRoutes } from './modules/materials';
+import { documentsRoutes } from './modules/documents';
+import { videoRoutes } from './modules/materials/video';
 
 /** Every module's routes, in one list: adding a domain means adding a line here. */
-const MODULES = [healthRoutes, accountsRoutes, institutionsRoutes, adminRoutes];
+const MODULES = [
+  healthRoutes,
+  accountsRoutes,
+  institutionsRoutes,
+  applicationsRoutes,
+  adminRoutes,
+  materialsRoutes,
+  videoRoutes,
+  documentsRoutes,
+];
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;

@@ -4,6 +4,7 @@ import { migrate } from './db/migrate';
 import { createDeps } from './deps';
 import { buildApp } from './app';
 import { seedReference } from './seed/reference';
+import { runCleanup } from './jobs/cleanup';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNIT, seedDemo } from './seed/demo';
 import path from 'node:path';
 
@@ -46,6 +47,20 @@ async function main() {
   const sweep = setInterval(() => void deps.sessions.purgeExpired().catch((err) => app.log.warn({ err }, 'session purge failed')), 10 * 60_000);
   sweep.unref();
   app.addHook('onClose', async () => clearInterval(sweep));
+
+  // Orphaned blobs, temp files and abandoned uploads: hourly, never at start-up (starts stay fast).
+  let cleaning = false;
+  const cleanup = setInterval(() => {
+    if (cleaning) return;
+    cleaning = true;
+    void runCleanup(deps, { log: app.log })
+      .catch((err) => app.log.warn({ err }, 'cleanup failed'))
+      .finally(() => {
+        cleaning = false;
+      });
+  }, 60 * 60_000);
+  cleanup.unref();
+  app.addHook('onClose', async () => clearInterval(cleanup));
 
   await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite at ${path.join(config.dataDir, 'pg')}`;

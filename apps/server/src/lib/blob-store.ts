@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
@@ -19,6 +19,16 @@ export interface BlobStore {
   get(sha256: string, range?: { start: number; end: number }): Readable;
   size(sha256: string): Promise<number | null>;
   delete(sha256: string): Promise<void>;
+  /**
+   * Takes over a complete file already on the server's disk (a finished resumable upload) under
+   * the `sha256` the caller computed, moving it rather than copying; the file is gone afterwards.
+   */
+  adopt(file: string, sha256: string, size: number): Promise<void>;
+  /**
+   * Every stored blob's sha256 (for the cleanup job); with `modifiedBefore`, only blobs last
+   * written before then, so a blob just stored for an upload still in flight is never listed.
+   */
+  list(opts?: { modifiedBefore?: Date }): AsyncIterable<string>;
 }
 
 export class BlobTooLargeError extends Error {
@@ -91,5 +101,62 @@ export class LocalBlobStore implements BlobStore {
 
   async delete(sha256: string): Promise<void> {
     await rm(this.pathOf(sha256), { force: true });
+  }
+
+  /**
+   * fsync, then rename into `ab/cd/<sha256>` (same file system: `uploads/` lives under the root).
+   * Bytes already stored under that hash are kept, and their mtime refreshed so the cleanup job's
+   * `modifiedBefore` grace period covers the row about to refer to them.
+   */
+  async adopt(file: string, sha256: string, size: number): Promise<void> {
+    const dest = this.pathOf(sha256);
+    const existing = await stat(dest).catch(() => null);
+    if (existing?.size === size) {
+      const now = new Date();
+      await utimes(dest, now, now);
+      await rm(file, { force: true });
+      return;
+    }
+    const fh = await open(file, 'r+');
+    try {
+      if ((await fh.stat()).size !== size) throw new Error(`adopt: ${file} is not ${size} bytes`);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await mkdir(path.dirname(dest), { recursive: true });
+    await rename(file, dest);
+  }
+
+  /** Walks `ab/cd/<sha256>` only: `tmp/` and other folders under the root are not blobs. */
+  async *list(opts: { modifiedBefore?: Date } = {}): AsyncIterable<string> {
+    const hex2 = /^[0-9a-f]{2}$/;
+    const subdirs = async (dir: string) => {
+      try {
+        return (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory() && hex2.test(e.name)).map((e) => e.name);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+        throw err;
+      }
+    };
+    for (const a of (await subdirs(this.root)).sort()) {
+      for (const b of (await subdirs(path.join(this.root, a))).sort()) {
+        const dir = path.join(this.root, a, b);
+        let names: string[];
+        try {
+          names = await readdir(dir);
+        } catch {
+          continue; // removed meanwhile
+        }
+        for (const name of names.sort()) {
+          if (!/^[0-9a-f]{64}$/.test(name) || !name.startsWith(a + b)) continue;
+          if (opts.modifiedBefore) {
+            const st = await stat(path.join(dir, name)).catch(() => null);
+            if (!st || st.mtime >= opts.modifiedBefore) continue;
+          }
+          yield name;
+        }
+      }
+    }
   }
 }

@@ -8,13 +8,24 @@ export function contentDisposition(name: string, kind: 'attachment' | 'inline' =
   return `${kind}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
-/** Sends a stored file as a download: never sniffed, never rendered in our origin. */
-export function sendStoredFile(reply: FastifyReply, blobs: BlobStore, f: { sha256: string; size: number; mime: string; name: string }) {
+/** Types a browser may show in place (查看文件); anything else is always a download. */
+const INLINE_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg']);
+
+/**
+ * Sends a stored file: a download by default, or shown in the browser (`inline`, for PDFs and
+ * images only). Never sniffed, and sandboxed (no scripts, no same-origin) even when rendered,
+ * except an inline PDF: a sandboxed document cannot open Chromium's PDF viewer, so that one may
+ * only be framed by our own pages.
+ */
+export function sendStoredFile(reply: FastifyReply, blobs: BlobStore, f: { sha256: string; size: number; mime: string; name: string }, opts: { inline?: boolean } = {}) {
+  const kind = opts.inline && INLINE_TYPES.has(f.mime) ? 'inline' : 'attachment';
+  const csp = kind === 'inline' && f.mime === 'application/pdf' ? "frame-ancestors 'self'" : 'sandbox';
   return reply
     .header('Content-Type', f.mime)
     .header('Content-Length', String(f.size))
-    .header('Content-Disposition', contentDisposition(f.name))
+    .header('Content-Disposition', contentDisposition(f.name, kind))
     .header('X-Content-Type-Options', 'nosniff')
+    .header('Content-Security-Policy', csp)
     .header('Cache-Control', 'private, no-store')
     .send(blobs.get(f.sha256));
 }

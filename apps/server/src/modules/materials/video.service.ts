@@ -1,0 +1,466 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { FileStore } from '@tus/file-store';
+import { Metadata, Server as TusServer, type Upload } from '@tus/server';
+import { AppErrorCode, type TAppErrorCode, type TErrorBody, type TVideo } from '@jhrm/contracts';
+import { AppError, HTTP_STATUS } from '../../lib/app-error';
+import { contentDisposition } from '../../lib/downloads';
+import { requestMeta } from '../../lib/routes';
+import { sessionUnitId } from '../../plugins/auth';
+import type { AppDeps } from '../../deps';
+import type { SessionUser } from '../sessions/sessions.service';
+import { editableApplication, readableApplication } from '../applications/applications.access';
+import { recordStaffRead } from './materials.service';
+import { probeMp4File } from './mp4';
+import { deleteVideo, findVideo, insertVideo, listVideos, type VideoRow } from './video.repository';
+
+/** Where tus clients create uploads; an upload's URL is this plus its id. */
+export const VIDEO_UPLOAD_PATH = '/api/uploads/video';
+/** tus ids are 16 random bytes in hex (`Uid.rand`): 128 bits, not guessable. */
+const UPLOAD_ID = /^[0-9a-f]{32}$/;
+
+export const MP4_ONLY = '只接受 MP4 格式的视频（按文件内容判断）';
+export const CHECKSUM_FAILED = '文件校验失败，请重新上传';
+const UPLOAD_GONE = '上传不存在或已过期，请重新上传';
+/** tus' status for a checksum mismatch (checksum extension) */
+const STATUS_CHECKSUM_MISMATCH = 460;
+
+/** Upload-Metadata the client sends on create (tus: comma-separated `key base64(value)`). */
+const ZUploadMetadata = z.object({
+  applicationId: z.uuid('申请编号（applicationId）格式不正确'),
+  filename: z
+    .string('请提供文件名')
+    // a browser sends the bare name; anything that looks like a path keeps its last part
+    .transform((s) => s.split(/[\\/]/).pop()!.replace(/[\p{Cc}\p{Cf}]/gu, '').trim().slice(0, 200))
+    .pipe(z.string().min(1, '请提供文件名')),
+  sha256: z
+    .string('请提供文件的 SHA-256 校验值')
+    .regex(/^[0-9a-fA-F]{64}$/, '文件校验值（SHA-256）格式不正确')
+    .transform((s) => s.toLowerCase()),
+});
+type UploadMetadata = z.infer<typeof ZUploadMetadata>;
+
+/** Who is asking, kept beside the web Request tus hands back to our hooks. */
+interface UploadCaller {
+  user: SessionUser;
+  unitId: string;
+  ip: string;
+  log: FastifyBaseLogger;
+  metadata?: UploadMetadata;
+}
+
+/** A refusal tus sends as it is: the status we choose and our JSON error body. */
+class TusRefusal extends Error {
+  readonly status_code: number;
+  readonly body: string;
+  constructor(status: number, code: TAppErrorCode, message: string) {
+    super(message);
+    this.status_code = status;
+    this.body = JSON.stringify({ code, message } satisfies TErrorBody);
+  }
+}
+
+const GiB = 1024 ** 3;
+const MiB = 1024 ** 2;
+export const formatBytes = (n: number) => (n >= GiB && n % GiB === 0 ? `${n / GiB} GB` : n >= MiB ? `${Math.round(n / MiB)} MB` : `${Math.ceil(n / 1024)} KB`);
+
+/** tus' own refusals (plain-text English) in our words, by status. */
+function tusErrorBody(status: number, maxBytes: number): TErrorBody {
+  switch (status) {
+    case 404:
+    case 410:
+      return { code: AppErrorCode.NOT_FOUND, message: UPLOAD_GONE };
+    case 409:
+      return { code: AppErrorCode.CONFLICT, message: '上传进度与服务器不一致，请刷新页面后继续上传' };
+    case 412:
+      return { code: AppErrorCode.VALIDATION, message: '不支持的上传协议版本，请刷新页面后重试' };
+    case 413:
+      return { code: AppErrorCode.PAYLOAD_TOO_LARGE, message: `视频文件不能超过 ${formatBytes(maxBytes)}，或上传的数据超过了文件大小` };
+    case 423:
+      return { code: AppErrorCode.LOCKED, message: '该视频正在上传中，请稍后再试' };
+    case STATUS_CHECKSUM_MISMATCH:
+      return { code: AppErrorCode.VALIDATION, message: CHECKSUM_FAILED };
+    default:
+      return status >= 500 ? { code: AppErrorCode.INTERNAL, message: '系统繁忙，请稍后再试' } : { code: AppErrorCode.VALIDATION, message: '上传请求不正确，请刷新页面后重新上传' };
+  }
+}
+
+async function sha256OfFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(file, { highWaterMark: 1024 * 1024 }), hash);
+  return hash.digest('hex');
+}
+
+export type ByteRange = { start: number; end: number };
+
+/**
+ * One `bytes=` range of RFC 9110 §14.1.2 against a representation of `size` bytes: a range, `null`
+ * to send the whole (no header, a syntax we ignore, or several ranges), or `'unsatisfiable'` (416).
+ */
+export function parseRange(header: string | undefined, size: number): ByteRange | null | 'unsatisfiable' {
+  if (!header) return null;
+  const m = /^\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*$/i.exec(header);
+  if (!m) return null;
+  const [, first = '', last = ''] = m;
+  if (first === '' && last === '') return null;
+  if (first === '') {
+    const suffix = Number(last);
+    if (suffix === 0 || size === 0) return 'unsatisfiable';
+    return { start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(first);
+  if (start >= size) return 'unsatisfiable';
+  if (last === '') return { start, end: size - 1 };
+  const end = Number(last);
+  if (end < start) return null;
+  return { start, end: Math.min(end, size - 1) };
+}
+
+const toVideo = (f: VideoRow): TVideo => ({
+  id: f.id,
+  name: f.name,
+  size: f.size,
+  mime: f.mime,
+  uploadedAt: f.createdAt.toISOString(),
+  durationSeconds: f.durationSeconds ?? 0,
+  sha256: f.sha256,
+});
+
+/**
+ * 视频材料 (场所视频光盘): resumable upload by the tus protocol into `<blobDir>/uploads`, checked on
+ * completion (the client's SHA-256, MP4 by content) and moved into the BlobStore; playback with
+ * byte ranges. Uploads are the unit's agents' while the application is editable; every request on
+ * an upload checks that its application belongs to the caller's unit.
+ */
+export class VideoService {
+  readonly uploadsDir: string;
+  private readonly store: FileStore;
+  private readonly tus: TusServer;
+  private readonly callers = new WeakMap<Request, UploadCaller>();
+
+  constructor(private readonly deps: AppDeps) {
+    this.uploadsDir = path.join(deps.config.blobDir, 'uploads');
+    // FileStore creates its directory in the background and throws from a callback on failure
+    mkdirSync(this.uploadsDir, { recursive: true });
+    // No tus expiration extension: with it, a creation-with-upload that finishes (and is moved out
+    // of the store) is looked up again afterwards and answered 404. Abandoned uploads are the
+    // cleanup job's (jobs/cleanup.ts: untouched for 7 days).
+    this.store = new FileStore({ directory: this.uploadsDir });
+    this.tus = new TusServer({
+      path: VIDEO_UPLOAD_PATH,
+      datastore: this.store,
+      relativeLocation: true,
+      maxSize: deps.config.maxVideoBytes,
+      // same origin only: no Access-Control-Allow-Origin
+      allowedOrigins: () => false,
+      // the metadata checked by authorizeCreate, normalised, replaces what the client sent
+      onUploadCreate: async (req) => ({ metadata: { ...this.caller(req).metadata! } }),
+      onUploadFinish: (req, upload) => this.finish(req, upload),
+      onResponseError: (req, err) => this.mapError(req, err),
+    });
+  }
+
+  private get db() {
+    return this.deps.database.db;
+  }
+
+  private caller(req: Request): UploadCaller {
+    const c = this.callers.get(req);
+    if (!c) throw new Error('tus request without a caller');
+    return c;
+  }
+
+  private get maxBytes() {
+    return this.deps.config.maxVideoBytes;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // tus
+
+  /** Every request of the tus route group: check who may touch which upload, then let tus answer. */
+  async handleTus(req: FastifyRequest, reply: FastifyReply, uploadId: string | undefined): Promise<FastifyReply> {
+    const caller: UploadCaller = { user: req.auth!.user, unitId: sessionUnitId(req), ip: requestMeta(req).ip, log: req.log };
+    if (req.method === 'POST') {
+      if (uploadId !== undefined) throw new AppError(AppErrorCode.NOT_FOUND, '请求的资源不存在');
+      caller.metadata = await this.authorizeCreate(req);
+    } else {
+      if (uploadId === undefined) throw new AppError(AppErrorCode.NOT_FOUND, '请求的资源不存在');
+      await this.authorizeUpload(req, uploadId, req.method === 'PATCH');
+    }
+    const { request, discardBody } = toWebRequest(req);
+    this.callers.set(request, caller);
+    const res = await this.tus.handleWeb(request);
+    // a refusal before the body was read (wrong offset, too long …): drain it, as Node does for
+    // handlers that never read, so the connection stays usable
+    discardBody();
+    return this.send(reply, res);
+  }
+
+  /** Create: a known size within the limit, valid metadata, and an editable application of the caller's unit. */
+  private async authorizeCreate(req: FastifyRequest): Promise<UploadMetadata> {
+    const lengthHeader = req.headers['upload-length'];
+    if (typeof lengthHeader !== 'string' || !/^\d{1,16}$/.test(lengthHeader)) {
+      throw new AppError(AppErrorCode.VALIDATION, '请提供视频文件的大小（Upload-Length）');
+    }
+    if (Number(lengthHeader) > this.maxBytes) {
+      throw new AppError(AppErrorCode.PAYLOAD_TOO_LARGE, `视频文件不能超过 ${formatBytes(this.maxBytes)}，请压缩后再上传`);
+    }
+    let raw: Record<string, string | null>;
+    try {
+      raw = Metadata.parse(String(req.headers['upload-metadata'] ?? ''));
+    } catch {
+      throw new AppError(AppErrorCode.VALIDATION, '上传信息（Upload-Metadata）格式不正确');
+    }
+    const parsed = ZUploadMetadata.safeParse({ applicationId: raw.applicationId ?? undefined, filename: raw.filename ?? undefined, sha256: raw.sha256 ?? undefined });
+    if (!parsed.success) {
+      const fieldErrors = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+      throw new AppError(AppErrorCode.VALIDATION, fieldErrors[0]!.message, fieldErrors);
+    }
+    await this.db.transaction((tx) => editableApplication(tx, sessionUnitId(req), parsed.data.applicationId));
+    return parsed.data;
+  }
+
+  /**
+   * HEAD / PATCH / DELETE: the upload exists and its application is the caller's unit's (else 404,
+   * as if it did not exist); PATCH also needs the application still editable.
+   */
+  private async authorizeUpload(req: FastifyRequest, uploadId: string, write: boolean): Promise<void> {
+    const gone = new AppError(AppErrorCode.NOT_FOUND, UPLOAD_GONE);
+    if (!UPLOAD_ID.test(uploadId)) throw gone;
+    const info = (await this.store.configstore.get(uploadId)) as { metadata?: Record<string, string | null> } | undefined;
+    const applicationId = info?.metadata?.applicationId;
+    if (!applicationId || !z.uuid().safeParse(applicationId).success) throw gone;
+    try {
+      if (write) await this.db.transaction((tx) => editableApplication(tx, sessionUnitId(req), applicationId));
+      else if ((await readableApplication(this.db, req, applicationId)).unitId !== sessionUnitId(req)) throw gone;
+    } catch (err) {
+      if (err instanceof AppError && err.code === AppErrorCode.NOT_FOUND) throw gone;
+      throw err;
+    }
+  }
+
+  /** Sends tus' answer through Fastify (helmet headers and all); its error bodies become ours. */
+  private async send(reply: FastifyReply, res: Response): Promise<FastifyReply> {
+    for (const [name, value] of res.headers) {
+      if (name === 'content-length' || name === 'content-type' || name.startsWith('access-control-')) continue;
+      void reply.header(name, value);
+    }
+    reply.status(res.status);
+    if (res.status < 400) {
+      await res.body?.cancel();
+      return reply.send();
+    }
+    const text = await res.text();
+    let body: TErrorBody | null = null;
+    try {
+      const parsed = JSON.parse(text) as Partial<TErrorBody>;
+      if (typeof parsed.code === 'string' && typeof parsed.message === 'string') body = parsed as TErrorBody;
+    } catch {
+      // tus' own plain-text refusal
+    }
+    return reply.type('application/json; charset=utf-8').send(body ?? tusErrorBody(res.status, this.maxBytes));
+  }
+
+  /** AppErrors from our hooks keep their status and message; anything unexpected is logged, not shown. */
+  private mapError(req: Request, err: Error | { status_code: number; body: string }) {
+    if (err instanceof AppError) {
+      const body: TErrorBody = { code: err.code, message: err.message };
+      return { status_code: HTTP_STATUS[err.code], body: JSON.stringify(body) };
+    }
+    if ('status_code' in err && typeof err.status_code === 'number') return undefined;
+    this.callers.get(req)?.log.error({ err }, 'video upload failed');
+    return { status_code: 500, body: JSON.stringify(tusErrorBody(500, this.maxBytes)) };
+  }
+
+  /**
+   * The last byte arrived: hash it once, judge the container, move the bytes into the BlobStore
+   * and record the file, in that order. A refusal deletes the upload, so the client starts over.
+   */
+  private async finish(req: Request, upload: Upload) {
+    const caller = this.caller(req);
+    const meta = ZUploadMetadata.parse(upload.metadata ?? {});
+    const file = path.join(this.uploadsDir, upload.id);
+    const size = upload.size ?? upload.offset;
+    try {
+      const sha256 = await sha256OfFile(file);
+      if (sha256 !== meta.sha256) {
+        throw new TusRefusal(STATUS_CHECKSUM_MISMATCH, AppErrorCode.VALIDATION, CHECKSUM_FAILED);
+      }
+      const probe = await probeMp4File(file);
+      if (!probe.ok) {
+        caller.log.info({ uploadId: upload.id, reason: probe.reason }, 'video refused: not an MP4');
+        throw new TusRefusal(415, AppErrorCode.UNSUPPORTED_MEDIA, MP4_ONLY);
+      }
+      // the bytes move first: if the insert fails they are unreferenced and the cleanup job takes them
+      await this.deps.blobs.adopt(file, sha256, size);
+      const row = await this.db.transaction(async (tx) => {
+        // locked again: the application may have been submitted while the bytes were arriving
+        const app = await editableApplication(tx, caller.unitId, meta.applicationId);
+        const v = await insertVideo(tx, { applicationId: app.id, sha256, size, name: meta.filename, durationSeconds: probe.durationSeconds, createdAt: this.deps.clock() });
+        await this.deps.audit.record(tx, {
+          action: 'video.uploaded',
+          actorId: caller.user.id,
+          actorAccount: caller.user.account,
+          actorRole: caller.user.role,
+          unitId: app.unitId,
+          targetType: 'application',
+          targetId: app.id,
+          ip: caller.ip,
+          detail: { fileId: v.id, name: v.name, size, sha256, durationSeconds: probe.durationSeconds },
+        });
+        return v;
+      });
+      // the status stays tus' own: 204 after a PATCH, 201 (with Location) after creation-with-upload
+      return { headers: { 'X-Video-File-Id': row.id } };
+    } finally {
+      // done either way: refused, or its bytes now belong to the BlobStore
+      await this.store.remove(upload.id).catch(() => this.store.configstore.delete(upload.id).catch(() => undefined));
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // list, play, delete
+
+  async list(req: FastifyRequest, applicationId: string): Promise<TVideo[]> {
+    const app = await readableApplication(this.db, req, applicationId);
+    const rows = await listVideos(this.db, app.id);
+    await recordStaffRead(this.deps, req, app, 'video.listed');
+    return rows.map(toVideo);
+  }
+
+  /** 播放: the whole file or one byte range, shown in the browser (inline), never sniffed. */
+  async play(req: FastifyRequest, reply: FastifyReply, applicationId: string, fileId: string): Promise<FastifyReply> {
+    const app = await readableApplication(this.db, req, applicationId);
+    const v = await findVideo(this.db, app.id, fileId);
+    const size = v ? await this.deps.blobs.size(v.sha256) : null;
+    if (!v || size === null) throw new AppError(AppErrorCode.NOT_FOUND, '视频不存在或已删除');
+    const etag = `"${v.sha256}"`;
+    const ifRange = req.headers['if-range'];
+    const range = ifRange === undefined || ifRange === etag ? parseRange(req.headers.range, size) : null;
+    // a player fetches many ranges of one viewing; its first request is the one worth a trace
+    if (range === null || (range !== 'unsatisfiable' && range.start === 0)) {
+      await recordStaffRead(this.deps, req, app, 'video.played', { fileId: v.id, name: v.name });
+    }
+    void reply
+      .header('Content-Type', 'video/mp4')
+      .header('Accept-Ranges', 'bytes')
+      .header('Content-Disposition', contentDisposition(v.name, 'inline'))
+      .header('X-Content-Type-Options', 'nosniff')
+      .header('Cache-Control', 'private, no-store')
+      .header('ETag', etag);
+    if (range === 'unsatisfiable') {
+      return reply
+        .status(416)
+        .header('Content-Range', `bytes */${size}`)
+        .type('application/json; charset=utf-8')
+        .send({ code: AppErrorCode.VALIDATION, message: '请求的视频范围无效' } satisfies TErrorBody);
+    }
+    if (range) {
+      return reply
+        .status(206)
+        .header('Content-Range', `bytes ${range.start}-${range.end}/${size}`)
+        .header('Content-Length', String(range.end - range.start + 1))
+        .send(this.deps.blobs.get(v.sha256, range));
+    }
+    return reply.status(200).header('Content-Length', String(size)).send(this.deps.blobs.get(v.sha256));
+  }
+
+  /** 删除 while the application is editable. The bytes stay until the cleanup job finds no row referring to them. */
+  async remove(req: FastifyRequest, applicationId: string, fileId: string): Promise<void> {
+    const user = req.auth!.user;
+    const unitId = sessionUnitId(req);
+    const meta = requestMeta(req);
+    await this.db.transaction(async (tx) => {
+      const app = await editableApplication(tx, unitId, applicationId);
+      const v = await findVideo(tx, app.id, fileId);
+      if (!v) throw new AppError(AppErrorCode.NOT_FOUND, '视频不存在或已删除');
+      await deleteVideo(tx, v.id);
+      await this.deps.audit.record(tx, {
+        action: 'video.deleted',
+        actorId: user.id,
+        actorAccount: user.account,
+        actorRole: user.role,
+        unitId: app.unitId,
+        targetType: 'application',
+        targetId: app.id,
+        ip: meta.ip,
+        detail: { fileId: v.id, name: v.name, sha256: v.sha256 },
+      });
+    });
+  }
+}
+
+/**
+ * The Node request as a web Request for tus' `handleWeb`: headers as sent, and the body (only for
+ * tus' `application/offset+octet-stream`) still unread, streamed with backpressure.
+ */
+function toWebRequest(req: FastifyRequest): { request: Request; discardBody: () => void } {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const v of [value].flat()) headers.append(name, v);
+  }
+  const streamed = (req.method === 'PATCH' || req.method === 'POST') && String(req.headers['content-type'] ?? '').startsWith('application/offset+octet-stream');
+  const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers };
+  let discardBody = () => {};
+  if (streamed) {
+    const body = bodyStream(req.raw);
+    init.body = body.stream;
+    init.duplex = 'half';
+    discardBody = body.discard;
+  }
+  return { request: new Request(new URL(req.url, 'http://localhost'), init), discardBody };
+}
+
+/**
+ * The request body as a web stream, chunks passed on as they are. `Readable.toWeb` copies every
+ * chunk into a fresh Uint8Array (for transferability we do not need): measured, that copy and its
+ * garbage cost about 20 % more server CPU per uploaded byte than piping to a file. Backpressure:
+ * the socket pauses once 16 chunks (~1 MiB) wait unread.
+ */
+function bodyStream(raw: Readable): { stream: ReadableStream<Uint8Array>; discard: () => void } {
+  let settled = false;
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        raw.on('data', (chunk: Buffer) => {
+          if (settled) return;
+          controller.enqueue(chunk);
+          if ((controller.desiredSize ?? 0) <= 0) raw.pause();
+        });
+        raw.once('end', () => {
+          if (settled) return;
+          settled = true;
+          controller.close();
+        });
+        const fail = (err?: Error) => {
+          if (settled) return;
+          settled = true;
+          controller.error(err ?? new Error('request aborted'));
+        };
+        raw.once('error', fail);
+        // a connection closed before the body ended is an interrupted upload
+        raw.once('close', () => fail());
+      },
+      pull() {
+        raw.resume();
+      },
+      cancel(reason) {
+        settled = true;
+        raw.destroy(reason instanceof Error ? reason : undefined);
+      },
+    },
+    { highWaterMark: 16 },
+  );
+  const discard = () => {
+    if (raw.readableEnded || raw.destroyed) return;
+    settled = true;
+    raw.resume();
+  };
+  return { stream, discard };
+}
