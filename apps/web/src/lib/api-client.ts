@@ -42,8 +42,8 @@ function readCookie(name: string): string | null {
   return null;
 }
 
-/** Read at request time: the server may rotate the token on any response. */
-function currentCsrfToken(): string | null {
+/** Read at request time: the server may rotate the token on any response (also used by the tus video upload). */
+export function currentCsrfToken(): string | null {
   return readCookie(CSRF_COOKIE) ?? knownCsrfToken;
 }
 

@@ -141,6 +141,11 @@ describe('设立审批', () => {
     expect([r1.statusCode, r2.statusCode]).toEqual([200, 200]);
     const detail = (await agent.get(`/api/applications/${app.id}`)).json();
     expect(detail).toMatchObject({ status: '待审核', department: '220000', editable: false, actions: ['撤回'] });
+    expect(detail.record.basic.department).toBe('220000');
+    const legal = ctx.client();
+    await legal.login('demo_legal');
+    const legalRow = (await legal.get('/api/institutions')).json().items.find((i: { applicationId: string }) => i.applicationId === app.id);
+    expect(legalRow.actions).toEqual(['查看']);
     const subs = await ctx.database.db.select().from(applications).where(eq(applications.id, app.id));
     expect(subs[0]!.version).toBe(app.version + 1);
 

@@ -147,6 +147,8 @@ export class ApplicationsService {
         .update(applications)
         .set({ status: '待审核', department: dept.code, submittedAt: now, acceptedAt: null, version: own.version + 1, updatedAt: now })
         .where(eq(applications.id, id));
+      // the record names the department it went to, as the 登记申请表 prints it
+      await tx.update(institutionRecords).set({ department: dept.code }).where(eq(institutionRecords.id, own.recordId));
       if (own.type === '设立') await tx.update(institutions).set({ reviewStatus: '待审核', updatedAt: now }).where(eq(institutions.id, own.institutionId));
       await this.audit(tx, actor, 'application.submitted', own, { department: dept.code, round: round + 1 });
     });
@@ -202,7 +204,7 @@ export class ApplicationsService {
     if (app.version !== version) {
       throw new AppError(
         AppErrorCode.CONFLICT,
-        `该申请已在 ${formatBeijing(app.updatedAt)} 被修改（可能是其他经办人），您的内容尚未保存。请复制需要保留的内容后刷新页面再修改。`,
+        `该申请已在 ${formatBeijing(app.updatedAt)} 被修改（可能是其他经办人），您的修改尚未保存。点击“重新加载”查看最新内容（未保存的修改会丢失）。`,
         undefined,
         { currentVersion: app.version },
       );

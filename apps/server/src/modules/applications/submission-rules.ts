@@ -31,7 +31,7 @@ const REQUIRED_BASIC: [keyof NonNullable<FullRecord['basic']>, string][] = [
   ['legalRepTitle', '法人职务'],
   ['registeredCapital', '注册资金(万元)'],
   ['contactPerson', '机构负责人'],
-  ['contactMobile', '手机号码'],
+  ['contactMobile', '机构联系信息中的手机号码'],
   ['byPost', '是否邮寄'],
   ['officeAddress', '办公地址'],
   ['postcode', '邮政编码'],

@@ -15,7 +15,7 @@ export async function institutionsRoutes(app: FastifyInstance, deps: AppDeps) {
     config: { access: UNIT_USERS },
     schema: { tags: ['institutions'], summary: '人力资源服务机构查询（本单位）', querystring: ZInstitutionQuery, response: { 200: ZPage(ZInstitutionListItem) } },
     handler: async (req) => {
-      const { items, total } = await queryUnitInstitutions(deps.database.db, deps.pii, sessionUnitId(req), req.query);
+      const { items, total } = await queryUnitInstitutions(deps.database.db, deps.pii, sessionUnitId(req), req.auth!.user.role, req.query);
       return { items, total, page: req.query.page, pageSize: req.query.pageSize };
     },
   });

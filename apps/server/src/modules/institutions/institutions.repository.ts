@@ -1,5 +1,5 @@
 import { and, count, desc, eq, ilike, type SQL } from 'drizzle-orm';
-import { allowedActions, isEditable, type TInstitutionListItem, type TInstitutionQuery, type TInstitutionRowAction } from '@jhrm/contracts';
+import { allowedActions, isEditable, type TRole, type TInstitutionListItem, type TInstitutionQuery, type TInstitutionRowAction } from '@jhrm/contracts';
 import type { DbOrTx } from '../../db/client';
 import type { PiiCipher } from '../../lib/crypto';
 import { applications } from '../applications/applications.table';
@@ -10,9 +10,10 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * 人力资源服务机构查询: the unit's institutions (unitId always from the session), newest first,
- * with the 设立 application behind each row and the actions its state allows.
+ * with the 设立 application behind each row and the actions its state allows an agent (the legal
+ * person only looks).
  */
-export async function queryUnitInstitutions(db: DbOrTx, pii: PiiCipher, unitId: string, q: TInstitutionQuery): Promise<{ items: TInstitutionListItem[]; total: number }> {
+export async function queryUnitInstitutions(db: DbOrTx, pii: PiiCipher, unitId: string, role: TRole, q: TInstitutionQuery): Promise<{ items: TInstitutionListItem[]; total: number }> {
   const where: SQL[] = [eq(institutions.unitId, unitId)];
   if (q.name) where.push(ilike(institutions.name, `%${likeEscape(q.name)}%`));
   if (q.uscc) where.push(eq(institutions.uscc, q.uscc));
@@ -52,7 +53,7 @@ export async function queryUnitInstitutions(db: DbOrTx, pii: PiiCipher, unitId: 
     items: rows.map(({ applicationStatus, acceptedAt, ...r }) => ({
       ...r,
       kind: (r.kind as '许可' | '备案' | null) ?? null,
-      actions: rowActions(applicationStatus, acceptedAt !== null),
+      actions: role === 'agent' ? rowActions(applicationStatus, acceptedAt !== null) : ['查看' as const],
     })),
   };
 }

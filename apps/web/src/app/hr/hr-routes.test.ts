@@ -78,3 +78,32 @@ describe('the account and administration pages of the real route table', () => {
     expect(findRoute('/hr/admin/appeals')?.roles).toEqual(['admin']);
   });
 });
+
+describe('the institution pages of the real route table', () => {
+  const group = (menu: HrMenuItem[]) => menu.find((i) => i.name === '人力资源服务机构管理');
+
+  it('gives an agent 人力资源服务机构查询 and 人力资源服务机构设立审批, in the guide order', () => {
+    const items = group(buildMenu('agent'))?.children?.map((c) => [c.name, c.path]);
+    expect(items).toEqual([
+      ['人力资源服务机构查询', '/hr/institutions/query'],
+      ['人力资源服务机构设立审批', '/hr/institutions/establishment'],
+    ]);
+  });
+
+  it('lets the legal person query (read-only) but not establish', () => {
+    expect(group(buildMenu('legal'))?.children?.map((c) => c.name)).toEqual(['人力资源服务机构查询']);
+    expect(routesFor('legal').map((r) => r.path)).toContain('/hr/institutions/:id/view');
+    expect(routesFor('legal').map((r) => r.path)).not.toContain('/hr/institutions/establishment/:applicationId');
+  });
+
+  it('finds the edit and view pages, off the menu, by their concrete paths', () => {
+    const id = '7fc3e538-e8dc-4fa9-b20e-1ca87f073246';
+    const edit = findRoute(`/hr/institutions/establishment/${id}`);
+    expect(edit?.name).toBe('人力资源服务机构设立审批');
+    expect(edit?.inMenu).toBe(false);
+    // one page component for both establishment routes: the URL change after the first 保存 keeps it
+    expect(edit?.element).toBe(findRoute('/hr/institutions/establishment')?.element);
+    expect(findRoute(`/hr/institutions/${id}/view`)?.name).toBe('人力资源服务机构查看');
+    expect(findRoute('/hr/institutions/query')?.roles).toEqual(['agent', 'legal']);
+  });
+});

@@ -2,6 +2,12 @@ import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } fr
 import { matchPath } from 'react-router-dom';
 import { HomeOutlined } from '@ant-design/icons';
 import type { TRole } from '@jhrm/contracts';
+import {
+  ESTABLISHMENT_EDIT_PATTERN,
+  ESTABLISHMENT_PATH,
+  INSTITUTION_QUERY_PATH,
+  INSTITUTION_VIEW_PATTERN,
+} from '../../features/institutions/paths';
 
 export const HR_BASE = '/hr';
 
@@ -38,12 +44,45 @@ export const AGENTS_PATH = '/hr/accounts/agents';
 export const ACCOUNT_SETTINGS_PATH = '/hr/accounts/settings';
 
 /**
- * Every page of the business system. Later issues add entries such as
- * `{ path: '/hr/institutions/query', name: '人力资源服务机构查询', group: '人力资源服务机构管理',
- *    roles: ['agent'], element: lazy(() => import('../../features/institutions/pages/QueryPage')) }`.
+ * Every page of the business system: one entry per page (path, name, group, roles and the lazy
+ * page chunk); pages with params are `inMenu: false` and still get a tab.
  */
+/** One lazy component for both establishment routes: saving a new draft moves the URL from the
+ *  first to the second and React keeps the page (and everything typed) mounted. */
+const EstablishmentPage = lazy(() => import('./pages/EstablishmentPage'));
+
 export const HR_ROUTES: readonly HrRoute[] = [
   { path: HR_BASE, name: '主页', icon: <HomeOutlined />, element: lazy(() => import('./HomePage')) },
+  {
+    path: INSTITUTION_QUERY_PATH,
+    name: '人力资源服务机构查询',
+    group: '人力资源服务机构管理',
+    roles: ['agent', 'legal'],
+    element: lazy(() => import('../../features/institutions/pages/InstitutionQueryPage')),
+  },
+  {
+    path: ESTABLISHMENT_PATH,
+    name: '人力资源服务机构设立审批',
+    group: '人力资源服务机构管理',
+    roles: ['agent'],
+    element: EstablishmentPage,
+  },
+  {
+    path: ESTABLISHMENT_EDIT_PATTERN,
+    name: '人力资源服务机构设立审批',
+    group: '人力资源服务机构管理',
+    roles: ['agent'],
+    inMenu: false,
+    element: EstablishmentPage,
+  },
+  {
+    path: INSTITUTION_VIEW_PATTERN,
+    name: '人力资源服务机构查看',
+    group: '人力资源服务机构管理',
+    roles: ['agent', 'legal'],
+    inMenu: false,
+    element: lazy(() => import('../../features/institutions/pages/InstitutionViewPage')),
+  },
   {
     path: AGENTS_PATH,
     name: '经办人管理',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeTab, HOME_TAB, normalizeTabs, openTab } from './tabs';
+import { closeTab, HOME_TAB, normalizeTabs, openTab, replaceTab } from './tabs';
 
 describe('business system tabs', () => {
   it('always starts with 主页 and drops unknown or duplicate paths from storage', () => {
@@ -27,5 +27,17 @@ describe('business system tabs', () => {
 
   it('closing another tab keeps the active one', () => {
     expect(closeTab([HOME_TAB, '/hr/a', '/hr/b'], '/hr/a', '/hr/b')).toEqual({ tabs: [HOME_TAB, '/hr/b'], active: '/hr/b' });
+  });
+});
+
+describe('a page moving to its own URL', () => {
+  it('keeps its tab in place under the new path', () => {
+    expect(replaceTab(['/hr', '/hr/a', '/hr/new', '/hr/b'], '/hr/new', '/hr/new/1')).toEqual(['/hr', '/hr/a', '/hr/new/1', '/hr/b']);
+  });
+
+  it('opens a tab when the old one is gone, never replaces 主页, and never duplicates', () => {
+    expect(replaceTab(['/hr', '/hr/a'], '/hr/new', '/hr/new/1')).toEqual(['/hr', '/hr/a', '/hr/new/1']);
+    expect(replaceTab(['/hr'], '/hr', '/hr/x')).toEqual(['/hr', '/hr/x']);
+    expect(replaceTab(['/hr', '/hr/new', '/hr/new/1'], '/hr/new', '/hr/new/1')).toEqual(['/hr', '/hr/new/1']);
   });
 });

@@ -29,3 +29,12 @@ export function closeTab(
   if (path !== active) return { tabs: next, active };
   return { tabs: next, active: next[index - 1] ?? next[index] ?? HOME_TAB };
 }
+
+/**
+ * A page that moved to another URL without being a new page (a new draft's first 保存 gives it
+ * its own address): its tab takes the new path in place, rather than a second tab opening.
+ */
+export function replaceTab(tabs: readonly string[], from: string, to: string): string[] {
+  if (from === HOME_TAB || !tabs.includes(from)) return openTab(tabs, to);
+  return tabs.filter((t) => t !== to).map((t) => (t === from ? to : t));
+}

@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useLocation, useNavigate } from 'react-router-dom';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useLocation, useNavigate, useNavigationType } from 'react-router-dom';
 import { SESSION_STORAGE_PREFIX } from '../../lib/session';
 import type { HrRoute } from './hr-routes';
 import { findRoute } from './hr-routes';
-import { closeTab, HOME_TAB, normalizeTabs, openTab } from './tabs';
+import { closeTab, HOME_TAB, normalizeTabs, openTab, replaceTab } from './tabs';
 
 const STORAGE_KEY = SESSION_STORAGE_PREFIX + 'hr_tabs';
 
@@ -45,9 +45,24 @@ export function useHrTabs(routes: readonly HrRoute[]) {
   const current = location.pathname.length > 1 ? location.pathname.replace(/\/+$/, '') : location.pathname;
   const active = isKnown(current) ? current : null;
 
+  // A page that replaced its own URL (a new draft's first 保存) keeps its tab; only on that
+  // navigation itself, not when the history entry is revisited (Back restores the state too).
+  const navigationType = useNavigationType();
+  const replacesState = (location.state as { replacesTab?: unknown } | null)?.replacesTab;
+  const replaces = navigationType === 'REPLACE' ? replacesState : undefined;
+  /** Closing the active tab: it goes only once the page has been left (a page may refuse, e.g. unsaved changes). */
+  const pendingClose = useRef<{ path: string; to: string } | null>(null);
+
   useEffect(() => {
-    if (active) setPaths((prev) => (prev.includes(active) ? prev : openTab(prev, active)));
-  }, [active]);
+    if (!active) return;
+    const closing = pendingClose.current?.to === active ? pendingClose.current.path : null;
+    if (closing) pendingClose.current = null;
+    setPaths((prev) => {
+      const next = closing ? prev.filter((t) => t !== closing) : prev;
+      if (next.includes(active)) return next;
+      return typeof replaces === 'string' ? replaceTab(next, replaces, active) : openTab(next, active);
+    });
+  }, [active, replaces]);
 
   useEffect(() => save(paths), [paths]);
 
@@ -57,13 +72,23 @@ export function useHrTabs(routes: readonly HrRoute[]) {
     [paths, routes],
   );
 
-  const activate = useCallback((path: string) => void navigate(path), [navigate]);
+  const activate = useCallback(
+    (path: string) => {
+      pendingClose.current = null;
+      void navigate(path);
+    },
+    [navigate],
+  );
 
   const close = useCallback(
     (path: string) => {
       const result = closeTab(paths, path, active ?? HOME_TAB);
-      setPaths(result.tabs);
-      if (path === active) void navigate(result.active);
+      if (path !== active) {
+        setPaths(result.tabs);
+        return;
+      }
+      pendingClose.current = { path, to: result.active };
+      void navigate(result.active);
     },
     [paths, active, navigate],
   );

@@ -1,10 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { TInstitutionListItem, TPage } from '@jhrm/contracts';
+import type { TApplicationDetail, TCancelStatus, TInstitutionListItem, TPage, TReviewStatus } from '@jhrm/contracts';
 import { api } from '../../../lib/api-client';
+import type { InstitutionFilters } from '../model/query-filters';
 
 export const institutionKeys = {
   all: ['institutions'] as const,
   unitList: (page: number, pageSize: number) => ['institutions', 'unit-list', { page, pageSize }] as const,
+  query: (filters: InstitutionFilters, page: number, pageSize: number) => ['institutions', 'query', { ...filters, page, pageSize }] as const,
+  detail: (id: string) => ['institutions', 'detail', id] as const,
 };
 
 /** The signed-in unit's institutions (the server takes the unit from the session). */
@@ -15,5 +18,32 @@ export function useUnitInstitutions(page: number, pageSize: number, enabled = tr
       api.get<TPage<TInstitutionListItem>>('/api/institutions', { query: { page, pageSize }, signal }),
     placeholderData: keepPreviousData,
     enabled,
+  });
+}
+
+/** 人力资源服务机构查询 with the 查询条件 applied. */
+export function useInstitutionQuery(filters: InstitutionFilters, page: number, pageSize: number) {
+  return useQuery({
+    queryKey: institutionKeys.query(filters, page, pageSize),
+    queryFn: ({ signal }) =>
+      api.get<TPage<TInstitutionListItem>>('/api/institutions', { query: { ...filters, page, pageSize }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export interface InstitutionDetail {
+  id: string;
+  reviewStatus: TReviewStatus;
+  cancelStatus: TCancelStatus;
+  licensed: boolean;
+  applicationId: string | null;
+  record: TApplicationDetail['record'];
+}
+
+/** 查看: the institution's record, read-only. */
+export function useInstitution(id: string) {
+  return useQuery({
+    queryKey: institutionKeys.detail(id),
+    queryFn: ({ signal }) => api.get<InstitutionDetail>(`/api/institutions/${encodeURIComponent(id)}`, { signal }),
   });
 }

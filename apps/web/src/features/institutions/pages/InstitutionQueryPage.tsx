@@ -1,0 +1,207 @@
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { Alert, App, Button, Card, Col, Form, Input, Popconfirm, Row, Select, Table, type TableColumnsType } from 'antd';
+import {
+  CANCEL_STATUSES,
+  INSTITUTION_CATEGORIES,
+  REVIEW_STATUSES,
+  type TInstitutionListItem,
+  type TInstitutionRowAction,
+} from '@jhrm/contracts';
+import { guidePagination, INITIAL_PAGE } from '../../../components/pagination';
+import { useCurrentUser } from '../../../lib/session';
+import { useInstitutionQuery } from '../api/institutions.api';
+import { useWithdrawApplication } from '../api/applications.api';
+import { CancelStatusTag, ReviewStatusTag } from '../components/StatusTags';
+import { toInstitutionQuery, type InstitutionFilters } from '../model/query-filters';
+import { establishmentPath, institutionViewPath, type EstablishmentOpen } from '../paths';
+import '../components/institutions.css';
+
+const options = (values: readonly string[]) => values.map((v) => ({ label: v, value: v }));
+const YES_NO = [
+  { label: '是', value: '是' },
+  { label: '否', value: '否' },
+];
+/** 是否注销: 是 = 注销, 否 = 正常. */
+const CANCELLED = [
+  { label: '是', value: CANCEL_STATUSES[1] },
+  { label: '否', value: CANCEL_STATUSES[0] },
+];
+
+/** The row links that open the 设立审批 page, and what they open there. */
+const ESTABLISHMENT_LINKS: [TInstitutionRowAction, EstablishmentOpen | undefined][] = [
+  ['修改', undefined],
+  ['提交', 'submit'],
+  ['材料上传', 'materials'],
+  ['视频上传', 'video'],
+];
+
+function WithdrawLink({ row }: { row: TInstitutionListItem }) {
+  const { message } = App.useApp();
+  const withdraw = useWithdrawApplication();
+  return (
+    <Popconfirm
+      title={`确定撤回「${row.name}」的申请？`}
+      description="撤回后可继续修改并重新提交；审批部门受理后不能撤回。"
+      okText="撤回"
+      cancelText="取消"
+      onConfirm={() =>
+        withdraw
+          .mutateAsync({ id: row.applicationId! })
+          .then(() => void message.success('已撤回，可继续修改后重新提交'))
+          .catch((e: Error) => void message.error(e.message))
+      }
+    >
+      <Button type="link" size="small" loading={withdraw.isPending}>
+        撤回
+      </Button>
+    </Popconfirm>
+  );
+}
+
+function RowActions({ row, readOnly }: { row: TInstitutionListItem; readOnly: boolean }) {
+  // The legal person sees the list but does no business (SPEC §1.2): 查看 only.
+  const actions = readOnly ? row.actions.filter((a) => a === '查看') : row.actions;
+  const appId = row.applicationId;
+  return (
+    <div className="inst-row-actions">
+      {actions.includes('查看') && <Link to={institutionViewPath(row.id)}>查看</Link>}
+      {appId &&
+        ESTABLISHMENT_LINKS.filter(([a]) => actions.includes(a)).map(([a, open]) => (
+          <Link key={a} to={establishmentPath(appId, open)}>
+            {a}
+          </Link>
+        ))}
+      {appId && actions.includes('撤回') && <WithdrawLink row={row} />}
+    </div>
+  );
+}
+
+/** 人力资源服务机构查询 (guide 1.1): 查询条件, then 人力资源服务机构基本情况 with the row actions. */
+export default function InstitutionQueryPage() {
+  const user = useCurrentUser();
+  const readOnly = user.role !== 'agent';
+  const [form] = Form.useForm<InstitutionFilters>();
+  const [filters, setFilters] = useState<InstitutionFilters>({});
+  const [paging, setPaging] = useState<{ page: number; pageSize: number }>(INITIAL_PAGE);
+  const query = useInstitutionQuery(filters, paging.page, paging.pageSize);
+
+  const search = (values: InstitutionFilters) => {
+    setFilters(toInstitutionQuery(values as Record<string, unknown>));
+    setPaging((p) => ({ ...p, page: 1 }));
+  };
+  const reset = () => {
+    form.resetFields();
+    setFilters({});
+    setPaging((p) => ({ ...p, page: 1 }));
+  };
+
+  const columns: TableColumnsType<TInstitutionListItem> = [
+    { title: '操作', key: 'actions', width: 260, render: (_: unknown, row) => <RowActions row={row} readOnly={readOnly} /> },
+    { title: '机构名称(全称)', dataIndex: 'name', key: 'name' },
+    { title: '机构名称(简称)', dataIndex: 'shortName', key: 'shortName', render: (v: string | null) => v ?? '' },
+    { title: '是否发证', dataIndex: 'licensed', key: 'licensed', width: 90, render: (v: boolean) => (v ? '是' : '否') },
+    {
+      title: '审核状态',
+      dataIndex: 'reviewStatus',
+      key: 'reviewStatus',
+      width: 110,
+      render: (v: TInstitutionListItem['reviewStatus']) => <ReviewStatusTag status={v} />,
+    },
+    {
+      title: '注销状态',
+      dataIndex: 'cancelStatus',
+      key: 'cancelStatus',
+      width: 100,
+      render: (v: TInstitutionListItem['cancelStatus']) => <CancelStatusTag status={v} />,
+    },
+    { title: '申请类型', dataIndex: 'kind', key: 'kind', width: 90, render: (v: string | null) => v ?? '' },
+  ];
+
+  const col = { xs: 24, md: 12, xl: 8 };
+  return (
+    <div className="inst-page">
+      <Card size="small" title="查询条件">
+        <Form<InstitutionFilters>
+          form={form}
+          name="institutionQuery"
+          layout="horizontal"
+          labelCol={{ flex: '140px' }}
+          wrapperCol={{ flex: '1 1 0' }}
+          onFinish={search}
+        >
+          <Row gutter={16}>
+            <Col {...col}>
+              <Form.Item name="name" label="机构名称全称">
+                <Input maxLength={100} allowClear autoComplete="off" />
+              </Form.Item>
+            </Col>
+            <Col {...col}>
+              <Form.Item name="uscc" label="统一社会信用代码">
+                <Input maxLength={18} allowClear autoComplete="off" />
+              </Form.Item>
+            </Col>
+            <Col {...col}>
+              <Form.Item name="legalRep" label="法定代表人(负责人)">
+                <Input maxLength={50} allowClear autoComplete="off" />
+              </Form.Item>
+            </Col>
+            <Col {...col}>
+              <Form.Item name="legalRepIdCard" label="法人身份证" extra="精确匹配：请输入完整的18位身份证号">
+                <Input maxLength={18} allowClear autoComplete="off" />
+              </Form.Item>
+            </Col>
+            <Col {...col}>
+              <Form.Item name="category" label="机构类型">
+                <Select allowClear placeholder="全部" options={options(INSTITUTION_CATEGORIES)} />
+              </Form.Item>
+            </Col>
+            <Col {...col}>
+              <Form.Item name="licensed" label="是否发证">
+                <Select allowClear placeholder="全部" options={YES_NO} />
+              </Form.Item>
+            </Col>
+            <Col {...col}>
+              <Form.Item name="reviewStatus" label="审核结果">
+                <Select allowClear placeholder="全部" options={options(REVIEW_STATUSES)} />
+              </Form.Item>
+            </Col>
+            <Col {...col}>
+              <Form.Item name="cancelStatus" label="是否注销">
+                <Select allowClear placeholder="全部" options={CANCELLED} />
+              </Form.Item>
+            </Col>
+            <Col {...col}>
+              <Form.Item name="kind" label="申请类型">
+                <Select allowClear placeholder="全部" options={options(['许可', '备案'])} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <div className="inst-filter-actions">
+            <Button type="primary" htmlType="submit" loading={query.isFetching}>
+              查询
+            </Button>
+            <Button onClick={reset}>清空</Button>
+          </div>
+        </Form>
+      </Card>
+      <Card size="small" title="人力资源服务机构基本情况">
+        {query.isError && <Alert className="table-alert" type="error" showIcon message={query.error.message} />}
+        <Table<TInstitutionListItem>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={query.data?.items ?? []}
+          loading={query.isFetching}
+          scroll={{ x: 960 }}
+          pagination={guidePagination({
+            page: paging.page,
+            pageSize: paging.pageSize,
+            total: query.data?.total ?? 0,
+            onChange: (page, pageSize) => setPaging({ page, pageSize }),
+          })}
+        />
+      </Card>
+    </div>
+  );
+}

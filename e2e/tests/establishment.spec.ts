@@ -1,0 +1,230 @@
+import path from 'node:path';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+// Guide 1.2 人力资源服务机构设立审批: 经办人 fills 机构基本信息 → 申请报告 → 专职工作人员, uploads the
+// 附件材料 (13 slots) and the 视频材料 (场所视频光盘, MP4), opens 登记预览 (the PDF), 提交 to
+// 省人社厅审批办; 人力资源服务机构查询 shows it 待审核; 撤回 brings it back to 待提交.
+
+const DEMO_PASSWORD = 'Demo@123456';
+const INSTITUTION = {
+  // unique per run, so a rerun against a kept database finds its own row
+  name: `长春市启程人力资源服务有限公司${String(Date.now()).slice(-5)}`,
+  uscc: '92220102MA15438D0X', // the guide's sample code (valid check character)
+  legalRepIdCard: '110101197501010039',
+};
+const STAFF = [
+  { name: '赵专职', idCard: '110101199003074936', mobile: '13900001111', certNo: 'HR-2020-0001' },
+  { name: '钱专职', idCard: '110101198001010053', mobile: '13900002222' },
+];
+const SLOTS = [
+  '登记申请表',
+  '诚信档案',
+  '房产证或购房合同',
+  '工商营业执照',
+  '企业管理制度',
+  '企业章程',
+  '专职人员登记表',
+  '专职人员学历证书',
+  '专职人员劳动合同',
+  '办公场所证明',
+  '应公开的服务内容等',
+  '人力资源资格证书',
+  '法人身份证正反面',
+];
+
+/** A minimal, valid one-page PDF (what the server's content check accepts as a PDF). */
+function minimalPdf(): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+async function signIn(page: Page, account: string, password: string) {
+  await page.goto('/login');
+  await page.getByRole('textbox', { name: '账号' }).fill(account);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page).toHaveURL(/\/portal$/);
+}
+
+/** Opens a page of the left menu, expanding its group first when needed. */
+async function openMenuPage(page: Page, group: string, item: string) {
+  const link = page.getByRole('menuitem', { name: item });
+  if (!(await link.isVisible())) await page.getByRole('menuitem', { name: group }).click();
+  await link.click();
+  await expect(page.getByRole('tab', { name: item })).toBeVisible();
+}
+
+/** Picks an option of the antd Select whose field is labelled `label` (in `scope`). */
+async function choose(page: Page, scope: Page | Locator, label: string, option: string) {
+  await scope.getByLabel(label, { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+}
+
+async function fillDate(field: Locator, date: string) {
+  await field.click();
+  await field.fill(date);
+  await field.press('Enter');
+}
+
+test('经办人填写设立审批、上传附件材料和场所视频、登记预览、提交后撤回', async ({ page }) => {
+  // a long journey: a large form, 13 uploads, a video
+  test.setTimeout(240_000);
+
+  await signIn(page, 'demo_agent', DEMO_PASSWORD);
+  await page.getByText('人力资源服务', { exact: true }).click();
+  await expect(page).toHaveURL(/\/hr/);
+  await openMenuPage(page, '人力资源服务机构管理', '人力资源服务机构设立审批');
+  await expect(page.getByRole('heading', { name: '人力资源服务机构设立审批' })).toBeVisible();
+
+  // ── 机构基本信息 ─────────────────────────────────────────────────────────────────
+  const form = page.locator('form#establishment');
+  await form.getByLabel('机构名称', { exact: true }).fill(INSTITUTION.name);
+  await form.getByLabel('机构简称').fill('启程人力');
+  await form.getByLabel('统一社会信用代码').fill(INSTITUTION.uscc);
+  await choose(page, form, '机构类别', '民营性质的服务企业');
+  await fillDate(form.getByLabel('成立时间'), '2019-03-18');
+  await form.getByLabel('法人代表').fill('王启程');
+  await form.getByLabel('法人身份证').fill(INSTITUTION.legalRepIdCard);
+  await form.getByLabel('法人电话').fill('13144440001');
+  await form.getByLabel('法人职务').fill('执行董事');
+  await form.getByLabel('注册资金(万元)').fill('500');
+  await choose(page, form, '审批部门', '省人社厅审批办');
+  await form.getByRole('checkbox', { name: '职业介绍' }).check();
+  await form.getByRole('checkbox', { name: '人力资源培训' }).check();
+  // 职业介绍 is an employment-agency activity: a licence (许可) is required
+  await expect(form.getByLabel('申请类型')).toHaveValue('许可');
+  await expect(page.getByTestId('application-kind')).toContainText('申请类型：许可');
+  await form.getByLabel('机构负责人').fill('李经办');
+  await form.locator('#establishment_basic_contactMobile').fill('13144440002');
+  await choose(page, form, '是否邮寄', '否');
+  await form.getByLabel('邮政编码').fill('130021');
+  await form.getByLabel('办公地址').fill('吉林省长春市朝阳区人民大街1000号12层');
+  await form.getByLabel('固定经营场所面积(m²)').fill('320.5');
+  await form.getByLabel('设施总值(万元)').fill('48');
+  await form.getByLabel('现有资产总额(万元)').fill('860');
+  await form.getByLabel('净资产总额(万元)').fill('620');
+  await form.getByLabel('办公场地合计面积(m²)').fill('320.5');
+  await form.getByLabel('办公场地数量').fill('1');
+
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByText('已保存').first()).toBeVisible();
+  // the draft now has its own address
+  await expect(page).toHaveURL(/\/hr\/institutions\/establishment\/[0-9a-f-]{36}/);
+  await expect(page.getByText('待提交').first()).toBeVisible();
+
+  // ── 下一项: 申请报告 ──────────────────────────────────────────────────────────────
+  await page.getByRole('button', { name: '下一项' }).click();
+  await expect(page.getByRole('tab', { name: '申请报告' })).toHaveAttribute('aria-selected', 'true');
+  await form.getByLabel('公司简介').fill('本公司成立于2019年，主要从事职业介绍和人力资源培训业务，拥有专职工作人员和固定的办公场所。');
+  await form.getByLabel('申请理由').fill('为依法开展职业中介活动，特申请人力资源服务许可。');
+
+  // ── 下一项: 专职工作人员 (2, one with a 从业资质证书编号) ─────────────────────────────────
+  await page.getByRole('button', { name: '下一项' }).click();
+  await expect(page.getByRole('tab', { name: '专职工作人员' })).toHaveAttribute('aria-selected', 'true');
+  for (const person of STAFF) {
+    await page.getByRole('button', { name: '新增' }).click();
+    const dialog = page.getByRole('dialog', { name: '新增专职工作人员' });
+    await dialog.getByLabel('姓名').fill(person.name);
+    await dialog.getByLabel('身份证号').fill(person.idCard);
+    await dialog.getByLabel('身份证号').blur();
+    await expect(dialog.getByLabel('出生日期')).not.toHaveValue('');
+    await choose(page, dialog, '政治面貌', '群众');
+    await choose(page, dialog, '民族', '汉族');
+    await choose(page, dialog, '学历', '大学本科');
+    if (person.certNo) await dialog.getByLabel('从业资质证书编号').fill(person.certNo);
+    await dialog.getByLabel('手机号码').fill(person.mobile);
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('row').filter({ hasText: person.name })).toBeVisible();
+  }
+  await expect(page.getByText('专职工作人员：共 2 条')).toBeVisible();
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByText(/已保存 \d\d:\d\d:\d\d/)).toBeVisible();
+
+  // ── 附件材料: a real PDF into each of the 13 slots ───────────────────────────────────
+  await page.getByRole('button', { name: '附件材料' }).click();
+  const materials = page.getByRole('dialog', { name: '附件材料' });
+  await expect(materials.getByText('新申请人力资源服务机构须知')).toBeVisible();
+  await expect(materials.getByText('请到材料上传中下载')).toBeVisible();
+  await expect(materials.getByText('显示 1 到 13, 共 13 记录')).toBeVisible();
+  await expect(materials.getByRole('link', { name: '吉林省人力资源服务机构登记申请表下载' })).toBeVisible();
+  await expect(materials.getByRole('link', { name: '人力资源服务机构诚信档案下载' })).toBeVisible();
+  await expect(materials.getByRole('link', { name: '专职工作人员登记表下载' })).toBeVisible();
+  const pdf = minimalPdf();
+  for (const slot of SLOTS) {
+    const row = materials.getByRole('row').filter({ has: page.getByRole('cell', { name: slot, exact: true }) });
+    await expect(row.getByText('否', { exact: true })).toBeVisible();
+    await materials.getByRole('radio', { name: `选择 ${slot}` }).check();
+    await materials.locator('input[type=file]').setInputFiles({ name: `${slot}.pdf`, mimeType: 'application/pdf', buffer: pdf });
+    await expect(page.getByText(`已上传 1 个文件到「${slot}」`)).toBeVisible();
+    await expect(row.getByText('是', { exact: true })).toBeVisible();
+  }
+  // 查看文件 shows the PDF in the page
+  await materials.getByRole('radio', { name: '选择 企业章程' }).check();
+  await materials.getByRole('button', { name: '查看文件' }).click();
+  const viewer = page.getByRole('dialog', { name: '查看文件 — 企业章程' });
+  await expect(viewer.locator('iframe[title="查看文件：企业章程.pdf"]')).toHaveAttribute('src', /\/materials\/files\/[0-9a-f-]{36}\?inline=1$/);
+  await viewer.getByRole('button', { name: '关闭' }).click();
+  await expect(viewer).toBeHidden();
+  await page.keyboard.press('Escape');
+  await expect(materials).toBeHidden();
+
+  // ── 视频材料: the 场所视频光盘 (MP4), hashed and sent with tus ─────────────────────────────
+  await page.getByRole('button', { name: '视频材料' }).click();
+  const video = page.getByRole('dialog', { name: '视频材料' });
+  await expect(video.getByRole('cell', { name: '场所视频光盘' })).toBeVisible();
+  await video.locator('input[type=file]').setInputFiles(path.join(import.meta.dirname, '../fixtures/sample.mp4'));
+  await expect(video.getByText('视频「sample.mp4」上传成功')).toBeVisible({ timeout: 30_000 });
+  const videoRow = video.getByRole('row').filter({ hasText: 'sample.mp4' });
+  await expect(videoRow).toContainText('00:05');
+  await expect(videoRow).toContainText('4.2 KB');
+  await expect(video.locator('video')).toHaveAttribute('src', /\/api\/applications\/[0-9a-f-]{36}\/video\/[0-9a-f-]{36}$/);
+  await page.keyboard.press('Escape');
+  await expect(video).toBeHidden();
+
+  // ── 登记预览: the filled 《吉林省人力资源服务机构登记申请表》 as a PDF ─────────────────────────
+  const previewResponse = page.waitForResponse((r) => r.url().includes('/templates/registrationForm'));
+  await page.getByRole('button', { name: '登记预览' }).click();
+  const preview = await previewResponse;
+  expect(preview.status()).toBe(200);
+  expect(preview.headers()['content-type']).toContain('application/pdf');
+  // the frame's own body is the browser's PDF viewer; fetch the document itself to look at its bytes
+  const pdfBytes = await (await page.request.get(preview.url())).body();
+  expect(pdfBytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const previewDialog = page.getByRole('dialog', { name: /登记预览/ });
+  await expect(previewDialog.locator('iframe')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(previewDialog).toBeHidden();
+
+  // ── 提交 to 省人社厅审批办 ───────────────────────────────────────────────────────────
+  await page.getByRole('button', { name: '提交', exact: true }).click();
+  const submit = page.getByRole('dialog', { name: '提交人力资源服务机构设立审批' });
+  // the 审批部门 chosen in 机构基本信息 is proposed; it is the one the submission goes to
+  await expect(submit.locator('.ant-select-selection-item')).toHaveText('省人社厅审批办');
+  await submit.getByRole('button', { name: '确定提交' }).click();
+  await expect(page.getByText('已提交，等待审批部门审核')).toBeVisible();
+
+  // ── 人力资源服务机构查询: 待审核, then 撤回 → 待提交 ──────────────────────────────────────
+  await expect(page.getByRole('tab', { name: '人力资源服务机构查询' })).toBeVisible();
+  const row = page.getByRole('row').filter({ hasText: INSTITUTION.name });
+  await expect(row).toContainText('待审核');
+  await expect(row).toContainText('许可');
+  await row.getByRole('button', { name: '撤回' }).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: '撤回' }).click();
+  await expect(page.getByText('已撤回').first()).toBeVisible();
+  await expect(row).toContainText('待提交');
+});
