@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, solveCaptcha, type TestClient, type TestContext } from '../../test/harness';
+import { SAMPLE, multipart, type Part } from '../../test/multipart';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -8,26 +9,9 @@ beforeAll(async () => {
 });
 afterAll(() => ctx?.close());
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 1)]);
-const HTML = Buffer.from('<html><script>alert(1)</script></html>');
-
-type Part = { name: string; value: string } | { name: string; filename: string; content: Buffer; type?: string };
-
-function multipart(parts: Part[]) {
-  const boundary = `----jhrm${Math.random().toString(16).slice(2)}`;
-  const chunks: Buffer[] = [];
-  for (const p of parts) {
-    chunks.push(Buffer.from(`--${boundary}\r\n`));
-    if ('value' in p) chunks.push(Buffer.from(`Content-Disposition: form-data; name="${p.name}"\r\n\r\n${p.value}\r\n`));
-    else {
-      chunks.push(Buffer.from(`Content-Disposition: form-data; name="${p.name}"; filename="${p.filename}"\r\nContent-Type: ${p.type ?? 'application/octet-stream'}\r\n\r\n`));
-      chunks.push(p.content, Buffer.from('\r\n'));
-    }
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
-}
+const PDF = SAMPLE.pdf;
+const PNG = SAMPLE.png;
+const HTML = SAMPLE.html;
 
 async function fileAppeal(c: TestClient, fields: Record<string, string>, files: Part[] = []) {
   const captcha = await solveCaptcha(ctx, c);

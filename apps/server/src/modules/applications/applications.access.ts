@@ -3,6 +3,8 @@ import { AppErrorCode, isEditable } from '@jhrm/contracts';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../lib/app-error';
 import type { DbOrTx } from '../../db/client';
+import type { AppDeps } from '../../deps';
+import type { SessionUser } from '../sessions/sessions.service';
 import { departments } from '../accounts/accounts.table';
 import { applications } from './applications.table';
 
@@ -36,4 +38,24 @@ export async function editableApplication(tx: DbOrTx, unitId: string, id: string
   if (!row) throw new AppError(AppErrorCode.NOT_FOUND, '申请不存在或无权操作');
   if (!isEditable(row.status)) throw new AppError(AppErrorCode.CONFLICT, `当前状态为“${row.status}”，不能修改；如需修改请先撤回`);
   return row;
+}
+
+/** An audit entry about an application, made by `user` inside the transaction of the change. */
+export function auditApplication(
+  deps: AppDeps,
+  tx: DbOrTx,
+  actor: { user: SessionUser; ip: string },
+  action: string,
+  app: { id: string; unitId: string },
+  detail: Record<string, unknown> = {},
+): Promise<void> {
+  const u = actor.user;
+  return deps.audit.record(tx, { action, actorId: u.id, actorAccount: u.account, actorRole: u.role, unitId: app.unitId, targetType: 'application', targetId: app.id, ip: actor.ip, detail });
+}
+
+/** Staff (reviewers, admins) reading a unit's data leave a trace (SPEC §9); a unit reading its own does not. */
+export async function recordStaffRead(deps: AppDeps, req: FastifyRequest, app: ApplicationRow, action: string, detail: Record<string, unknown> = {}, db: DbOrTx = deps.database.db): Promise<void> {
+  const user = req.auth!.user;
+  if (user.role !== 'reviewer' && user.role !== 'admin') return;
+  await auditApplication(deps, db, { user, ip: req.ip }, action, app, detail);
 }

@@ -18,7 +18,7 @@ import type { AppDeps } from '../../deps';
 import type { SessionUser } from '../sessions/sessions.service';
 import { departments } from '../accounts/accounts.table';
 import { institutionRecords, institutions } from '../institutions/institutions.table';
-import { editableApplication, type ApplicationRow } from './applications.access';
+import { auditApplication, editableApplication, type ApplicationRow } from './applications.access';
 import { applicationSubmissions, applications } from './applications.table';
 import { readRecord, replaceLists, toColumns } from './records.repository';
 import { submissionProblems } from './submission-rules';
@@ -37,8 +37,7 @@ export class ApplicationsService {
   }
 
   private audit(tx: DbOrTx, actor: Actor, action: string, app: { id: string; unitId: string }, detail: Record<string, unknown> = {}) {
-    const u = actor.user;
-    return this.deps.audit.record(tx, { action, actorId: u.id, actorAccount: u.account, actorRole: u.role, unitId: app.unitId, targetType: 'application', targetId: app.id, ip: actor.ip, detail });
+    return auditApplication(this.deps, tx, actor, action, app, detail);
   }
 
   /** 设立审批 保存 for a new institution: creates the institution, its first record and the application. */

@@ -13,7 +13,7 @@ import {
 import { AppError } from '../../lib/app-error';
 import type { AppDeps } from '../../deps';
 import { readableApplication } from '../applications/applications.access';
-import { recordStaffRead } from '../materials/materials.service';
+import { recordStaffRead } from '../applications/applications.access';
 import { departmentName, loadTemplateRecord, type TemplateRecord } from './documents.repository';
 import { FormPdf, chineseDate, choices, type CellValue, type Field } from './pdf';
 

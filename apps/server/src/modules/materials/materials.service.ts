@@ -14,8 +14,7 @@ import { readDocumentForm } from '../../lib/uploads';
 import { requestMeta } from '../../lib/routes';
 import { sessionUnitId } from '../../plugins/auth';
 import type { AppDeps } from '../../deps';
-import type { DbOrTx } from '../../db/client';
-import { editableApplication, readableApplication, type ApplicationRow } from '../applications/applications.access';
+import { auditApplication, editableApplication, readableApplication, recordStaffRead, type ApplicationRow } from '../applications/applications.access';
 import {
   MATERIAL_OWNER,
   countSlotFiles,
@@ -95,16 +94,13 @@ export class MaterialsService {
         uploaded.map((f, i) => ({ ownerType: MATERIAL_OWNER, ownerId: app.id, slot: def.name, sha256: f.sha256, size: f.size, mime: f.mime, name: f.name, createdAt: new Date(now.getTime() + i) })),
       );
       for (const row of rows) {
-        await this.deps.audit.record(tx, {
-          action: 'material.uploaded',
-          actorId: user.id,
-          actorAccount: user.account,
-          actorRole: user.role,
-          unitId: app.unitId,
-          targetType: 'application',
-          targetId: app.id,
-          ip: meta.ip,
-          detail: { slot: def.name, fileId: row.id, name: row.name, size: row.size, mime: row.mime, sha256: row.sha256 },
+        await auditApplication(this.deps, tx, { user, ip: meta.ip }, 'material.uploaded', app, {
+          slot: def.name,
+          fileId: row.id,
+          name: row.name,
+          size: row.size,
+          mime: row.mime,
+          sha256: row.sha256,
         });
       }
       return toSlot(def, await listSlotFiles(tx, app.id, def.name));
@@ -130,37 +126,8 @@ export class MaterialsService {
       const f = await findMaterialFile(tx, app.id, fileId);
       if (!f) throw new AppError(AppErrorCode.NOT_FOUND, '文件不存在或已删除');
       await deleteFile(tx, f.id);
-      await this.deps.audit.record(tx, {
-        action: 'material.deleted',
-        actorId: user.id,
-        actorAccount: user.account,
-        actorRole: user.role,
-        unitId: app.unitId,
-        targetType: 'application',
-        targetId: app.id,
-        ip: meta.ip,
-        detail: { slot: f.slot, fileId: f.id, name: f.name, sha256: f.sha256 },
-      });
+      await auditApplication(this.deps, tx, { user, ip: meta.ip }, 'material.deleted', app, { slot: f.slot, fileId: f.id, name: f.name, sha256: f.sha256 });
     });
   }
 }
 
-/**
- * SPEC §9: staff (reviewers, admins) reading a unit's application leaves a trace in the audit log;
- * the unit reading its own does not.
- */
-export async function recordStaffRead(deps: AppDeps, req: FastifyRequest, app: ApplicationRow, action: string, detail: Record<string, unknown> = {}, db: DbOrTx = deps.database.db): Promise<void> {
-  const user = req.auth!.user;
-  if (user.role !== 'reviewer' && user.role !== 'admin') return;
-  await deps.audit.record(db, {
-    action,
-    actorId: user.id,
-    actorAccount: user.account,
-    actorRole: user.role,
-    unitId: app.unitId,
-    targetType: 'application',
-    targetId: app.id,
-    ip: req.ip,
-    detail,
-  });
-}

@@ -14,8 +14,7 @@ import { requestMeta } from '../../lib/routes';
 import { sessionUnitId } from '../../plugins/auth';
 import type { AppDeps } from '../../deps';
 import type { SessionUser } from '../sessions/sessions.service';
-import { editableApplication, readableApplication } from '../applications/applications.access';
-import { recordStaffRead } from './materials.service';
+import { auditApplication, editableApplication, readableApplication, recordStaffRead } from '../applications/applications.access';
 import { probeMp4File } from './mp4';
 import { deleteVideo, findVideo, insertVideo, listVideos, type VideoRow } from './video.repository';
 
@@ -302,17 +301,7 @@ export class VideoService {
         // locked again: the application may have been submitted while the bytes were arriving
         const app = await editableApplication(tx, caller.unitId, meta.applicationId);
         const v = await insertVideo(tx, { applicationId: app.id, sha256, size, name: meta.filename, durationSeconds: probe.durationSeconds, createdAt: this.deps.clock() });
-        await this.deps.audit.record(tx, {
-          action: 'video.uploaded',
-          actorId: caller.user.id,
-          actorAccount: caller.user.account,
-          actorRole: caller.user.role,
-          unitId: app.unitId,
-          targetType: 'application',
-          targetId: app.id,
-          ip: caller.ip,
-          detail: { fileId: v.id, name: v.name, size, sha256, durationSeconds: probe.durationSeconds },
-        });
+        await auditApplication(this.deps, tx, caller, 'video.uploaded', app, { fileId: v.id, name: v.name, size, sha256, durationSeconds: probe.durationSeconds });
         return v;
       });
       // the status stays tus' own: 204 after a PATCH, 201 (with Location) after creation-with-upload
@@ -380,17 +369,7 @@ export class VideoService {
       const v = await findVideo(tx, app.id, fileId);
       if (!v) throw new AppError(AppErrorCode.NOT_FOUND, '视频不存在或已删除');
       await deleteVideo(tx, v.id);
-      await this.deps.audit.record(tx, {
-        action: 'video.deleted',
-        actorId: user.id,
-        actorAccount: user.account,
-        actorRole: user.role,
-        unitId: app.unitId,
-        targetType: 'application',
-        targetId: app.id,
-        ip: meta.ip,
-        detail: { fileId: v.id, name: v.name, sha256: v.sha256 },
-      });
+      await auditApplication(this.deps, tx, { user, ip: meta.ip }, 'video.deleted', app, { fileId: v.id, name: v.name, sha256: v.sha256 });
     });
   }
 }
