@@ -4,6 +4,25 @@ import { describe, expect, it } from 'vitest';
 import { loggerOptions, maskText, scrub } from './logger';
 
 describe('log redaction', () => {
+  it('keeps the request line in request logs, with personal numbers masked', () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, cb) {
+        lines.push(String(chunk));
+        cb();
+      },
+    });
+    class FakeRequest {
+      method = 'GET';
+      url = '/api/institutions?legalRepIdCard=110101197501010039';
+      ip = '127.0.0.1';
+    }
+    pino(loggerOptions('info'), sink).info({ req: new FakeRequest(), res: { statusCode: 200 } }, 'incoming request');
+    const entry = JSON.parse(lines[0]!);
+    expect(entry.req).toEqual({ method: 'GET', url: '/api/institutions?legalRepIdCard=110101********0039', remoteAddress: '127.0.0.1' });
+    expect(entry.res).toEqual({ statusCode: 200 });
+  });
+
   it('masks ID and mobile numbers inside any text', () => {
     expect(maskText('GET /api/x?idCard=110101197501010039&phone=13111111111')).toBe('GET /api/x?idCard=110101********0039&phone=131****1111');
     // longer digit runs (order numbers, timestamps) are left alone

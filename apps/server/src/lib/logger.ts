@@ -10,11 +10,20 @@ export function maskText(s: string): string {
   return s.replace(ID_CARD, (m) => maskIdCard(m)).replace(MOBILE, (m) => maskMobile(m));
 }
 
-/** Deep copy of a log object with secrets removed and personal numbers masked. */
+const isPlain = (v: object) => {
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+};
+
+/**
+ * Deep copy of a log object with secrets removed and personal numbers masked. Objects of other
+ * classes (requests, replies) are left to their serializers below, which mask what they keep.
+ */
 export function scrub(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return maskText(value);
   if (value === null || typeof value !== 'object' || depth > 8) return value;
   if (value instanceof Error) return { type: value.name, message: maskText(value.message), stack: value.stack && maskText(value.stack) };
+  if (!Array.isArray(value) && !isPlain(value)) return value;
   if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEY.test(k) ? '[REDACTED]' : scrub(v, depth + 1);
@@ -26,6 +35,10 @@ export function loggerOptions(level: string): LoggerOptions {
     level,
     // Serializers run before formatters, so request URLs and headers are scrubbed too.
     formatters: { log: (obj) => scrub(obj) as Record<string, unknown> },
+    serializers: {
+      req: (req: { method?: string; url?: string; ip?: string }) => ({ method: req.method, url: maskText(req.url ?? ''), remoteAddress: req.ip }),
+      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+    },
     hooks: {
       logMethod(args, method) {
         method.apply(this, args.map((a) => (typeof a === 'string' ? maskText(a) : a)) as Parameters<typeof method>);
