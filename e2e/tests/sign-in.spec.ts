@@ -18,7 +18,9 @@ test('经办人登录后从应用入口进入人力资源服务，看到主页�
   await expect(page.getByRole('tab', { name: '主页' })).toBeVisible();
   await expect(page.getByText('吉林省博润人力资源有限公司').first()).toBeVisible();
   await expect(page.getByText('吉林省人力资源和社会保障厅')).toBeVisible();
-  await expect(page.getByText('没有数据').first()).toBeVisible();
+  // the unit's institutions (other journeys may have added some, so no count is assumed)
+  await expect(page.getByText('本单位人力资源服务机构')).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: '机构名称(全称)' })).toBeVisible();
 
   // a reload keeps the session (server-side, cookie-borne)
   await page.reload();
