@@ -17,3 +17,4 @@ export * from './institutions/record.schema';
 export * from './applications/applications.status';
 export * from './applications/applications.schema';
 export * from './materials/materials.schema';
+export * from './reviews/deadline';

@@ -5,3 +5,8 @@ export * from '../modules/audit/audit.table';
 export * from '../modules/institutions/institutions.table';
 export * from '../modules/files/files.table';
 export * from '../modules/applications/applications.table';
+export * from '../modules/reviews/reviews.table';
+export * from '../modules/licences/licences.table';
+export * from '../modules/notifications/notifications.table';
+export * from '../modules/imports/imports.table';
+export * from '../modules/admin/settings.table';

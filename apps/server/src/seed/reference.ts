@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { CITY_DEPARTMENTS, PROVINCE_DEPARTMENT } from '@jhrm/contracts';
+import { CITY_DEPARTMENTS, COUNTY_DEPARTMENTS, PROVINCE_DEPARTMENT } from '@jhrm/contracts';
 import type { Db } from '../db/client';
 import { departments } from '../modules/accounts/accounts.table';
 
@@ -11,6 +11,12 @@ export async function seedReference(db: Db): Promise<void> {
     await tx
       .insert(departments)
       .values(CITY_DEPARTMENTS.map((c) => ({ ...c, level: 'city' as const, parentId: province!.id })))
+      .onConflictDoNothing({ target: departments.code });
+    const cities = await tx.select({ id: departments.id, code: departments.code }).from(departments).where(sql`${departments.level} = 'city'`);
+    const cityId = new Map(cities.map((c) => [c.code, c.id]));
+    await tx
+      .insert(departments)
+      .values(COUNTY_DEPARTMENTS.filter((c) => cityId.has(c.parentCode)).map((c) => ({ code: c.code, name: c.name, level: 'county' as const, parentId: cityId.get(c.parentCode)! })))
       .onConflictDoNothing({ target: departments.code });
   });
 }

@@ -19,6 +19,8 @@ export const departments = pgTable('departments', {
   name: text('name').notNull(),
   level: text('level', { enum: ['province', 'city', 'county'] }).notNull(),
   parentId: uuid('parent_id'),
+  /** a disabled department is no longer offered for new submissions; its history stays */
+  active: boolean('active').notNull().default(true),
 });
 
 export const users = pgTable(

@@ -3,6 +3,7 @@ import {
   AppErrorCode,
   allowedActions,
   applicationKind,
+  decisionDueOn,
   findTransition,
   isEditable,
   type TApplicationAction,
@@ -144,7 +145,7 @@ export class ApplicationsService {
       });
       await tx
         .update(applications)
-        .set({ status: '待审核', department: dept.code, submittedAt: now, acceptedAt: null, version: own.version + 1, updatedAt: now })
+        .set({ status: '待审核', department: dept.code, submittedAt: now, dueOn: decisionDueOn(now), acceptedAt: null, acceptedBy: null, version: own.version + 1, updatedAt: now })
         .where(eq(applications.id, id));
       // the record names the department it went to, as the 登记申请表 prints it
       await tx.update(institutionRecords).set({ department: dept.code }).where(eq(institutionRecords.id, own.recordId));

@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { APPLICATION_STATUSES, APPLICATION_TYPES } from '@jhrm/contracts';
 import { units, users } from '../accounts/accounts.table';
 import { institutionRecords, institutions } from '../institutions/institutions.table';
@@ -29,12 +29,21 @@ export const applications = pgTable(
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     /** 受理: set when a reviewer first opens it; 撤回 is refused from then on */
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    acceptedBy: uuid('accepted_by').references(() => users.id),
+    /** last day of the 20-working-day decision limit (条例 第十九条), set on each 提交 */
+    dueOn: date('due_on'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedBy: uuid('decided_by').references(() => users.id),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('applications_unit_idx').on(t.unitId, t.createdAt), index('applications_institution_idx').on(t.institutionId)],
+  (t) => [
+    index('applications_unit_idx').on(t.unitId, t.createdAt),
+    index('applications_institution_idx').on(t.institutionId),
+    // a department's inbox, by deadline
+    index('applications_department_due_idx').on(t.department, t.status, t.dueOn),
+  ],
 );
 
 /**

@@ -28,6 +28,8 @@ export const institutions = pgTable(
     cancelStatus: text('cancel_status', { enum: CANCEL_STATUSES }).notNull().default('正常'),
     /** the record in force (last approved); null until the establishment is approved */
     currentRecordId: uuid('current_record_id'),
+    /** set for institutions brought in by an admin import (they start 审核通过, possibly incomplete) */
+    importBatchId: uuid('import_batch_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

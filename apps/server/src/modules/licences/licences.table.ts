@@ -1,0 +1,55 @@
+import { sql } from 'drizzle-orm';
+import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { units, users } from '../accounts/accounts.table';
+import { applications } from '../applications/applications.table';
+import { institutions } from '../institutions/institutions.table';
+
+/**
+ * 人力资源服务许可证 (kind 许可) or 备案凭证 (kind 备案), issued on approval. What it certifies is
+ * copied in at issue time, so a printed licence and its verification page always agree. A change
+ * re-issues (the old one becomes 已换发 and points to its successor); 注销 voids it (已注销).
+ */
+export const licences = pgTable(
+  'licences',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: text('number').notNull(),
+    kind: text('kind', { enum: ['许可', '备案'] }).notNull(),
+    status: text('status', { enum: ['有效', '已换发', '已注销'] }).notNull().default('有效'),
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institutions.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** the application whose approval issued it */
+    applicationId: uuid('application_id').references(() => applications.id),
+    institutionName: text('institution_name').notNull(),
+    uscc: text('uscc').notNull(),
+    legalRep: text('legal_rep'),
+    address: text('address'),
+    scopes: jsonb('scopes').$type<string[]>().notNull(),
+    /** issuing 审批部门: code and name at issue time */
+    department: text('department').notNull(),
+    departmentName: text('department_name').notNull(),
+    issuedOn: date('issued_on').notNull(),
+    issuedBy: uuid('issued_by').references(() => users.id),
+    supersededBy: uuid('superseded_by'),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    verifyCount: integer('verify_count').notNull().default(0),
+    lastVerifiedAt: timestamp('last_verified_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('licences_number_uq').on(t.number),
+    index('licences_institution_idx').on(t.institutionId, t.createdAt),
+    // at most one licence in force per institution
+    uniqueIndex('licences_one_valid_uq').on(t.institutionId).where(sql`status = '有效'`),
+  ],
+);
+
+/** Counters behind licence numbers: one row per counter key (e.g. kind + year), taken with UPDATE … RETURNING. */
+export const licenceSequences = pgTable('licence_sequences', {
+  key: text('key').primaryKey(),
+  last: integer('last').notNull().default(0),
+});
