@@ -18,3 +18,4 @@ export * from './applications/applications.status';
 export * from './applications/applications.schema';
 export * from './materials/materials.schema';
 export * from './reviews/deadline';
+export * from './settings/settings.schema';

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/**
+ * A licence number pattern: `{year}` (issue year), `{dept}` (issuing 审批部门 code) and `{seq:N}`
+ * (a counter per kind, year and department, zero-padded to N digits) are replaced; `{seq:N}` is required.
+ */
+export const ZLicencePattern = z
+  .string()
+  .trim()
+  .min(1, '请填写编号规则')
+  .max(60, '编号规则不能超过 60 个字符')
+  .refine((p) => /\{seq:[1-9]\}/.test(p), '编号规则必须包含流水号 {seq:N}（N 为位数，1–9）')
+  .refine((p) => !/\{(?!year\}|dept\}|seq:[1-9]\})[^}]*\}/.test(p), '编号规则只能使用 {year}、{dept}、{seq:N} 三种占位符');
+
+/** Every run-time setting: its key, label, schema and default. */
+export const SETTINGS = {
+  'licence.pattern.许可': { label: '人力资源服务许可证编号规则', schema: ZLicencePattern, default: '（吉）人服证字〔{year}〕第{dept}{seq:4}号' },
+  'licence.pattern.备案': { label: '人力资源服务备案凭证编号规则', schema: ZLicencePattern, default: '吉人服备〔{year}〕{dept}{seq:4}号' },
+} as const;
+export type TSettingKey = keyof typeof SETTINGS;
+export const SETTING_KEYS = Object.keys(SETTINGS) as TSettingKey[];
+export type TSettingValue<K extends TSettingKey> = z.infer<(typeof SETTINGS)[K]['schema']>;
