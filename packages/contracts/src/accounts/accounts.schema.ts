@@ -37,6 +37,8 @@ export const ZSessionUser = z.object({
   department: z.object({ id: z.string(), name: z.string() }).nullable(),
   /** an agent's initial password (or one reset by the legal person) must be changed first */
   mustChangePassword: z.boolean(),
+  /** a reviewer's or administrator's password is older than 90 days: the reason mustChangePassword is set */
+  passwordExpired: z.boolean().optional(),
 });
 export type TSessionUser = z.infer<typeof ZSessionUser>;
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * A licence number pattern: `{year}` (issue year), `{dept}` (issuing 审批部门 code) and `{seq:N}`
- * (a counter per kind, year and department, zero-padded to N digits) are replaced; `{seq:N}` is required.
+ * (a counter per kind, year and department, zero-padded to N digits) are replaced; all three are required.
  */
 export const ZLicencePattern = z
   .string()
@@ -10,7 +10,9 @@ export const ZLicencePattern = z
   .min(1, '请填写编号规则')
   .max(60, '编号规则不能超过 60 个字符')
   .refine((p) => /\{seq:[1-9]\}/.test(p), '编号规则必须包含流水号 {seq:N}（N 为位数，1–9）')
-  .refine((p) => !/\{(?!year\}|dept\}|seq:[1-9]\})[^}]*\}/.test(p), '编号规则只能使用 {year}、{dept}、{seq:N} 三种占位符');
+  .refine((p) => !/\{(?!year\}|dept\}|seq:[1-9]\})[^}]*\}/.test(p), '编号规则只能使用 {year}、{dept}、{seq:N} 三种占位符')
+  // the counter restarts per year and department: without both the numbers would repeat
+  .refine((p) => p.includes('{year}') && p.includes('{dept}'), '编号规则必须包含年度 {year} 和部门编码 {dept}，否则不同年度或部门的编号会重复');
 
 /** Every run-time setting: its key, label, schema and default. */
 export const SETTINGS = {

@@ -18,6 +18,7 @@ import type { SessionUser } from '../sessions/sessions.service';
 import { sessions } from '../sessions/sessions.table';
 import { findUnitByUscc, findUserByAccount } from './accounts.repository';
 import { loginAttempts, units, users } from './accounts.table';
+import { expirePasswordIfTooOld } from './password-age';
 import { VerificationService } from './verification.service';
 
 export interface RequestMeta {
@@ -115,6 +116,7 @@ export class AccountsService {
       throw new AppError(AppErrorCode.FORBIDDEN, '账号已停用，请联系本单位法人账号或管理员');
     }
     if (attempt) await this.db.delete(loginAttempts).where(eq(loginAttempts.accountKey, accountKey));
+    await expirePasswordIfTooOld(this.deps, user, meta);
     return this.startSession(user.id, meta, 'password');
   }
 

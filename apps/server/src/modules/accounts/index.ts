@@ -28,6 +28,7 @@ import { AccountsService, toSessionUserDto } from './accounts.service';
 import { AgentsService } from './agents.service';
 import { AppealsService, MAX_APPEAL_FILES } from './appeals.service';
 import { QrLoginService } from './qr.service';
+import { withPasswordAge } from './password-age';
 
 const QR_COOKIE = 'jhrm_qr';
 const ZId = z.object({ id: z.uuid('编号格式不正确') });
@@ -40,10 +41,10 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
   const secure = deps.config.secureCookies;
   const r = zod(app);
 
-  const signIn = (reply: FastifyReply, s: { token: string; csrfToken: string; user: SessionUser }) => {
+  const signIn = async (reply: FastifyReply, s: { token: string; csrfToken: string; user: SessionUser }) => {
     setSessionCookie(reply, s.token, secure);
     setCsrfCookie(reply, s.csrfToken, secure);
-    return { user: toSessionUserDto(s.user), csrfToken: s.csrfToken };
+    return { user: await withPasswordAge(deps, toSessionUserDto(s.user)), csrfToken: s.csrfToken };
   };
 
   // ── sign-in, sign-out, who am I ──────────────────────────────────────────────
@@ -79,7 +80,7 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
   r.get('/api/auth/me', {
     config: { access: ANY_USER, allowPendingPasswordChange: true },
     schema: { tags: ['accounts'], summary: '当前登录用户', response: { 200: ZMeResponse } },
-    handler: async (req) => ({ user: toSessionUserDto(req.auth!.user), csrfToken: req.auth!.csrfToken }),
+    handler: async (req) => ({ user: await withPasswordAge(deps, toSessionUserDto(req.auth!.user)), csrfToken: req.auth!.csrfToken }),
   });
 
   // ── 法人注册 ─────────────────────────────────────────────────────────────────
@@ -145,7 +146,7 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
       const { status, userId } = await qr.poll(req.params.id, req.cookies[QR_COOKIE]);
       if (status !== 'confirmed' || !userId) return { status };
       reply.clearCookie(QR_COOKIE, { path: '/api/auth/qr' });
-      return { status, me: signIn(reply, await accounts.startSession(userId, requestMeta(req), 'qr')) };
+      return { status, me: await signIn(reply, await accounts.startSession(userId, requestMeta(req), 'qr')) };
     },
   });
 

@@ -1,13 +1,48 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ZAppeal, ZHandleAppealRequest, ZOk, ZPage, ZPageQuery } from '@jhrm/contracts';
+import {
+  FIELD_DICTIONARIES,
+  ZAdminDepartment,
+  ZAppeal,
+  ZAuditEntry,
+  ZAuditQuery,
+  ZAuditVerifyResult,
+  ZChangeReviewerDepartmentRequest,
+  ZCreateDepartmentRequest,
+  ZCreateReviewerRequest,
+  ZDepartmentCode,
+  ZDictionary,
+  ZHandleAppealRequest,
+  ZInitialPassword,
+  ZOk,
+  ZPage,
+  ZPageQuery,
+  ZReviewer,
+  ZReviewerQuery,
+  ZSettingItem,
+  ZUpdateDepartmentRequest,
+  ZUpdateSettingRequest,
+} from '@jhrm/contracts';
 import { requestMeta, zod } from '../../lib/routes';
 import { sendStoredFile } from '../../lib/downloads';
 import type { AppDeps } from '../../deps';
 import { AppealsService } from '../accounts/appeals.service';
+import { AuditViewerService } from './audit-viewer.service';
+import { DepartmentsService } from './departments.service';
+import { ReviewersService } from './reviewers.service';
+import { SettingsAdminService } from './settings-admin.service';
+
+const ADMIN = { access: ['admin'] } as const;
+const ZId = z.object({ id: z.uuid('编号格式不正确') });
+/** Initial passwords are in these answers: no cache may keep them. */
+const NO_STORE = 'no-store';
 
 export async function adminRoutes(app: FastifyInstance, deps: AppDeps) {
   const appeals = new AppealsService(deps);
+  const departments = new DepartmentsService(deps);
+  const reviewers = new ReviewersService(deps);
+  const settings = new SettingsAdminService(deps);
+  const audit = new AuditViewerService(deps);
   const r = zod(app);
 
   r.get('/api/admin/appeals', {
@@ -37,5 +72,123 @@ export async function adminRoutes(app: FastifyInstance, deps: AppDeps) {
       await appeals.handle(req.auth!.user, req.params.id, req.body.reply, requestMeta(req));
       return { ok: true as const };
     },
+  });
+
+  // ── 审批部门 ───────────────────────────────────────────────────────────────────
+
+  r.get('/api/admin/departments', {
+    config: ADMIN,
+    schema: { tags: ['admin'], summary: '审批部门（全部，含已停用；带审核人员数与待审核数）', response: { 200: z.array(ZAdminDepartment) } },
+    handler: async () => departments.list(),
+  });
+
+  r.post('/api/admin/departments', {
+    config: ADMIN,
+    schema: { tags: ['admin'], summary: '新增下级审批部门（GB/T 2260 编码）', body: ZCreateDepartmentRequest, response: { 200: ZOk } },
+    handler: async (req) => {
+      await departments.create(req.auth!.user, req.body, requestMeta(req));
+      return { ok: true as const };
+    },
+  });
+
+  r.put('/api/admin/departments/:code', {
+    config: ADMIN,
+    schema: {
+      tags: ['admin'],
+      summary: '修改审批部门名称，停用或启用（有待审核申请的部门不能停用）',
+      params: z.object({ code: ZDepartmentCode }),
+      body: ZUpdateDepartmentRequest,
+      response: { 200: ZOk },
+    },
+    handler: async (req) => {
+      await departments.update(req.auth!.user, req.params.code, req.body, requestMeta(req));
+      return { ok: true as const };
+    },
+  });
+
+  // ── 审核人员 ───────────────────────────────────────────────────────────────────
+
+  r.get('/api/admin/reviewers', {
+    config: ADMIN,
+    schema: { tags: ['admin'], summary: '审核人员列表（手机号码脱敏）', querystring: ZReviewerQuery, response: { 200: ZPage(ZReviewer) } },
+    handler: async (req) => reviewers.list(req.query),
+  });
+
+  r.post('/api/admin/reviewers', {
+    config: ADMIN,
+    schema: { tags: ['admin'], summary: '新增审核人员（返回一次性显示的初始密码）', body: ZCreateReviewerRequest, response: { 200: ZInitialPassword } },
+    handler: async (req, reply) => {
+      reply.header('cache-control', NO_STORE);
+      return reviewers.create(req.auth!.user, req.body, requestMeta(req));
+    },
+  });
+
+  for (const [action, status] of [['disable', 'disabled'], ['enable', 'active']] as const) {
+    r.post(`/api/admin/reviewers/:id/${action}`, {
+      config: ADMIN,
+      schema: { tags: ['admin'], summary: action === 'disable' ? '停用审核人员（立即退出登录）' : '启用审核人员', params: ZId, response: { 200: ZOk } },
+      handler: async (req) => {
+        await reviewers.setStatus(req.auth!.user, req.params.id, status, requestMeta(req));
+        return { ok: true as const };
+      },
+    });
+  }
+
+  r.post('/api/admin/reviewers/:id/reset-password', {
+    config: ADMIN,
+    schema: { tags: ['admin'], summary: '重置审核人员密码（返回一次性显示的初始密码）', params: ZId, response: { 200: ZInitialPassword } },
+    handler: async (req, reply) => {
+      reply.header('cache-control', NO_STORE);
+      return reviewers.resetPassword(req.auth!.user, req.params.id, requestMeta(req));
+    },
+  });
+
+  r.put('/api/admin/reviewers/:id/department', {
+    config: ADMIN,
+    schema: { tags: ['admin'], summary: '调整审核人员所属审批部门', params: ZId, body: ZChangeReviewerDepartmentRequest, response: { 200: ZOk } },
+    handler: async (req) => {
+      await reviewers.changeDepartment(req.auth!.user, req.params.id, req.body.departmentCode, requestMeta(req));
+      return { ok: true as const };
+    },
+  });
+
+  // ── 系统设置与数据字典 ──────────────────────────────────────────────────────────
+
+  r.get('/api/admin/settings', {
+    config: ADMIN,
+    schema: { tags: ['admin'], summary: '系统设置（当前值与默认值）', response: { 200: z.array(ZSettingItem) } },
+    handler: async () => settings.list(),
+  });
+
+  r.put('/api/admin/settings/:key', {
+    config: ADMIN,
+    schema: { tags: ['admin'], summary: '修改系统设置（按设置项规则校验）', params: z.object({ key: z.string().max(100) }), body: ZUpdateSettingRequest, response: { 200: ZSettingItem } },
+    handler: async (req) => settings.update(req.auth!.user, req.params.key, req.body.value, requestMeta(req)),
+  });
+
+  r.get('/api/admin/dictionaries', {
+    config: ADMIN,
+    schema: { tags: ['admin'], summary: '数据字典（国家标准与操作指南规定的选项，只读）', response: { 200: z.array(ZDictionary) } },
+    handler: async () => [...FIELD_DICTIONARIES],
+  });
+
+  // ── 审计日志 ───────────────────────────────────────────────────────────────────
+
+  r.get('/api/admin/audit', {
+    config: ADMIN,
+    schema: { tags: ['admin'], summary: '审计日志（按时间倒序，可筛选）', querystring: ZAuditQuery, response: { 200: ZPage(ZAuditEntry) } },
+    handler: async (req) => audit.list(req.query),
+  });
+
+  r.get('/api/admin/audit/actions', {
+    config: ADMIN,
+    schema: { tags: ['admin'], summary: '审计日志中出现过的操作类型', response: { 200: z.array(z.string()) } },
+    handler: async () => audit.actions(),
+  });
+
+  r.get('/api/admin/audit/verify', {
+    config: { ...ADMIN, rateLimit: { max: 6, timeWindow: '1 minute' } },
+    schema: { tags: ['admin'], summary: '校验审计日志哈希链（遍历全部记录，耗时与记录数成正比）', response: { 200: ZAuditVerifyResult } },
+    handler: async () => audit.verify(),
   });
 }

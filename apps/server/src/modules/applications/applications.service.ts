@@ -113,8 +113,17 @@ export class ApplicationsService {
       }
       this.transition(own, '提交', actor.user);
       this.checkVersion(own, req.version);
-      const [dept] = await tx.select({ code: departments.code, name: departments.name }).from(departments).where(eq(departments.code, req.department));
+      // FOR SHARE: an administrator deactivating the department waits for this submission (and then counts it)
+      const [dept] = await tx
+        .select({ code: departments.code, name: departments.name, active: departments.active })
+        .from(departments)
+        .where(eq(departments.code, req.department))
+        .for('share');
       if (!dept) throw new AppError(AppErrorCode.VALIDATION, '请选择有效的审批部门', [{ path: 'department', message: '请选择有效的审批部门' }]);
+      if (!dept.active) {
+        const message = `审批部门「${dept.name}」已停用，请重新选择审批部门`;
+        throw new AppError(AppErrorCode.VALIDATION, message, [{ path: 'department', message }]);
+      }
 
       const record = await readRecord(tx, this.deps.pii, own.recordId);
       const materialCounts = await this.materialCounts(tx, id);

@@ -19,13 +19,19 @@ export async function applicationsRoutes(app: FastifyInstance, deps: AppDeps) {
     config: { access: ANY_USER },
     schema: {
       tags: ['applications'],
-      summary: '审批部门列表',
-      response: { 200: z.array(z.object({ code: z.string(), name: z.string(), level: z.string(), parentCode: z.string().nullable() })) },
+      summary: '审批部门列表（默认只含在用部门，可供提交；includeInactive=true 时含已停用部门，用于显示历史记录）',
+      querystring: z.object({ includeInactive: z.enum(['true', 'false']).optional() }),
+      response: {
+        200: z.array(z.object({ code: z.string(), name: z.string(), level: z.string(), parentCode: z.string().nullable(), active: z.boolean() })),
+      },
     },
-    handler: async () => {
+    handler: async (req) => {
       const rows = await deps.database.db.select().from(departments).orderBy(asc(departments.code));
       const codeOf = new Map(rows.map((d) => [d.id, d.code]));
-      return rows.map((d) => ({ code: d.code, name: d.name, level: d.level, parentCode: d.parentId ? (codeOf.get(d.parentId) ?? null) : null }));
+      // a deactivated department is offered no more; its active sub-departments cannot exist (DepartmentsService)
+      return rows
+        .filter((d) => d.active || req.query.includeInactive === 'true')
+        .map((d) => ({ code: d.code, name: d.name, level: d.level, parentCode: d.parentId ? (codeOf.get(d.parentId) ?? null) : null, active: d.active }));
     },
   });
 
