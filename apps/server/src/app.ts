@@ -20,6 +20,8 @@ import { applicationsRoutes } from './modules/applications';
 import { materialsRoutes } from './modules/materials';
 import { documentsRoutes } from './modules/documents';
 import { videoRoutes } from './modules/materials/video';
+import { licencesRoutes } from './modules/licences';
+import { registerRoutes } from './modules/register';
 
 /** Every module's routes, in one list: adding a domain means adding a line here. */
 const MODULES = [
@@ -31,6 +33,8 @@ const MODULES = [
   materialsRoutes,
   videoRoutes,
   documentsRoutes,
+  licencesRoutes,
+  registerRoutes,
 ];
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {

@@ -40,4 +40,14 @@ describe('configuration', () => {
     expect(loadConfig({ DATA_DIR: dir, PORT: '4123' }).port).toBe(4123);
     expect(() => loadConfig({ DATA_DIR: dir, PORT: 'abc' })).toThrow(/PORT/);
   });
+
+  it('takes PUBLIC_BASE_URL for licence QR codes, defaulting to localhost on PORT, and refuses anything but an http(s) base', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'jhrm-cfg-'));
+    expect(loadConfig({ DATA_DIR: dir, PORT: '4123' }).publicBaseUrl).toBe('http://localhost:4123');
+    expect(loadConfig({ DATA_DIR: dir, PUBLIC_BASE_URL: 'https://hr.jl.gov.cn/' }).publicBaseUrl).toBe('https://hr.jl.gov.cn');
+    expect(loadConfig({ DATA_DIR: dir, PUBLIC_BASE_URL: 'https://jl.gov.cn/hr/' }).publicBaseUrl).toBe('https://jl.gov.cn/hr');
+    expect(() => loadConfig({ DATA_DIR: dir, PUBLIC_BASE_URL: 'hr.jl.gov.cn' })).toThrow(/PUBLIC_BASE_URL/);
+    expect(() => loadConfig({ DATA_DIR: dir, PUBLIC_BASE_URL: 'javascript:alert(1)' })).toThrow(/PUBLIC_BASE_URL/);
+    expect(() => loadConfig({ DATA_DIR: dir, PUBLIC_BASE_URL: 'https://hr.jl.gov.cn/?x=1' })).toThrow(/PUBLIC_BASE_URL/);
+  });
 });

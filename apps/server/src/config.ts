@@ -32,6 +32,8 @@ export interface Config {
   minStaff: number;
   /** largest video (场所视频) a unit may upload, bytes */
   maxVideoBytes: number;
+  /** the site's address as the public reaches it (no trailing slash): licence QR codes link here */
+  publicBaseUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -95,6 +97,20 @@ function smsFromEnv(env: NodeJS.ProcessEnv, required: boolean): Config['sms'] {
   return undefined;
 }
 
+/** An http(s) origin (optionally with a path prefix), without a trailing slash. */
+function baseUrl(value: string | undefined, fallback: string, name: string): string {
+  if (value === undefined || value === '') return fallback;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${name} must be an absolute http(s) URL, got "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`${name} must be an absolute http(s) URL, got "${value}"`);
+  if (url.search || url.hash) throw new ConfigError(`${name} must not carry a query or fragment, got "${value}"`);
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
 function positiveInt(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
@@ -123,5 +139,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     blobDir: path.join(dataDir, 'blobs'),
     minStaff: positiveInt(env.MIN_FULLTIME_STAFF, 2, 'MIN_FULLTIME_STAFF'),
     maxVideoBytes: positiveInt(env.MAX_VIDEO_BYTES, 2 * 1024 ** 3, 'MAX_VIDEO_BYTES'),
+    publicBaseUrl: baseUrl(env.PUBLIC_BASE_URL, `http://localhost:${port}`, 'PUBLIC_BASE_URL'),
   };
 }

@@ -19,6 +19,8 @@ export * from './applications/applications.schema';
 export * from './materials/materials.schema';
 export * from './reviews/deadline';
 export * from './settings/settings.schema';
+export * from './licences/verify.schema';
+export * from './register/register.schema';
 export * from './settings/licence-number';
 export * from './admin/admin.schema';
 export * from './admin/dictionaries';

@@ -12,4 +12,7 @@ export const ANY_USER = ROLES;
 /** The two roles of a unit (单位). */
 export const UNIT_USERS = ['legal', 'agent'] as const;
 
+/** The public register and licence verification: open to anyone, but not at a script's pace (per IP). */
+export const PUBLIC_READ_RATE_LIMIT = { max: 60, timeWindow: '1 minute' } as const;
+
 export const requestMeta = (req: FastifyRequest): RequestMeta => ({ ip: req.ip, userAgent: req.headers['user-agent'] });

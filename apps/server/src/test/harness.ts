@@ -37,6 +37,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     blobDir: mkdtempSync(path.join(tmpdir(), 'jhrm-blobs-')),
     minStaff: 2,
     maxVideoBytes: 2 * 1024 ** 3,
+    publicBaseUrl: 'https://hr.jl.example.cn',
     ...overrides,
   };
 }

@@ -3,7 +3,7 @@ import { DEFAULT_PAGE_SIZE } from '../common';
 import { INSTITUTION_CATEGORIES } from '../dictionaries/institutions';
 import { REVIEW_STATUSES, CANCEL_STATUSES } from './institutions.status';
 
-export const INSTITUTION_ROW_ACTIONS = ['查看', '修改', '提交', '撤回', '材料上传', '视频上传'] as const;
+export const INSTITUTION_ROW_ACTIONS = ['查看', '修改', '提交', '撤回', '材料上传', '视频上传', '许可证下载'] as const;
 export type TInstitutionRowAction = (typeof INSTITUTION_ROW_ACTIONS)[number];
 
 /** One row of the unit's institution list (主页 and 人力资源服务机构查询). */
@@ -19,6 +19,8 @@ export const ZInstitutionListItem = z.object({
   kind: z.enum(['许可', '备案']).nullable(),
   /** the 设立 application behind the row, for 修改 / 提交 / 材料上传 / 视频上传 */
   applicationId: z.string().nullable(),
+  /** the 许可证/备案凭证 in force (许可证下载), if any */
+  licenceId: z.string().nullable(),
   /** the 操作 links the row offers now (from the state machine) */
   actions: z.array(z.enum(INSTITUTION_ROW_ACTIONS)),
 });

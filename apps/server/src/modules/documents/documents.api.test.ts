@@ -1,4 +1,3 @@
-import { inflateSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEMPLATES } from '@jhrm/contracts';
@@ -6,6 +5,7 @@ import { createTestContext, type TestClient, type TestContext } from '../../test
 import { createDemoApplication } from '../../test/fixtures';
 import { createOtherUnitAgent, createReviewer } from '../../test/people';
 import { fillRecord } from '../../test/records';
+import { covers, mappedCodePoints } from '../../test/pdf';
 import { applications } from '../applications/applications.table';
 import { auditLog } from '../audit/audit.table';
 import { educationCounts } from './documents.service';
@@ -20,51 +20,6 @@ beforeAll(async () => {
 afterAll(() => ctx?.close());
 
 const templateUrl = (appId: string, key: string) => `/api/applications/${appId}/templates/${key}`;
-
-/** Every stream of a PDF, inflated when FlateDecode (pdfkit compresses them all). */
-function pdfStreams(pdf: Buffer): string[] {
-  const text = pdf.toString('latin1');
-  const out: string[] = [];
-  let at = 0;
-  for (;;) {
-    const s = text.indexOf('stream', at);
-    if (s < 0) break;
-    if (text.startsWith('endstream', s - 3)) {
-      at = s + 6;
-      continue;
-    }
-    const begin = text[s + 6] === '\r' ? s + 8 : s + 7;
-    const dict = text.slice(text.lastIndexOf(' obj', s), s);
-    const end = text.indexOf('endstream', begin);
-    if (end < 0) break;
-    const raw = pdf.subarray(begin, end);
-    try {
-      out.push((dict.includes('FlateDecode') ? inflateSync(raw) : raw).toString('latin1'));
-    } catch {
-      // not a stream we look into
-    }
-    at = end + 'endstream'.length;
-  }
-  return out;
-}
-
-/** The Unicode code points the PDF's ToUnicode CMaps map glyphs to (what copy/paste and search see). */
-function mappedCodePoints(pdf: Buffer): Set<number> {
-  const set = new Set<number>();
-  for (const s of pdfStreams(pdf).filter((x) => x.includes('begincmap'))) {
-    for (const section of s.split(/beginbf(?:char|range)/).slice(1)) {
-      const body = section.split(/endbf(?:char|range)/)[0]!;
-      const hexes = [...body.matchAll(/<([0-9a-fA-F]+)>/g)].map((m) => m[1]!);
-      for (const h of hexes) if (h.length === 4) set.add(parseInt(h, 16));
-    }
-  }
-  return set;
-}
-
-const covers = (pdf: Buffer, text: string) => {
-  const mapped = mappedCodePoints(pdf);
-  return [...text].filter((ch) => !mapped.has(ch.codePointAt(0)!));
-};
 
 describe('材料模板下载 / 登记预览', () => {
   it('generates the 登记申请表 as an A4 PDF with the embedded Noto Sans SC subset, as a download with its Chinese name', async () => {

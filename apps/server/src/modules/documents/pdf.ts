@@ -38,6 +38,24 @@ export function cjkFonts(): { regular: ParsedFont; bold: ParsedFont } {
   return fontCache;
 }
 
+/** Registers Noto Sans SC as the document's `regular` and `bold` fonts (every generated PDF uses these two names). */
+export function registerCjkFonts(doc: PDFKit.PDFDocument): void {
+  const fonts = cjkFonts();
+  // pdfkit takes a parsed font as well as bytes (its typings only list the bytes)
+  doc.registerFont('regular', fonts.regular as unknown as Buffer);
+  doc.registerFont('bold', fonts.bold as unknown as Buffer);
+}
+
+/** The bytes pdfkit writes for `doc`, once `doc.end()` has been called. */
+export function pdfBytes(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  return new Promise((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+}
+
 /** Options printed with ■ for the chosen ones and □ for the others, so a blank form can be ticked by hand. */
 export interface Choice {
   options: readonly string[];
@@ -89,7 +107,6 @@ const CHOICE_GAP = '    ';
 
 export class FormPdf {
   readonly doc: PDFKit.PDFDocument;
-  private readonly chunks: Buffer[] = [];
   private readonly done: Promise<Buffer>;
   private readonly left = PAGE_MARGINS.left;
   private readonly width: number;
@@ -101,17 +118,10 @@ export class FormPdf {
       bufferPages: true,
       info: { Title: meta.title, Subject: meta.subject ?? meta.title, Author: '吉林人力资源市场管理', Creator: '吉林人力资源市场管理', CreationDate: meta.createdAt },
     });
-    const fonts = cjkFonts();
-    // pdfkit takes a parsed font as well as bytes (its typings only list the bytes)
-    this.doc.registerFont('regular', fonts.regular as unknown as Buffer);
-    this.doc.registerFont('bold', fonts.bold as unknown as Buffer);
+    registerCjkFonts(this.doc);
     this.doc.font('regular').fontSize(FONT_SIZE).fillColor('black').strokeColor(BORDER).lineWidth(0.6);
     this.width = this.doc.page.width - PAGE_MARGINS.left - PAGE_MARGINS.right;
-    this.done = new Promise((resolve, reject) => {
-      this.doc.on('data', (c: Buffer) => this.chunks.push(c));
-      this.doc.on('end', () => resolve(Buffer.concat(this.chunks)));
-      this.doc.on('error', reject);
-    });
+    this.done = pdfBytes(this.doc);
   }
 
   /** A cell's text; choices wrap between options, never inside one. */

@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../db/client';
 import type { PiiCipher } from '../../lib/crypto';
 import { applications } from '../applications/applications.table';
 import { institutions } from './institutions.table';
+import { licences } from '../licences/licences.table';
 
 /** `%` and `_` typed by a person are literal characters, not wildcards. */
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -39,9 +40,12 @@ export async function queryUnitInstitutions(db: DbOrTx, pii: PiiCipher, unitId: 
         applicationId: applications.id,
         applicationStatus: applications.status,
         acceptedAt: applications.acceptedAt,
+        licenceId: licences.id,
       })
       .from(institutions)
       .leftJoin(applications, and(eq(applications.institutionId, institutions.id), eq(applications.type, '设立')))
+      // at most one licence in force per institution (a unique partial index), so no duplicate rows
+      .leftJoin(licences, and(eq(licences.institutionId, institutions.id), eq(licences.status, '有效')))
       .where(filter)
       .orderBy(desc(institutions.createdAt), desc(institutions.id))
       .limit(q.pageSize)
@@ -53,7 +57,10 @@ export async function queryUnitInstitutions(db: DbOrTx, pii: PiiCipher, unitId: 
     items: rows.map(({ applicationStatus, acceptedAt, ...r }) => ({
       ...r,
       kind: (r.kind as '许可' | '备案' | null) ?? null,
-      actions: role === 'agent' ? rowActions(applicationStatus, acceptedAt !== null) : ['查看' as const],
+      actions: [
+        ...(role === 'agent' ? rowActions(applicationStatus, acceptedAt !== null) : ['查看' as const]),
+        ...(r.licenceId ? ['许可证下载' as const] : []),
+      ],
     })),
   };
 }

@@ -1,0 +1,147 @@
+import { and, asc, count, desc, eq, ilike, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import { alias, type PgSelect } from 'drizzle-orm/pg-core';
+import type { TLicenceKind, TRegisterDetail, TRegisterDepartment, TRegisterItem, TRegisterQuery } from '@jhrm/contracts';
+import type { DbOrTx } from '../../db/client';
+import { beijingDate } from '../../lib/time';
+import { departments } from '../accounts/accounts.table';
+import { applications } from '../applications/applications.table';
+import { institutionRecords, institutions } from '../institutions/institutions.table';
+import { licences } from '../licences/licences.table';
+import { numberSpellings } from '../licences/licences.repository';
+
+/** `%` and `_` typed by a person are literal characters, not wildcards. */
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * On the register: an institution whose establishment was approved (审核通过), including one
+ * with a later change under review (it keeps its approved record, `currentRecordId`).
+ * 待提交 / 待审核 / 审核不通过 establishments never appear.
+ */
+const onRegister = or(eq(institutions.reviewStatus, '审核通过'), isNotNull(institutions.currentRecordId))!;
+
+const parentDepartment = alias(departments, 'parent_department');
+
+/**
+ * The register's rows: each institution with its latest licence (in force, or the last one it
+ * held) and its approved record, for the scopes and department an institution without a licence
+ * (e.g. imported) still has. Only public columns are selected: no personal data but the name of
+ * the legal representative.
+ */
+function registerRows(db: DbOrTx) {
+  const latest = db
+    .select({
+      number: licences.number,
+      kind: licences.kind,
+      status: licences.status,
+      issuedOn: licences.issuedOn,
+      scopes: licences.scopes,
+      department: licences.department,
+      departmentName: licences.departmentName,
+    })
+    .from(licences)
+    .where(eq(licences.institutionId, institutions.id))
+    .orderBy(desc(licences.createdAt), desc(licences.id))
+    .limit(1)
+    .as('latest');
+  const scopes = sql<string[] | null>`coalesce(${latest.scopes}, ${institutionRecords.scopes})`;
+  const departmentCode = sql<string | null>`coalesce(${latest.department}, ${institutionRecords.department})`;
+  const columns = {
+    id: institutions.id,
+    name: institutions.name,
+    uscc: institutions.uscc,
+    legalRep: institutions.legalRep,
+    kind: sql<string | null>`coalesce(${latest.kind}, ${institutions.kind})`,
+    licenceNumber: latest.number,
+    licenceStatus: latest.status,
+    issuedOn: latest.issuedOn,
+    scopes,
+    departmentName: sql<string | null>`coalesce(${latest.departmentName}, ${departments.name})`,
+    status: institutions.cancelStatus,
+  };
+  const joined = <T extends PgSelect>(qb: T) =>
+    qb
+      .leftJoinLateral(latest, sql`true`)
+      .leftJoin(institutionRecords, eq(institutionRecords.id, institutions.currentRecordId))
+      .leftJoin(departments, sql`${departments.code} = ${departmentCode}`)
+      .leftJoin(parentDepartment, eq(parentDepartment.id, departments.parentId));
+  const items = () => joined(db.select(columns).from(institutions).$dynamic());
+  const total = () => joined(db.select({ n: count() }).from(institutions).$dynamic());
+  return { columns, items, total, scopes, kind: columns.kind };
+}
+
+type RawItem = Omit<TRegisterItem, 'kind' | 'scopes'> & { kind: string | null; scopes: string[] | null };
+
+const toItem = (r: RawItem): TRegisterItem => ({
+  ...r,
+  kind: r.kind === '许可' || r.kind === '备案' ? (r.kind as TLicenceKind) : null,
+  scopes: r.scopes ?? [],
+});
+
+/** 人力资源服务机构公示查询: filters, newest licences first, a page and the total. */
+export async function searchRegister(db: DbOrTx, q: TRegisterQuery): Promise<{ items: TRegisterItem[]; total: number }> {
+  const rows = registerRows(db);
+  const where: SQL[] = [onRegister];
+  if (q.keyword) {
+    const kw = q.keyword;
+    where.push(
+      or(
+        ilike(institutions.name, `%${likeEscape(kw)}%`),
+        eq(institutions.uscc, kw.toUpperCase()),
+        // any number the institution ever held: an old certificate still finds it
+        inArray(institutions.id, db.select({ id: licences.institutionId }).from(licences).where(inArray(licences.number, numberSpellings(kw)))),
+      )!,
+    );
+  }
+  if (q.scope) where.push(sql`${rows.scopes} @> ${JSON.stringify([q.scope])}::jsonb`);
+  // a city includes what its county bureaus issued (the province is one department of its own, not all of Jilin)
+  if (q.department) where.push(or(eq(departments.code, q.department), and(eq(parentDepartment.code, q.department), eq(parentDepartment.level, 'city')))!);
+  if (q.kind) where.push(sql`${rows.kind} = ${q.kind}`);
+  if (q.status) where.push(eq(institutions.cancelStatus, q.status));
+  const filter = and(...where);
+  const [items, [total]] = await Promise.all([
+    rows
+      .items()
+      .where(filter)
+      .orderBy(sql`${rows.columns.issuedOn} desc nulls last`, asc(institutions.name), asc(institutions.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    rows.total().where(filter),
+  ]);
+  return { items: (items as RawItem[]).map(toItem), total: total?.n ?? 0 };
+}
+
+/** One institution of the register with its change history and every licence it held; undefined when not on the register. */
+export async function registerEntry(db: DbOrTx, institutionId: string): Promise<TRegisterDetail | undefined> {
+  const rows = registerRows(db);
+  const [row] = await rows.items().where(and(eq(institutions.id, institutionId), onRegister));
+  if (!row) return undefined;
+  const [changes, held] = await Promise.all([
+    db
+      .select({ type: applications.type, decidedAt: applications.decidedAt })
+      .from(applications)
+      .where(and(eq(applications.institutionId, institutionId), eq(applications.status, '审核通过')))
+      .orderBy(sql`${applications.decidedAt} asc nulls first`, asc(applications.createdAt)),
+    db
+      .select({
+        number: licences.number,
+        kind: licences.kind,
+        status: licences.status,
+        issuedOn: licences.issuedOn,
+        departmentName: licences.departmentName,
+        endedAt: licences.endedAt,
+      })
+      .from(licences)
+      .where(eq(licences.institutionId, institutionId))
+      .orderBy(desc(licences.createdAt), desc(licences.id)),
+  ]);
+  return {
+    ...toItem(row as RawItem),
+    changes: changes.map((c) => ({ type: c.type, decidedOn: c.decidedAt ? beijingDate(c.decidedAt) : null })),
+    licences: held.map(({ endedAt, ...l }) => ({ ...l, endedOn: endedAt ? beijingDate(endedAt) : null })),
+  };
+}
+
+/** 审批部门 for the register's filter (disabled ones too: they issued licences still on it). */
+export async function registerDepartments(db: DbOrTx): Promise<TRegisterDepartment[]> {
+  return db.select({ code: departments.code, name: departments.name, level: departments.level }).from(departments).orderBy(asc(departments.code));
+}
