@@ -95,7 +95,7 @@ describe('HTTP surface', () => {
     await c.login('demo_agent');
     const res = await c.get('/api/institutions');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ items: [], total: 0, page: 1, pageSize: 15 });
+    expect(res.json()).toEqual({ items: [], total: 0, page: 1, pageSize: 15, notices: [] });
   });
 
   it('publishes the OpenAPI document generated from the route schemas', async () => {

@@ -20,6 +20,7 @@ import { applicationsRoutes } from './modules/applications';
 import { materialsRoutes } from './modules/materials';
 import { documentsRoutes } from './modules/documents';
 import { videoRoutes } from './modules/materials/video';
+import { importsRoutes } from './modules/imports';
 import { licencesRoutes } from './modules/licences';
 import { registerRoutes } from './modules/register';
 
@@ -33,6 +34,7 @@ const MODULES = [
   materialsRoutes,
   videoRoutes,
   documentsRoutes,
+  importsRoutes,
   licencesRoutes,
   registerRoutes,
 ];

@@ -21,6 +21,8 @@ export * from './reviews/deadline';
 export * from './settings/settings.schema';
 export * from './licences/verify.schema';
 export * from './register/register.schema';
+export * from './institutions/unit-notices.schema';
+export * from './imports/imports.schema';
 export * from './settings/licence-number';
 export * from './admin/admin.schema';
 export * from './admin/dictionaries';

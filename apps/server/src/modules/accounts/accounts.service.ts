@@ -144,7 +144,11 @@ export class AccountsService {
     });
   }
 
-  /** 法人注册: every field checked at once; the SMS code proves the phone; one legal person per USCC. */
+  /**
+   * 法人注册: every field checked at once; the SMS code proves the phone; one legal person per USCC.
+   * A unit that exists without a legal person (created by an admin import) is claimed: it takes the
+   * registered name and 法人类型, and its imported institutions are the new account's at once.
+   */
   async register(input: TRegisterRequest, meta: RequestMeta): Promise<{ account: string }> {
     const { uscc, idCard, phone } = input;
     const idEnd = idValidityEnd(input.idStart, input.idValidity);
@@ -161,7 +165,9 @@ export class AccountsService {
       return await this.db.transaction(async (tx) => {
         await this.verification.markSmsCodeUsed(tx, codeId);
         let unitId = existingUnit?.id;
-        if (!unitId) {
+        if (unitId) {
+          await tx.update(units).set({ name: input.unitName, legalType: input.legalType }).where(eq(units.id, unitId));
+        } else {
           const [unit] = await tx.insert(units).values({ name: input.unitName, uscc: uscc, legalType: input.legalType }).returning({ id: units.id });
           unitId = unit!.id;
         }
@@ -191,7 +197,7 @@ export class AccountsService {
           targetType: 'unit',
           targetId: unitId,
           ip: meta.ip,
-          detail: { uscc: uscc, unitName: input.unitName, legalType: input.legalType },
+          detail: { uscc: uscc, unitName: input.unitName, legalType: input.legalType, ...(existingUnit ? { claimedUnit: true, previousName: existingUnit.name } : {}) },
         });
         return { account: input.account };
       });

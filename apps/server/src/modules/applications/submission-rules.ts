@@ -6,6 +6,7 @@ import {
   ZPostcode,
   ZUscc,
   type TApplicationType,
+  type TMissingField,
   type TSubmissionProblem,
 } from '@jhrm/contracts';
 import type { z } from 'zod';
@@ -20,30 +21,36 @@ export interface SubmissionContext {
   minStaff: number;
 }
 
-const REQUIRED_BASIC: [keyof NonNullable<FullRecord['basic']>, string][] = [
-  ['name', '机构名称'],
-  ['uscc', '统一社会信用代码'],
-  ['category', '机构类别'],
-  ['foundedOn', '成立时间'],
-  ['legalRep', '法人代表'],
-  ['legalRepIdCard', '法人身份证'],
-  ['legalRepPhone', '法人电话'],
-  ['legalRepTitle', '法人职务'],
-  ['registeredCapital', '注册资金(万元)'],
-  ['contactPerson', '机构负责人'],
-  ['contactMobile', '机构联系信息中的手机号码'],
-  ['byPost', '是否邮寄'],
-  ['officeAddress', '办公地址'],
-  ['postcode', '邮政编码'],
-  ['premisesArea', '固定经营场所面积(m²)'],
-  ['facilitiesValue', '设施总值(万元)'],
-  ['totalAssets', '现有资产总额(万元)'],
-  ['netAssets', '净资产总额(万元)'],
-  ['officeAreaTotal', '办公场地合计面积(m²)'],
-  ['officeCount', '办公场地数量'],
+type BasicField = keyof NonNullable<FullRecord['basic']>;
+type Section = '机构基本信息' | '机构联系信息' | '现有资产状况';
+
+/** Required fields of section 1 (any application type): field, message label, tab section, label on that section. */
+const REQUIRED_BASIC: [BasicField, string, Section, string?][] = [
+  ['name', '机构名称', '机构基本信息'],
+  ['uscc', '统一社会信用代码', '机构基本信息'],
+  ['category', '机构类别', '机构基本信息'],
+  ['foundedOn', '成立时间', '机构基本信息'],
+  ['legalRep', '法人代表', '机构基本信息'],
+  ['legalRepIdCard', '法人身份证', '机构基本信息'],
+  ['legalRepPhone', '法人电话', '机构基本信息'],
+  ['legalRepTitle', '法人职务', '机构基本信息'],
+  ['registeredCapital', '注册资金(万元)', '机构基本信息'],
+  ['contactPerson', '机构负责人', '机构联系信息'],
+  ['contactMobile', '机构联系信息中的手机号码', '机构联系信息', '手机号码'],
+  ['byPost', '是否邮寄', '机构联系信息'],
+  ['officeAddress', '办公地址', '机构联系信息'],
+  ['postcode', '邮政编码', '机构联系信息'],
+  ['premisesArea', '固定经营场所面积(m²)', '现有资产状况'],
+  ['facilitiesValue', '设施总值(万元)', '现有资产状况'],
+  ['totalAssets', '现有资产总额(万元)', '现有资产状况'],
+  ['netAssets', '净资产总额(万元)', '现有资产状况'],
+  ['officeAreaTotal', '办公场地合计面积(m²)', '现有资产状况'],
+  ['officeCount', '办公场地数量', '现有资产状况'],
 ];
 
-const FORMAT_CHECKS: [keyof NonNullable<FullRecord['basic']>, z.ZodType][] = [
+const isEmpty = (v: unknown) => v === undefined || v === null || v === '';
+
+const FORMAT_CHECKS: [BasicField, z.ZodType][] = [
   ['uscc', ZUscc],
   ['legalRepIdCard', ZIdCard],
   ['legalRepPhone', ZMobile],
@@ -61,8 +68,7 @@ export function submissionProblems(ctx: SubmissionContext): TSubmissionProblem[]
   const add = (tab: string, path: string, message: string) => problems.push({ tab, path, message });
 
   for (const [field, label] of REQUIRED_BASIC) {
-    const v = basic[field];
-    if (v === undefined || v === null || v === '') add('basic', `basic.${field}`, `请填写${label}`);
+    if (isEmpty(basic[field])) add('basic', `basic.${field}`, `请填写${label}`);
   }
   for (const [field, schema] of FORMAT_CHECKS) {
     const v = basic[field];
@@ -98,4 +104,15 @@ export function submissionProblems(ctx: SubmissionContext): TSubmissionProblem[]
     if (slot.required && !((ctx.materialCounts[slot.name] ?? 0) > 0)) add('materials', `materials.${slot.name}`, `请上传材料：${slot.name}`);
   }
   return problems;
+}
+
+/**
+ * The record fields a 变更 will ask for that this record lacks (the guide's first FAQ: an imported
+ * institution may be incomplete). Same list as the submission rules, so the two never disagree.
+ */
+export function missingForChange(basic: FullRecord['basic']): TMissingField[] {
+  const b = basic ?? {};
+  const missing: TMissingField[] = REQUIRED_BASIC.filter(([field]) => isEmpty(b[field])).map(([, label, section, short]) => ({ section, label: short ?? label }));
+  if (!b.scopes?.length) missing.push({ section: '机构基本信息', label: '申请业务' });
+  return missing;
 }

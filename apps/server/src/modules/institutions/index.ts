@@ -1,22 +1,25 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { AppErrorCode, ZInstitutionListItem, ZInstitutionQuery, ZPage, ZRecordDraft, ZEducationCounts, REVIEW_STATUSES, CANCEL_STATUSES } from '@jhrm/contracts';
+import { AppErrorCode, ZInstitutionListPage, ZInstitutionQuery, ZMissingField, ZRecordDraft, ZEducationCounts, REVIEW_STATUSES, CANCEL_STATUSES } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import { sessionUnitId } from '../../plugins/auth';
 import { UNIT_USERS, zod } from '../../lib/routes';
 import type { AppDeps } from '../../deps';
 import { readRecord } from '../applications/records.repository';
+import { missingForChange } from '../applications/submission-rules';
 import { findUnitInstitution, queryUnitInstitutions } from './institutions.repository';
+import { unitNotices } from './unit-notices';
 
 export async function institutionsRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = zod(app);
 
   r.get('/api/institutions', {
     config: { access: UNIT_USERS },
-    schema: { tags: ['institutions'], summary: '人力资源服务机构查询（本单位）', querystring: ZInstitutionQuery, response: { 200: ZPage(ZInstitutionListItem) } },
+    schema: { tags: ['institutions'], summary: '人力资源服务机构查询（本单位）', querystring: ZInstitutionQuery, response: { 200: ZInstitutionListPage } },
     handler: async (req) => {
-      const { items, total } = await queryUnitInstitutions(deps.database.db, deps.pii, sessionUnitId(req), req.auth!.user.role, req.query);
-      return { items, total, page: req.query.page, pageSize: req.query.pageSize };
+      const unitId = sessionUnitId(req);
+      const { items, total } = await queryUnitInstitutions(deps.database.db, deps.pii, unitId, req.auth!.user.role, req.query);
+      return { items, total, page: req.query.page, pageSize: req.query.pageSize, notices: await unitNotices(deps.database.db, unitId) };
     },
   });
 
@@ -34,6 +37,8 @@ export async function institutionsRoutes(app: FastifyInstance, deps: AppDeps) {
           licensed: z.boolean(),
           applicationId: z.string().nullable(),
           record: ZRecordDraft.extend({ educationCounts: ZEducationCounts }),
+          /** fields a 变更 will ask for that the record in force lacks (imported records may be incomplete) */
+          missingForChange: z.array(ZMissingField),
         }),
       },
     },
@@ -42,13 +47,16 @@ export async function institutionsRoutes(app: FastifyInstance, deps: AppDeps) {
       if (!row) throw new AppError(AppErrorCode.NOT_FOUND, '机构不存在或无权查看');
       const recordId = row.institution.currentRecordId ?? row.recordId;
       if (!recordId) throw new AppError(AppErrorCode.NOT_FOUND, '该机构暂无登记信息');
+      const record = await readRecord(deps.database.db, deps.pii, recordId);
+      const inForce = row.institution.reviewStatus === '审核通过' && row.institution.cancelStatus === '正常';
       return {
         id: row.institution.id,
         reviewStatus: row.institution.reviewStatus,
         cancelStatus: row.institution.cancelStatus,
         licensed: row.institution.licensed,
         applicationId: row.applicationId,
-        record: await readRecord(deps.database.db, deps.pii, recordId),
+        record,
+        missingForChange: inForce ? missingForChange(record.basic) : [],
       };
     },
   });
