@@ -21,6 +21,8 @@ import { materialsRoutes } from './modules/materials';
 import { documentsRoutes } from './modules/documents';
 import { videoRoutes } from './modules/materials/video';
 import { importsRoutes } from './modules/imports';
+import { reviewsRoutes } from './modules/reviews';
+import { notificationsRoutes } from './modules/notifications';
 import { licencesRoutes } from './modules/licences';
 import { registerRoutes } from './modules/register';
 
@@ -35,6 +37,8 @@ const MODULES = [
   videoRoutes,
   documentsRoutes,
   importsRoutes,
+  reviewsRoutes,
+  notificationsRoutes,
   licencesRoutes,
   registerRoutes,
 ];

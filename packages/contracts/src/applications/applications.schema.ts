@@ -8,6 +8,7 @@ import {
   ZServiceFee,
   ZStaffMember,
 } from '../institutions/record.schema';
+import { ZReviewDecisionView } from '../reviews/decision.schema';
 
 /** The editable content of an application's record: every section optional so 保存 works on any form. */
 export const ZRecordDraft = z.object({
@@ -36,9 +37,14 @@ export const ZApplicationDetail = z.object({
   department: z.string().nullable(),
   /** 申请类型 derived from 申请业务, with the scopes that make it a 许可 */
   kind: z.object({ kind: z.enum(['许可', '备案']), because: z.array(z.string()) }),
+  /** 受理: when a reviewer first opened the submission (the unit sees 已受理 and the date) */
   acceptedAt: z.string().nullable(),
   submittedAt: z.string().nullable(),
+  /** last day of the decision limit of the current submission */
+  dueOn: z.string().nullable(),
   updatedAt: z.string(),
+  /** every round's decision (审核意见 and the notes on fields and materials), newest first */
+  reviews: z.array(ZReviewDecisionView),
   /** what the signed-in role may do now, from the state machine */
   actions: z.array(z.enum(APPLICATION_ACTIONS)),
   editable: z.boolean(),

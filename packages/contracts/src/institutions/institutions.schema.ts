@@ -19,6 +19,8 @@ export const ZInstitutionListItem = z.object({
   kind: z.enum(['许可', '备案']).nullable(),
   /** the 设立 application behind the row, for 修改 / 提交 / 材料上传 / 视频上传 */
   applicationId: z.string().nullable(),
+  /** 受理: when the 审批部门 opened the pending submission (shown as 已受理 with the date) */
+  acceptedAt: z.string().nullable(),
   /** the 许可证/备案凭证 in force (许可证下载), if any */
   licenceId: z.string().nullable(),
   /** the 操作 links the row offers now (from the state machine) */

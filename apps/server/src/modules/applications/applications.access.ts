@@ -20,12 +20,18 @@ export async function readableApplication(db: DbOrTx, req: FastifyRequest, id: s
   if (row) {
     if ((user.role === 'agent' || user.role === 'legal') && row.unitId === user.unitId) return row;
     if (user.role === 'admin') return row;
-    if (user.role === 'reviewer' && row.department && row.status !== '待提交' && user.departmentId) {
-      const [dept] = await db.select({ code: departments.code }).from(departments).where(eq(departments.id, user.departmentId));
-      if (dept?.code === row.department) return row;
+    if (user.role === 'reviewer' && row.department && row.status !== '待提交') {
+      if ((await reviewerDepartment(db, user))?.code === row.department) return row;
     }
   }
   throw new AppError(AppErrorCode.NOT_FOUND, '申请不存在或无权查看');
+}
+
+/** The 审批部门 a reviewer belongs to (code and name), or null for anyone else. */
+export async function reviewerDepartment(db: DbOrTx, user: SessionUser): Promise<{ code: string; name: string } | null> {
+  if (user.role !== 'reviewer' || !user.departmentId) return null;
+  const [dept] = await db.select({ code: departments.code, name: departments.name }).from(departments).where(eq(departments.id, user.departmentId));
+  return dept ?? null;
 }
 
 /** An application of the session's unit that may still be edited (待提交 / 审核不通过), locked for this transaction. */

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPLICATION_STATUSES, APPLICATION_ACTIONS, MATERIAL_SLOTS, allowedActions, findTransition, makeUscc, type TRecordDraft } from '@jhrm/contracts';
 import { createTestContext, type TestClient, type TestContext } from '../../test/harness';
+import { completeDraft } from '../../test/submissions';
 import { hashPassword } from '../../lib/passwords';
 import { units, users } from '../accounts/accounts.table';
 import { files } from '../files/files.table';
@@ -15,42 +16,6 @@ beforeAll(async () => {
   await agent.login('demo_agent');
 });
 afterAll(() => ctx?.close());
-
-const completeDraft = (over: Partial<TRecordDraft> = {}): TRecordDraft => ({
-  basic: {
-    name: '吉林省博润人才服务有限公司',
-    shortName: '博润人才',
-    uscc: '92220102MA15438D0X',
-    category: '民营性质的服务企业',
-    foundedOn: '2020-05-01',
-    legalRep: '王博润',
-    legalRepIdCard: '110101197501010039',
-    legalRepPhone: '13144440001',
-    legalRepTitle: '总经理',
-    registeredCapital: 200,
-    scopes: ['职业指导服务', '人力资源培训'],
-    staffCount: 3,
-    qualifiedCount: 1,
-    licenceDelivery: '电子证照',
-    contactPerson: '李经办',
-    contactMobile: '13144440002',
-    byPost: false,
-    officeAddress: '长春市南关区人民大街1号',
-    postcode: '130000',
-    premisesArea: 120,
-    facilitiesValue: 30,
-    totalAssets: 500,
-    netAssets: 300,
-    officeAreaTotal: 120,
-    officeCount: 1,
-  },
-  report: { companyProfile: '本公司成立于2020年，专注于人力资源服务。', reason: '拓展人力资源培训与职业指导业务。' },
-  staff: [
-    { name: '张一', idType: '居民身份证', idCard: '110101199003074936', gender: '男', politicalStatus: '群众', ethnicity: '汉族', education: '大学本科', mobile: '13900000001', qualificationLevel: '三级', qualificationCertNo: 'HR-2023-001' },
-    { name: '李二', idType: '居民身份证', idCard: '110101197501010039', gender: '男', politicalStatus: '中共党员', ethnicity: '朝鲜族', education: '硕士研究生', mobile: '13900000002' },
-  ],
-  ...over,
-});
 
 async function attachAllMaterials(applicationId: string, withVideo = true) {
   const now = ctx.clock();

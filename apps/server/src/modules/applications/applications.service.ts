@@ -23,6 +23,29 @@ import { auditApplication, editableApplication, type ApplicationRow } from './ap
 import { applicationSubmissions, applications } from './applications.table';
 import { readRecord, replaceLists, toColumns } from './records.repository';
 import { submissionProblems } from './submission-rules';
+import { listDecisions } from '../reviews/reviews.repository';
+
+/**
+ * The institution's list columns (查询 filters on them) follow a record: a 设立 draft as the unit
+ * types it (the institution is not in force yet), later the record an approval puts in force.
+ */
+export async function syncInstitution(tx: DbOrTx, deps: Pick<AppDeps, 'pii' | 'clock'>, institutionId: string, draft: TRecordDraft): Promise<void> {
+  const b = draft.basic;
+  if (!b) return;
+  await tx
+    .update(institutions)
+    .set({
+      name: b.name || '（未填写机构名称）',
+      shortName: b.shortName || null,
+      uscc: b.uscc || '',
+      legalRep: b.legalRep || null,
+      legalRepIdIdx: b.legalRepIdCard ? deps.pii.blindIndex(b.legalRepIdCard) : null,
+      category: b.category ?? null,
+      kind: applicationKind((b.scopes ?? []) as TBusinessScope[]).kind,
+      updatedAt: deps.clock(),
+    })
+    .where(eq(institutions.id, institutionId));
+}
 
 export interface Actor {
   user: SessionUser;
@@ -59,7 +82,7 @@ export class ApplicationsService {
         .insert(applications)
         .values({ unitId, type: '设立', institutionId: inst!.id, recordId: record!.id, createdBy: actor.user.id, createdAt: now, updatedAt: now })
         .returning();
-      await this.syncInstitution(tx, app!, draft);
+      await syncInstitution(tx, this.deps, app!.institutionId, draft);
       await this.audit(tx, actor, 'application.created', app!, { type: '设立' });
       return app!.id;
     });
@@ -75,7 +98,7 @@ export class ApplicationsService {
       await tx.update(institutionRecords).set({ ...cols, updatedAt: this.deps.clock() }).where(eq(institutionRecords.id, app.recordId));
       await replaceLists(tx, this.deps.pii, app.recordId, draft);
       await this.bump(tx, app);
-      if (app.type === '设立') await this.syncInstitution(tx, app, draft);
+      if (app.type === '设立') await syncInstitution(tx, this.deps, app.institutionId, draft);
       await this.audit(tx, actor, 'application.saved', app, { sections: Object.keys(draft) });
     });
     return this.detail(id, actor.user);
@@ -194,7 +217,9 @@ export class ApplicationsService {
       kind: applicationKind((record.basic?.scopes ?? []) as TBusinessScope[]),
       acceptedAt: app.acceptedAt?.toISOString() ?? null,
       submittedAt: app.submittedAt?.toISOString() ?? null,
+      dueOn: app.dueOn,
       updatedAt: app.updatedAt.toISOString(),
+      reviews: await listDecisions(this.db, app.id, { reviewerNames: user.role === 'reviewer' || user.role === 'admin' }),
       actions: allowedActions(app.status, user.role, app.acceptedAt !== null),
       editable: isEditable(app.status) && user.role === 'agent',
       record,
@@ -222,25 +247,6 @@ export class ApplicationsService {
 
   private async bump(tx: DbOrTx, app: ApplicationRow) {
     await tx.update(applications).set({ version: app.version + 1, updatedAt: this.deps.clock() }).where(eq(applications.id, app.id));
-  }
-
-  /** A 设立 draft's list columns follow what the unit typed (the institution is not in force yet). */
-  private async syncInstitution(tx: DbOrTx, app: ApplicationRow, draft: TRecordDraft) {
-    const b = draft.basic;
-    if (!b) return;
-    await tx
-      .update(institutions)
-      .set({
-        name: b.name || '（未填写机构名称）',
-        shortName: b.shortName || null,
-        uscc: b.uscc || '',
-        legalRep: b.legalRep || null,
-        legalRepIdIdx: b.legalRepIdCard ? this.deps.pii.blindIndex(b.legalRepIdCard) : null,
-        category: b.category ?? null,
-        kind: applicationKind((b.scopes ?? []) as TBusinessScope[]).kind,
-        updatedAt: this.deps.clock(),
-      })
-      .where(eq(institutions.id, app.institutionId));
   }
 
   /** Files per material slot, and the video count under `__video__`. */

@@ -57,6 +57,7 @@ export async function queryUnitInstitutions(db: DbOrTx, pii: PiiCipher, unitId: 
     items: rows.map(({ applicationStatus, acceptedAt, ...r }) => ({
       ...r,
       kind: (r.kind as '许可' | '备案' | null) ?? null,
+      acceptedAt: applicationStatus === '待审核' && acceptedAt ? acceptedAt.toISOString() : null,
       actions: [
         ...(role === 'agent' ? rowActions(applicationStatus, acceptedAt !== null) : ['查看' as const]),
         ...(r.licenceId ? ['许可证下载' as const] : []),

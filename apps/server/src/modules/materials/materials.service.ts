@@ -14,6 +14,7 @@ import { readDocumentForm } from '../../lib/uploads';
 import { requestMeta } from '../../lib/routes';
 import { sessionUnitId } from '../../plugins/auth';
 import type { AppDeps } from '../../deps';
+import type { DbOrTx } from '../../db/client';
 import { auditApplication, editableApplication, readableApplication, recordStaffRead, type ApplicationRow } from '../applications/applications.access';
 import {
   MATERIAL_OWNER,
@@ -47,6 +48,16 @@ function toSlot(def: MaterialSlotDef, rows: FileRow[]): TMaterialSlot {
   return { name: def.name, required: def.required, uploaded: own.length > 0, template: def.template ?? null, files: own.map(toStoredFile) };
 }
 
+/** An application's slots with their files, and its videos (access is checked by the caller). */
+export async function applicationMaterials(db: DbOrTx, app: Pick<ApplicationRow, 'id' | 'type'>): Promise<TMaterials> {
+  const [rows, videos] = await Promise.all([listMaterialFiles(db, app.id), listVideos(db, app.id)]);
+  return {
+    slots: MATERIAL_SLOTS[app.type].map((def) => toSlot(def, rows)),
+    // 设立 always needs the video; 变更 only for 变更住所(地址), which the submission check decides
+    video: { name: VIDEO_SLOT, required: app.type === '设立', files: videos.map(toVideo) },
+  };
+}
+
 /**
  * 材料上传 of an application: files in typed slots (SPEC §4.2). Reading follows
  * readableApplication (the unit, the reviewing department, admins); changing is for the unit's
@@ -61,13 +72,9 @@ export class MaterialsService {
 
   async list(req: FastifyRequest, applicationId: string): Promise<TMaterials> {
     const app = await readableApplication(this.db, req, applicationId);
-    const [rows, videos] = await Promise.all([listMaterialFiles(this.db, app.id), listVideos(this.db, app.id)]);
+    const materials = await applicationMaterials(this.db, app);
     await recordStaffRead(this.deps, req, app, 'material.listed');
-    return {
-      slots: MATERIAL_SLOTS[app.type].map((def) => toSlot(def, rows)),
-      // 设立 always needs the video; 变更 only for 变更住所(地址), which the submission check decides
-      video: { name: VIDEO_SLOT, required: app.type === '设立', files: videos.map(toVideo) },
-    };
+    return materials;
   }
 
   /** Streams the files of a multipart request into the store, then records them in one transaction. */

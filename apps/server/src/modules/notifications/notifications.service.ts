@@ -1,0 +1,99 @@
+import { and, count, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { AppErrorCode, type TNotification, type TNotificationQuery, type TPage } from '@jhrm/contracts';
+import { AppError } from '../../lib/app-error';
+import type { DbOrTx } from '../../db/client';
+import type { AppDeps } from '../../deps';
+import { users } from '../accounts/accounts.table';
+import { notifications } from './notifications.table';
+
+type NotificationRow = typeof notifications.$inferSelect;
+
+export interface UnitMessage {
+  unitId: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+}
+
+const toView = (r: NotificationRow): TNotification => ({
+  id: r.id,
+  kind: r.kind,
+  title: r.title,
+  body: r.body,
+  link: r.link,
+  createdAt: r.createdAt.toISOString(),
+  readAt: r.readAt?.toISOString() ?? null,
+});
+
+/**
+ * 消息中心. A message about a unit's business reaches every active account of that unit (the
+ * legal person and the agents), inside the transaction of what it reports.
+ */
+export async function notifyUnit(tx: DbOrTx, now: Date, msg: UnitMessage): Promise<number> {
+  const recipients = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.unitId, msg.unitId), eq(users.status, 'active'), inArray(users.role, ['legal', 'agent'])));
+  if (!recipients.length) return 0;
+  await tx.insert(notifications).values(
+    recipients.map((u) => ({ userId: u.id, unitId: msg.unitId, kind: msg.kind, title: msg.title, body: msg.body, link: msg.link, createdAt: now })),
+  );
+  return recipients.length;
+}
+
+/** One user's own messages; another user's id is answered as if it did not exist. */
+export class NotificationsService {
+  constructor(private readonly deps: AppDeps) {}
+
+  private get db() {
+    return this.deps.database.db;
+  }
+
+  async list(userId: string, q: TNotificationQuery): Promise<TPage<TNotification>> {
+    const where: SQL[] = [eq(notifications.userId, userId)];
+    if (q.unread === '1') where.push(isNull(notifications.readAt));
+    const filter = and(...where);
+    const [rows, [total]] = await Promise.all([
+      this.db
+        .select()
+        .from(notifications)
+        .where(filter)
+        .orderBy(desc(notifications.createdAt), desc(notifications.id))
+        .limit(q.pageSize)
+        .offset((q.page - 1) * q.pageSize),
+      this.db.select({ n: count() }).from(notifications).where(filter),
+    ]);
+    return { items: rows.map(toView), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  }
+
+  async unreadCount(userId: string): Promise<number> {
+    const [row] = await this.db
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+    return row?.n ?? 0;
+  }
+
+  /** Marks one message read (again: no change) and returns it. */
+  async markRead(userId: string, id: string): Promise<TNotification> {
+    const [own] = await this.db.select().from(notifications).where(and(eq(notifications.id, id), eq(notifications.userId, userId)));
+    if (!own) throw new AppError(AppErrorCode.NOT_FOUND, '消息不存在');
+    if (own.readAt) return toView(own);
+    const [row] = await this.db
+      .update(notifications)
+      .set({ readAt: this.deps.clock() })
+      .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
+      .returning();
+    return toView(row!);
+  }
+
+  async markAllRead(userId: string): Promise<number> {
+    const rows = await this.db
+      .update(notifications)
+      .set({ readAt: this.deps.clock() })
+      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+      .returning({ id: notifications.id });
+    return rows.length;
+  }
+}

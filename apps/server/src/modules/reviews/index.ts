@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { ZDecisionRequest, ZDecisionResponse, ZPage, ZReviewDetail, ZReviewInboxItem, ZReviewInboxQuery } from '@jhrm/contracts';
+import { zod } from '../../lib/routes';
+import type { AppDeps } from '../../deps';
+import { ReviewsService } from './reviews.service';
+
+const ZId = z.object({ id: z.uuid('编号格式不正确') });
+
+/** 审核: the reviewer's inbox, the submission (opening it is 受理), and the decision. */
+export async function reviewsRoutes(app: FastifyInstance, deps: AppDeps) {
+  const service = new ReviewsService(deps);
+  const r = zod(app);
+
+  r.get('/api/reviews', {
+    config: { access: ['reviewer'] },
+    schema: {
+      tags: ['reviews'],
+      summary: '审核列表（本审批部门；待审核按办理期限排序，已审核按审核时间倒序）',
+      querystring: ZReviewInboxQuery,
+      response: { 200: ZPage(ZReviewInboxItem) },
+    },
+    handler: async (req) => service.inbox(req.auth!.user, req.query),
+  });
+
+  r.get('/api/reviews/:id', {
+    config: { access: ['reviewer'] },
+    schema: { tags: ['reviews'], summary: '审核详情（首次打开待审核的申请即受理，单位不能再撤回）', params: ZId, response: { 200: ZReviewDetail } },
+    handler: async (req) => service.open(req, req.params.id),
+  });
+
+  r.post('/api/reviews/:id/decision', {
+    config: { access: ['reviewer'] },
+    schema: {
+      tags: ['reviews'],
+      summary: '审核通过 / 审核不通过（不通过须填写审核意见；许可类设立审核通过即核发许可证）',
+      params: ZId,
+      body: ZDecisionRequest,
+      response: { 200: ZDecisionResponse },
+    },
+    handler: async (req) => service.decide({ user: req.auth!.user, ip: req.ip }, req.params.id, req.body),
+  });
+}

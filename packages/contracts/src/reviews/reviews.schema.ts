@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { DEFAULT_PAGE_SIZE } from '../common';
+import { APPLICATION_ACTIONS, APPLICATION_STATUSES, APPLICATION_TYPES } from '../applications/applications.status';
+import { ZEducationCounts, ZRecordDraft } from '../applications/applications.schema';
+import { ZMaterials } from '../materials/materials.schema';
+import { REVIEW_DECISIONS, ZReviewDecisionView, ZReviewNote } from './decision.schema';
+
+/**
+ * The inbox's 类型 filter: the engine's types now, and the reviewed reports of 人力资源市场统计 and
+ * 诚信示范 once those domains exist (filtering by them finds nothing until then).
+ */
+export const REVIEW_ITEM_TYPES = [...APPLICATION_TYPES, '统计', '诚信'] as const;
+export type TReviewItemType = (typeof REVIEW_ITEM_TYPES)[number];
+
+export const REVIEW_TABS = ['待审核', '已审核'] as const;
+export type TReviewTab = (typeof REVIEW_TABS)[number];
+
+const day = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为YYYY-MM-DD`);
+
+/** GET /api/reviews */
+export const ZReviewInboxQuery = z
+  .object({
+    tab: z.enum(REVIEW_TABS, { error: '请选择待审核或已审核' }).default('待审核'),
+    type: z.enum(REVIEW_ITEM_TYPES, { error: '请选择有效的业务类型' }).optional(),
+    name: z.string().trim().max(100).optional(),
+    uscc: z.string().trim().toUpperCase().max(18).optional(),
+    submittedFrom: day('提交开始日期').optional(),
+    submittedTo: day('提交结束日期').optional(),
+    /** at most this many working days left; -1 = overdue only */
+    maxDaysLeft: z.coerce.number().int('剩余天数应为整数').min(-1).max(60).optional(),
+    page: z.coerce.number().int().min(1, '页码必须大于 0').default(1),
+    pageSize: z.coerce.number().int().min(1).max(100, '每页最多 100 条').default(DEFAULT_PAGE_SIZE),
+  })
+  .refine((q) => !q.submittedFrom || !q.submittedTo || q.submittedFrom <= q.submittedTo, { path: ['submittedTo'], message: '提交结束日期不能早于开始日期' });
+export type TReviewInboxQuery = z.infer<typeof ZReviewInboxQuery>;
+
+const ZLastDecision = z.object({ decision: z.enum(REVIEW_DECISIONS), decidedAt: z.string(), opinion: z.string().nullable() });
+
+export const ZReviewInboxItem = z.object({
+  id: z.string(),
+  type: z.enum(APPLICATION_TYPES),
+  institutionId: z.string(),
+  institutionName: z.string(),
+  uscc: z.string(),
+  /** 申请类型 of the submission (许可 / 备案) */
+  kind: z.enum(['许可', '备案']).nullable(),
+  status: z.enum(APPLICATION_STATUSES),
+  round: z.number().int(),
+  submittedAt: z.string().nullable(),
+  acceptedAt: z.string().nullable(),
+  dueOn: z.string().nullable(),
+  /** working days left until dueOn (negative: overdue); null once decided */
+  daysLeft: z.number().int().nullable(),
+  overdue: z.boolean(),
+  lastDecision: ZLastDecision.nullable(),
+});
+export type TReviewInboxItem = z.infer<typeof ZReviewInboxItem>;
+
+/** One submission round with its decision (none yet for the round under review). */
+export const ZReviewRound = z.object({
+  round: z.number().int(),
+  submittedAt: z.string(),
+  submittedByName: z.string().nullable(),
+  department: z.string(),
+  departmentName: z.string(),
+  decision: ZReviewDecisionView.nullable(),
+});
+export type TReviewRound = z.infer<typeof ZReviewRound>;
+
+export const ZLicenceSummary = z.object({
+  id: z.string(),
+  number: z.string(),
+  kind: z.enum(['许可', '备案']),
+  status: z.enum(['有效', '已换发', '已注销']),
+  issuedOn: z.string(),
+  departmentName: z.string(),
+});
+export type TLicenceSummary = z.infer<typeof ZLicenceSummary>;
+
+const ZFullRecord = ZRecordDraft.extend({ educationCounts: ZEducationCounts });
+
+/** GET /api/reviews/:id — what the reviewer decides on. */
+export const ZReviewDetail = z.object({
+  id: z.string(),
+  type: z.enum(APPLICATION_TYPES),
+  status: z.enum(APPLICATION_STATUSES),
+  version: z.number().int(),
+  institutionId: z.string(),
+  institutionName: z.string(),
+  uscc: z.string(),
+  unitName: z.string(),
+  department: z.string(),
+  departmentName: z.string(),
+  round: z.number().int(),
+  submittedAt: z.string(),
+  acceptedAt: z.string().nullable(),
+  acceptedByName: z.string().nullable(),
+  dueOn: z.string().nullable(),
+  daysLeft: z.number().int().nullable(),
+  overdue: z.boolean(),
+  /** 申请类型 of the submitted record, with the scopes that make it a 许可 */
+  kind: z.object({ kind: z.enum(['许可', '备案']), because: z.array(z.string()) }),
+  /** what the reviewer may do now (state machine, role reviewer) */
+  actions: z.array(z.enum(APPLICATION_ACTIONS)),
+  /** what approving issues: a 人力资源服务许可证 (许可), a 备案凭证 (备案), or nothing */
+  issuesOnApproval: z.enum(['许可', '备案']).nullable(),
+  /** the latest submission, frozen: exactly what is being decided on */
+  record: ZFullRecord,
+  /** for 变更: the institution's record in force, for the side-by-side comparison */
+  current: ZFullRecord.nullable(),
+  materials: ZMaterials,
+  rounds: z.array(ZReviewRound),
+  licence: ZLicenceSummary.nullable(),
+});
+export type TReviewDetail = z.infer<typeof ZReviewDetail>;
+
+/** POST /api/reviews/:id/decision */
+export const ZDecisionRequest = z
+  .object({
+    version: z.number().int().min(1),
+    decision: z.enum(REVIEW_DECISIONS, { error: '请选择审核通过或审核不通过' }),
+    opinion: z.string().trim().max(2000, '审核意见不能超过2000个字').optional(),
+    notes: z.array(ZReviewNote).max(100, '单项意见最多100条').default([]),
+    licence: z.object({ issuedOn: day('发证日期').optional() }).optional(),
+  })
+  .superRefine((r, ctx) => {
+    if (r.decision === '审核不通过' && !r.opinion) ctx.addIssue({ code: 'custom', path: ['opinion'], message: '审核不通过时须填写审核意见' });
+  });
+export type TDecisionRequest = z.infer<typeof ZDecisionRequest>;
+/** what a client sends (label and notes may be left out) */
+export type TDecisionRequestInput = z.input<typeof ZDecisionRequest>;
+
+export const ZDecisionResponse = ZReviewDetail.extend({
+  /** the SMS to the submitting agent could not be sent (the in-app messages were) */
+  smsFailed: z.boolean(),
+});
+export type TDecisionResponse = z.infer<typeof ZDecisionResponse>;
