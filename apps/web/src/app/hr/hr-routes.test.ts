@@ -53,7 +53,7 @@ describe('the account and administration pages of the real route table', () => {
 
   it('gives the administrator 系统管理 with 账号申诉处理, after 账号管理', () => {
     const menu = buildMenu('admin');
-    expect(names(group(menu, '系统管理'))).toEqual(['账号申诉处理']);
+    expect(names(group(menu, '系统管理'))).toEqual(expect.arrayContaining(['账号申诉处理']));
     expect(group(menu, '系统管理')?.path).toBe('/hr/admin');
     expect(names(group(menu, '账号管理'))).toEqual(['账号设置']);
     const order = menu.map((i) => i.name);
@@ -76,6 +76,17 @@ describe('the account and administration pages of the real route table', () => {
     expect(findRoute('/hr/accounts/agents')?.roles).toEqual(['legal']);
     expect(findRoute('/hr/accounts/settings')?.roles).toBeUndefined();
     expect(findRoute('/hr/admin/appeals')?.roles).toEqual(['admin']);
+  });
+});
+
+describe('the 系统管理 pages of the real route table', () => {
+  it('lists the administrator’s pages first, in this order, for administrators only', () => {
+    const pages = buildMenu('admin').find((i) => i.name === '系统管理')?.children?.map((c) => c.name) ?? [];
+    expect(pages.slice(0, 5)).toEqual(['审批部门管理', '审核人员管理', '系统设置', '数据字典', '审计日志']);
+    for (const path of ['/hr/admin/departments', '/hr/admin/reviewers', '/hr/admin/settings', '/hr/admin/dictionaries', '/hr/admin/audit']) {
+      expect(findRoute(path)?.roles, path).toEqual(['admin']);
+      for (const role of ['legal', 'agent', 'reviewer'] as const) expect(routesFor(role).map((r) => r.path)).not.toContain(path);
+    }
   });
 });
 

@@ -8,6 +8,13 @@ import {
   INSTITUTION_QUERY_PATH,
   INSTITUTION_VIEW_PATTERN,
 } from '../../features/institutions/paths';
+import {
+  ADMIN_AUDIT_PATH,
+  ADMIN_DEPARTMENTS_PATH,
+  ADMIN_DICTIONARIES_PATH,
+  ADMIN_REVIEWERS_PATH,
+  ADMIN_SETTINGS_PATH,
+} from '../../features/admin/paths';
 
 export const HR_BASE = '/hr';
 
@@ -95,6 +102,41 @@ export const HR_ROUTES: readonly HrRoute[] = [
     name: '账号设置',
     group: '账号管理',
     element: lazy(() => import('../../features/accounts/pages/AccountSettingsPage')),
+  },
+  {
+    path: ADMIN_DEPARTMENTS_PATH,
+    name: '审批部门管理',
+    group: '系统管理',
+    roles: ['admin'],
+    element: lazy(() => import('../../features/admin/pages/DepartmentsPage')),
+  },
+  {
+    path: ADMIN_REVIEWERS_PATH,
+    name: '审核人员管理',
+    group: '系统管理',
+    roles: ['admin'],
+    element: lazy(() => import('../../features/admin/pages/ReviewersPage')),
+  },
+  {
+    path: ADMIN_SETTINGS_PATH,
+    name: '系统设置',
+    group: '系统管理',
+    roles: ['admin'],
+    element: lazy(() => import('../../features/admin/pages/SettingsPage')),
+  },
+  {
+    path: ADMIN_DICTIONARIES_PATH,
+    name: '数据字典',
+    group: '系统管理',
+    roles: ['admin'],
+    element: lazy(() => import('../../features/admin/pages/DictionariesPage')),
+  },
+  {
+    path: ADMIN_AUDIT_PATH,
+    name: '审计日志',
+    group: '系统管理',
+    roles: ['admin'],
+    element: lazy(() => import('../../features/admin/pages/AuditLogPage')),
   },
   {
     path: '/hr/admin/appeals',

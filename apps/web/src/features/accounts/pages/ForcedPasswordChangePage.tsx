@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { LogoutOutlined } from '@ant-design/icons';
-import { ZChangePasswordRequest, type TChangePasswordRequest } from '@jhrm/contracts';
+import { PASSWORD_EXPIRED_MESSAGE, ZChangePasswordRequest, type TChangePasswordRequest } from '@jhrm/contracts';
 import { setCsrfToken } from '../../../lib/api-client';
 import { applyFieldErrors, zodRule } from '../../../lib/form';
 import { ME_QUERY_KEY, forgetSignedIn, useLogout, useMe } from '../../../lib/session';
@@ -18,10 +18,11 @@ import './change-password.css';
 const shape = ZChangePasswordRequest.shape;
 
 /**
- * 修改密码 before anything else: after the first login of an agent, or after the legal person
- * reset the password, the server refuses every other call until this is done. Requires a session
- * (handled here rather than by RequireAuth, so that the end of the session after the change leads
- * to /login with 密码已修改，请重新登录 rather than 登录已过期).
+ * 修改密码 before anything else: after the first login of an agent or reviewer, after a reset, or
+ * when a reviewer's or administrator's password is older than 90 days, the server refuses every
+ * other call until this is done. Requires a session (handled here rather than by RequireAuth, so
+ * that the end of the session after the change leads to /login with 密码已修改，请重新登录 rather
+ * than 登录已过期).
  */
 export default function ForcedPasswordChangePage() {
   const me = useMe();
@@ -102,7 +103,13 @@ export default function ForcedPasswordChangePage() {
             修改密码
           </h1>
           {user.mustChangePassword ? (
-            <Alert type="warning" showIcon className="cpw-alert" message="首次登录或密码被重置后，请先修改密码" description="修改成功后需要使用新密码重新登录。" />
+            <Alert
+              type="warning"
+              showIcon
+              className="cpw-alert"
+              message={user.passwordExpired ? PASSWORD_EXPIRED_MESSAGE : '首次登录或密码被重置后，请先修改密码'}
+              description="修改成功后需要使用新密码重新登录。"
+            />
           ) : (
             <Alert type="info" showIcon className="cpw-alert" message="修改成功后，本账号在所有设备上的登录都将退出，请使用新密码重新登录。" />
           )}

@@ -1,0 +1,26 @@
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import type { TAuditEntry, TAuditVerifyResult, TPage } from '@jhrm/contracts';
+import { api, type ApiError } from '../../../lib/api-client';
+import type { AuditFilters } from '../components/audit-filters';
+
+export function useAuditLog(filters: AuditFilters, page: number, pageSize: number) {
+  return useQuery({
+    queryKey: ['admin-audit', 'list', { ...filters, page, pageSize }],
+    queryFn: ({ signal }) => api.get<TPage<TAuditEntry>>('/api/admin/audit', { query: { ...filters, page, pageSize }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useAuditActions() {
+  return useQuery({
+    queryKey: ['admin-audit', 'actions'],
+    queryFn: ({ signal }) => api.get<string[]>('/api/admin/audit/actions', { signal }),
+  });
+}
+
+/** 校验日志链: walks the whole chain on the server, on demand. */
+export function useVerifyAuditChain() {
+  return useMutation<TAuditVerifyResult, ApiError, void>({
+    mutationFn: () => api.get<TAuditVerifyResult>('/api/admin/audit/verify'),
+  });
+}

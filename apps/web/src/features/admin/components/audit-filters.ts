@@ -1,0 +1,64 @@
+import { AUDIT_ACTION_LABELS, type TAuditVerifyResult } from '@jhrm/contracts';
+
+/** The query the audit list sends (all optional; empty ones are left out). */
+export interface AuditFilters {
+  from?: string;
+  to?: string;
+  action?: string;
+  actorAccount?: string;
+  unitUscc?: string;
+  targetType?: string;
+  targetId?: string;
+}
+
+/** What the filter form holds: the date range as anything with format(), e.g. dayjs. */
+export interface AuditFilterValues {
+  range?: [{ format(f: string): string } | null, { format(f: string): string } | null] | null;
+  action?: string;
+  actorAccount?: string;
+  unitUscc?: string;
+  targetType?: string;
+  targetId?: string;
+}
+
+export function toAuditFilters(v: AuditFilterValues): AuditFilters {
+  const out: AuditFilters = {};
+  const [from, to] = v.range ?? [null, null];
+  if (from) out.from = from.format('YYYY-MM-DD');
+  if (to) out.to = to.format('YYYY-MM-DD');
+  for (const key of ['action', 'actorAccount', 'targetType', 'targetId'] as const) {
+    const s = v[key]?.trim();
+    if (s) out[key] = s;
+  }
+  const uscc = v.unitUscc?.trim().toUpperCase();
+  if (uscc) out.unitUscc = uscc;
+  return out;
+}
+
+/** 登录 (auth.login); unknown actions as recorded. */
+export function actionLabel(action: string): string {
+  return AUDIT_ACTION_LABELS[action] ?? action;
+}
+
+/** The filter's options: each recorded action by its Chinese name, the code kept for searching. */
+export function actionOptions(actions: readonly string[]): { value: string; label: string }[] {
+  return actions.map((a) => ({ value: a, label: AUDIT_ACTION_LABELS[a] ? `${AUDIT_ACTION_LABELS[a]}（${a}）` : a }));
+}
+
+export interface VerifyMessage {
+  type: 'success' | 'error';
+  title: string;
+  description: string;
+}
+
+/** 日志链完整（共N条） or 第N条记录被篡改, with the detail an investigation needs. */
+export function verifyMessage(r: TAuditVerifyResult, formatTime: (iso: string) => string): VerifyMessage {
+  const when = `校验时间 ${formatTime(r.checkedAt)}，用时 ${(r.durationMs / 1000).toFixed(1)} 秒`;
+  if (r.ok) return { type: 'success', title: `日志链完整（共${r.count}条）`, description: `每条记录的内容与哈希一致，且前后相连。${when}。` };
+  const removed = r.reason?.includes('删除') ?? false;
+  return {
+    type: 'error',
+    title: removed ? `第${r.brokenPosition}条记录之前的日志链断开` : `第${r.brokenPosition}条记录被篡改`,
+    description: `记录编号 ${r.brokenAt}：${r.reason ?? '校验失败'}。此前 ${r.count} 条记录校验通过。${when}。`,
+  };
+}

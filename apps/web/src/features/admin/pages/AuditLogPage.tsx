@@ -1,0 +1,156 @@
+import { useMemo, useState } from 'react';
+import { Alert, Button, Card, DatePicker, Descriptions, Drawer, Form, Input, Select, Space, Table, type TableColumnsType } from 'antd';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { AUDIT_TARGET_TYPES, ROLE_LABELS, type TAuditEntry, type TRole } from '@jhrm/contracts';
+import { guidePagination, INITIAL_PAGE } from '../../../components/pagination';
+import { formatDateTime } from '../../../lib/format-datetime';
+import { useAuditActions, useAuditLog, useVerifyAuditChain } from '../api/admin-audit.api';
+import { actionLabel, actionOptions, toAuditFilters, verifyMessage, type AuditFilterValues, type AuditFilters } from '../components/audit-filters';
+import './system-admin.css';
+
+const TARGET_OPTIONS = Object.entries(AUDIT_TARGET_TYPES).map(([value, label]) => ({ value, label }));
+const roleLabel = (role: string | null) => (role && role in ROLE_LABELS ? ROLE_LABELS[role as TRole] : (role ?? ''));
+const targetLabel = (type: string | null) => (type ? (AUDIT_TARGET_TYPES[type] ?? type) : '');
+
+function EntryDrawer({ entry, onClose }: { entry: TAuditEntry | null; onClose: () => void }) {
+  return (
+    <Drawer open={entry !== null} onClose={onClose} title={entry ? `审计记录 #${entry.id}` : ''} width={560} destroyOnHidden>
+      {entry && (
+        <>
+          <Descriptions
+            size="small"
+            column={1}
+            bordered
+            items={[
+              { key: 'at', label: '时间', children: formatDateTime(entry.at, true) },
+              { key: 'action', label: '操作', children: `${actionLabel(entry.action)}（${entry.action}）` },
+              { key: 'actor', label: '操作人', children: entry.actorAccount ? `${entry.actorAccount}（${roleLabel(entry.actorRole)}）` : '系统 / 未登录' },
+              { key: 'unit', label: '单位', children: entry.unitName ? `${entry.unitName}（${entry.unitUscc}）` : '' },
+              { key: 'target', label: '对象', children: entry.targetType ? `${targetLabel(entry.targetType)} ${entry.targetId ?? ''}` : '' },
+              { key: 'ip', label: 'IP 地址', children: entry.ip ?? '' },
+            ]}
+          />
+          <h4>详细内容（按原样显示）</h4>
+          <pre className="sysadmin-json" data-testid="audit-detail">
+            {JSON.stringify(entry.detail, null, 2)}
+          </pre>
+        </>
+      )}
+    </Drawer>
+  );
+}
+
+function VerifyPanel() {
+  const verify = useVerifyAuditChain();
+  const msg = verify.data ? verifyMessage(verify.data, (iso) => formatDateTime(iso, true)) : null;
+  return (
+    <>
+      <Button icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate()}>
+        校验日志链
+      </Button>
+      {verify.isPending && <span className="sysadmin-muted">正在逐条校验全部记录，记录较多时需要一些时间…</span>}
+      {msg && <Alert className="sysadmin-intro" style={{ width: '100%' }} type={msg.type} showIcon message={msg.title} description={msg.description} data-testid="audit-verify-result" />}
+      {verify.isError && <Alert className="sysadmin-intro" style={{ width: '100%' }} type="error" showIcon message={verify.error.message} />}
+    </>
+  );
+}
+
+/** 审计日志: every state change and staff read, newest first, with the hash chain's verification. */
+export default function AuditLogPage() {
+  const [form] = Form.useForm<AuditFilterValues>();
+  const [filters, setFilters] = useState<AuditFilters>({});
+  const [paging, setPaging] = useState<{ page: number; pageSize: number }>(INITIAL_PAGE);
+  const [open, setOpen] = useState<TAuditEntry | null>(null);
+  const log = useAuditLog(filters, paging.page, paging.pageSize);
+  const actions = useAuditActions();
+  const options = useMemo(() => actionOptions(actions.data ?? []), [actions.data]);
+
+  const search = (v: AuditFilterValues) => {
+    setFilters(toAuditFilters(v));
+    setPaging((p) => ({ ...p, page: 1 }));
+  };
+
+  const columns: TableColumnsType<TAuditEntry> = [
+    { title: '时间', dataIndex: 'at', key: 'at', width: 170, render: (v: string) => <span className="sysadmin-nowrap">{formatDateTime(v, true)}</span> },
+    { title: '操作', dataIndex: 'action', key: 'action', width: 150, render: (v: string) => actionLabel(v) },
+    {
+      title: '操作人',
+      key: 'actor',
+      width: 170,
+      render: (_: unknown, e) => (e.actorAccount ? `${e.actorAccount}（${roleLabel(e.actorRole)}）` : <span className="sysadmin-muted">系统 / 未登录</span>),
+    },
+    { title: '单位', key: 'unit', render: (_: unknown, e) => e.unitName ?? '' },
+    { title: '对象', key: 'target', width: 220, render: (_: unknown, e) => (e.targetType ? `${targetLabel(e.targetType)} ${e.targetId ?? ''}` : '') },
+    { title: 'IP 地址', dataIndex: 'ip', key: 'ip', width: 130 },
+    {
+      title: '操作',
+      key: 'open',
+      width: 70,
+      fixed: 'right',
+      render: (_: unknown, e) => (
+        <Button type="link" size="small" onClick={() => setOpen(e)}>
+          详情
+        </Button>
+      ),
+    },
+  ];
+
+  return (
+    <Card size="small" title="审计日志">
+      <Form<AuditFilterValues> form={form} layout="inline" className="sysadmin-query" onFinish={search}>
+        <Form.Item name="range" label="时间">
+          <DatePicker.RangePicker allowEmpty={[true, true]} />
+        </Form.Item>
+        <Form.Item name="action" label="操作">
+          <Select options={options} allowClear showSearch optionFilterProp="label" placeholder="全部" style={{ width: 220 }} popupMatchSelectWidth={false} />
+        </Form.Item>
+        <Form.Item name="actorAccount" label="操作人账号">
+          <Input allowClear maxLength={64} style={{ width: 150 }} />
+        </Form.Item>
+        <Form.Item name="unitUscc" label="单位统一社会信用代码">
+          <Input allowClear maxLength={18} style={{ width: 190 }} />
+        </Form.Item>
+        <Form.Item name="targetType" label="对象类型">
+          <Select options={TARGET_OPTIONS} allowClear placeholder="全部" style={{ width: 120 }} />
+        </Form.Item>
+        <Form.Item name="targetId" label="对象编号">
+          <Input allowClear maxLength={64} style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item>
+          <Space>
+            <Button type="primary" htmlType="submit">
+              查询
+            </Button>
+            <Button
+              onClick={() => {
+                form.resetFields();
+                search({});
+              }}
+            >
+              清空
+            </Button>
+          </Space>
+        </Form.Item>
+      </Form>
+      <div className="sysadmin-toolbar">
+        <VerifyPanel />
+      </div>
+      {log.isError && <Alert className="sysadmin-intro" type="error" showIcon message={log.error.message} />}
+      <Table<TAuditEntry>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={log.data?.items ?? []}
+        loading={log.isFetching}
+        scroll={{ x: 1200 }}
+        pagination={guidePagination({
+          page: paging.page,
+          pageSize: paging.pageSize,
+          total: log.data?.total ?? 0,
+          onChange: (page, pageSize) => setPaging({ page, pageSize }),
+        })}
+      />
+      <EntryDrawer entry={open} onClose={() => setOpen(null)} />
+    </Card>
+  );
+}

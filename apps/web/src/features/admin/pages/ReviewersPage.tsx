@@ -1,0 +1,212 @@
+import { useMemo, useState } from 'react';
+import { Alert, App, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tooltip, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import type { TInitialPassword, TReviewer } from '@jhrm/contracts';
+import { guidePagination, INITIAL_PAGE } from '../../../components/pagination';
+import { StatusTag } from '../../../components/StatusTag';
+import { formatDateTime } from '../../../lib/format-datetime';
+import { useAdminDepartments } from '../api/admin-departments.api';
+import { useResetReviewerPassword, useReviewers, useSetReviewerStatus, type ReviewerFilters, type ReviewerStatusAction } from '../api/admin-reviewers.api';
+import { departmentOptions } from '../components/department-tree';
+import { InitialPasswordModal } from '../components/InitialPasswordModal';
+import { ChangeDepartmentModal, CreateReviewerModal, DepartmentTreeSelect } from '../components/ReviewerFormModals';
+import './system-admin.css';
+
+type Shown = TInitialPassword & { name: string };
+
+interface QueryValues {
+  department?: string;
+  status: 'all' | TReviewer['status'];
+  keyword?: string;
+}
+const INITIAL_QUERY: QueryValues = { status: 'all' };
+const STATUS_OPTIONS = [
+  { value: 'all', label: '全部' },
+  { value: 'active', label: '正常' },
+  { value: 'disabled', label: '已停用' },
+];
+
+const STATUS_WORDS: Record<ReviewerStatusAction, { verb: string; consequence: string }> = {
+  disable: { verb: '停用', consequence: '停用后该审核人员将立即退出登录且无法登录。' },
+  enable: { verb: '启用', consequence: '启用后该审核人员可以重新登录。' },
+};
+
+function StatusButton({ reviewer }: { reviewer: TReviewer }) {
+  const { message } = App.useApp();
+  const setStatus = useSetReviewerStatus();
+  const action: ReviewerStatusAction = reviewer.status === 'active' ? 'disable' : 'enable';
+  const words = STATUS_WORDS[action];
+  const danger = action === 'disable';
+  return (
+    <Popconfirm
+      title={`确定${words.verb}审核人员「${reviewer.name}」？`}
+      description={words.consequence}
+      okText={words.verb}
+      cancelText="取消"
+      okButtonProps={{ danger, className: danger ? 'sysadmin-danger-solid' : undefined }}
+      onConfirm={() =>
+        setStatus
+          .mutateAsync({ id: reviewer.id, action })
+          .then(() => void message.success(`已${words.verb}审核人员「${reviewer.name}」`))
+          .catch((e: Error) => void message.error(e.message))
+      }
+    >
+      <Button type="link" size="small" danger={danger} className={danger ? 'sysadmin-danger-link' : undefined}>
+        {words.verb}
+      </Button>
+    </Popconfirm>
+  );
+}
+
+function ResetButton({ reviewer, onReset }: { reviewer: TReviewer; onReset: (r: Shown) => void }) {
+  const { message } = App.useApp();
+  const reset = useResetReviewerPassword();
+  return (
+    <Popconfirm
+      title={`确定重置「${reviewer.name}」的密码？`}
+      description="系统将生成新的初始密码并显示一次；该审核人员当前的登录立即退出，下次登录须修改密码。"
+      okText="重置"
+      cancelText="取消"
+      onConfirm={() =>
+        reset
+          .mutateAsync({ id: reviewer.id })
+          .then((r) => onReset({ ...r, name: reviewer.name }))
+          .catch((e: Error) => void message.error(e.message))
+      }
+    >
+      <Button type="link" size="small">
+        重置密码
+      </Button>
+    </Popconfirm>
+  );
+}
+
+/** 审核人员管理: reviewer accounts of every 审批部门 (administrators only). */
+export default function ReviewersPage() {
+  const [form] = Form.useForm<QueryValues>();
+  const [filters, setFilters] = useState<ReviewerFilters>({});
+  const [paging, setPaging] = useState<{ page: number; pageSize: number }>(INITIAL_PAGE);
+  const reviewers = useReviewers(filters, paging.page, paging.pageSize);
+  const departments = useAdminDepartments();
+  const filterOptions = useMemo(() => departmentOptions(departments.data ?? [], true), [departments.data]);
+  const pickOptions = useMemo(() => departmentOptions(departments.data ?? [], false), [departments.data]);
+  const [creating, setCreating] = useState(false);
+  const [moving, setMoving] = useState<TReviewer | null>(null);
+  const [shown, setShown] = useState<{ title: string; result: Shown } | null>(null);
+
+  const search = (v: QueryValues) => {
+    setFilters({
+      ...(v.department ? { department: v.department } : {}),
+      ...(v.status !== 'all' ? { status: v.status } : {}),
+      ...(v.keyword?.trim() ? { keyword: v.keyword.trim() } : {}),
+    });
+    setPaging((p) => ({ ...p, page: 1 }));
+  };
+
+  const columns: TableColumnsType<TReviewer> = [
+    { title: '姓名', dataIndex: 'name', key: 'name', width: 100 },
+    { title: '账号', dataIndex: 'account', key: 'account', width: 140 },
+    { title: '手机号码', dataIndex: 'phone', key: 'phone', width: 120, render: (v: string) => <span className="sysadmin-nowrap">{v}</span> },
+    {
+      title: '审批部门',
+      key: 'department',
+      render: (_: unknown, r) =>
+        r.department ? (
+          <span>
+            {r.department.name} {!r.department.active && <StatusTag tone="neutral">部门已停用</StatusTag>}
+          </span>
+        ) : (
+          <span className="sysadmin-muted">未分配</span>
+        ),
+    },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      key: 'status',
+      width: 90,
+      render: (v: TReviewer['status']) => (v === 'active' ? <StatusTag tone="success">正常</StatusTag> : <StatusTag tone="danger">已停用</StatusTag>),
+    },
+    {
+      title: (
+        <Tooltip title="是：尚未修改初始密码（或密码已被重置、已使用超过90天），下次登录时须先修改密码">
+          <span>须修改密码</span>
+        </Tooltip>
+      ),
+      dataIndex: 'mustChangePassword',
+      key: 'mustChangePassword',
+      width: 100,
+      render: (v: boolean) => (v ? '是' : '否'),
+    },
+    { title: '密码修改时间', dataIndex: 'passwordChangedAt', key: 'passwordChangedAt', width: 150, render: (v: string) => formatDateTime(v) },
+    { title: '创建时间', dataIndex: 'createdAt', key: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 220,
+      fixed: 'right',
+      render: (_: unknown, r) => (
+        <Space size={0}>
+          <Button type="link" size="small" onClick={() => setMoving(r)}>
+            调整部门
+          </Button>
+          <StatusButton reviewer={r} />
+          <ResetButton reviewer={r} onReset={(result) => setShown({ title: '密码已重置', result })} />
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <Card size="small" title="审核人员管理">
+      <Form<QueryValues> form={form} layout="inline" className="sysadmin-query" initialValues={INITIAL_QUERY} onFinish={search}>
+        <Form.Item name="department" label="审批部门">
+          <DepartmentTreeSelect options={filterOptions} allowClear placeholder="全部部门" width={260} />
+        </Form.Item>
+        <Form.Item name="status" label="状态">
+          <Select options={STATUS_OPTIONS} style={{ width: 110 }} />
+        </Form.Item>
+        <Form.Item name="keyword" label="关键字">
+          <Input placeholder="姓名、账号或完整手机号码" allowClear maxLength={50} style={{ width: 220 }} />
+        </Form.Item>
+        <Form.Item>
+          <Space>
+            <Button type="primary" htmlType="submit">
+              查询
+            </Button>
+            <Button
+              onClick={() => {
+                form.resetFields();
+                search(INITIAL_QUERY);
+              }}
+            >
+              清空
+            </Button>
+          </Space>
+        </Form.Item>
+      </Form>
+      <div className="sysadmin-toolbar">
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+          新增审核人员
+        </Button>
+      </div>
+      {reviewers.isError && <Alert className="sysadmin-intro" type="error" showIcon message={reviewers.error.message} />}
+      <Table<TReviewer>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={reviewers.data?.items ?? []}
+        loading={reviewers.isFetching}
+        scroll={{ x: 1300 }}
+        pagination={guidePagination({
+          page: paging.page,
+          pageSize: paging.pageSize,
+          total: reviewers.data?.total ?? 0,
+          onChange: (page, pageSize) => setPaging({ page, pageSize }),
+        })}
+      />
+      <CreateReviewerModal open={creating} options={pickOptions} onClose={() => setCreating(false)} onCreated={(result) => setShown({ title: '审核人员已创建', result })} />
+      <ChangeDepartmentModal reviewer={moving} options={pickOptions} onClose={() => setMoving(null)} />
+      <InitialPasswordModal result={shown?.result ?? null} title={shown?.title ?? ''} onClose={() => setShown(null)} />
+    </Card>
+  );
+}
