@@ -42,6 +42,8 @@ const scenarios = [
   { name: '/portal', keys: [entry, lazy('PortalPage')] },
   { name: '/hr shell (entry + ProLayout)', keys: [entry, lazy('HrApp')], budget: 550 },
   { name: '/hr 主页 (shell + HomePage)', keys: [entry, lazy('HrApp'), lazy('HomePage')] },
+  { name: '/public/register (公示查询)', keys: [entry, lazy('RegisterSearchPage')] },
+  { name: '/public/licences/verify', keys: [entry, lazy('LicenceVerifyPage')] },
 ];
 
 let over = false;

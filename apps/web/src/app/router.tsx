@@ -3,10 +3,12 @@ import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { LoginPage } from '../features/accounts/pages/LoginPage';
 import { RequireAuth } from './RequireAuth';
 import { FullPageSpin } from './FullPageState';
+import { LICENCE_VERIFY_PAGE_PATH, PUBLIC_REGISTER_PATH } from '../lib/public-paths';
 
 // The login page ships in the entry chunk (first paint); every other page, public or not, loads
 // on demand: the portal, the business system (ProLayout and everything under it), registration,
-// the appeal form, the phone's QR confirmation, the forced password change and the dev outbox.
+// the appeal form, the phone's QR confirmation, the forced password change, the dev outbox, the
+// public register and licence verification.
 const PortalPage = lazy(() => import('../features/portal/pages/PortalPage'));
 const HrApp = lazy(() => import('./hr/HrApp'));
 const RegisterPage = lazy(async () => {
@@ -18,6 +20,9 @@ const AppealPage = lazy(() => import('../features/accounts/pages/AppealPage'));
 const MobileQrConfirmPage = lazy(() => import('../features/accounts/pages/MobileQrConfirmPage'));
 const ForcedPasswordChangePage = lazy(() => import('../features/accounts/pages/ForcedPasswordChangePage'));
 const DevOutboxPage = lazy(() => import('../features/accounts/pages/DevOutboxPage'));
+const RegisterSearchPage = lazy(() => import('../features/register/pages/RegisterSearchPage'));
+const RegisterDetailPage = lazy(() => import('../features/register/pages/RegisterDetailPage'));
+const LicenceVerifyPage = lazy(() => import('../features/licences/pages/LicenceVerifyPage'));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<FullPageSpin />}>{children}</Suspense>;
@@ -30,6 +35,10 @@ export const router = createBrowserRouter([
   { path: '/appeal', element: <Lazy><AppealPage /></Lazy> },
   { path: '/m/qr/:id', element: <Lazy><MobileQrConfirmPage /></Lazy> },
   { path: '/dev/outbox', element: <Lazy><DevOutboxPage /></Lazy> },
+  // 公示查询 and 许可证验证 (the licence's QR code opens the latter with ?number=…).
+  { path: PUBLIC_REGISTER_PATH, element: <Lazy><RegisterSearchPage /></Lazy> },
+  { path: `${PUBLIC_REGISTER_PATH}/:id`, element: <Lazy><RegisterDetailPage /></Lazy> },
+  { path: LICENCE_VERIFY_PAGE_PATH, element: <Lazy><LicenceVerifyPage /></Lazy> },
   // Needs a session, but not RequireAuth's: the page itself handles the signed-out case, so that
   // after the change (which ends the session) it can say 密码已修改，请重新登录 on /login.
   { path: '/account/change-password', element: <Lazy><ForcedPasswordChangePage /></Lazy> },

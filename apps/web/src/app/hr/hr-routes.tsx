@@ -88,7 +88,7 @@ export const HR_ROUTES: readonly HrRoute[] = [
     group: '人力资源服务机构管理',
     roles: ['agent', 'legal'],
     inMenu: false,
-    element: lazy(() => import('../../features/institutions/pages/InstitutionViewPage')),
+    element: lazy(() => import('./pages/InstitutionViewPage')),
   },
   {
     path: AGENTS_PATH,

@@ -7,7 +7,7 @@ import { APPEAL_PHONE, ZAppealRequest, ZCaptchaAnswer, ZMobile, ZUscc, maskMobil
 import { applyFieldErrors, toNamePath, zodRules } from '../../../lib/form';
 import { useSubmitAppeal } from '../api/appeal.api';
 import CaptchaField from '../components/CaptchaField';
-import { PublicLayout } from '../components/PublicLayout';
+import { PublicLayout } from '../../../components/PublicLayout';
 import { APPEAL_ACCEPT, APPEAL_MAX_FILES, appealFileProblem, formatFileSize } from '../components/appeal-files';
 import { LOGIN_PATH } from '../paths';
 

@@ -5,7 +5,7 @@ import type { TOutbox } from '@jhrm/contracts';
 import { isApiError } from '../../../lib/api-client';
 import { INITIAL_PAGE, guidePagination } from '../../../components/pagination';
 import { useDevOutbox } from '../api/outbox.api';
-import { PublicLayout } from '../components/PublicLayout';
+import { PublicLayout } from '../../../components/PublicLayout';
 
 type Sms = TOutbox['sms'][number];
 type Captcha = TOutbox['captchas'][number];

@@ -11,6 +11,7 @@ import { Notice, type NoticeType } from '../../../components/Notice';
 import { Spinner } from '../../../components/Spinner';
 import { applyFieldErrors } from '../../../lib/form';
 import { forgetSignedIn, useMe } from '../../../lib/session';
+import { LICENCE_VERIFY_PAGE_PATH, PUBLIC_REGISTER_PATH } from '../../../lib/public-paths';
 import { captchaRequired, useLogin, type LoginBody } from '../api/auth.api';
 import { LoginTabs } from '../components/LoginTabs';
 import { APPEAL_PATH, REGISTER_PATH, afterLoginPath, readLoginPageState } from '../paths';
@@ -144,6 +145,10 @@ export function LoginPage() {
           <Link to={REGISTER_PATH}>没有账号？立即注册</Link>
           <Link to={APPEAL_PATH}>【账号申诉】</Link>
         </div>
+        <nav className="login-public-links" aria-label="公众服务">
+          <Link to={PUBLIC_REGISTER_PATH}>公示查询</Link>
+          <Link to={LICENCE_VERIFY_PAGE_PATH}>许可证验证</Link>
+        </nav>
         <p className="login-note">如登录有问题，可咨询电话：0431-80767550</p>
       </section>
     </main>

@@ -24,7 +24,7 @@ import { useRegister, useSendSmsCode } from '../api/register.api';
 import { AgreementModal, type AgreementKind } from '../components/AgreementModal';
 import CaptchaField from '../components/CaptchaField';
 import { PasswordRules } from '../components/PasswordRules';
-import { PublicLayout } from '../components/PublicLayout';
+import { PublicLayout } from '../../../components/PublicLayout';
 import { retryAfterSeconds, smsButtonLabel } from '../components/countdown';
 import { idEndDisplay } from '../components/id-validity';
 import { firstPasswordProblem } from '../components/password-rules';

@@ -10,6 +10,7 @@ import {
 } from '@jhrm/contracts';
 import { guidePagination, INITIAL_PAGE } from '../../../components/pagination';
 import { useCurrentUser } from '../../../lib/session';
+import { licencePdfUrl } from '../../../lib/public-paths';
 import { useInstitutionQuery } from '../api/institutions.api';
 import { useWithdrawApplication } from '../api/applications.api';
 import { CancelStatusTag, ReviewStatusTag } from '../components/StatusTags';
@@ -60,8 +61,8 @@ function WithdrawLink({ row }: { row: TInstitutionListItem }) {
 }
 
 function RowActions({ row, readOnly }: { row: TInstitutionListItem; readOnly: boolean }) {
-  // The legal person sees the list but does no business (SPEC §1.2): 查看 only.
-  const actions = readOnly ? row.actions.filter((a) => a === '查看') : row.actions;
+  // The legal person sees the list but does no business (SPEC §1.2): 查看 and 许可证下载 only.
+  const actions = readOnly ? row.actions.filter((a) => a === '查看' || a === '许可证下载') : row.actions;
   const appId = row.applicationId;
   return (
     <div className="inst-row-actions">
@@ -73,6 +74,11 @@ function RowActions({ row, readOnly }: { row: TInstitutionListItem; readOnly: bo
           </Link>
         ))}
       {appId && actions.includes('撤回') && <WithdrawLink row={row} />}
+      {row.licenceId && actions.includes('许可证下载') && (
+        <a href={licencePdfUrl(row.licenceId)} download>
+          许可证下载
+        </a>
+      )}
     </div>
   );
 }

@@ -33,8 +33,11 @@ function phone(b: Basic): string {
 
 const COLUMNS = { xs: 1, sm: 1, md: 2, xl: 3 } as const;
 
-/** 查看: the institution's whole record, read-only, in the six sections of SPEC §3. */
-export default function InstitutionViewPage() {
+/**
+ * 查看: the institution's whole record, read-only, in the six sections of SPEC §3. The app layer
+ * puts the licence (another feature) in `licencePanel`, below the status.
+ */
+export default function InstitutionViewPage({ licencePanel }: { licencePanel?: ReactNode } = {}) {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const query = useInstitution(id);
@@ -77,6 +80,8 @@ export default function InstitutionViewPage() {
           ]}
         />
       </Card>
+
+      {licencePanel}
 
       <Card size="small" title="机构基本信息">
         <Descriptions

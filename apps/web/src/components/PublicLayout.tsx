@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { App as AntdApp } from 'antd';
-import { LOGIN_PATH } from '../paths';
-import './public.css';
+import './public-layout.css';
+
+/** The login page (accounts' LOGIN_PATH): components do not import features. */
+const LOGIN_PATH = '/login';
 
 export interface PublicLayoutProps {
   /** The page's title, also the last crumb of 当前位置. */
@@ -15,7 +17,7 @@ export interface PublicLayoutProps {
 }
 
 /**
- * The frame of the public pages (法人注册, 账号申诉, the dev outbox): the system's name, 当前位置
+ * The frame of the public pages (法人注册, 账号申诉, 公示查询, 许可证验证, the dev outbox): the system's name, 当前位置
  * as in the guide (首页 > 法人注册), the page in a white panel, and the help line.
  */
 export function PublicLayout({ title, children, width = 'form', headerExtra }: PublicLayoutProps) {

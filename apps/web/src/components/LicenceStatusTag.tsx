@@ -1,0 +1,7 @@
+import type { TLicenceStatus } from '@jhrm/contracts';
+import { StatusTag } from './StatusTag';
+import { LICENCE_STATUS_TONE } from './licence-status';
+
+export function LicenceStatusTag({ status }: { status: TLicenceStatus }) {
+  return <StatusTag tone={LICENCE_STATUS_TONE[status]}>{status}</StatusTag>;
+}

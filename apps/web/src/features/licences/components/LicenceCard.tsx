@@ -1,0 +1,82 @@
+import { Link } from 'react-router-dom';
+import { Alert, Button, Card, Collapse, Descriptions, Table, type TableColumnsType } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { LICENCE_TITLES, type TUnitLicence } from '@jhrm/contracts';
+import { LicenceStatusTag } from '../../../components/LicenceStatusTag';
+import { licencePdfUrl, licenceVerifyPagePath } from '../../../lib/public-paths';
+import { useUnitLicences } from '../api/licences.api';
+import { beijingDay, chineseDate } from '../model/licence-status';
+import './licences.css';
+
+const historyColumns: TableColumnsType<TUnitLicence> = [
+  { title: '编号', dataIndex: 'number', key: 'number' },
+  { title: '类型', dataIndex: 'kind', key: 'kind', width: 70 },
+  { title: '发证日期', dataIndex: 'issuedOn', key: 'issuedOn', width: 130, render: (v: string) => chineseDate(v) },
+  { title: '状态', dataIndex: 'status', key: 'status', width: 90, render: (v: TUnitLicence['status']) => <LicenceStatusTag status={v} /> },
+  { title: '失效日期', dataIndex: 'endedAt', key: 'endedAt', width: 130, render: (v: string | null) => chineseDate(beijingDay(v)) },
+  {
+    title: '操作',
+    key: 'download',
+    width: 90,
+    render: (_: unknown, l) => (
+      <a href={licencePdfUrl(l.id)} download>
+        下载
+      </a>
+    ),
+  },
+];
+
+/**
+ * 许可证 on the 查看 page: the 人力资源服务许可证 / 备案凭证 in force with 下载许可证, and the ones
+ * it replaced. Nothing at all for an institution that was never issued one.
+ */
+export function LicenceCard({ institutionId }: { institutionId: string }) {
+  const query = useUnitLicences(institutionId);
+  if (query.isError) return <Alert type="warning" showIcon message={`许可证信息加载失败：${query.error.message}`} />;
+  const list = query.data ?? [];
+  if (list.length === 0) return null;
+  const current = list.find((l) => l.status === '有效') ?? list[0]!;
+  const older = list.filter((l) => l.id !== current.id);
+
+  return (
+    <Card size="small" title={LICENCE_TITLES[current.kind]} data-testid="licence-card">
+      <div className="licence-card-current">
+        <span className="licence-card-number">{current.number}</span>
+        <LicenceStatusTag status={current.status} />
+        <div className="licence-card-actions">
+          <Button type="primary" icon={<DownloadOutlined />} href={licencePdfUrl(current.id)} download>
+            下载许可证
+          </Button>
+          <Link to={licenceVerifyPagePath(current.number)} target="_blank" rel="noopener">
+            在线核验
+          </Link>
+        </div>
+      </div>
+      <Descriptions
+        size="small"
+        column={{ xs: 1, md: 3 }}
+        items={[
+          { key: 'department', label: '发证机关', children: current.departmentName },
+          { key: 'issued', label: '发证日期', children: chineseDate(current.issuedOn) },
+          { key: 'count', label: '被核验次数', children: `${current.verifyCount} 次` },
+          ...(current.status !== '有效' && current.endedAt
+            ? [{ key: 'ended', label: current.status === '已换发' ? '换发日期' : '注销日期', children: chineseDate(beijingDay(current.endedAt)) }]
+            : []),
+        ]}
+      />
+      {older.length > 0 && (
+        <Collapse
+          className="licence-card-history"
+          size="small"
+          items={[
+            {
+              key: 'history',
+              label: `历史证书（${older.length}）`,
+              children: <Table<TUnitLicence> rowKey="id" size="small" columns={historyColumns} dataSource={older} pagination={false} scroll={{ x: 640 }} />,
+            },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { LICENCE_STATUS_TONE } from '../../../components/licence-status';
+import { beijingDay, chineseDate, verificationVerdict } from './licence-status';
+
+describe('licence status', () => {
+  it('prints dates the way the certificate does', () => {
+    expect(chineseDate('2026-01-05')).toBe('2026年1月5日');
+    expect(chineseDate('2026-11-26T01:00:00.000Z')).toBe('2026年11月26日');
+    expect(chineseDate(null)).toBe('');
+    expect(chineseDate('unbekannt')).toBe('unbekannt');
+  });
+
+  it('takes the Beijing day of a timestamp (late evening UTC is the next day in Jilin)', () => {
+    expect(beijingDay('2026-03-01T17:30:00.000Z')).toBe('2026-03-02');
+    expect(beijingDay('2026-03-01T15:59:00.000Z')).toBe('2026-03-01');
+    expect(beijingDay('x')).toBe('');
+  });
+
+  it('says 有效 in green, 已换发 in orange with the number in force, 已注销 in red', () => {
+    expect(verificationVerdict({ kind: '许可', status: '有效', supersededByNumber: null, endedAt: null })).toEqual({
+      tone: 'success',
+      headline: '有效',
+      detail: '该人力资源服务许可证真实有效。',
+    });
+    const replaced = verificationVerdict({ kind: '许可', status: '已换发', supersededByNumber: '（吉）人服证字〔2027〕第2200000007号', endedAt: '2027-03-02T02:00:00.000Z' });
+    expect(replaced.tone).toBe('warning');
+    expect(replaced.headline).toBe('已换发（现行编号 （吉）人服证字〔2027〕第2200000007号）');
+    expect(replaced.detail).toBe('该人力资源服务许可证已于2027年3月2日因机构信息变更换发，原证不再有效，请以现行编号为准。');
+    const voided = verificationVerdict({ kind: '备案', status: '已注销', supersededByNumber: null, endedAt: '2027-05-01T00:00:00.000Z' });
+    expect(voided).toEqual({ tone: 'danger', headline: '已注销', detail: '该人力资源服务备案凭证已于2027年5月1日注销，不再有效。' });
+    expect(LICENCE_STATUS_TONE).toEqual({ 有效: 'success', 已换发: 'warning', 已注销: 'danger' });
+  });
+});

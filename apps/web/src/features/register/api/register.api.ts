@@ -1,0 +1,34 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { TPage, TRegisterDepartment, TRegisterDetail, TRegisterItem, TRegisterQuery } from '@jhrm/contracts';
+import { api } from '../../../lib/api-client';
+
+const registerKeys = {
+  search: (q: TRegisterQuery) => ['register', 'search', q] as const,
+  entry: (id: string) => ['register', 'entry', id] as const,
+  departments: ['register', 'departments'] as const,
+};
+
+export function useRegisterSearch(q: TRegisterQuery) {
+  return useQuery({
+    queryKey: registerKeys.search(q),
+    queryFn: ({ signal }) => api.get<TPage<TRegisterItem>>('/api/public/register', { query: { ...q }, signal, skipAuthRedirect: true }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useRegisterEntry(id: string) {
+  return useQuery({
+    queryKey: registerKeys.entry(id),
+    queryFn: ({ signal }) => api.get<TRegisterDetail>(`/api/public/register/${encodeURIComponent(id)}`, { signal, skipAuthRedirect: true }),
+    enabled: !!id,
+  });
+}
+
+/** 审批部门 for the filter; they change rarely. */
+export function useRegisterDepartments() {
+  return useQuery({
+    queryKey: registerKeys.departments,
+    queryFn: ({ signal }) => api.get<TRegisterDepartment[]>('/api/public/register/departments', { signal, skipAuthRedirect: true }),
+    staleTime: 10 * 60_000,
+  });
+}

@@ -1,0 +1,104 @@
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
+import { Button, Descriptions, Result, Table, type TableColumnsType } from 'antd';
+import { LICENCE_TITLES, type TRegisterDetail } from '@jhrm/contracts';
+import { PublicLayout } from '../../../components/PublicLayout';
+import { Spinner } from '../../../components/Spinner';
+import { StatusTag } from '../../../components/StatusTag';
+import { LicenceStatusTag } from '../../../components/LicenceStatusTag';
+import { LICENCE_VERIFY_PAGE_PATH, PUBLIC_REGISTER_PATH, licenceVerifyPagePath } from '../../../lib/public-paths';
+import { useRegisterEntry } from '../api/register.api';
+import { LicenceNumber } from '../components/LicenceNumber';
+import '../components/register.css';
+
+type Change = TRegisterDetail['changes'][number];
+type HeldLicence = TRegisterDetail['licences'][number];
+
+const CHANGE_LABELS: Record<Change['type'], string> = { 设立: '设立（准予许可/备案）', 变更: '变更', 注销: '注销' };
+
+const changeColumns: TableColumnsType<Change> = [
+  { title: '序号', key: 'i', width: 70, render: (_: unknown, __: Change, i: number) => i + 1 },
+  { title: '事项', dataIndex: 'type', key: 'type', render: (v: Change['type']) => CHANGE_LABELS[v] },
+  { title: '审批通过日期', dataIndex: 'decidedOn', key: 'decidedOn', width: 160, render: (v: string | null) => v ?? '' },
+];
+
+const licenceColumns: TableColumnsType<HeldLicence> = [
+  { title: '编号', dataIndex: 'number', key: 'number', render: (v: string) => <Link to={licenceVerifyPagePath(v)}>{v}</Link> },
+  { title: '证书类型', dataIndex: 'kind', key: 'kind', width: 170, render: (v: HeldLicence['kind']) => LICENCE_TITLES[v] },
+  { title: '发证机关', dataIndex: 'departmentName', key: 'departmentName', width: 200 },
+  { title: '发证日期', dataIndex: 'issuedOn', key: 'issuedOn', width: 120 },
+  { title: '状态', dataIndex: 'status', key: 'status', width: 90, render: (v: HeldLicence['status']) => <LicenceStatusTag status={v} /> },
+  { title: '失效日期', dataIndex: 'endedOn', key: 'endedOn', width: 120, render: (v: string | null) => v ?? '' },
+];
+
+/** 公示详情: one institution of the register with its change history and every licence it held. */
+export default function RegisterDetailPage() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const query = useRegisterEntry(id);
+  // came from the list (same tab): back keeps the search; opened directly: go to the list
+  const back = () => (location.key !== 'default' ? navigate(-1) : navigate(PUBLIC_REGISTER_PATH));
+
+  const title = query.data?.name ?? '机构公示信息';
+  return (
+    <PublicLayout title={title} width="wide" headerExtra={<Link to={LICENCE_VERIFY_PAGE_PATH}>许可证验证</Link>}>
+      <div className="register-detail">
+        <div className="register-detail-actions">
+          <Button onClick={() => void back()}>返回公示查询</Button>
+        </div>
+        {query.isError ? (
+          <Result status="warning" title={query.error.message} />
+        ) : !query.data ? (
+          <Spinner />
+        ) : (
+          <>
+            <h2 className="public-section-title">基本信息</h2>
+            <Descriptions
+              bordered
+              size="small"
+              column={{ xs: 1, md: 2 }}
+              items={[
+                { key: 'name', label: '机构名称', children: query.data.name, span: 2 },
+                { key: 'uscc', label: '统一社会信用代码', children: query.data.uscc },
+                { key: 'legalRep', label: '法定代表人(负责人)', children: query.data.legalRep ?? '' },
+                { key: 'kind', label: '类型', children: query.data.kind ?? '' },
+                {
+                  key: 'status',
+                  label: '状态',
+                  children: <StatusTag tone={query.data.status === '正常' ? 'success' : 'danger'}>{query.data.status}</StatusTag>,
+                },
+                {
+                  key: 'licence',
+                  label: '许可证/备案凭证编号',
+                  span: 2,
+                  children: <LicenceNumber number={query.data.licenceNumber} status={query.data.licenceStatus} />,
+                },
+                { key: 'scopes', label: '服务范围', span: 2, children: query.data.scopes.join('、') },
+                { key: 'department', label: '审批部门', children: query.data.departmentName ?? '' },
+                { key: 'issued', label: '发证日期', children: query.data.issuedOn ?? '' },
+              ]}
+            />
+            <h2 className="public-section-title">变更记录</h2>
+            <Table<Change>
+              size="small"
+              columns={changeColumns}
+              dataSource={query.data.changes.map((c, i) => ({ ...c, key: String(i) }))}
+              pagination={false}
+              locale={{ emptyText: '暂无记录' }}
+            />
+            <h2 className="public-section-title">许可证/备案凭证记录</h2>
+            <Table<HeldLicence>
+              rowKey="number"
+              size="small"
+              columns={licenceColumns}
+              dataSource={query.data.licences}
+              pagination={false}
+              scroll={{ x: 900 }}
+              locale={{ emptyText: '暂无证书记录' }}
+            />
+          </>
+        )}
+      </div>
+    </PublicLayout>
+  );
+}
