@@ -181,11 +181,10 @@ interface PlanSummary {
 
 /** the 查询 list as the server runs it (apps/server/src/modules/institutions/institutions.repository.ts) */
 const LIST_SQL =
-  "SELECT i.id, i.name, i.short_name, i.uscc, i.licensed, i.review_status, i.cancel_status, i.kind, a.id, a.status, a.accepted_at FROM institutions i LEFT JOIN applications a ON a.institution_id = i.id AND a.type = '设立' WHERE i.unit_id = $1 ORDER BY i.created_at DESC, i.id DESC LIMIT 15";
-const COUNT_SQL = 'SELECT count(*) FROM institutions WHERE unit_id = $1';
+  "SELECT i.id, i.name, i.short_name, i.uscc, i.licensed, i.review_status, i.cancel_status, i.kind, a.id, a.status, a.accepted_at, count(*) OVER () FROM institutions i LEFT JOIN applications a ON a.institution_id = i.id AND a.type = '设立' WHERE i.unit_id = $1 ORDER BY i.created_at DESC, i.id DESC LIMIT 15";
 /** the same with a 机构名称 substring filter */
 const NAME_SQL =
-  "SELECT i.id, i.name FROM institutions i LEFT JOIN applications a ON a.institution_id = i.id AND a.type = '设立' WHERE i.unit_id = $1 AND i.name ILIKE '%人力资源%' ORDER BY i.created_at DESC, i.id DESC LIMIT 15";
+  "SELECT i.id, i.name, count(*) OVER () FROM institutions i LEFT JOIN applications a ON a.institution_id = i.id AND a.type = '设立' WHERE i.unit_id = $1 AND i.name ILIKE '%人力资源%' ORDER BY i.created_at DESC, i.id DESC LIMIT 15";
 /** and across all units (a reviewer's or the public register's search), where the trigram index matters */
 const NAME_ALL_SQL = "SELECT id, name FROM institutions WHERE name ILIKE '%博润人力%' AND $1::uuid IS NOT NULL LIMIT 15";
 
@@ -319,7 +318,6 @@ async function main(): Promise<number> {
     ];
     for (const t of targets) {
       plans.push(await explain(client, `list, ${t.label}`, LIST_SQL, t.id, t.rows));
-      plans.push(await explain(client, `count, ${t.label}`, COUNT_SQL, t.id, t.rows));
       plans.push(await explain(client, `name substring, ${t.label}`, NAME_SQL, t.id, t.rows));
     }
     if (targets[0]) plans.push(await explain(client, 'name substring, all units', NAME_ALL_SQL, targets[0].id, counts.institutions));

@@ -185,6 +185,13 @@ describe('人力资源服务机构查询', () => {
     const page = (await c.get('/api/institutions?pageSize=2&page=1')).json();
     expect(page.items).toHaveLength(2);
     expect(page.total).toBeGreaterThan(2);
+    // the total stays right on the last page and on a page past the end
+    const lastPage = Math.ceil(page.total / 2);
+    const last = (await c.get(`/api/institutions?pageSize=2&page=${lastPage}`)).json();
+    expect(last.total).toBe(page.total);
+    expect(last.items).toHaveLength(page.total - (lastPage - 1) * 2);
+    const beyond = (await c.get(`/api/institutions?pageSize=2&page=${lastPage + 1}`)).json();
+    expect(beyond).toMatchObject({ items: [], total: page.total });
   });
 
   it('shows 查看 as the full record, read-only', async () => {

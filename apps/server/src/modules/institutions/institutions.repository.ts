@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
 import { allowedActions, isEditable, type TRole, type TInstitutionListItem, type TInstitutionQuery, type TInstitutionRowAction } from '@jhrm/contracts';
 import type { DbOrTx } from '../../db/client';
 import type { PiiCipher } from '../../lib/crypto';
@@ -26,35 +26,36 @@ export async function queryUnitInstitutions(db: DbOrTx, pii: PiiCipher, unitId: 
   if (q.cancelStatus) where.push(eq(institutions.cancelStatus, q.cancelStatus));
   if (q.kind) where.push(eq(institutions.kind, q.kind));
   const filter = and(...where);
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({
-        id: institutions.id,
-        name: institutions.name,
-        shortName: institutions.shortName,
-        uscc: institutions.uscc,
-        licensed: institutions.licensed,
-        reviewStatus: institutions.reviewStatus,
-        cancelStatus: institutions.cancelStatus,
-        kind: institutions.kind,
-        applicationId: applications.id,
-        applicationStatus: applications.status,
-        acceptedAt: applications.acceptedAt,
-        licenceId: licences.id,
-      })
-      .from(institutions)
-      .leftJoin(applications, and(eq(applications.institutionId, institutions.id), eq(applications.type, '设立')))
-      // at most one licence in force per institution (a unique partial index), so no duplicate rows
-      .leftJoin(licences, and(eq(licences.institutionId, institutions.id), eq(licences.status, '有效')))
-      .where(filter)
-      .orderBy(desc(institutions.createdAt), desc(institutions.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db.select({ n: count() }).from(institutions).where(filter),
-  ]);
+  // One round trip: the page and, through a window count, the total number of matches.
+  const rows = await db
+    .select({
+      id: institutions.id,
+      name: institutions.name,
+      shortName: institutions.shortName,
+      uscc: institutions.uscc,
+      licensed: institutions.licensed,
+      reviewStatus: institutions.reviewStatus,
+      cancelStatus: institutions.cancelStatus,
+      kind: institutions.kind,
+      applicationId: applications.id,
+      applicationStatus: applications.status,
+      acceptedAt: applications.acceptedAt,
+      licenceId: licences.id,
+      total: sql<number>`count(*) OVER ()`.mapWith(Number),
+    })
+    .from(institutions)
+    .leftJoin(applications, and(eq(applications.institutionId, institutions.id), eq(applications.type, '设立')))
+    // at most one licence in force per institution (a unique partial index), so no duplicate rows
+    .leftJoin(licences, and(eq(licences.institutionId, institutions.id), eq(licences.status, '有效')))
+    .where(filter)
+    .orderBy(desc(institutions.createdAt), desc(institutions.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  // a page past the end has no rows to carry the total
+  const total = rows[0]?.total ?? (q.page > 1 ? ((await db.select({ n: count() }).from(institutions).where(filter))[0]?.n ?? 0) : 0);
   return {
-    total: total?.n ?? 0,
-    items: rows.map(({ applicationStatus, acceptedAt, ...r }) => ({
+    total,
+    items: rows.map(({ applicationStatus, acceptedAt, total: _total, ...r }) => ({
       ...r,
       kind: (r.kind as '许可' | '备案' | null) ?? null,
       acceptedAt: applicationStatus === '待审核' && acceptedAt ? acceptedAt.toISOString() : null,

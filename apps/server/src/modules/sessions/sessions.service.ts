@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, lt, ne, or } from 'drizzle-orm';
+import { and, eq, lt, ne, or, sql } from 'drizzle-orm';
 import type { TRole } from '@jhrm/contracts';
 import type { Db, DbOrTx } from '../../db/client';
 import type { Config } from '../../config';
@@ -32,12 +32,47 @@ export const newToken = () => randomBytes(32).toString('base64url');
 /** Touching last_seen_at on every request would turn reads into writes; once a minute is enough. */
 const TOUCH_EVERY_MS = 60_000;
 
+/**
+ * Every request resolves its session, so the lookup is one prepared statement (parsed and planned
+ * once per connection) reading only the columns a session needs.
+ */
+function prepareLookup(db: Db) {
+  return db
+    .select({
+      expiresAt: sessions.expiresAt,
+      lastSeenAt: sessions.lastSeenAt,
+      csrfToken: sessions.csrfToken,
+      userId: users.id,
+      account: users.account,
+      name: users.name,
+      role: users.role,
+      status: users.status,
+      unitId: users.unitId,
+      departmentId: users.departmentId,
+      mustChangePassword: users.mustChangePassword,
+      unitName: units.name,
+      unitUscc: units.uscc,
+      departmentName: departments.name,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(units, eq(units.id, users.unitId))
+    .leftJoin(departments, eq(departments.id, users.departmentId))
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('session_lookup');
+}
+
 export class SessionService {
+  private readonly lookupQuery: ReturnType<typeof prepareLookup>;
+
   constructor(
     private readonly db: Db,
     private readonly config: Config,
     private readonly clock: () => Date,
-  ) {}
+  ) {
+    this.lookupQuery = prepareLookup(db);
+  }
 
   idleMs(role: TRole): number {
     const minutes = role === 'reviewer' || role === 'admin' ? this.config.sessionIdleMinutes.staff : this.config.sessionIdleMinutes.unit;
@@ -64,44 +99,30 @@ export class SessionService {
   /** Resolves a cookie token to a live session, ending it if idle or past its absolute lifetime. */
   async lookup(token: string): Promise<AuthContext | null> {
     const id = hashToken(token);
-    const [row] = await this.db
-      .select({
-        session: sessions,
-        user: users,
-        unitName: units.name,
-        unitUscc: units.uscc,
-        departmentName: departments.name,
-      })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .leftJoin(units, eq(units.id, users.unitId))
-      .leftJoin(departments, eq(departments.id, users.departmentId))
-      .where(eq(sessions.id, id))
-      .limit(1);
+    const [row] = await this.lookupQuery.execute({ id });
     if (!row) return null;
     const now = this.clock().getTime();
-    const { session, user } = row;
-    if (user.status !== 'active' || now >= session.expiresAt.getTime() || now - session.lastSeenAt.getTime() >= this.idleMs(user.role)) {
+    if (row.status !== 'active' || now >= row.expiresAt.getTime() || now - row.lastSeenAt.getTime() >= this.idleMs(row.role)) {
       await this.db.delete(sessions).where(eq(sessions.id, id));
       return null;
     }
-    if (now - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+    if (now - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
       await this.db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
     }
     return {
       sessionId: id,
-      csrfToken: session.csrfToken,
+      csrfToken: row.csrfToken,
       user: {
-        id: user.id,
-        account: user.account,
-        name: user.name,
-        role: user.role,
-        unitId: user.unitId,
+        id: row.userId,
+        account: row.account,
+        name: row.name,
+        role: row.role,
+        unitId: row.unitId,
         unitName: row.unitName,
         unitUscc: row.unitUscc,
-        departmentId: user.departmentId,
+        departmentId: row.departmentId,
         departmentName: row.departmentName,
-        mustChangePassword: user.mustChangePassword,
+        mustChangePassword: row.mustChangePassword,
       },
     };
   }
