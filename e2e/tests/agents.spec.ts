@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { openHr, openMenuPage, signIn, signOut } from '../fixtures/ui';
 
 // Guide 一 1.2 and SPEC §1.2: 办理业务需要使用"法人"账号所创建的"经办人"账号来登录办理.
 // The legal person creates an agent, the agent changes the initial password at first login and
@@ -18,32 +19,6 @@ const AGENT = {
   /** changed once more in 账号设置 */
   laterPassword: 'Later@2026x',
 };
-
-async function signIn(page: Page, account: string, password: string) {
-  await page.goto('/login');
-  await page.getByRole('textbox', { name: '账号' }).fill(account);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-}
-
-async function openHr(page: Page) {
-  await expect(page).toHaveURL(/\/portal$/);
-  await page.getByText('人力资源服务', { exact: true }).click();
-  await expect(page).toHaveURL(/\/hr/);
-}
-
-/** Opens a page of the left menu, expanding its group first when needed. */
-async function openMenuPage(page: Page, group: string, item: string) {
-  const link = page.getByRole('menuitem', { name: item });
-  if (!(await link.isVisible())) await page.getByRole('menuitem', { name: group }).click();
-  await link.click();
-  await expect(page.getByRole('tab', { name: item })).toBeVisible();
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: '退出登录' }).click();
-  await expect(page).toHaveURL(/\/login$/);
-}
 
 async function expectNoSeriousA11yViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();

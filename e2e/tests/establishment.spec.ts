@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { ESTABLISHMENT_SLOTS as SLOTS, minimalPdf } from '../fixtures/documents';
+import { choose, fillDate, openMenuPage, signIn } from '../fixtures/ui';
 
 // Guide 1.2 人力资源服务机构设立审批: 经办人 fills 机构基本信息 → 申请报告 → 专职工作人员, uploads the
 // 附件材料 (13 slots) and the 视频材料 (场所视频光盘, MP4), opens 登记预览 (the PDF), 提交 to
@@ -16,75 +18,13 @@ const STAFF = [
   { name: '赵专职', idCard: '110101199003074936', mobile: '13900001111', certNo: 'HR-2020-0001' },
   { name: '钱专职', idCard: '110101198001010053', mobile: '13900002222' },
 ];
-const SLOTS = [
-  '登记申请表',
-  '诚信档案',
-  '房产证或购房合同',
-  '工商营业执照',
-  '企业管理制度',
-  '企业章程',
-  '专职人员登记表',
-  '专职人员学历证书',
-  '专职人员劳动合同',
-  '办公场所证明',
-  '应公开的服务内容等',
-  '人力资源资格证书',
-  '法人身份证正反面',
-];
-
-/** A minimal, valid one-page PDF (what the server's content check accepts as a PDF). */
-function minimalPdf(): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
-
-async function signIn(page: Page, account: string, password: string) {
-  await page.goto('/login');
-  await page.getByRole('textbox', { name: '账号' }).fill(account);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page).toHaveURL(/\/portal$/);
-}
-
-/** Opens a page of the left menu, expanding its group first when needed. */
-async function openMenuPage(page: Page, group: string, item: string) {
-  const link = page.getByRole('menuitem', { name: item });
-  if (!(await link.isVisible())) await page.getByRole('menuitem', { name: group }).click();
-  await link.click();
-  await expect(page.getByRole('tab', { name: item })).toBeVisible();
-}
-
-/** Picks an option of the antd Select whose field is labelled `label` (in `scope`). */
-async function choose(page: Page, scope: Page | Locator, label: string, option: string) {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
-}
-
-async function fillDate(field: Locator, date: string) {
-  await field.click();
-  await field.fill(date);
-  await field.press('Enter');
-}
 
 test('经办人填写设立审批、上传附件材料和场所视频、登记预览、提交后撤回', async ({ page }) => {
   // a long journey: a large form, 13 uploads, a video
   test.setTimeout(240_000);
 
   await signIn(page, 'demo_agent', DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/portal$/);
   await page.getByText('人力资源服务', { exact: true }).click();
   await expect(page).toHaveURL(/\/hr/);
   await openMenuPage(page, '人力资源服务机构管理', '人力资源服务机构设立审批');
