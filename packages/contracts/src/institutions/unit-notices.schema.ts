@@ -17,3 +17,10 @@ export type TInstitutionListPage = z.infer<typeof ZInstitutionListPage>;
 /** 「您登录的单位名称“X”与统一社会信用代码相同的机构名称“Y”不一致。…」 */
 export const nameMismatchNotice = (unitName: string, institutionName: string) =>
   `您登录的单位名称“${unitName}”与统一社会信用代码相同的机构名称“${institutionName}”不一致。如单位已更名，请通过变更申请更新机构名称；如信息有误，请联系审批部门。`;
+
+/** Missing fields by section, sections and labels in the order they come. */
+export function groupMissingFields(fields: readonly TMissingField[]): [section: string, labels: string[]][] {
+  const bySection = new Map<string, string[]>();
+  for (const f of fields) bySection.set(f.section, [...(bySection.get(f.section) ?? []), f.label]);
+  return [...bySection];
+}

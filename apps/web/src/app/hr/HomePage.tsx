@@ -3,6 +3,7 @@ import { Alert, Card, Descriptions, type DescriptionsProps } from 'antd';
 import { ROLE_LABELS } from '@jhrm/contracts';
 import { useCurrentUser } from '../../lib/session';
 import { UnitInstitutionsTable } from '../../features/institutions/components/UnitInstitutionsTable';
+import { UnitHomeNotices } from '../../features/institutions/components/UnitNotices';
 import { AGENTS_PATH } from './hr-routes';
 
 /**
@@ -43,6 +44,7 @@ export default function HomePage() {
           }
         />
       )}
+      {user.unit && <UnitHomeNotices />}
       <Card title={user.unit ? '单位信息' : '部门信息'} size="small">
         <Descriptions column={{ xs: 1, sm: 1, md: 2 }} items={items} />
       </Card>

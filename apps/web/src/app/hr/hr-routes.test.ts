@@ -53,7 +53,7 @@ describe('the account and administration pages of the real route table', () => {
 
   it('gives the administrator 系统管理 with 账号申诉处理, after 账号管理', () => {
     const menu = buildMenu('admin');
-    expect(names(group(menu, '系统管理'))).toEqual(expect.arrayContaining(['账号申诉处理']));
+    expect(names(group(menu, '系统管理'))).toEqual(expect.arrayContaining(['账号申诉处理', '数据导入']));
     expect(group(menu, '系统管理')?.path).toBe('/hr/admin');
     expect(names(group(menu, '账号管理'))).toEqual(['账号设置']);
     const order = menu.map((i) => i.name);
@@ -76,6 +76,7 @@ describe('the account and administration pages of the real route table', () => {
     expect(findRoute('/hr/accounts/agents')?.roles).toEqual(['legal']);
     expect(findRoute('/hr/accounts/settings')?.roles).toBeUndefined();
     expect(findRoute('/hr/admin/appeals')?.roles).toEqual(['admin']);
+    expect(findRoute('/hr/admin/imports')?.roles).toEqual(['admin']);
   });
 });
 

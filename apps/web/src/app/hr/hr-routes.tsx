@@ -14,6 +14,7 @@ import {
   ADMIN_DICTIONARIES_PATH,
   ADMIN_REVIEWERS_PATH,
   ADMIN_SETTINGS_PATH,
+  ADMIN_IMPORTS_PATH,
 } from '../../features/admin/paths';
 
 export const HR_BASE = '/hr';
@@ -144,6 +145,13 @@ export const HR_ROUTES: readonly HrRoute[] = [
     group: '系统管理',
     roles: ['admin'],
     element: lazy(() => import('../../features/admin/pages/AppealsPage')),
+  },
+  {
+    path: ADMIN_IMPORTS_PATH,
+    name: '数据导入',
+    group: '系统管理',
+    roles: ['admin'],
+    element: lazy(() => import('../../features/admin/pages/ImportPage')),
   },
 ];
 

@@ -5,3 +5,4 @@ export const ADMIN_SETTINGS_PATH = '/hr/admin/settings';
 export const ADMIN_DICTIONARIES_PATH = '/hr/admin/dictionaries';
 export const ADMIN_AUDIT_PATH = '/hr/admin/audit';
 export const ADMIN_APPEALS_PATH = '/hr/admin/appeals';
+export const ADMIN_IMPORTS_PATH = '/hr/admin/imports';

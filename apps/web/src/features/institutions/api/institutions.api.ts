@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { TApplicationDetail, TCancelStatus, TInstitutionListItem, TPage, TReviewStatus } from '@jhrm/contracts';
+import type { TApplicationDetail, TCancelStatus, TInstitutionListPage, TMissingField, TReviewStatus } from '@jhrm/contracts';
 import { api } from '../../../lib/api-client';
 import type { InstitutionFilters } from '../model/query-filters';
 
@@ -15,7 +15,7 @@ export function useUnitInstitutions(page: number, pageSize: number, enabled = tr
   return useQuery({
     queryKey: institutionKeys.unitList(page, pageSize),
     queryFn: ({ signal }) =>
-      api.get<TPage<TInstitutionListItem>>('/api/institutions', { query: { page, pageSize }, signal }),
+      api.get<TInstitutionListPage>('/api/institutions', { query: { page, pageSize }, signal }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -26,7 +26,7 @@ export function useInstitutionQuery(filters: InstitutionFilters, page: number, p
   return useQuery({
     queryKey: institutionKeys.query(filters, page, pageSize),
     queryFn: ({ signal }) =>
-      api.get<TPage<TInstitutionListItem>>('/api/institutions', { query: { ...filters, page, pageSize }, signal }),
+      api.get<TInstitutionListPage>('/api/institutions', { query: { ...filters, page, pageSize }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -38,6 +38,8 @@ export interface InstitutionDetail {
   licensed: boolean;
   applicationId: string | null;
   record: TApplicationDetail['record'];
+  /** fields a 变更 will ask for that the record in force lacks (imported records may be incomplete) */
+  missingForChange: TMissingField[];
 }
 
 /** 查看: the institution's record, read-only. */

@@ -14,6 +14,7 @@ import { licencePdfUrl } from '../../../lib/public-paths';
 import { useInstitutionQuery } from '../api/institutions.api';
 import { useWithdrawApplication } from '../api/applications.api';
 import { CancelStatusTag, ReviewStatusTag } from '../components/StatusTags';
+import { UnitNotices } from '../components/UnitNotices';
 import { toInstitutionQuery, type InstitutionFilters } from '../model/query-filters';
 import { establishmentPath, institutionViewPath, type EstablishmentOpen } from '../paths';
 import '../components/institutions.css';
@@ -127,6 +128,7 @@ export default function InstitutionQueryPage() {
   const col = { xs: 24, md: 12, xl: 8 };
   return (
     <div className="inst-page">
+      <UnitNotices notices={query.data?.notices} />
       <Card size="small" title="查询条件">
         <Form<InstitutionFilters>
           form={form}

@@ -9,6 +9,7 @@ import { describeKind } from '../model/application-kind';
 import { PagedTable } from '../components/PagedTable';
 import { facilityColumns, feeColumns, staffColumns } from '../components/record-columns';
 import { CancelStatusTag, ReviewStatusTag } from '../components/StatusTags';
+import { MissingForChangeAlert } from '../components/UnitNotices';
 import { INSTITUTION_QUERY_PATH } from '../paths';
 import '../components/institutions.css';
 
@@ -82,6 +83,8 @@ export default function InstitutionViewPage({ licencePanel }: { licencePanel?: R
       </Card>
 
       {licencePanel}
+
+      <MissingForChangeAlert fields={query.data.missingForChange} />
 
       <Card size="small" title="机构基本信息">
         <Descriptions
