@@ -28,7 +28,7 @@ function ResultCard({ v }: { v: TLicenceVerification }) {
       <Descriptions
         bordered
         size="small"
-        column={{ xs: 1, md: 2 }}
+        column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }}
         items={[
           { key: 'kind', label: '证书类型', children: LICENCE_TITLES[v.kind] },
           { key: 'number', label: '编号', children: v.number },

@@ -56,7 +56,7 @@ export default function RegisterDetailPage() {
             <Descriptions
               bordered
               size="small"
-              column={{ xs: 1, md: 2 }}
+              column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }}
               items={[
                 { key: 'name', label: '机构名称', children: query.data.name, span: 2 },
                 { key: 'uscc', label: '统一社会信用代码', children: query.data.uscc },

@@ -18,26 +18,26 @@ const columns: TableColumnsType<TRegisterItem> = [
     title: '机构名称',
     dataIndex: 'name',
     key: 'name',
-    width: 240,
+    width: 200,
     fixed: 'left',
     render: (v: string, row) => <Link to={registerEntryPath(row.id)}>{v}</Link>,
   },
-  { title: '统一社会信用代码', dataIndex: 'uscc', key: 'uscc', width: 180 },
-  { title: '法定代表人(负责人)', dataIndex: 'legalRep', key: 'legalRep', width: 120, render: (v: string | null) => v ?? '' },
+  { title: '统一社会信用代码', dataIndex: 'uscc', key: 'uscc', width: 170 },
+  { title: '法定代表人(负责人)', dataIndex: 'legalRep', key: 'legalRep', width: 100, render: (v: string | null) => v ?? '' },
   {
     title: '许可证/备案凭证编号',
     key: 'licence',
-    width: 260,
+    width: 200,
     render: (_: unknown, row) => <LicenceNumber number={row.licenceNumber} status={row.licenceStatus} />,
   },
-  { title: '类型', dataIndex: 'kind', key: 'kind', width: 70, render: (v: string | null) => v ?? '' },
-  { title: '服务范围', dataIndex: 'scopes', key: 'scopes', width: 260, render: (v: string[]) => v.join('、') },
-  { title: '审批部门', dataIndex: 'departmentName', key: 'departmentName', width: 200, render: (v: string | null) => v ?? '' },
+  { title: '类型', dataIndex: 'kind', key: 'kind', width: 56, render: (v: string | null) => v ?? '' },
+  { title: '服务范围', dataIndex: 'scopes', key: 'scopes', render: (v: string[]) => v.join('、') },
+  { title: '审批部门', dataIndex: 'departmentName', key: 'departmentName', width: 150, render: (v: string | null) => v ?? '' },
   {
     title: '状态',
     dataIndex: 'status',
     key: 'status',
-    width: 80,
+    width: 70,
     render: (v: TRegisterItem['status']) => <StatusTag tone={v === '正常' ? 'success' : 'danger'}>{v}</StatusTag>,
   },
 ];
@@ -115,7 +115,7 @@ export default function RegisterSearchPage() {
         columns={columns}
         dataSource={search.data?.items ?? []}
         loading={search.isFetching}
-        scroll={{ x: 1400 }}
+        scroll={{ x: 1100 }}
         locale={{ emptyText: q.keyword ? `未找到与“${q.keyword}”相关的机构` : '暂无公示机构' }}
         pagination={{
           ...guidePagination({
