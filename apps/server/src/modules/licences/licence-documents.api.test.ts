@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { licenceVerifyUrl } from '@jhrm/contracts';
+import { licenceVerifyUrl, type TRegisterItem, type TReviewDetail } from '@jhrm/contracts';
 import { createTestContext, type TestClient, type TestContext } from '../../test/harness';
 import { createInstitution, insertLicence, reissueLicence } from '../../test/licences';
 import { createOtherUnitAgent, createReviewer } from '../../test/people';
+import { licensedDraft, submitEstablishment } from '../../test/submissions';
 import { covers, mappedCodePoints, pdfImages, type PdfImage } from '../../test/pdf';
 import { auditLog } from '../audit/audit.table';
 import { licences } from './licences.table';
@@ -274,5 +275,33 @@ describe('许可证核验 (public)', () => {
     expect(limited.json().message).toBe('操作过于频繁，请稍后再试');
     // another address is not affected
     expect((await ctx.client().get(verifyUrl(licence.number))).statusCode).toBe(200);
+  });
+});
+
+describe('from approval to the public', () => {
+  it('a 许可 approved by the reviewer: the unit downloads its licence from 查询, the QR link verifies it, the register lists it', async () => {
+    const app = await submitEstablishment(ctx, agent, { department: '220000', draft: licensedDraft('吉林省长春职业介绍示范有限公司') });
+    const reviewer = ctx.client();
+    await reviewer.login('demo_reviewer');
+    const opened = (await reviewer.get(`/api/reviews/${app.id}`)).json() as TReviewDetail;
+    const decided = await reviewer.post(`/api/reviews/${app.id}/decision`, { version: opened.version, decision: '审核通过', opinion: '符合条件，准予许可。' });
+    expect(decided.statusCode, decided.body).toBe(200);
+
+    const row = ((await agent.get('/api/institutions?pageSize=100')).json() as { items: { applicationId: string; actions: string[]; licenceId: string | null }[] }).items.find(
+      (i) => i.applicationId === app.id,
+    )!;
+    expect(row.actions).toContain('许可证下载');
+    const pdf = await agent.get(pdfUrl(row.licenceId!));
+    expect(pdf.statusCode).toBe(200);
+    expect(covers(pdf.rawPayload, '人力资源服务许可证吉林省长春职业介绍示范有限公司')).toEqual([]);
+    const [licence] = await ctx.database.db.select().from(licences).where(eq(licences.id, row.licenceId!));
+    expect(pdfImages(pdf.rawPayload).some((i) => qrEncodes(i, licenceVerifyUrl(ctx.deps.config.publicBaseUrl, licence!.number)))).toBe(true);
+
+    // what the QR code opens: the page asks the API with the number from its address
+    const verified = await ctx.client().get(verifyUrl(new URL(licenceVerifyUrl(ctx.deps.config.publicBaseUrl, licence!.number)).searchParams.get('number')!));
+    expect(verified.json()).toMatchObject({ valid: true, status: '有效', institutionName: '吉林省长春职业介绍示范有限公司', verifyCount: 1 });
+
+    const listed = (await ctx.client().get(`/api/public/register?keyword=${encodeURIComponent(licence!.number)}`)).json() as { items: TRegisterItem[] };
+    expect(listed.items.map((i) => [i.name, i.licenceStatus, i.departmentName])).toEqual([['吉林省长春职业介绍示范有限公司', '有效', '省人社厅审批办']]);
   });
 });
