@@ -18,8 +18,13 @@ export async function institutionsRoutes(app: FastifyInstance, deps: AppDeps) {
     schema: { tags: ['institutions'], summary: '人力资源服务机构查询（本单位）', querystring: ZInstitutionQuery, response: { 200: ZInstitutionListPage } },
     handler: async (req) => {
       const unitId = sessionUnitId(req);
-      const { items, total } = await queryUnitInstitutions(deps.database.db, deps.pii, unitId, req.auth!.user.role, req.query);
-      return { items, total, page: req.query.page, pageSize: req.query.pageSize, notices: await unitNotices(deps.database.db, unitId) };
+      const user = req.auth!.user;
+      // alongside the list query, not after it (on PostgreSQL the two run on separate connections)
+      const [{ items, total }, notices] = await Promise.all([
+        queryUnitInstitutions(deps.database.db, deps.pii, unitId, user.role, req.query),
+        unitNotices(deps.database.db, { id: unitId, name: user.unitName ?? '', uscc: user.unitUscc ?? '' }),
+      ]);
+      return { items, total, page: req.query.page, pageSize: req.query.pageSize, notices };
     },
   });
 

@@ -1,29 +1,37 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { nameMismatchNotice } from '@jhrm/contracts';
-import type { DbOrTx } from '../../db/client';
-import { units } from '../accounts/accounts.table';
+import type { Db } from '../../db/client';
 import { institutions } from './institutions.table';
 
 /**
  * The guide's second FAQ: institutions are linked to a unit by USCC, so a name that differs can no
  * longer hide them; it is said plainly instead. Only institutions in force count (a draft's name is
- * still being typed).
+ * still being typed). The unit's name and USCC come from the session, and the query is prepared:
+ * it rides along with the 查询 list, the hottest signed-in request (docs/decisions/0010).
  */
-export async function unitNotices(db: DbOrTx, unitId: string): Promise<string[]> {
-  const rows = await db
-    .selectDistinct({ unitName: units.name, name: institutions.name })
+function prepareNotices(db: Db) {
+  return db
+    .selectDistinct({ name: institutions.name })
     .from(institutions)
-    .innerJoin(units, eq(units.id, institutions.unitId))
     .where(
       and(
-        eq(institutions.unitId, unitId),
-        eq(institutions.uscc, units.uscc),
-        ne(institutions.name, units.name),
+        eq(institutions.unitId, sql.placeholder('unitId')),
+        eq(institutions.uscc, sql.placeholder('uscc')),
+        ne(institutions.name, sql.placeholder('unitName')),
         eq(institutions.reviewStatus, '审核通过'),
         eq(institutions.cancelStatus, '正常'),
       ),
     )
-    .orderBy(sql`2`)
-    .limit(10);
-  return rows.map((r) => nameMismatchNotice(r.unitName, r.name));
+    .orderBy(asc(institutions.name))
+    .limit(10)
+    .prepare('unit_name_notices');
+}
+
+const prepared = new WeakMap<Db, ReturnType<typeof prepareNotices>>();
+
+export async function unitNotices(db: Db, unit: { id: string; name: string; uscc: string }): Promise<string[]> {
+  let query = prepared.get(db);
+  if (!query) prepared.set(db, (query = prepareNotices(db)));
+  const rows = await query.execute({ unitId: unit.id, uscc: unit.uscc, unitName: unit.name });
+  return rows.map((r) => nameMismatchNotice(unit.name, r.name));
 }
