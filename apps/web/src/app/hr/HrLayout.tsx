@@ -4,6 +4,7 @@ import { Button, Space, Tabs } from 'antd';
 import { LogoutOutlined, SettingOutlined } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
 import { Spinner } from '../../components/Spinner';
+import { NotificationBell } from '../../features/notifications/components/NotificationBell';
 import { useCurrentUser, useLogout } from '../../lib/session';
 import { ACCOUNT_SETTINGS_PATH, buildMenu, HR_BASE, routesFor } from './hr-routes';
 import { useHrTabs } from './useHrTabs';
@@ -57,6 +58,7 @@ export function HrLayout() {
       actionsRender={() => [
         <Space key="user" size="middle" className="hr-user">
           {orgName && <span data-testid="current-unit">{orgName}</span>}
+          <NotificationBell />
           <span data-testid="current-user">{user.name}</span>
           <Link to={ACCOUNT_SETTINGS_PATH} className="hr-user-link">
             <SettingOutlined aria-hidden /> 账号设置

@@ -60,8 +60,8 @@ describe('the account and administration pages of the real route table', () => {
     expect(order.indexOf('账号管理')).toBeLessThan(order.indexOf('系统管理'));
   });
 
-  it('lets a reviewer reach only 主页 and 账号设置 of these', () => {
-    expect(routesFor('reviewer').map((r) => r.name)).toEqual(['主页', '账号设置']);
+  it('lets a reviewer reach 主页, 消息中心, the 审核管理 pages and 账号设置', () => {
+    expect(routesFor('reviewer').map((r) => r.name)).toEqual(['主页', '消息中心', '待审核', '已审核', '审核', '账号设置']);
   });
 
   it('places the account groups after the three business groups', () => {
@@ -69,7 +69,7 @@ describe('the account and administration pages of the real route table', () => {
       ...HR_ROUTES,
       { path: '/hr/integrity/query', name: '人力资源诚信示范机构查询', group: '人力资源诚信体系管理', element: Page },
     ];
-    expect(buildMenu('admin', mixed).map((i) => i.name)).toEqual(['主页', '人力资源诚信体系管理', '账号管理', '系统管理']);
+    expect(buildMenu('admin', mixed).map((i) => i.name)).toEqual(['主页', '消息中心', '人力资源诚信体系管理', '账号管理', '系统管理']);
   });
 
   it('finds every page of the accounts groups by its path', () => {
@@ -117,5 +117,31 @@ describe('the institution pages of the real route table', () => {
     expect(edit?.element).toBe(findRoute('/hr/institutions/establishment')?.element);
     expect(findRoute(`/hr/institutions/${id}/view`)?.name).toBe('人力资源服务机构查看');
     expect(findRoute('/hr/institutions/query')?.roles).toEqual(['agent', 'legal']);
+  });
+});
+
+describe('the reviewer and message pages of the real route table', () => {
+  it('gives a reviewer the 审核管理 group (待审核, 已审核) before 账号管理, and nobody else', () => {
+    const menu = buildMenu('reviewer');
+    expect(menu.map((i) => i.name)).toEqual(['主页', '消息中心', '审核管理', '账号管理']);
+    const reviews = menu.find((i) => i.name === '审核管理');
+    expect(reviews?.path).toBe('/hr/reviews');
+    expect(reviews?.children?.map((c) => [c.name, c.path])).toEqual([
+      ['待审核', '/hr/reviews/pending'],
+      ['已审核', '/hr/reviews/done'],
+    ]);
+    for (const role of ['legal', 'agent', 'admin'] as const) expect(buildMenu(role).some((i) => i.name === '审核管理')).toBe(false);
+  });
+
+  it('finds the lists before the detail page, whose id could be read as "pending"', () => {
+    expect(findRoute('/hr/reviews/pending')?.name).toBe('待审核');
+    expect(findRoute('/hr/reviews/done')?.name).toBe('已审核');
+    const detail = findRoute('/hr/reviews/7fc3e538-e8dc-4fa9-b20e-1ca87f073246');
+    expect(detail?.name).toBe('审核');
+    expect(detail?.inMenu).toBe(false);
+  });
+
+  it('offers 消息中心 to every role as a top-level item', () => {
+    for (const role of ['legal', 'agent', 'reviewer', 'admin'] as const) expect(buildMenu(role)[1]).toMatchObject({ name: '消息中心', path: '/hr/messages' });
   });
 });

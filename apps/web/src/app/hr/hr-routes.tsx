@@ -1,6 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { matchPath } from 'react-router-dom';
-import { HomeOutlined } from '@ant-design/icons';
+import { BellOutlined, HomeOutlined } from '@ant-design/icons';
 import type { TRole } from '@jhrm/contracts';
 import {
   ESTABLISHMENT_EDIT_PATTERN,
@@ -16,6 +16,8 @@ import {
   ADMIN_SETTINGS_PATH,
   ADMIN_IMPORTS_PATH,
 } from '../../features/admin/paths';
+import { REVIEW_DETAIL_PATTERN, REVIEWS_DONE_PATH, REVIEWS_GROUP_PATH, REVIEWS_PENDING_PATH } from '../../features/reviews/paths';
+import { MESSAGES_PATH } from '../../features/notifications/paths';
 
 export const HR_BASE = '/hr';
 
@@ -27,6 +29,7 @@ export const HR_GROUPS = [
   { name: '人力资源服务机构管理', path: '/hr/institutions' },
   { name: '人力资源市场统计', path: '/hr/annual-reports' },
   { name: '人力资源诚信体系管理', path: '/hr/integrity' },
+  { name: '审核管理', path: REVIEWS_GROUP_PATH },
   { name: '账号管理', path: '/hr/accounts' },
   { name: '系统管理', path: '/hr/admin' },
 ] as const satisfies readonly { name: string; path: string }[];
@@ -61,6 +64,7 @@ const EstablishmentPage = lazy(() => import('./pages/EstablishmentPage'));
 
 export const HR_ROUTES: readonly HrRoute[] = [
   { path: HR_BASE, name: '主页', icon: <HomeOutlined />, element: lazy(() => import('./HomePage')) },
+  { path: MESSAGES_PATH, name: '消息中心', icon: <BellOutlined />, element: lazy(() => import('../../features/notifications/pages/MessagesPage')) },
   {
     path: INSTITUTION_QUERY_PATH,
     name: '人力资源服务机构查询',
@@ -90,6 +94,29 @@ export const HR_ROUTES: readonly HrRoute[] = [
     roles: ['agent', 'legal'],
     inMenu: false,
     element: lazy(() => import('./pages/InstitutionViewPage')),
+  },
+  {
+    path: REVIEWS_PENDING_PATH,
+    name: '待审核',
+    group: '审核管理',
+    roles: ['reviewer'],
+    element: lazy(() => import('../../features/reviews/pages/PendingReviewsPage')),
+  },
+  {
+    path: REVIEWS_DONE_PATH,
+    name: '已审核',
+    group: '审核管理',
+    roles: ['reviewer'],
+    element: lazy(() => import('../../features/reviews/pages/DoneReviewsPage')),
+  },
+  {
+    // after the two lists: findRoute takes the first match, and :id matches "pending" too
+    path: REVIEW_DETAIL_PATTERN,
+    name: '审核',
+    group: '审核管理',
+    roles: ['reviewer'],
+    inMenu: false,
+    element: lazy(() => import('./pages/ReviewPage')),
   },
   {
     path: AGENTS_PATH,

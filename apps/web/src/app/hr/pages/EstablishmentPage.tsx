@@ -17,12 +17,12 @@ const VideoPanel = lazy(() => import('../../../features/materials/components/Vid
 
 const renderMaterials = (p: PanelProps) => (
   <Suspense fallback={<Spinner />}>
-    <MaterialsPanel applicationId={p.applicationId} editable={p.editable} />
+    <MaterialsPanel applicationId={p.applicationId} editable={p.editable} notes={p.notes} />
   </Suspense>
 );
 const renderVideo = (p: PanelProps) => (
   <Suspense fallback={<Spinner />}>
-    <VideoPanel applicationId={p.applicationId} editable={p.editable} />
+    <VideoPanel applicationId={p.applicationId} editable={p.editable} note={p.videoNote} />
   </Suspense>
 );
 

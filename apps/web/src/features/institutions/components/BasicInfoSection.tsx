@@ -13,7 +13,7 @@ import {
   type TBusinessScope,
 } from '@jhrm/contracts';
 import { optionalZodRules } from '../model/rules';
-import { describeKind } from '../model/application-kind';
+import { describeKind } from '../../../components/record/application-kind';
 import type { Department } from '../api/applications.api';
 
 const options = (values: readonly string[]) => values.map((v) => ({ label: v, value: v }));

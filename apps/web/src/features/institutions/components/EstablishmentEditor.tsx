@@ -17,9 +17,11 @@ import {
   useSubmitApplication,
   useWithdrawApplication,
 } from '../api/applications.api';
-import { describeKind } from '../model/application-kind';
+import { describeKind } from '../../../components/record/application-kind';
 import { changedPaths, draftFingerprint, toFormValues, toRecordDraft, type EstablishmentFormValues } from '../model/draft';
 import { FORM_TABS, isFormTab, problemTarget, type FormTabKey, type ListKey } from '../model/problems';
+import { fieldWarnings, materialNotes, notesAsProblems, pendingRejection } from '../model/review-notes';
+import { formatDateTime } from '../../../lib/format-datetime';
 import { ESTABLISHMENT_PATH, establishmentPath, INSTITUTION_QUERY_PATH, type EstablishmentOpen } from '../paths';
 import { BasicInfoSection } from './BasicInfoSection';
 import { FacilityEditor } from './FacilityEditor';
@@ -36,6 +38,9 @@ import './institutions.css';
 export interface PanelProps {
   applicationId: string;
   editable: boolean;
+  /** the reviewer's notes of the 审核不通过 being answered: per material slot, and on the video */
+  notes?: Readonly<Record<string, string>>;
+  videoNote?: string;
 }
 
 export interface EstablishmentEditorProps {
@@ -110,6 +115,9 @@ export function EstablishmentEditor({ initial, open, onOpened, unitDefaults, ren
   const editable = detail ? detail.editable : true;
   const scopes = Form.useWatch(['basic', 'scopes'], form) as TBusinessScope[] | undefined;
   const kind = describeKind(scopes);
+  const rejection = pendingRejection(detail);
+  const rejectionNotes = useMemo(() => (rejection ? notesAsProblems(rejection) : []), [rejection]);
+  const drawerNotes = useMemo(() => materialNotes(rejection), [rejection]);
 
   const markDirty = useCallback((value: boolean) => {
     dirtyRef.current = value;
@@ -118,6 +126,14 @@ export function EstablishmentEditor({ initial, open, onOpened, unitDefaults, ren
   const recomputeDirty = useCallback(() => {
     markDirty(draftFingerprint(form.getFieldsValue(true)) !== savedFingerprint.current);
   }, [form, markDirty]);
+
+  // ---- the reviewer's notes beside their fields ------------------------------------------
+  const warnedRound = useRef<number | null>(null);
+  useEffect(() => {
+    if (!rejection || warnedRound.current === rejection.round) return;
+    warnedRound.current = rejection.round;
+    form.setFields(fieldWarnings(rejection).map((w) => ({ name: w.name as never, warnings: w.warnings })));
+  }, [rejection, form]);
 
   // ---- leaving with unsaved changes -------------------------------------------------------
   const blocker = useBlocker(
@@ -496,7 +512,29 @@ export function EstablishmentEditor({ initial, open, onOpened, unitDefaults, ren
           </span>
         </header>
 
-        {!editable && status && SUBMITTED_NOTE[status] && <Alert className="table-alert" type="info" showIcon message={SUBMITTED_NOTE[status]} />}
+        {!editable && status && SUBMITTED_NOTE[status] && (
+          <Alert
+            className="table-alert"
+            type="info"
+            showIcon
+            message={status === '待审核' && detail?.acceptedAt ? `审批部门已于 ${formatDateTime(detail.acceptedAt).slice(0, 10)} 受理该申请，正在审核，不能再撤回。` : SUBMITTED_NOTE[status]}
+          />
+        )}
+        {rejection && (
+          <Alert
+            className="table-alert"
+            type="warning"
+            showIcon
+            data-testid="rejection-alert"
+            message={`审核不通过（第${rejection.round}轮，${rejection.departmentName}，${formatDateTime(rejection.decidedAt)}）：请按审核意见修改后重新提交`}
+            description={
+              <>
+                <div className="inst-pre">审核意见：{rejection.opinion}</div>
+                {rejectionNotes.length > 0 && <ProblemList problems={rejectionNotes} onGo={goTo} />}
+              </>
+            }
+          />
+        )}
         {conflict && (
           <Alert
             className="table-alert"
@@ -587,8 +625,8 @@ export function EstablishmentEditor({ initial, open, onOpened, unitDefaults, ren
         onClose={() => setDrawer(null)}
         destroyOnHidden
       >
-        {detail && drawer === 'materials' && renderMaterials({ applicationId: detail.id, editable: detail.editable })}
-        {detail && drawer === 'video' && renderVideo({ applicationId: detail.id, editable: detail.editable })}
+        {detail && drawer === 'materials' && renderMaterials({ applicationId: detail.id, editable: detail.editable, notes: drawerNotes.slots })}
+        {detail && drawer === 'video' && renderVideo({ applicationId: detail.id, editable: detail.editable, videoNote: drawerNotes.video })}
       </Drawer>
 
       <Modal

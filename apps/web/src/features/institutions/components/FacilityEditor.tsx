@@ -4,7 +4,7 @@ import { zodRules } from '../../../lib/form';
 import { cleanObject } from '../model/draft';
 import { requiredRule } from '../model/rules';
 import { ListEditor, type RowFocusRequest } from './ListEditor';
-import { facilityColumns } from './record-columns';
+import { facilityColumns } from '../../../components/record/record-columns';
 
 
 type FacilityForm = Partial<Record<keyof TFacility, unknown>>;

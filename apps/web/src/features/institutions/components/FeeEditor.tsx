@@ -3,7 +3,7 @@ import { ZServiceFee, type TServiceFee } from '@jhrm/contracts';
 import { zodRules } from '../../../lib/form';
 import { cleanObject } from '../model/draft';
 import { ListEditor, type RowFocusRequest } from './ListEditor';
-import { feeColumns } from './record-columns';
+import { feeColumns } from '../../../components/record/record-columns';
 
 
 type FeeForm = Partial<Record<keyof TServiceFee, unknown>>;

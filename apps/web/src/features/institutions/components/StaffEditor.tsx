@@ -17,7 +17,7 @@ import { zodRules } from '../../../lib/form';
 import { optionalZodRules, requiredRule } from '../model/rules';
 import { staffDerived, staffFromForm, staffToForm, type StaffFormValues } from '../model/staff';
 import { ListEditor, type RowFocusRequest } from './ListEditor';
-import { staffColumns } from './record-columns';
+import { staffColumns } from '../../../components/record/record-columns';
 
 const options = (values: readonly string[]) => values.map((v) => ({ label: v, value: v }));
 const half = { xs: 24, md: 12 };

@@ -3,12 +3,24 @@ import { Alert, Table, type TableColumnsType } from 'antd';
 import type { TInstitutionListItem } from '@jhrm/contracts';
 import { guidePagination, INITIAL_PAGE } from '../../../components/pagination';
 import { useUnitInstitutions } from '../api/institutions.api';
+import { AcceptedTag } from './AcceptedTag';
 
 const columns: TableColumnsType<TInstitutionListItem> = [
   { title: '机构名称(全称)', dataIndex: 'name', key: 'name' },
   { title: '机构名称(简称)', dataIndex: 'shortName', key: 'shortName', render: (v: string | null) => v ?? '' },
   { title: '是否发证', dataIndex: 'licensed', key: 'licensed', width: 100, render: (v: boolean) => (v ? '是' : '否') },
-  { title: '审核状态', dataIndex: 'reviewStatus', key: 'reviewStatus', width: 120 },
+  {
+    title: '审核状态',
+    dataIndex: 'reviewStatus',
+    key: 'reviewStatus',
+    width: 130,
+    render: (v: TInstitutionListItem['reviewStatus'], row) => (
+      <>
+        {v}
+        <AcceptedTag acceptedAt={row.acceptedAt} />
+      </>
+    ),
+  },
   { title: '注销状态', dataIndex: 'cancelStatus', key: 'cancelStatus', width: 100 },
 ];
 

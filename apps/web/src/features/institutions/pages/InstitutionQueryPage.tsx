@@ -14,6 +14,7 @@ import { licencePdfUrl } from '../../../lib/public-paths';
 import { useInstitutionQuery } from '../api/institutions.api';
 import { useWithdrawApplication } from '../api/applications.api';
 import { CancelStatusTag, ReviewStatusTag } from '../components/StatusTags';
+import { AcceptedTag } from '../components/AcceptedTag';
 import { UnitNotices } from '../components/UnitNotices';
 import { toInstitutionQuery, type InstitutionFilters } from '../model/query-filters';
 import { establishmentPath, institutionViewPath, type EstablishmentOpen } from '../paths';
@@ -112,8 +113,13 @@ export default function InstitutionQueryPage() {
       title: '审核状态',
       dataIndex: 'reviewStatus',
       key: 'reviewStatus',
-      width: 110,
-      render: (v: TInstitutionListItem['reviewStatus']) => <ReviewStatusTag status={v} />,
+      width: 130,
+      render: (v: TInstitutionListItem['reviewStatus'], row) => (
+        <>
+          <ReviewStatusTag status={v} />
+          <AcceptedTag acceptedAt={row.acceptedAt} />
+        </>
+      ),
     },
     {
       title: '注销状态',

@@ -16,6 +16,10 @@ export interface MaterialsPanelProps {
   editable: boolean;
   /** 设立 shows the 新申请人力资源服务机构须知 beside the table. */
   type?: TApplicationType;
+  /** a reviewer's view: no upload or delete at all, and 查看文件 on every row */
+  readOnly?: boolean;
+  /** a reviewer's note per slot (材料名称 → 意见), shown beside the slot */
+  notes?: Readonly<Record<string, string>>;
 }
 
 function isTemplateKey(key: string | null): key is TTemplateKey {
@@ -36,7 +40,7 @@ function ToolbarButton({ disabledReason, children, ...props }: { disabledReason?
  * 材料上传 (guide 1.2, SPEC §4.2): the application's material slots with 是否已上传 and the
  * template downloads; choose a slot, then 文件上传 / 查看文件 / 文件下载 / 文件删除.
  */
-export function MaterialsPanel({ applicationId, editable, type = '设立' }: MaterialsPanelProps) {
+export function MaterialsPanel({ applicationId, editable, type = '设立', readOnly = false, notes }: MaterialsPanelProps) {
   const { message } = App.useApp();
   const materials = useMaterials(applicationId);
   const upload = useUploadMaterial(applicationId);
@@ -94,6 +98,11 @@ export function MaterialsPanel({ applicationId, editable, type = '设立' }: Mat
         <span>
           {name}
           {!s.required && <span className="materials-muted">（选填）</span>}
+          {notes?.[name] && (
+            <span className="materials-note" role="note">
+              审核意见：{notes[name]}
+            </span>
+          )}
         </span>
       ),
     },
@@ -125,10 +134,31 @@ export function MaterialsPanel({ applicationId, editable, type = '设立' }: Mat
     },
   ];
 
+  if (readOnly) {
+    columns.push({
+      title: '文件',
+      key: 'files',
+      width: 130,
+      render: (_: unknown, s) =>
+        s.files.length > 0 ? (
+          <Button
+            size="small"
+            onClick={(e) => {
+              e.stopPropagation();
+              setSelected(s.name);
+              setModal('view');
+            }}
+          >
+            查看文件（{s.files.length}）
+          </Button>
+        ) : null,
+    });
+  }
+
   const table = (
     <div>
       <div className="materials-toolbar" role="toolbar" aria-label="材料上传">
-        {uploadDisabledReason ? (
+        {readOnly ? null : uploadDisabledReason ? (
           <ToolbarButton disabledReason={uploadDisabledReason}>文件上传</ToolbarButton>
         ) : (
           <Upload
@@ -158,9 +188,11 @@ export function MaterialsPanel({ applicationId, editable, type = '设立' }: Mat
         >
           文件下载
         </ToolbarButton>
-        <ToolbarButton disabledReason={editable ? null : READ_ONLY_REASON} onClick={() => requireFiles() && setModal('delete')}>
-          文件删除
-        </ToolbarButton>
+        {!readOnly && (
+          <ToolbarButton disabledReason={editable ? null : READ_ONLY_REASON} onClick={() => requireFiles() && setModal('delete')}>
+            文件删除
+          </ToolbarButton>
+        )}
         <span className="materials-selected" aria-live="polite">
           {slot ? `已选择：${slot.name}` : '请选择一项材料'}
         </span>
@@ -219,7 +251,7 @@ export function MaterialsPanel({ applicationId, editable, type = '设立' }: Mat
     </div>
   );
 
-  const withNotice = type === '设立';
+  const withNotice = type === '设立' && !readOnly;
   return (
     <div className="materials-panel">
       <div className={`materials-layout${withNotice ? ' with-notice' : ''}`}>

@@ -16,6 +16,10 @@ import './materials.css';
 export interface VideoPanelProps {
   applicationId: string;
   editable: boolean;
+  /** a reviewer's view: playing and downloading only */
+  readOnly?: boolean;
+  /** a reviewer's note on the video */
+  note?: string;
 }
 
 /** What is happening to the file being uploaded: 读取校验中, the transfer, 暂停/继续, retries, the outcome. */
@@ -107,7 +111,7 @@ function UploadProgress({ upload }: { upload: ResumableVideoUpload }) {
  * 视频材料 (场所视频光盘, MP4 only, SPEC §4.2): a resumable upload with progress, and the uploaded
  * videos with a player (seeking works: the server answers Range requests).
  */
-export function VideoPanel({ applicationId, editable }: VideoPanelProps) {
+export function VideoPanel({ applicationId, editable, readOnly = false, note }: VideoPanelProps) {
   const { message } = App.useApp();
   const videos = useVideos(applicationId);
   const refresh = useRefreshVideos(applicationId);
@@ -158,7 +162,7 @@ export function VideoPanel({ applicationId, editable }: VideoPanelProps) {
             if (file) upload.start(file);
           }}
         />
-        {uploadReason ? (
+        {readOnly ? null : uploadReason ? (
           <Tooltip title={uploadReason}>
             <Button icon={<PlusOutlined />} disabled>
               文件上传
@@ -175,7 +179,7 @@ export function VideoPanel({ applicationId, editable }: VideoPanelProps) {
         >
           文件下载
         </Button>
-        {!editable ? (
+        {readOnly ? null : !editable ? (
           <Tooltip title={READ_ONLY_REASON}>{deleteButton}</Tooltip>
         ) : selected ? (
           <Popconfirm
@@ -201,10 +205,15 @@ export function VideoPanel({ applicationId, editable }: VideoPanelProps) {
             文件删除
           </Button>
         )}
-        <span className="materials-muted">只能上传 MP4 格式，不超过 2 GB；支持断点续传</span>
+        {!readOnly && <span className="materials-muted">只能上传 MP4 格式，不超过 2 GB；支持断点续传</span>}
       </div>
+      {note && (
+        <p className="materials-note" role="note">
+          审核意见：{note}
+        </p>
+      )}
 
-      {editable && upload.state.phase === 'idle' && upload.unfinished.length > 0 && (
+      {editable && !readOnly && upload.state.phase === 'idle' && upload.unfinished.length > 0 && (
         <Alert
           className="materials-alert"
           type="info"

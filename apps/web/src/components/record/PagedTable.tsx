@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Table, type TableColumnsType } from 'antd';
-import { guidePagination, INITIAL_PAGE } from '../../../components/pagination';
+import { guidePagination, INITIAL_PAGE } from '../pagination';
 
 /** A read-only list held in memory, paged like every list (15 a page, the guide's pager text). */
 export function PagedTable<Row extends object>({ columns, rows, scrollX }: { columns: TableColumnsType<Row>; rows: readonly Row[]; scrollX?: number }) {

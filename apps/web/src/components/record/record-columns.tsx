@@ -1,3 +1,4 @@
+import './record.css';
 import type { TableColumnsType } from 'antd';
 import { maskIdCard, maskMobile, type TFacility, type TServiceFee, type TStaffMember } from '@jhrm/contracts';
 
@@ -5,9 +6,9 @@ import { maskIdCard, maskMobile, type TFacility, type TServiceFee, type TStaffMe
 export const staffColumns: TableColumnsType<TStaffMember> = [
   { title: '姓名', dataIndex: 'name', key: 'name', width: 110 },
   { title: '证件类型', dataIndex: 'idType', key: 'idType', width: 110 },
-  { title: '身份证号', dataIndex: 'idCard', key: 'idCard', width: 190, render: (v: string) => <span className="inst-masked">{maskIdCard(v)}</span> },
+  { title: '身份证号', dataIndex: 'idCard', key: 'idCard', width: 190, render: (v: string) => <span className="rec-masked">{maskIdCard(v)}</span> },
   { title: '学历', dataIndex: 'education', key: 'education', width: 110 },
-  { title: '手机号码', dataIndex: 'mobile', key: 'mobile', width: 130, render: (v: string) => <span className="inst-masked">{maskMobile(v)}</span> },
+  { title: '手机号码', dataIndex: 'mobile', key: 'mobile', width: 130, render: (v: string) => <span className="rec-masked">{maskMobile(v)}</span> },
 ];
 
 /** 现有设施情况 */

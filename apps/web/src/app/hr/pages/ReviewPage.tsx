@@ -1,0 +1,142 @@
+import { lazy, Suspense } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { Button, Card, Descriptions, Result, Tabs } from 'antd';
+import type { TReviewDetail } from '@jhrm/contracts';
+import { Spinner } from '../../../components/Spinner';
+import { StatusTag } from '../../../components/StatusTag';
+import { RecordView } from '../../../components/record/RecordView';
+import { RecordDiff } from '../../../components/record/RecordDiff';
+import { ReviewTimeline, type TimelineRound } from '../../../components/review/ReviewTimeline';
+import { formatDateTime } from '../../../lib/format-datetime';
+import { useReviewDetail } from '../../../features/reviews/api/reviews.api';
+import { DecisionPanel } from '../../../features/reviews/components/DecisionPanel';
+import { DaysLeftTag } from '../../../features/reviews/components/DaysLeftTag';
+import { REVIEWS_PENDING_PATH } from '../../../features/reviews/paths';
+import '../../../features/reviews/components/reviews.css';
+
+// The app layer composes the features: the reviewer's decision (reviews) beside the submitted
+// record (shared components) and the materials and video (materials), read-only.
+const MaterialsPanel = lazy(() => import('../../../features/materials/components/MaterialsPanel').then((m) => ({ default: m.MaterialsPanel })));
+const VideoPanel = lazy(() => import('../../../features/materials/components/VideoPanel').then((m) => ({ default: m.VideoPanel })));
+
+const LICENCE_NAMES = { 许可: '人力资源服务许可证', 备案: '人力资源服务备案凭证' } as const;
+const STATUS_TONES = { 待提交: 'info', 待审核: 'warning', 审核通过: 'success', 审核不通过: 'danger' } as const;
+
+function rounds(d: TReviewDetail): TimelineRound[] {
+  return d.rounds.map((r) => ({
+    round: r.round,
+    submittedAt: r.submittedAt,
+    submittedByName: r.submittedByName,
+    departmentName: r.departmentName,
+    acceptedAt: r.round === d.round && !r.decision ? d.acceptedAt : null,
+    decision: r.decision,
+  }));
+}
+
+/** 审核: one submission, read-only, with every material, the video, the rounds and the decision panel. */
+export default function ReviewPage() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const query = useReviewDetail(id);
+  const d = query.data;
+
+  if (query.isError) {
+    return (
+      <Result
+        status="warning"
+        title={query.error.message}
+        extra={
+          <Button type="primary" onClick={() => void navigate(REVIEWS_PENDING_PATH)}>
+            返回待审核
+          </Button>
+        }
+      />
+    );
+  }
+  if (!d) return <Spinner />;
+
+  const tabs = [
+    { key: 'record', label: '申请内容', children: <RecordView record={d.record} departmentName={d.departmentName} /> },
+    ...(d.current
+      ? [{ key: 'diff', label: '变更对比', children: <Card size="small"><RecordDiff current={d.current} proposed={d.record} /></Card> }]
+      : []),
+    {
+      key: 'materials',
+      label: '附件材料',
+      children: (
+        <Card size="small">
+          <Suspense fallback={<Spinner />}>
+            <MaterialsPanel applicationId={d.id} editable={false} readOnly type={d.type} />
+          </Suspense>
+        </Card>
+      ),
+    },
+    {
+      key: 'video',
+      label: '视频材料',
+      children: (
+        <Card size="small">
+          <Suspense fallback={<Spinner />}>
+            <VideoPanel applicationId={d.id} editable={false} readOnly />
+          </Suspense>
+        </Card>
+      ),
+    },
+    { key: 'rounds', label: `审核记录（${d.rounds.length}）`, children: <Card size="small"><ReviewTimeline rounds={rounds(d)} /></Card> },
+  ];
+
+  return (
+    <div className="review-page">
+      <Card size="small">
+        <header className="review-header">
+          <h1>{d.institutionName || '（未填写机构名称）'}</h1>
+          <StatusTag tone="info">{d.type}</StatusTag>
+          <StatusTag tone={STATUS_TONES[d.status]}>{d.status}</StatusTag>
+          <span>第{d.round}轮</span>
+          <DaysLeftTag daysLeft={d.daysLeft} dueOn={d.dueOn} />
+        </header>
+        <Descriptions
+          size="small"
+          column={{ xs: 1, md: 2, xl: 3 }}
+          items={[
+            { key: 'unit', label: '申请单位', children: d.unitName },
+            { key: 'uscc', label: '统一社会信用代码', children: d.uscc },
+            { key: 'dept', label: '审批部门', children: d.departmentName },
+            { key: 'kind', label: '申请类型', children: d.kind.because.length ? `${d.kind.kind}（申请业务含 ${d.kind.because.join('、')}）` : d.kind.kind },
+            { key: 'submitted', label: '提交时间', children: formatDateTime(d.submittedAt) },
+            { key: 'accepted', label: '受理', children: d.acceptedAt ? `${formatDateTime(d.acceptedAt)}${d.acceptedByName ? `（${d.acceptedByName}）` : ''}` : '未受理' },
+            { key: 'due', label: '办理期限', children: d.dueOn ? `${d.dueOn}（20个工作日）` : '' },
+          ]}
+        />
+      </Card>
+
+      <div className="review-layout">
+        <Tabs className="review-tabs" items={tabs} />
+        <aside className="review-side">
+          {d.actions.length > 0 ? (
+            <Card size="small" title="审核">
+              <DecisionPanel detail={d} />
+            </Card>
+          ) : (
+            <Card size="small" title="审核结论">
+              <StatusTag tone={STATUS_TONES[d.status]}>{d.status}</StatusTag>
+              {d.rounds.at(-1)?.decision?.opinion && <p className="review-pre">审核意见：{d.rounds.at(-1)!.decision!.opinion}</p>}
+              {d.licence && (
+                <Descriptions
+                  size="small"
+                  column={1}
+                  items={[
+                    { key: 'name', label: '证书', children: LICENCE_NAMES[d.licence.kind] },
+                    { key: 'number', label: '编号', children: d.licence.number },
+                    { key: 'issued', label: '发证日期', children: d.licence.issuedOn },
+                    { key: 'status', label: '状态', children: d.licence.status },
+                  ]}
+                />
+              )}
+            </Card>
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { REVIEW_FIELD_TARGETS, VIDEO_SLOT, type TApplicationDetail, type TReviewDecisionView, type TSubmissionProblem } from '@jhrm/contracts';
+import { toNamePath } from '../../../lib/form';
+
+/** The 审核不通过 decision the unit is asked to act on now, if any (the latest, while 审核不通过). */
+export function pendingRejection(detail: Pick<TApplicationDetail, 'status' | 'reviews'> | null | undefined): TReviewDecisionView | null {
+  const latest = detail?.reviews[0];
+  return detail?.status === '审核不通过' && latest?.decision === '审核不通过' ? latest : null;
+}
+
+function tabOf(key: string): string {
+  const field = REVIEW_FIELD_TARGETS.find((t) => t.key === key);
+  if (field) return field.tab;
+  return key.split('.')[0] ?? '';
+}
+
+/**
+ * The reviewer's notes as links of the problem list: each opens the tab and field, the list row,
+ * or the materials / video drawer it is about.
+ */
+export function notesAsProblems(decision: TReviewDecisionView): TSubmissionProblem[] {
+  return decision.notes.map((n) => {
+    const message = `${n.label}：${n.message}`;
+    if (n.target === 'material') return n.key === VIDEO_SLOT ? { tab: 'video', path: 'video', message } : { tab: 'materials', path: `materials.${n.key}`, message };
+    return { tab: tabOf(n.key), path: n.key, message };
+  });
+}
+
+/** Warnings to put on the form's own fields (a list row or a whole list has none: the problem list links to it). */
+export function fieldWarnings(decision: TReviewDecisionView): { name: (string | number)[]; warnings: string[] }[] {
+  return decision.notes
+    .filter((n) => n.target === 'field' && REVIEW_FIELD_TARGETS.some((t) => t.key === n.key && t.tab !== 'staff' && t.tab !== 'facilities' && t.tab !== 'fees'))
+    .map((n) => ({ name: toNamePath(n.key), warnings: [`审核意见：${n.message}`] }));
+}
+
+/** Notes on material slots (材料名称 → 意见) and on the video, for the drawers. */
+export function materialNotes(decision: TReviewDecisionView | null): { slots: Record<string, string>; video?: string } {
+  const slots: Record<string, string> = {};
+  let video: string | undefined;
+  for (const n of decision?.notes ?? []) {
+    if (n.target !== 'material') continue;
+    if (n.key === VIDEO_SLOT) video = n.message;
+    else slots[n.key] = n.message;
+  }
+  return video === undefined ? { slots } : { slots, video };
+}

@@ -1,0 +1,54 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TDecisionRequestInput, TDecisionResponse, TPage, TReviewDetail, TReviewInboxItem, TReviewTab } from '@jhrm/contracts';
+import { api, type ApiError, type QueryValue } from '../../../lib/api-client';
+
+export const reviewKeys = {
+  all: ['reviews'] as const,
+  inbox: (tab: TReviewTab, filters: Record<string, QueryValue>, page: number, pageSize: number) => ['reviews', 'inbox', tab, { ...filters, page, pageSize }] as const,
+  detail: (id: string) => ['reviews', 'detail', id] as const,
+};
+
+export interface InboxFilters {
+  type?: string;
+  name?: string;
+  uscc?: string;
+  submittedFrom?: string;
+  submittedTo?: string;
+  maxDaysLeft?: number;
+}
+
+/** The department's 待审核 or 已审核 list (the server takes the department from the session). */
+export function fetchInbox(tab: TReviewTab, filters: InboxFilters, page: number, pageSize: number, signal?: AbortSignal) {
+  return api.get<TPage<TReviewInboxItem>>('/api/reviews', { query: { tab, ...filters, page, pageSize }, signal });
+}
+
+export function useInbox(tab: TReviewTab, filters: InboxFilters, page: number, pageSize: number) {
+  return useQuery({
+    queryKey: reviewKeys.inbox(tab, { ...filters }, page, pageSize),
+    queryFn: ({ signal }) => fetchInbox(tab, filters, page, pageSize, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Opening the detail is 受理 (the first time); always the server's current state. */
+export function useReviewDetail(id: string) {
+  return useQuery({
+    queryKey: reviewKeys.detail(id),
+    queryFn: ({ signal }) => api.get<TReviewDetail>(`/api/reviews/${encodeURIComponent(id)}`, { signal }),
+    refetchOnMount: 'always',
+    refetchOnWindowFocus: false,
+  });
+}
+
+export function useDecide(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation<TDecisionResponse, ApiError, TDecisionRequestInput>({
+    mutationFn: (body) => api.post<TDecisionResponse>(`/api/reviews/${encodeURIComponent(id)}/decision`, body),
+    onSuccess: (detail) => {
+      queryClient.setQueryData(reviewKeys.detail(id), detail);
+      void queryClient.invalidateQueries({ queryKey: ['reviews', 'inbox'] });
+    },
+    // another reviewer may have decided meanwhile: show what is there now
+    onError: () => void queryClient.invalidateQueries({ queryKey: reviewKeys.detail(id) }),
+  });
+}

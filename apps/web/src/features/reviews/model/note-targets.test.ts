@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import type { TReviewDetail } from '@jhrm/contracts';
+import { noteTargetGroups, parseTarget } from './note-targets';
+
+const record = {
+  basic: {},
+  staff: [{ name: '张一' }, { name: '李二' }],
+  facilities: [],
+  fees: [{ business: '职业介绍' }],
+  educationCounts: { postgraduate: 0, bachelor: 0, collegeOrBelow: 0 },
+} as unknown as TReviewDetail['record'];
+
+describe('note targets for the decision panel', () => {
+  it('offers the sections’ fields, each submitted list row and the type’s material slots', () => {
+    const groups = noteTargetGroups('设立', record);
+    expect(groups.map((g) => g.label)).toEqual(['机构基本信息', '机构联系信息', '现有资产状况', '申请报告', '专职工作人员', '现有设施情况', '诚信档案', '服务及收费标准', '附件材料']);
+    expect(groups.find((g) => g.label === '专职工作人员')!.options.map((o) => o.label)).toEqual(['专职工作人员（整体）', '第1行（张一）', '第2行（李二）']);
+    expect(groups.find((g) => g.label === '附件材料')!.options).toHaveLength(14);
+    expect(groups.find((g) => g.label === '机构联系信息')!.options[0]).toEqual({ value: 'field:basic.contactPerson', label: '机构负责人' });
+  });
+
+  it('parses a picked value back into target and key', () => {
+    expect(parseTarget('material:工商营业执照')).toEqual({ target: 'material', key: '工商营业执照' });
+    expect(parseTarget('field:staff.1')).toEqual({ target: 'field', key: 'staff.1' });
+    expect(parseTarget('other:x')).toBeNull();
+  });
+});

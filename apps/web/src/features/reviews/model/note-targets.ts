@@ -1,0 +1,42 @@
+import { REVIEW_FIELD_TARGETS, reviewMaterialTargets, type TApplicationType, type TReviewDetail } from '@jhrm/contracts';
+
+export interface TargetOption {
+  /** `field:basic.name` or `material:工商营业执照` */
+  value: string;
+  label: string;
+}
+export interface TargetGroup {
+  label: string;
+  options: TargetOption[];
+}
+
+export const targetValue = (target: 'field' | 'material', key: string) => `${target}:${key}`;
+
+export function parseTarget(value: string): { target: 'field' | 'material'; key: string } | null {
+  const i = value.indexOf(':');
+  if (i < 0) return null;
+  const target = value.slice(0, i);
+  if (target !== 'field' && target !== 'material') return null;
+  return { target, key: value.slice(i + 1) };
+}
+
+/**
+ * What a note can be attached to, grouped for the picker: the fields of each section, every row of
+ * the submitted lists, then the material slots of the application type.
+ */
+export function noteTargetGroups(type: TApplicationType, record: TReviewDetail['record']): TargetGroup[] {
+  const groups: TargetGroup[] = [];
+  const push = (label: string, option: TargetOption) => {
+    let g = groups.find((x) => x.label === label);
+    if (!g) groups.push((g = { label, options: [] }));
+    g.options.push(option);
+  };
+  for (const t of REVIEW_FIELD_TARGETS) {
+    push(t.section, { value: targetValue('field', t.key), label: t.label === t.section ? `${t.label}（整体）` : t.label });
+    if (t.key === 'staff') (record.staff ?? []).forEach((s, i) => push(t.section, { value: targetValue('field', `staff.${i}`), label: `第${i + 1}行（${s.name}）` }));
+    if (t.key === 'facilities') (record.facilities ?? []).forEach((f, i) => push(t.section, { value: targetValue('field', `facilities.${i}`), label: `第${i + 1}行（${f.name}）` }));
+    if (t.key === 'fees') (record.fees ?? []).forEach((f, i) => push(t.section, { value: targetValue('field', `fees.${i}`), label: `第${i + 1}行（${f.business}）` }));
+  }
+  for (const slot of reviewMaterialTargets(type)) push('附件材料', { value: targetValue('material', slot), label: slot });
+  return groups;
+}
