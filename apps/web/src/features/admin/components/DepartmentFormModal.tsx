@@ -93,7 +93,7 @@ export function DepartmentFormModal({ target, onClose }: { target: DepartmentFor
         />
       )}
       {formError && <Alert className="sysadmin-intro" type="error" showIcon message={formError} />}
-      <Form<Values> form={form} layout="horizontal" labelCol={{ flex: '96px' }} wrapperCol={{ flex: 'auto' }} onFinish={onFinish}>
+      <Form<Values> form={form} layout="vertical" onFinish={onFinish}>
         <Form.Item
           name="code"
           label="部门编码"

@@ -36,6 +36,7 @@ describe('chain verification message', () => {
   it('says the chain is complete, with the count', () => {
     expect(verifyMessage(base, fmt)).toMatchObject({ type: 'success', title: '日志链完整（共1234条）' });
     expect(verifyMessage(base, fmt).description).toContain('用时 1.5 秒');
+    expect(verifyMessage({ ...base, durationMs: 12 }, fmt).description).toContain('用时 12 毫秒');
   });
 
   it('names the tampered record by its position and id', () => {

@@ -53,7 +53,8 @@ export interface VerifyMessage {
 
 /** 日志链完整（共N条） or 第N条记录被篡改, with the detail an investigation needs. */
 export function verifyMessage(r: TAuditVerifyResult, formatTime: (iso: string) => string): VerifyMessage {
-  const when = `校验时间 ${formatTime(r.checkedAt)}，用时 ${(r.durationMs / 1000).toFixed(1)} 秒`;
+  const took = r.durationMs < 1000 ? `${r.durationMs} 毫秒` : `${(r.durationMs / 1000).toFixed(1)} 秒`;
+  const when = `校验时间 ${formatTime(r.checkedAt)}，用时 ${took}`;
   if (r.ok) return { type: 'success', title: `日志链完整（共${r.count}条）`, description: `每条记录的内容与哈希一致，且前后相连。${when}。` };
   const removed = r.reason?.includes('删除') ?? false;
   return {
