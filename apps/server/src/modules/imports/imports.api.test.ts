@@ -66,7 +66,8 @@ async function xlsx(rows: (string | number)[][], header: string[] = HEADERS): Pr
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('机构信息');
   ws.addRow(header);
-  for (const r of rows) ws.addRow(r);
+  // a blank cell is left out, as Excel does (a hole in the row, not an empty string)
+  for (const r of rows) ws.addRow(r.map((v) => (v === '' ? null : v)));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

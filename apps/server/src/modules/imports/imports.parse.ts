@@ -217,8 +217,9 @@ async function readXlsx(buf: Buffer, name: string): Promise<Sheet> {
     raw.push({ row: rowNumber, values });
   });
   const headerAt = raw.findIndex((r) => r.values.some((v) => cellText(v, 'remarks').text !== ''));
-  const keys = headerAt >= 0 ? mapHeader(raw[headerAt]!.values.map((v) => cellText(v, 'remarks').text)) : new Map<number, TImportColumnKey>();
-  const grid = raw.map((r) => ({ row: r.row, cells: r.values.map((v, i) => cellText(v, keys.get(i) ?? 'remarks')) }));
+  const keys = headerAt >= 0 ? mapHeader(Array.from(raw[headerAt]!.values, (v) => cellText(v, 'remarks').text)) : new Map<number, TImportColumnKey>();
+  // Array.from, not map: a blank cell is a hole in exceljs's row array, and holes must become ''
+  const grid = raw.map((r) => ({ row: r.row, cells: Array.from({ length: r.values.length }, (_, i) => cellText(r.values[i], keys.get(i) ?? 'remarks')) }));
   return { format: 'xlsx', rows: toRows(grid, name) };
 }
 
