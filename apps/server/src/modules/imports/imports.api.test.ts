@@ -179,6 +179,24 @@ describe('数据导入 file checks', () => {
     expect(none.json().message).toBe('请选择要导入的 XLSX 或 CSV 文件');
   });
 
+  it('answers damaged files and malformed CSV with a 4xx, never a 5xx', async () => {
+    const good = await xlsx([row()]);
+    const damaged = Buffer.from(good);
+    // the parts garbled, the ZIP directory at the end intact: exceljs itself has to fail
+    for (let i = 200; i < damaged.length / 2; i += 7) damaged[i] = damaged[i]! ^ 0x5a;
+    const broken = await dryRun('损坏.xlsx', damaged);
+    expect(broken.statusCode).toBe(415);
+    expect(broken.json().message).toContain('不是有效的 XLSX 文件');
+    const truncated = await dryRun('截断.xlsx', good.subarray(0, Math.floor(good.length / 2)));
+    expect(truncated.statusCode).toBe(415);
+    const quote = await dryRun('引号.csv', Buffer.from(`${HEADERS.join(',')}\n"未闭合的引号,91220102000000001X\n`));
+    expect(quote.statusCode).toBe(400);
+    expect(quote.json().message).toContain('不是有效的 CSV 文件');
+    const headerOnly = await dryRun('只有列名.csv', csv([]));
+    expect(headerOnly.statusCode).toBe(400);
+    expect(headerOnly.json().message).toContain('没有可导入的数据行');
+  });
+
   it('refuses a file over 10 MB with 413', async () => {
     const big = Buffer.concat([Buffer.from(HEADERS.join(',') + '\n'), Buffer.alloc(10 * 1024 * 1024 + 10, 0x41)]);
     const res = await dryRun('大.csv', big);
