@@ -70,7 +70,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: AuthPluginOption
       if (!req.auth) throw new AppError(AppErrorCode.UNAUTHENTICATED, '请先登录，或登录已过期，请重新登录');
       if (!access.includes(req.auth.user.role)) throw new AppError(AppErrorCode.FORBIDDEN, '您没有权限执行此操作');
       if (req.auth.user.mustChangePassword && !req.routeOptions.config.allowPendingPasswordChange) {
-        throw new AppError(AppErrorCode.PASSWORD_CHANGE_REQUIRED, '首次登录或密码被重置后，请先修改密码');
+        throw new AppError(AppErrorCode.PASSWORD_CHANGE_REQUIRED, '请先修改密码（首次登录、密码被重置或密码已使用超过90天时须修改）');
       }
     }
     if (!SAFE_METHODS.has(req.method)) {

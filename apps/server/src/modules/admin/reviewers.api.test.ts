@@ -169,6 +169,21 @@ describe('审核人员 accounts', () => {
 describe('password age (90 days) for reviewers and administrators', () => {
   const setChangedAt = (account: string, at: Date) => ctx.database.db.update(users).set({ passwordChangedAt: at }).where(eq(users.account, account));
 
+  it('forces the change in a session that was already open when the password passed 90 days', async () => {
+    const [row] = await ctx.database.db.select({ at: users.passwordChangedAt }).from(users).where(eq(users.account, 'rev_changchun'));
+    const reviewer = ctx.client();
+    await reviewer.login('rev_changchun', password);
+    expect((await reviewer.get('/api/departments')).statusCode).toBe(200);
+    // the password turns 90 days old 5 minutes into the session
+    await setChangedAt('rev_changchun', new Date(ctx.clock().getTime() - 90 * DAY + 5 * 60_000));
+    expect((await reviewer.get('/api/departments')).statusCode).toBe(200);
+    ctx.clock.advanceMinutes(10);
+    const blocked = await reviewer.get('/api/departments');
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().code).toBe('PASSWORD_CHANGE_REQUIRED');
+    await setChangedAt('rev_changchun', row!.at);
+  });
+
   it('lets a password of 89 days through and forces the change of one older than 90 days', async () => {
     const now = ctx.clock();
     for (const a of ['rev_changchun', 'demo_admin', 'demo_agent', 'demo_legal']) await setChangedAt(a, now);

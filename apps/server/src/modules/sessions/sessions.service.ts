@@ -5,6 +5,7 @@ import type { Db, DbOrTx } from '../../db/client';
 import type { Config } from '../../config';
 import { departments, units, users } from '../accounts/accounts.table';
 import { sessions } from './sessions.table';
+import { passwordTooOld } from '../accounts/password-age';
 
 export interface SessionUser {
   id: string;
@@ -50,6 +51,7 @@ function prepareLookup(db: Db) {
       unitId: users.unitId,
       departmentId: users.departmentId,
       mustChangePassword: users.mustChangePassword,
+      passwordChangedAt: users.passwordChangedAt,
       unitName: units.name,
       unitUscc: units.uscc,
       departmentName: departments.name,
@@ -122,7 +124,8 @@ export class SessionService {
         unitUscc: row.unitUscc,
         departmentId: row.departmentId,
         departmentName: row.departmentName,
-        mustChangePassword: row.mustChangePassword,
+        // a staff password that passes its 90 days during a session must be changed there and then
+        mustChangePassword: row.mustChangePassword || passwordTooOld(row.role, row.passwordChangedAt, new Date(now)),
       },
     };
   }
