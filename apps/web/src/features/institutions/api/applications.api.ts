@@ -15,11 +15,14 @@ export interface Department {
   parentCode: string | null;
 }
 
-/** 审批部门 (省人社厅审批办, then the cities and counties). */
-export function useDepartments() {
+/**
+ * 审批部门 (省人社厅审批办, then the cities and counties): the ones in use, to submit to; with
+ * `includeInactive`, also those since deactivated, to name the department of an older record.
+ */
+export function useDepartments({ includeInactive = false } = {}) {
   return useQuery({
-    queryKey: ['departments'],
-    queryFn: ({ signal }) => api.get<Department[]>('/api/departments', { signal }),
+    queryKey: ['departments', includeInactive],
+    queryFn: ({ signal }) => api.get<Department[]>(`/api/departments${includeInactive ? '?includeInactive=true' : ''}`, { signal }),
     staleTime: 60 * 60_000,
   });
 }

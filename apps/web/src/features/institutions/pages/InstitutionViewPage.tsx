@@ -23,7 +23,7 @@ export default function InstitutionViewPage({ licencePanel }: { licencePanel?: R
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const query = useInstitution(id);
-  const departments = useDepartments();
+  const departments = useDepartments({ includeInactive: true });
   const user = useCurrentUser();
   const application = useApplication(query.data?.applicationId ?? undefined);
 
