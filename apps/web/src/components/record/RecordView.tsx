@@ -11,6 +11,8 @@ type Basic = Partial<TInstitutionBasic>;
 type Item = NonNullable<DescriptionsProps['items']>[number];
 
 const COLUMNS = { xs: 1, sm: 1, md: 2, xl: 3 } as const;
+/** beside a side panel (the reviewer's decision) the record has half the width */
+const NARROW_COLUMNS = { xs: 1, sm: 1, md: 1, lg: 1, xl: 1, xxl: 2 } as const;
 
 export interface RecordViewProps {
   record: FullRecord;
@@ -18,10 +20,13 @@ export interface RecordViewProps {
   departmentName?: string;
   /** a reviewer's note per field path (`basic.officeAddress`), shown under the value */
   notes?: ReadonlyMap<string, string>;
+  /** laid out for half the page's width */
+  narrow?: boolean;
 }
 
 /** The whole institution record, read-only, in the six sections of SPEC §3 (查看, and what a reviewer decides on). */
-export function RecordView({ record, departmentName, notes }: RecordViewProps) {
+export function RecordView({ record, departmentName, notes, narrow = false }: RecordViewProps) {
+  const column = narrow ? NARROW_COLUMNS : COLUMNS;
   const b: Basic = record.basic ?? {};
   const kind = describeKind(b.scopes as TBusinessScope[] | undefined);
   const counts = record.educationCounts;
@@ -56,7 +61,7 @@ export function RecordView({ record, departmentName, notes }: RecordViewProps) {
         <Descriptions
           bordered
           size="small"
-          column={COLUMNS}
+          column={column}
           items={items([
             ['机构名称', b.name, 'basic.name'],
             ['机构简称', b.shortName, 'basic.shortName'],
@@ -85,7 +90,7 @@ export function RecordView({ record, departmentName, notes }: RecordViewProps) {
         <Descriptions
           bordered
           size="small"
-          column={COLUMNS}
+          column={column}
           items={items([
             ['机构负责人', b.contactPerson, 'basic.contactPerson'],
             ['手机号码', b.contactMobile, 'basic.contactMobile'],
@@ -101,7 +106,7 @@ export function RecordView({ record, departmentName, notes }: RecordViewProps) {
         <Descriptions
           bordered
           size="small"
-          column={COLUMNS}
+          column={column}
           items={items([
             ['固定经营场所面积(m²)', b.premisesArea, 'basic.premisesArea'],
             ['设施总值(万元)', b.facilitiesValue, 'basic.facilitiesValue'],
@@ -141,7 +146,7 @@ export function RecordView({ record, departmentName, notes }: RecordViewProps) {
         <Descriptions
           bordered
           size="small"
-          column={COLUMNS}
+          column={column}
           items={items([
             ['本年度收入(利润)(元)', record.integrity?.annualIncome, 'integrity.annualIncome'],
             ['研究生学历', `${counts.postgraduate} 人`],

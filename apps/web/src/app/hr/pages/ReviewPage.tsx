@@ -56,7 +56,7 @@ export default function ReviewPage() {
   if (!d) return <Spinner />;
 
   const tabs = [
-    { key: 'record', label: '申请内容', children: <RecordView record={d.record} departmentName={d.departmentName} /> },
+    { key: 'record', label: '申请内容', children: <RecordView record={d.record} departmentName={d.departmentName} narrow /> },
     ...(d.current
       ? [{ key: 'diff', label: '变更对比', children: <Card size="small"><RecordDiff current={d.current} proposed={d.record} /></Card> }]
       : []),
