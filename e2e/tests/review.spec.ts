@@ -1,0 +1,106 @@
+import { expect, test, type Page } from '@playwright/test';
+import { ApiSession, DEMO_PASSWORD, submitEstablishment } from '../fixtures/api-setup';
+import { openHr, openMenuPage, signIn, signOut } from '../fixtures/ui';
+
+// 审核 (SPEC §7): the agent has submitted a 许可 设立 to 省人社厅审批办 (set up through the API, as
+// the establishment journey ends). The reviewer rejects it with a note on 办公地址; the agent is told
+// (消息中心), sees the note at the field, corrects and resubmits; the reviewer approves and the
+// 人力资源服务许可证 is issued; the agent sees 审核通过 / 是否发证 是, downloads the licence, and the
+// public page verifies it.
+
+const NAME = `长春市审核人力资源服务有限公司${String(Date.now()).slice(-5)}`;
+const NEW_ADDRESS = '吉林省长春市朝阳区人民大街2000号';
+
+async function openPending(page: Page) {
+  await openMenuPage(page, '审核管理', '待审核');
+  const row = page.getByRole('row').filter({ hasText: NAME });
+  await expect(row).toBeVisible();
+  await expect(row).toContainText('剩余');
+  await row.getByRole('link', { name: '审核' }).click();
+  await expect(page.getByRole('heading', { name: NAME })).toBeVisible();
+}
+
+test('审核人员退回并附字段意见，经办人按意见修改后重新提交，审核通过并核发许可证', async ({ page }) => {
+  test.setTimeout(180_000);
+  const agentApi = await ApiSession.signIn('demo_agent');
+  await submitEstablishment(agentApi, NAME);
+  await agentApi.close();
+
+  // ── the reviewer: 待审核 → open (受理) → 审核不通过 with a note on 办公地址 ─────────────────────
+  await signIn(page, 'demo_reviewer', DEMO_PASSWORD);
+  await openHr(page);
+  await openPending(page);
+  await expect(page.getByText('受理', { exact: true }).locator('..')).not.toContainText('未受理');
+  const panel = page.locator('form#decision');
+  await panel.locator('label').filter({ hasText: '审核不通过' }).click();
+  await panel.getByLabel('审核意见').fill('办公地址与营业执照登记的住所不一致，请核实后修改。');
+  await panel.getByRole('button', { name: '添加单项意见' }).click();
+  await panel.getByRole('combobox', { name: '第1条单项意见针对的字段或材料' }).fill('办公地址');
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '办公地址' }).first().click();
+  await panel.getByLabel('第1条单项意见', { exact: true }).fill('请填写营业执照上的住所');
+  await panel.getByRole('button', { name: '提交审核结论' }).click();
+  const confirmReject = page.getByRole('dialog').filter({ hasText: '确定审核不通过？' });
+  await expect(confirmReject).toContainText('办公地址：请填写营业执照上的住所');
+  await confirmReject.getByRole('button', { name: '审核不通过' }).click();
+  await expect(page.getByText('已退回单位修改，已通知申请单位')).toBeVisible();
+  await expect(page.getByRole('heading', { name: NAME }).locator('..')).toContainText('审核不通过');
+  await signOut(page);
+
+  // ── the agent: the message, the note at the field, correct and resubmit ──────────────────────
+  await signIn(page, 'demo_agent', DEMO_PASSWORD);
+  await openHr(page);
+  await expect(page.getByTestId('notification-bell')).toHaveAttribute('aria-label', /条未读/);
+  await page.getByTestId('notification-bell').click();
+  await page.getByRole('button', { name: `审核不通过：${NAME}` }).click();
+  await expect(page).toHaveURL(/\/hr\/institutions\/.+\/view$/);
+  await expect(page.getByText('审核记录')).toBeVisible();
+  await expect(page.getByText('字段「办公地址」：请填写营业执照上的住所')).toBeVisible();
+
+  await openMenuPage(page, '人力资源服务机构管理', '人力资源服务机构查询');
+  const row = page.getByRole('row').filter({ hasText: NAME });
+  await expect(row).toContainText('审核不通过');
+  await row.getByRole('link', { name: '修改' }).click();
+  await expect(page.getByTestId('rejection-alert')).toContainText('办公地址与营业执照登记的住所不一致');
+  const form = page.locator('form#establishment');
+  await expect(form.getByText('审核意见：请填写营业执照上的住所')).toBeVisible();
+  await form.getByLabel('办公地址').fill(NEW_ADDRESS);
+  await page.getByRole('button', { name: '提交', exact: true }).click();
+  const submit = page.getByRole('dialog', { name: '提交人力资源服务机构设立审批' });
+  await submit.getByRole('button', { name: '确定提交' }).click();
+  await expect(page.getByText('已提交，等待审批部门审核')).toBeVisible();
+  await signOut(page);
+
+  // ── the reviewer: round 2, approve, the licence is issued ──────────────────────────────────
+  await signIn(page, 'demo_reviewer', DEMO_PASSWORD);
+  await openHr(page);
+  await openPending(page);
+  await expect(page.getByText('第2轮')).toBeVisible();
+  await expect(page.getByText(NEW_ADDRESS)).toBeVisible();
+  const approve = page.locator('form#decision');
+  await expect(approve).toContainText('审核通过后将核发人力资源服务许可证');
+  await approve.getByRole('button', { name: '提交审核结论' }).click();
+  const confirmApprove = page.getByRole('dialog').filter({ hasText: '确定审核通过？' });
+  await expect(confirmApprove).toContainText('将核发人力资源服务许可证');
+  await confirmApprove.getByRole('button', { name: '审核通过' }).click();
+  const issued = page.getByRole('dialog').filter({ hasText: '已核发人力资源服务许可证' });
+  await expect(issued).toBeVisible();
+  const number = /编号：(（吉）人服证字〔\d{4}〕第220000\d{4}号)/.exec((await issued.textContent()) ?? '')?.[1];
+  expect(number).toBeTruthy();
+  await issued.getByRole('button', { name: /知道了|确定|OK/ }).click();
+  await signOut(page);
+
+  // ── the agent: 审核通过, 是否发证 是, 许可证下载; the public page verifies it ─────────────────────
+  await signIn(page, 'demo_agent', DEMO_PASSWORD);
+  await openHr(page);
+  await openMenuPage(page, '人力资源服务机构管理', '人力资源服务机构查询');
+  const done = page.getByRole('row').filter({ hasText: NAME });
+  await expect(done).toContainText('审核通过');
+  await expect(done.getByRole('cell', { name: '是', exact: true })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await done.getByRole('link', { name: '许可证下载' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
+
+  await page.goto(`/public/licences/verify?number=${encodeURIComponent(number!)}`);
+  await expect(page.getByText(number!).first()).toBeVisible();
+  await expect(page.getByText('有效').first()).toBeVisible();
+});
