@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import { Alert, Button, Card, Collapse, Descriptions, Table, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Descriptions, Table, type TableColumnsType } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { LICENCE_TITLES, type TUnitLicence } from '@jhrm/contracts';
 import { LicenceStatusTag } from '../../../components/LicenceStatusTag';
@@ -65,17 +65,12 @@ export function LicenceCard({ institutionId }: { institutionId: string }) {
         ]}
       />
       {older.length > 0 && (
-        <Collapse
-          className="licence-card-history"
-          size="small"
-          items={[
-            {
-              key: 'history',
-              label: `历史证书（${older.length}）`,
-              children: <Table<TUnitLicence> rowKey="id" size="small" columns={historyColumns} dataSource={older} pagination={false} scroll={{ x: 640 }} />,
-            },
-          ]}
-        />
+        // a native disclosure rather than antd's Collapse: antd's button styles import the Collapse
+        // module, so using it anywhere pulls it onto the login page's first paint
+        <details className="licence-card-history">
+          <summary>历史证书（{older.length}）</summary>
+          <Table<TUnitLicence> rowKey="id" size="small" columns={historyColumns} dataSource={older} pagination={false} scroll={{ x: 640 }} />
+        </details>
       )}
     </Card>
   );

@@ -1,104 +1,157 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ProTable, type ProColumns } from '@ant-design/pro-components';
+import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select, Table, type TableColumnsType } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { REVIEW_ITEM_TYPES, type TReviewInboxItem, type TReviewTab } from '@jhrm/contracts';
-import { guidePagerText, INITIAL_PAGE, PAGE_SIZE_OPTIONS } from '../../../components/pagination';
+import { guidePagination, INITIAL_PAGE } from '../../../components/pagination';
 import { StatusTag } from '../../../components/StatusTag';
 import { formatDateTime } from '../../../lib/format-datetime';
-import { fetchInbox, type InboxFilters } from '../api/reviews.api';
+import { useInbox, type InboxFilters } from '../api/reviews.api';
 import { DAYS_LEFT_FILTERS } from '../model/days-left';
 import { reviewPath } from '../paths';
 import { DaysLeftTag } from './DaysLeftTag';
 import './reviews.css';
 
-const typeEnum = Object.fromEntries(REVIEW_ITEM_TYPES.map((t) => [t, { text: t }]));
-const daysEnum = Object.fromEntries(DAYS_LEFT_FILTERS.map((d) => [String(d.value), { text: d.label }]));
+interface FilterValues {
+  type?: string;
+  name?: string;
+  uscc?: string;
+  submitted?: [Dayjs | null, Dayjs | null] | null;
+  maxDaysLeft?: number;
+}
+
+const TYPE_OPTIONS = REVIEW_ITEM_TYPES.map((t) => ({ label: t, value: t }));
+const DAYS_OPTIONS = DAYS_LEFT_FILTERS.map((d) => ({ label: d.label, value: d.value }));
+
+/** The form's values as the API's filters: blanks left out, the date range as two days. */
+export function toInboxFilters(v: FilterValues): InboxFilters {
+  const f: InboxFilters = {};
+  if (v.type) f.type = v.type;
+  if (v.name?.trim()) f.name = v.name.trim();
+  if (v.uscc?.trim()) f.uscc = v.uscc.trim().toUpperCase();
+  if (v.submitted?.[0]) f.submittedFrom = v.submitted[0].format('YYYY-MM-DD');
+  if (v.submitted?.[1]) f.submittedTo = v.submitted[1].format('YYYY-MM-DD');
+  if (v.maxDaysLeft !== undefined && v.maxDaysLeft !== null) f.maxDaysLeft = v.maxDaysLeft;
+  return f;
+}
 
 /**
  * 待审核 (deadline first) or 已审核 (newest decision first) of the reviewer's own department,
  * with the filters of the inbox: 业务类型, 机构名称, 统一社会信用代码, 提交日期, 剩余天数.
+ * Plain antd Form + Table like the other lists: ProTable would pull its value-type fields (colour
+ * picker and all) into a 160 KB chunk, and through antd's shared modules onto the login page.
  */
 export function ReviewInbox({ tab }: { tab: TReviewTab }) {
-  const [paging, setPaging] = useState<{ page: number; pageSize: number }>(INITIAL_PAGE);
   const pending = tab === '待审核';
+  const [form] = Form.useForm<FilterValues>();
+  const [filters, setFilters] = useState<InboxFilters>({});
+  const [paging, setPaging] = useState<{ page: number; pageSize: number }>(INITIAL_PAGE);
+  const inbox = useInbox(tab, filters, paging.page, paging.pageSize);
 
-  const columns: ProColumns<TReviewInboxItem>[] = [
+  const search = (values: FilterValues) => {
+    setFilters(toInboxFilters(values));
+    setPaging((p) => ({ ...p, page: 1 }));
+  };
+  const reset = () => {
+    form.resetFields();
+    setFilters({});
+    setPaging((p) => ({ ...p, page: 1 }));
+  };
+
+  const columns: TableColumnsType<TReviewInboxItem> = [
     {
       title: '操作',
       key: 'open',
-      valueType: 'option',
       width: 70,
-      render: (_, row) => [
-        <Link key="open" to={reviewPath(row.id)}>
-          {row.status === '待审核' ? '审核' : '查看'}
-        </Link>,
-      ],
+      render: (_: unknown, row) => <Link to={reviewPath(row.id)}>{row.status === '待审核' ? '审核' : '查看'}</Link>,
     },
-    { title: '业务类型', dataIndex: 'type', valueType: 'select', valueEnum: typeEnum, width: 90 },
-    { title: '机构名称', dataIndex: 'institutionName', ellipsis: true, search: { transform: (v: string) => ({ name: v }) } },
-    { title: '统一社会信用代码', dataIndex: 'uscc', width: 180 },
-    { title: '申请类型', dataIndex: 'kind', width: 80, search: false, render: (_, r) => r.kind ?? '' },
-    { title: '轮次', dataIndex: 'round', width: 70, search: false, render: (_, r) => `第${r.round}轮` },
-    {
-      title: '提交时间',
-      dataIndex: 'submittedAt',
-      valueType: 'dateRange',
-      width: 150,
-      render: (_, r) => formatDateTime(r.submittedAt),
-      search: { transform: (v: [string, string]) => ({ submittedFrom: v[0], submittedTo: v[1] }) },
-    },
+    { title: '业务类型', dataIndex: 'type', key: 'type', width: 90 },
+    { title: '机构名称', dataIndex: 'institutionName', key: 'institutionName', ellipsis: true },
+    { title: '统一社会信用代码', dataIndex: 'uscc', key: 'uscc', width: 180 },
+    { title: '申请类型', dataIndex: 'kind', key: 'kind', width: 80, render: (v: string | null) => v ?? '' },
+    { title: '轮次', dataIndex: 'round', key: 'round', width: 70, render: (v: number) => `第${v}轮` },
+    { title: '提交时间', dataIndex: 'submittedAt', key: 'submittedAt', width: 150, render: (v: string | null) => formatDateTime(v) },
     ...(pending
       ? ([
-          { title: '受理', dataIndex: 'acceptedAt', width: 100, search: false, render: (_, r) => (r.acceptedAt ? formatDateTime(r.acceptedAt).slice(0, 10) : <StatusTag tone="info">未受理</StatusTag>) },
-          { title: '办理期限', dataIndex: 'dueOn', width: 110, search: false },
           {
-            title: '剩余天数',
-            dataIndex: 'daysLeft',
-            width: 120,
-            valueType: 'select',
-            valueEnum: daysEnum,
-            render: (_, r) => <DaysLeftTag daysLeft={r.daysLeft} dueOn={r.dueOn} />,
-            search: { transform: (v: string) => ({ maxDaysLeft: Number(v) }) },
+            title: '受理',
+            dataIndex: 'acceptedAt',
+            key: 'acceptedAt',
+            width: 100,
+            render: (v: string | null) => (v ? formatDateTime(v).slice(0, 10) : <StatusTag tone="info">未受理</StatusTag>),
           },
-        ] satisfies ProColumns<TReviewInboxItem>[])
+          { title: '办理期限', dataIndex: 'dueOn', key: 'dueOn', width: 110 },
+          { title: '剩余天数', dataIndex: 'daysLeft', key: 'daysLeft', width: 120, render: (_: unknown, r) => <DaysLeftTag daysLeft={r.daysLeft} dueOn={r.dueOn} /> },
+        ] satisfies TableColumnsType<TReviewInboxItem>)
       : ([
           {
             title: '审核结果',
-            dataIndex: 'lastDecision',
+            key: 'decision',
             width: 120,
-            search: false,
-            render: (_, r) => (r.lastDecision ? <StatusTag tone={r.lastDecision.decision === '审核通过' ? 'success' : 'danger'}>{r.lastDecision.decision}</StatusTag> : ''),
+            render: (_: unknown, r) =>
+              r.lastDecision ? <StatusTag tone={r.lastDecision.decision === '审核通过' ? 'success' : 'danger'}>{r.lastDecision.decision}</StatusTag> : '',
           },
-          { title: '审核时间', dataIndex: ['lastDecision', 'decidedAt'], width: 150, search: false, render: (_, r) => formatDateTime(r.lastDecision?.decidedAt) },
-          { title: '当前状态', dataIndex: 'status', width: 100, search: false },
-        ] satisfies ProColumns<TReviewInboxItem>[])),
+          { title: '审核时间', key: 'decidedAt', width: 150, render: (_: unknown, r) => formatDateTime(r.lastDecision?.decidedAt) },
+          { title: '当前状态', dataIndex: 'status', key: 'status', width: 100 },
+        ] satisfies TableColumnsType<TReviewInboxItem>)),
   ];
 
+  const col = { xs: 24, md: 12, xl: 8 };
   return (
-    <ProTable<TReviewInboxItem, InboxFilters & { tab: TReviewTab }>
-      rowKey="id"
-      headerTitle={pending ? '待审核（按办理期限排序）' : '已审核（本部门作出审核结论的申请）'}
-      columns={columns}
-      params={{ tab }}
-      request={async (params) => {
-        // the table's own keys are dropped; the rest are the transformed search fields
-        const { current = 1, pageSize = INITIAL_PAGE.pageSize, tab: _tab, ...filters } = params;
-        const page = await fetchInbox(tab, filters, current, pageSize);
-        return { data: page.items, total: page.total, success: true };
-      }}
-      rowClassName={(r) => (r.overdue ? 'review-row-overdue' : '')}
-      search={{ labelWidth: 'auto', searchText: '查询', resetText: '清空', defaultCollapsed: false }}
-      options={{ reload: true, density: false, setting: false }}
-      locale={{ emptyText: '没有数据' }}
-      scroll={{ x: 1100 }}
-      pagination={{
-        current: paging.page,
-        pageSize: paging.pageSize,
-        showSizeChanger: true,
-        pageSizeOptions: PAGE_SIZE_OPTIONS.map(String),
-        showTotal: (total) => guidePagerText(paging.page, paging.pageSize, total),
-        onChange: (page, pageSize) => setPaging({ page: pageSize !== paging.pageSize ? 1 : page, pageSize }),
-      }}
-    />
+    <div className="review-inbox">
+      <Card size="small" title="查询条件">
+        <Form<FilterValues> form={form} name={`reviewInbox-${tab}`} layout="horizontal" labelCol={{ flex: '120px' }} wrapperCol={{ flex: '1 1 0' }} onFinish={search}>
+          <Row gutter={16}>
+            <Col {...col}>
+              <Form.Item name="type" label="业务类型">
+                <Select allowClear placeholder="全部" options={TYPE_OPTIONS} />
+              </Form.Item>
+            </Col>
+            <Col {...col}>
+              <Form.Item name="name" label="机构名称">
+                <Input maxLength={100} allowClear autoComplete="off" />
+              </Form.Item>
+            </Col>
+            <Col {...col}>
+              <Form.Item name="uscc" label="统一社会信用代码">
+                <Input maxLength={18} allowClear autoComplete="off" />
+              </Form.Item>
+            </Col>
+            <Col {...col}>
+              <Form.Item name="submitted" label="提交日期">
+                <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            {pending && (
+              <Col {...col}>
+                <Form.Item name="maxDaysLeft" label="剩余天数">
+                  <Select allowClear placeholder="全部" options={DAYS_OPTIONS} />
+                </Form.Item>
+              </Col>
+            )}
+          </Row>
+          <div className="review-filter-actions">
+            <Button type="primary" htmlType="submit" loading={inbox.isFetching}>
+              查询
+            </Button>
+            <Button onClick={reset}>清空</Button>
+          </div>
+        </Form>
+      </Card>
+      <Card size="small" title={pending ? '待审核（按办理期限排序）' : '已审核（本部门作出审核结论的申请）'}>
+        {inbox.isError && <Alert className="table-alert" type="error" showIcon message={inbox.error.message} />}
+        <Table<TReviewInboxItem>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={inbox.data?.items ?? []}
+          loading={inbox.isFetching}
+          rowClassName={(r) => (r.overdue ? 'review-row-overdue' : '')}
+          scroll={{ x: 1100 }}
+          locale={{ emptyText: '没有数据' }}
+          pagination={guidePagination({ ...paging, total: inbox.data?.total ?? 0, onChange: (page, pageSize) => setPaging({ page, pageSize }) })}
+        />
+      </Card>
+    </div>
   );
 }
