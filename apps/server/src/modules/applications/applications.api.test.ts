@@ -6,7 +6,7 @@ import { completeDraft } from '../../test/submissions';
 import { hashPassword } from '../../lib/passwords';
 import { units, users } from '../accounts/accounts.table';
 import { files } from '../files/files.table';
-import { applications } from './applications.table';
+import { applicationSubmissions, applications } from './applications.table';
 
 let ctx: TestContext;
 let agent: TestClient;
@@ -127,6 +127,22 @@ describe('设立审批', () => {
     expect(back.json()).toMatchObject({ status: '待提交', editable: true, actions: ['提交'] });
     const row2 = (await agent.get('/api/institutions')).json().items.find((i: { applicationId: string }) => i.applicationId === app.id);
     expect(row2).toMatchObject({ reviewStatus: '待提交', actions: ['查看', '修改', '提交', '材料上传', '视频上传'] });
+  });
+
+  it('freezes the submission with 身份证号 and 手机号码 sealed, and the reviewer still reads them', async () => {
+    const draft = completeDraft();
+    const app = await create(draft);
+    await attachAllMaterials(app.id);
+    expect((await agent.post(`/api/applications/${app.id}/submit`, { version: app.version, department: '220000', requestKey: key() })).statusCode).toBe(200);
+    const [sub] = await ctx.database.db.select().from(applicationSubmissions).where(eq(applicationSubmissions.applicationId, app.id));
+    const stored = JSON.stringify(sub!.snapshot);
+    const clear = [draft.basic!.legalRepIdCard!, draft.basic!.legalRepPhone!, draft.basic!.contactMobile!, ...draft.staff!.flatMap((p) => [p.idCard, p.mobile])];
+    for (const value of clear) expect(stored).not.toContain(value);
+    const reviewer = ctx.client();
+    await reviewer.login('demo_reviewer');
+    const seen = (await reviewer.get(`/api/reviews/${app.id}`)).json();
+    expect(seen.record.basic.legalRepIdCard).toBe(draft.basic!.legalRepIdCard);
+    expect(seen.record.staff.map((p: { mobile: string }) => p.mobile)).toEqual(draft.staff!.map((p) => p.mobile));
   });
 
   it('refuses 撤回 once a reviewer has accepted (opened) it', async () => {

@@ -21,7 +21,7 @@ import { departments } from '../accounts/accounts.table';
 import { institutionRecords, institutions } from '../institutions/institutions.table';
 import { auditApplication, editableApplication, type ApplicationRow } from './applications.access';
 import { applicationSubmissions, applications } from './applications.table';
-import { readRecord, replaceLists, toColumns } from './records.repository';
+import { readRecord, replaceLists, sealRecord, toColumns } from './records.repository';
 import { submissionProblems } from './submission-rules';
 import { listDecisions } from '../reviews/reviews.repository';
 
@@ -171,7 +171,7 @@ export class ApplicationsService {
         round: round + 1,
         requestKey: req.requestKey,
         department: dept.code,
-        snapshot: { record: { ...content, educationCounts }, materials: materialCounts, kind: applicationKind((record.basic?.scopes ?? []) as TBusinessScope[]) },
+        snapshot: { record: sealRecord(this.deps.pii, { ...content, educationCounts }), materials: materialCounts, kind: applicationKind((record.basic?.scopes ?? []) as TBusinessScope[]) },
         submittedBy: actor.user.id,
         submittedAt: now,
       });

@@ -216,3 +216,36 @@ export function educationCounts(levels: readonly string[]) {
     collegeOrBelow: levels.filter((l) => l !== phd && l !== master && l !== bachelor).length,
   };
 }
+
+/** A personal-data value inside a frozen submission: SM4-sealed like the columns it came from. */
+interface SealedValue {
+  sealed: string;
+}
+const BASIC_PII = ['legalRepIdCard', 'legalRepPhone', 'contactMobile'] as const;
+const STAFF_PII = ['idCard', 'mobile'] as const;
+
+const isSealed = (v: unknown): v is SealedValue => typeof v === 'object' && v !== null && typeof (v as SealedValue).sealed === 'string';
+
+function mapPii<T extends TRecordDraft>(record: T, f: (v: unknown) => unknown): T {
+  const basic = record.basic ? { ...record.basic } : record.basic;
+  if (basic) for (const k of BASIC_PII) if (basic[k] !== undefined && basic[k] !== null) (basic as Record<string, unknown>)[k] = f(basic[k]);
+  const staff = record.staff?.map((s) => {
+    const copy: Record<string, unknown> = { ...s };
+    for (const k of STAFF_PII) if (copy[k] !== undefined && copy[k] !== null) copy[k] = f(copy[k]);
+    return copy as typeof s;
+  });
+  return { ...record, basic, ...(staff ? { staff } : {}) };
+}
+
+/**
+ * A record as it is frozen into a submission snapshot (jsonb): 身份证号 and 手机号码 sealed with the
+ * same cipher as the record's columns, so the snapshot holds no personal data in clear.
+ */
+export function sealRecord<T extends TRecordDraft>(pii: PiiCipher, record: T): T {
+  return mapPii(record, (v) => (typeof v === 'string' && v ? ({ sealed: pii.encrypt(v) } satisfies SealedValue) : v));
+}
+
+/** The snapshot's record with its personal data opened again (clear values of older snapshots pass). */
+export function openRecord<T extends TRecordDraft>(pii: PiiCipher, record: T): T {
+  return mapPii(record, (v) => (isSealed(v) ? pii.decrypt(v.sealed) : v));
+}

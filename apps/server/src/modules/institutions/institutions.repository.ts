@@ -5,9 +5,7 @@ import type { PiiCipher } from '../../lib/crypto';
 import { applications } from '../applications/applications.table';
 import { institutions } from './institutions.table';
 import { licences } from '../licences/licences.table';
-
-/** `%` and `_` typed by a person are literal characters, not wildcards. */
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+import { likeEscape } from '../../lib/like';
 
 /**
  * 人力资源服务机构查询: the unit's institutions (unitId always from the session), newest first,

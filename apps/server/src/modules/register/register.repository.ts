@@ -8,9 +8,7 @@ import { applications } from '../applications/applications.table';
 import { institutionRecords, institutions } from '../institutions/institutions.table';
 import { licences } from '../licences/licences.table';
 import { numberSpellings } from '../licences/licences.repository';
-
-/** `%` and `_` typed by a person are literal characters, not wildcards. */
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+import { likeEscape } from '../../lib/like';
 
 /**
  * On the register: an institution whose establishment was approved (审核通过), including one

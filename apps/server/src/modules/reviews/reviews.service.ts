@@ -24,19 +24,21 @@ import { AppError } from '../../lib/app-error';
 import { formatBeijing } from '../../lib/time';
 import { uniqueViolation } from '../../lib/pg-errors';
 import type { DbOrTx } from '../../db/client';
+import type { PiiCipher } from '../../lib/crypto';
 import type { AppDeps } from '../../deps';
 import type { SessionUser } from '../sessions/sessions.service';
 import { units, users } from '../accounts/accounts.table';
 import { auditApplication, readableApplication, recordStaffRead, reviewerDepartment, type ApplicationRow } from '../applications/applications.access';
 import { applicationSubmissions, applications } from '../applications/applications.table';
 import { syncInstitution, type Actor } from '../applications/applications.service';
-import { readRecord, type FullRecord } from '../applications/records.repository';
+import { openRecord, readRecord, type FullRecord } from '../applications/records.repository';
 import { institutions } from '../institutions/institutions.table';
 import { issueLicence, licenceOfApplication, supersedeAndReissue, voidLicence, type LicenceRow } from '../licences/licences.service';
 import { applicationMaterials } from '../materials/materials.service';
 import { notifyUnit } from '../notifications/notifications.service';
 import { departmentNames, listDecisions } from './reviews.repository';
 import { applicationReviews } from './reviews.table';
+import { likeEscape } from '../../lib/like';
 
 type SubmissionRow = typeof applicationSubmissions.$inferSelect;
 
@@ -47,12 +49,13 @@ interface Snapshot {
   kind?: { kind: '许可' | '备案'; because: string[] };
 }
 
-const snapshotOf = (s: SubmissionRow): Snapshot => s.snapshot as unknown as Snapshot;
+/** A submission's snapshot with its sealed personal data opened (records.repository sealRecord). */
+function snapshotOf(pii: PiiCipher, s: SubmissionRow): Snapshot {
+  const raw = s.snapshot as unknown as Snapshot;
+  return { ...raw, record: openRecord(pii, raw.record) };
+}
 
 const LICENCE_NAMES = { 许可: '人力资源服务许可证', 备案: '人力资源服务备案凭证' } as const;
-
-/** `%` and `_` typed by a person are literal characters, not wildcards. */
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The start of a Beijing calendar day, as an instant. */
 const beijingMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
@@ -213,7 +216,7 @@ export class ReviewsService {
       licenceOfApplication(db, id),
     ]);
     const latest = subs.at(-1)?.sub;
-    const snapshot = latest ? snapshotOf(latest) : null;
+    const snapshot = latest ? snapshotOf(this.deps.pii, latest) : null;
     const record = snapshot?.record ?? (await readRecord(db, this.deps.pii, app.recordId));
     const names = await departmentNames(db, [...subs.map((s) => s.sub.department), app.department ?? '']);
     const kind = snapshot?.kind ?? { kind: (institution.kind as '许可' | '备案' | null) ?? '备案', because: [] };
@@ -273,7 +276,7 @@ export class ReviewsService {
       if (app.version !== req.version) {
         throw new AppError(AppErrorCode.CONFLICT, '该申请已发生变化（可能已被撤回后重新提交），请刷新页面后再审核', undefined, { currentVersion: app.version });
       }
-      const snapshot = snapshotOf(latest!);
+      const snapshot = snapshotOf(this.deps.pii, latest!);
       const notes = this.checkNotes(app.type, snapshot.record, req.notes ?? []);
       const now = this.deps.clock();
       const issuedOn = req.licence?.issuedOn;
