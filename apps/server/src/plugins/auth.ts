@@ -15,6 +15,8 @@ declare module 'fastify' {
     access?: Access;
     /** reachable while the user still has to replace an initial password (me, logout, change password) */
     allowPendingPasswordChange?: boolean;
+    /** polled by the page on its own (e.g. the unread count): not activity, so it keeps no session alive */
+    background?: boolean;
   }
   interface FastifyRequest {
     auth: AuthContext | null;
@@ -63,7 +65,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: AuthPluginOption
     const access = req.routeOptions.config.access;
     if (!access) return; // not-found handler: no route matched
     const token = req.cookies[SESSION_COOKIE];
-    req.auth = token ? await opts.sessions.lookup(token) : null;
+    req.auth = token ? await opts.sessions.lookup(token, { touch: !req.routeOptions.config.background }) : null;
     if (token && !req.auth) reply.clearCookie(SESSION_COOKIE, { path: '/' });
 
     if (access !== 'public') {

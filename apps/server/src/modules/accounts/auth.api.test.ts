@@ -125,6 +125,18 @@ describe('logout and session lifetime', () => {
     expect((await c.get('/api/auth/me')).statusCode).toBe(401);
   });
 
+  it('does not count the page polling the unread count as activity', async () => {
+    const c = ctx.client();
+    await c.login('demo_agent');
+    for (let i = 0; i < 5; i += 1) {
+      ctx.clock.advanceMinutes(5);
+      expect((await c.get('/api/notifications/unread-count')).statusCode).toBe(200);
+    }
+    ctx.clock.advanceMinutes(6); // 31 minutes after the last real request
+    expect((await c.get('/api/notifications/unread-count')).statusCode).toBe(401);
+    expect((await c.get('/api/auth/me')).statusCode).toBe(401);
+  });
+
   it('ends any session 12 hours after login even when active', async () => {
     const c = ctx.client();
     await c.login('demo_agent');

@@ -19,7 +19,7 @@ export async function notificationsRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   r.get('/api/notifications/unread-count', {
-    config: { access: ANY_USER },
+    config: { access: ANY_USER, background: true },
     schema: { tags: ['notifications'], summary: '未读消息数', response: { 200: ZUnreadCount } },
     handler: async (req) => ({ unread: await service.unreadCount(req.auth!.user.id) }),
   });

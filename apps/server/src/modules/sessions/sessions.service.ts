@@ -98,8 +98,11 @@ export class SessionService {
     return { token, csrfToken };
   }
 
-  /** Resolves a cookie token to a live session, ending it if idle or past its absolute lifetime. */
-  async lookup(token: string): Promise<AuthContext | null> {
+  /**
+   * Resolves a cookie token to a live session, ending it if idle or past its absolute lifetime.
+   * `touch: false` (background polling) checks the session without counting as activity.
+   */
+  async lookup(token: string, { touch = true }: { touch?: boolean } = {}): Promise<AuthContext | null> {
     const id = hashToken(token);
     const [row] = await this.lookupQuery.execute({ id });
     if (!row) return null;
@@ -108,7 +111,7 @@ export class SessionService {
       await this.db.delete(sessions).where(eq(sessions.id, id));
       return null;
     }
-    if (now - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+    if (touch && now - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
       await this.db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
     }
     return {
