@@ -181,10 +181,12 @@ interface PlanSummary {
 
 /** the 查询 list as the server runs it (apps/server/src/modules/institutions/institutions.repository.ts) */
 const LIST_SQL =
-  "SELECT i.id, i.name, i.short_name, i.uscc, i.licensed, i.review_status, i.cancel_status, i.kind, a.id, a.status, a.accepted_at, count(*) OVER () FROM institutions i LEFT JOIN applications a ON a.institution_id = i.id AND a.type = '设立' WHERE i.unit_id = $1 ORDER BY i.created_at DESC, i.id DESC LIMIT 15";
+  "SELECT i.id, i.name, i.short_name, i.uscc, i.licensed, i.review_status, i.cancel_status, i.kind, a.id, a.status, a.accepted_at, l.id, count(*) OVER (), " +
+  "(SELECT array_agg(DISTINCT m.name ORDER BY m.name) FROM institutions m WHERE m.unit_id = $1 AND m.uscc = '91220101MA17BRUN15' AND m.name <> '吉林省博润人力资源有限公司' AND m.review_status = '审核通过' AND m.cancel_status = '正常') " +
+  "FROM institutions i LEFT JOIN applications a ON a.institution_id = i.id AND a.type = '设立' LEFT JOIN licences l ON l.institution_id = i.id AND l.status = '有效' " +
+  "WHERE i.unit_id = $1 ORDER BY i.created_at DESC, i.id DESC LIMIT 15";
 /** the same with a 机构名称 substring filter */
-const NAME_SQL =
-  "SELECT i.id, i.name, count(*) OVER () FROM institutions i LEFT JOIN applications a ON a.institution_id = i.id AND a.type = '设立' WHERE i.unit_id = $1 AND i.name ILIKE '%人力资源%' ORDER BY i.created_at DESC, i.id DESC LIMIT 15";
+const NAME_SQL = LIST_SQL.replace("WHERE i.unit_id = $1 ", "WHERE i.unit_id = $1 AND i.name ILIKE '%人力资源%' ");
 /** and across all units (a reviewer's or the public register's search), where the trigram index matters */
 const NAME_ALL_SQL = "SELECT id, name FROM institutions WHERE name ILIKE '%博润人力%' AND $1::uuid IS NOT NULL LIMIT 15";
 

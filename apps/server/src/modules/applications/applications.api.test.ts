@@ -198,6 +198,15 @@ describe('人力资源服务机构查询', () => {
     const byId = (await c.get('/api/institutions?legalRepIdCard=110101199003074936')).json();
     expect(byId.items.map((i: { name: string }) => i.name)).toEqual(['延边日阳工贸人力资源有限公司']);
     expect((await c.get('/api/institutions?legalRepIdCard=110101199003074937')).json().total).toBe(0);
+    // every other filter, alone and combined (each combination is its own prepared statement)
+    const all = (await c.get('/api/institutions?pageSize=100')).json();
+    expect((await c.get('/api/institutions?licensed=是')).json().total).toBe(all.items.filter((i: { licensed: boolean }) => i.licensed).length);
+    expect((await c.get('/api/institutions?licensed=否&reviewStatus=待提交')).json().total).toBe(
+      all.items.filter((i: { licensed: boolean; reviewStatus: string }) => !i.licensed && i.reviewStatus === '待提交').length,
+    );
+    const combined = (await c.get(`/api/institutions?name=${encodeURIComponent('日阳')}&uscc=92220102MA15438D0X&legalRep=${encodeURIComponent('王')}&category=${encodeURIComponent('民营性质的服务企业')}&cancelStatus=${encodeURIComponent('正常')}&kind=${encodeURIComponent('备案')}`)).json();
+    expect(combined.items.map((i: { name: string }) => i.name)).toEqual(['延边日阳工贸人力资源有限公司']);
+    expect((await c.get(`/api/institutions?name=${encodeURIComponent('日阳')}&kind=${encodeURIComponent('许可')}`)).json().total).toBe(0);
     const page = (await c.get('/api/institutions?pageSize=2&page=1')).json();
     expect(page.items).toHaveLength(2);
     expect(page.total).toBeGreaterThan(2);

@@ -466,6 +466,11 @@ describe('数据导入 then 法人注册', () => {
     expect(list.notices).toEqual([
       '您登录的单位名称“白城市新名人力资源有限公司”与统一社会信用代码相同的机构名称“白城市旧名人力资源有限公司”不一致。如单位已更名，请通过变更申请更新机构名称；如信息有误，请联系审批部门。',
     ]);
+    // a filtered page with no rows still says so (the notice does not depend on what is shown)
+    const filtered = (await c.get(`/api/institutions?name=${encodeURIComponent('不存在的机构')}`)).json();
+    expect(filtered).toMatchObject({ items: [], total: 0, notices: list.notices });
+    const unfilteredBeyond = (await c.get('/api/institutions?page=2')).json();
+    expect(unfilteredBeyond).toMatchObject({ items: [], total: 1, notices: list.notices });
 
     const second = await register('legal_claim02', uscc, '白城市新名人力资源有限公司');
     expect(second.statusCode).toBe(409);

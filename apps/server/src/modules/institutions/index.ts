@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { AppErrorCode, ZInstitutionListPage, ZInstitutionQuery, ZMissingField, ZRecordDraft, ZEducationCounts, REVIEW_STATUSES, CANCEL_STATUSES } from '@jhrm/contracts';
+import { AppErrorCode, nameMismatchNotice, ZInstitutionListPage, ZInstitutionQuery, ZMissingField, ZRecordDraft, ZEducationCounts, REVIEW_STATUSES, CANCEL_STATUSES } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import { sessionUnitId } from '../../plugins/auth';
 import { UNIT_USERS, zod } from '../../lib/routes';
@@ -17,13 +17,11 @@ export async function institutionsRoutes(app: FastifyInstance, deps: AppDeps) {
     config: { access: UNIT_USERS },
     schema: { tags: ['institutions'], summary: '人力资源服务机构查询（本单位）', querystring: ZInstitutionQuery, response: { 200: ZInstitutionListPage } },
     handler: async (req) => {
-      const unitId = sessionUnitId(req);
       const user = req.auth!.user;
-      // alongside the list query, not after it (on PostgreSQL the two run on separate connections)
-      const [{ items, total }, notices] = await Promise.all([
-        queryUnitInstitutions(deps.database.db, deps.pii, unitId, user.role, req.query),
-        unitNotices(deps.database.db, { id: unitId, name: user.unitName ?? '', uscc: user.unitUscc ?? '' }),
-      ]);
+      const unit = { id: sessionUnitId(req), name: user.unitName ?? '', uscc: user.unitUscc ?? '' };
+      const { items, total, mismatchedNames } = await queryUnitInstitutions(deps.database.db, deps.pii, unit, user.role, req.query);
+      // the list query carries the mismatched names; only an empty page asks for them separately
+      const notices = mismatchedNames ? mismatchedNames.map((name) => nameMismatchNotice(unit.name, name)) : await unitNotices(deps.database.db, unit);
       return { items, total, page: req.query.page, pageSize: req.query.pageSize, notices };
     },
   });

@@ -1,31 +1,28 @@
-import { and, count, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { allowedActions, isEditable, type TRole, type TInstitutionListItem, type TInstitutionQuery, type TInstitutionRowAction } from '@jhrm/contracts';
-import type { DbOrTx } from '../../db/client';
+import type { Db, DbOrTx } from '../../db/client';
 import type { PiiCipher } from '../../lib/crypto';
 import { applications } from '../applications/applications.table';
 import { institutions } from './institutions.table';
 import { licences } from '../licences/licences.table';
 import { likeEscape } from '../../lib/like';
 
+/** The signed-in unit, from the session: its id scopes the list, its name and USCC drive the notices. */
+export interface SessionUnit {
+  id: string;
+  name: string;
+  uscc: string;
+}
+
+type Param = string | number | Placeholder;
+
 /**
- * 人力资源服务机构查询: the unit's institutions (unitId always from the session), newest first,
- * with the 设立 application behind each row and the actions its state allows an agent (the legal
- * person only looks).
+ * The list query: the page, its total (window count) and, in the same round trip, the names of the
+ * unit's institutions in force that carry its USCC but not its name (the guide's second FAQ; an
+ * uncorrelated subquery, evaluated once). Built with values, or with placeholders to be prepared.
  */
-export async function queryUnitInstitutions(db: DbOrTx, pii: PiiCipher, unitId: string, role: TRole, q: TInstitutionQuery): Promise<{ items: TInstitutionListItem[]; total: number }> {
-  const where: SQL[] = [eq(institutions.unitId, unitId)];
-  if (q.name) where.push(ilike(institutions.name, `%${likeEscape(q.name)}%`));
-  if (q.uscc) where.push(eq(institutions.uscc, q.uscc));
-  if (q.legalRep) where.push(ilike(institutions.legalRep, `%${likeEscape(q.legalRep)}%`));
-  if (q.legalRepIdCard) where.push(eq(institutions.legalRepIdIdx, pii.blindIndex(q.legalRepIdCard)));
-  if (q.category) where.push(eq(institutions.category, q.category));
-  if (q.licensed) where.push(eq(institutions.licensed, q.licensed === '是'));
-  if (q.reviewStatus) where.push(eq(institutions.reviewStatus, q.reviewStatus));
-  if (q.cancelStatus) where.push(eq(institutions.cancelStatus, q.cancelStatus));
-  if (q.kind) where.push(eq(institutions.kind, q.kind));
-  const filter = and(...where);
-  // One round trip: the page and, through a window count, the total number of matches.
-  const rows = await db
+function listQuery(db: DbOrTx, filter: SQL | undefined, p: { unitId: Param; uscc: Param; unitName: Param; limit: Param; offset: Param }) {
+  return db
     .select({
       id: institutions.id,
       name: institutions.name,
@@ -40,6 +37,9 @@ export async function queryUnitInstitutions(db: DbOrTx, pii: PiiCipher, unitId: 
       acceptedAt: applications.acceptedAt,
       licenceId: licences.id,
       total: sql<number>`count(*) OVER ()`.mapWith(Number),
+      mismatched: sql<string[] | null>`(SELECT array_agg(DISTINCT m.name ORDER BY m.name) FROM institutions m
+        WHERE m.unit_id = ${p.unitId} AND m.uscc = ${p.uscc} AND m.name <> ${p.unitName}
+          AND m.review_status = '审核通过' AND m.cancel_status = '正常')`,
     })
     .from(institutions)
     .leftJoin(applications, and(eq(applications.institutionId, institutions.id), eq(applications.type, '设立')))
@@ -47,13 +47,77 @@ export async function queryUnitInstitutions(db: DbOrTx, pii: PiiCipher, unitId: 
     .leftJoin(licences, and(eq(licences.institutionId, institutions.id), eq(licences.status, '有效')))
     .where(filter)
     .orderBy(desc(institutions.createdAt), desc(institutions.id))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
+    .limit(p.limit as number)
+    .offset(p.offset as number);
+}
+
+type FilterValue = string | boolean;
+
+/** The 查询 filters (guide 1.1): each one's condition, and its value from the query (undefined: not asked). */
+const FILTERS: readonly { condition: (v: FilterValue | Placeholder) => SQL; value: (q: TInstitutionQuery, pii: PiiCipher) => FilterValue | undefined }[] = [
+  { condition: (v) => ilike(institutions.name, v as string), value: (q) => (q.name ? `%${likeEscape(q.name)}%` : undefined) },
+  { condition: (v) => eq(institutions.uscc, v as string), value: (q) => q.uscc || undefined },
+  { condition: (v) => ilike(institutions.legalRep, v as string), value: (q) => (q.legalRep ? `%${likeEscape(q.legalRep)}%` : undefined) },
+  // 法人身份证: exact, through the blind index
+  { condition: (v) => eq(institutions.legalRepIdIdx, v as string), value: (q, pii) => (q.legalRepIdCard ? pii.blindIndex(q.legalRepIdCard) : undefined) },
+  { condition: (v) => eq(institutions.category, v as string), value: (q) => q.category },
+  { condition: (v) => eq(institutions.licensed, v as boolean), value: (q) => (q.licensed ? q.licensed === '是' : undefined) },
+  { condition: (v) => eq(institutions.reviewStatus, v as TInstitutionListItem['reviewStatus']), value: (q) => q.reviewStatus },
+  { condition: (v) => eq(institutions.cancelStatus, v as TInstitutionListItem['cancelStatus']), value: (q) => q.cancelStatus },
+  { condition: (v) => eq(institutions.kind, v as string), value: (q) => q.kind },
+];
+
+/**
+ * One prepared statement per combination of filters in use (named after it, so each pooled
+ * connection parses and plans it once): the list is the hottest signed-in request, and planning
+ * this query costs PostgreSQL more than running it for one unit.
+ */
+function preparedList(db: Db, used: readonly number[]) {
+  const ph = sql.placeholder;
+  const where = and(eq(institutions.unitId, ph('unitId')), ...used.map((i) => FILTERS[i]!.condition(ph(`f${i}`))));
+  const mask = used.reduce((m, i) => m | (1 << i), 0);
+  return listQuery(db, where, { unitId: ph('unitId'), uscc: ph('uscc'), unitName: ph('unitName'), limit: ph('limit'), offset: ph('offset') }).prepare(`unit_institutions_${mask}`);
+}
+const preparedLists = new WeakMap<Db, Map<string, ReturnType<typeof preparedList>>>();
+
+/**
+ * 人力资源服务机构查询: the unit's institutions (unitId always from the session), newest first,
+ * with the 设立 application behind each row and the actions its state allows an agent (the legal
+ * person only looks). `mismatchedNames` is null when no row came back to carry it (the caller asks
+ * separately then).
+ */
+export async function queryUnitInstitutions(
+  db: Db,
+  pii: PiiCipher,
+  unit: SessionUnit,
+  role: TRole,
+  q: TInstitutionQuery,
+): Promise<{ items: TInstitutionListItem[]; total: number; mismatchedNames: string[] | null }> {
+  const values = FILTERS.map((f) => f.value(q, pii));
+  const used = values.flatMap((v, i) => (v === undefined ? [] : [i]));
+  let statements = preparedLists.get(db);
+  if (!statements) preparedLists.set(db, (statements = new Map()));
+  const key = used.join(',');
+  let statement = statements.get(key);
+  if (!statement) statements.set(key, (statement = preparedList(db, used)));
+  const rows = await statement.execute({
+    unitId: unit.id,
+    uscc: unit.uscc,
+    unitName: unit.name,
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+    ...Object.fromEntries(used.map((i) => [`f${i}`, values[i]])),
+  });
   // a page past the end has no rows to carry the total
-  const total = rows[0]?.total ?? (q.page > 1 ? ((await db.select({ n: count() }).from(institutions).where(filter))[0]?.n ?? 0) : 0);
+  let total = rows[0]?.total ?? 0;
+  if (!rows[0] && q.page > 1) {
+    const filter = and(eq(institutions.unitId, unit.id), ...used.map((i) => FILTERS[i]!.condition(values[i]!)));
+    total = (await db.select({ n: count() }).from(institutions).where(filter))[0]?.n ?? 0;
+  }
   return {
     total,
-    items: rows.map(({ applicationStatus, acceptedAt, total: _total, ...r }) => ({
+    mismatchedNames: rows[0] ? (rows[0].mismatched ?? []).slice(0, 10) : null,
+    items: rows.map(({ applicationStatus, acceptedAt, total: _total, mismatched: _mismatched, ...r }) => ({
       ...r,
       kind: (r.kind as '许可' | '备案' | null) ?? null,
       acceptedAt: applicationStatus === '待审核' && acceptedAt ? acceptedAt.toISOString() : null,

@@ -6,8 +6,9 @@ import { institutions } from './institutions.table';
 /**
  * The guide's second FAQ: institutions are linked to a unit by USCC, so a name that differs can no
  * longer hide them; it is said plainly instead. Only institutions in force count (a draft's name is
- * still being typed). The unit's name and USCC come from the session, and the query is prepared:
- * it rides along with the 查询 list, the hottest signed-in request (docs/decisions/0010).
+ * still being typed). The unit's name and USCC come from the session. The 查询 list query carries
+ * the same names in its own round trip (institutions.repository); this prepared query answers only
+ * when a page has no row to carry them (docs/decisions/0009).
  */
 function prepareNotices(db: Db) {
   return db
