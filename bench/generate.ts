@@ -346,8 +346,9 @@ async function generateInstitutions(ctx: GenContext): Promise<number> {
   const demoHas = ctx.demoUnit
     ? Number((await ctx.client.query<{ n: string }>('SELECT count(*) AS n FROM institutions WHERE unit_id = $1', [ctx.demoUnit.id])).rows[0]?.n ?? 0)
     : 0;
-  if (demoHas > 0) ctx.log(`  (the demo unit already has ${demoHas} institutions: none added)`);
-  if (ctx.demoUnit && ctx.demoInstitutions > 0 && demoHas === 0) {
+  // the server's development start seeds some already (seed/demo-business.ts): top up to the number asked
+  if (demoHas > 0) ctx.log(`  (the demo unit already has ${demoHas} institutions: adding up to ${ctx.demoInstitutions})`);
+  if (ctx.demoUnit && ctx.demoInstitutions > demoHas) {
     const demo = ctx.demoUnit;
     const home = placeByCode.get('220100')!;
     const states: Status[] = [
@@ -358,17 +359,20 @@ async function generateInstitutions(ctx: GenContext): Promise<number> {
       { reviewStatus: '审核不通过', licensed: false, cancelStatus: '正常' },
       { reviewStatus: '审核通过', licensed: true, cancelStatus: '注销' },
     ];
-    forDemo = Math.min(ctx.demoInstitutions, ctx.institutionsWanted);
-    const places = branchPlaces(rng, home, forDemo - 1);
+    forDemo = Math.min(ctx.demoInstitutions - demoHas, ctx.institutionsWanted);
+    // the main institution (the unit's own name and USCC) only when the unit has none yet
+    const withMain = demoHas === 0;
+    const places = branchPlaces(rng, home, withMain ? forDemo - 1 : forDemo);
     const start = now - 3 * 365 * DAY;
     for (let k = 0; k < forDemo; k++) {
       const createdAt = start + Math.floor(((now - DAY - start) * k) / forDemo) + rng.int(0, DAY);
-      const main = k === 0;
+      const main = withMain && k === 0;
+      const branch = places[withMain ? k - 1 : k];
       await add(
         demo.id,
-        main ? '吉林省博润人力资源有限公司' : `吉林省博润人力资源有限公司${places[k - 1]!.label}分公司`,
-        main ? '博润人力' : `博润${places[k - 1]!.label}`,
-        main ? DEMO_UNIT_USCC : ctx.uscc.next('91', places[k - 1]!.place.code),
+        main ? '吉林省博润人力资源有限公司' : `吉林省博润人力资源有限公司${branch!.label}分公司`,
+        main ? '博润人力' : `博润${branch!.label}`,
+        main ? DEMO_UNIT_USCC : ctx.uscc.next('91', branch!.place.code),
         createdAt,
         states[k % states.length],
       );

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { mp4HeaderFor } from '../../apps/server/src/test/mp4';
+import { mp4HeaderFor } from '../../apps/server/src/modules/materials/mp4-builder';
 import { readMemory, sleep } from '../lib/server';
 import type { Session } from '../lib/session';
 

@@ -6,6 +6,7 @@ import { buildApp } from './app';
 import { seedReference } from './seed/reference';
 import { runCleanup } from './jobs/cleanup';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNIT, seedDemo } from './seed/demo';
+import { seedDemoBusiness } from './seed/demo-business';
 import path from 'node:path';
 
 async function main() {
@@ -25,6 +26,8 @@ async function main() {
   await seedReference(database.db);
   const deps = createDeps(config, database);
   const seeded = config.env !== 'production' && (await seedDemo(deps));
+  // a fresh development database also gets business to look at: a licensed institution, one to review
+  if (seeded) await seedDemoBusiness(deps);
   const app = await buildApp(deps);
 
   let closing = false;
@@ -70,7 +73,7 @@ async function main() {
     applied.length ? `  migrations applied: ${applied.join(', ')}` : '  database schema up to date',
   ];
   if (config.env !== 'production') {
-    lines.push(seeded ? `  demo data created: ${DEMO_UNIT.name} (${DEMO_UNIT.uscc})` : '  demo accounts:');
+    lines.push(seeded ? `  demo data created: ${DEMO_UNIT.name} (${DEMO_UNIT.uscc}), one institution licensed and one waiting in 待审核` : '  demo accounts:');
     for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.account.padEnd(14)} ${DEMO_PASSWORD}   ${a.label}`);
   }
   console.log(lines.join('\n') + '\n');

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { MATERIAL_SLOTS, type TApplicationDetail, type TRecordDraft } from '@jhrm/contracts';
 import { files } from '../modules/files/files.table';
 import type { TestClient, TestContext } from './harness';
-import { buildMp4 } from './mp4';
+import { buildMp4 } from '../modules/materials/mp4-builder';
 import { SAMPLE } from './multipart';
 
 /** A 设立 draft that passes every submission rule (a 备案 by its scopes unless `over` says otherwise). */

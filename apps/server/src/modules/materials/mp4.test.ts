@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { box, buildMp4, ftyp, largeBoxHeader, mp4HeaderFor, mp4Prefix, mvhd } from '../../test/mp4';
+import { box, buildMp4, ftyp, largeBoxHeader, mp4HeaderFor, mp4Prefix, mvhd } from './mp4-builder';
 import { probeMp4Bytes, probeMp4File, type ByteReader } from './mp4';
 
 /** A reader over a buffer that counts what it was asked for. */

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TVideo } from '@jhrm/contracts';
 import { createTestContext, type TestClient, type TestContext } from '../../test/harness';
 import { createDemoApplication } from '../../test/fixtures';
-import { buildMp4 } from '../../test/mp4';
+import { buildMp4 } from './mp4-builder';
 import { createOtherUnitAgent, createReviewer } from '../../test/people';
 import { applications } from '../applications/applications.table';
 import { auditLog } from '../audit/audit.table';

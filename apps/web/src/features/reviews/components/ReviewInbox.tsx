@@ -66,7 +66,7 @@ export function ReviewInbox({ tab }: { tab: TReviewTab }) {
       render: (_: unknown, row) => <Link to={reviewPath(row.id)}>{row.status === '待审核' ? '审核' : '查看'}</Link>,
     },
     { title: '业务类型', dataIndex: 'type', key: 'type', width: 90 },
-    { title: '机构名称', dataIndex: 'institutionName', key: 'institutionName', ellipsis: true },
+    { title: '机构名称', dataIndex: 'institutionName', key: 'institutionName', width: 260, ellipsis: { showTitle: true } },
     { title: '统一社会信用代码', dataIndex: 'uscc', key: 'uscc', width: 180 },
     { title: '申请类型', dataIndex: 'kind', key: 'kind', width: 80, render: (v: string | null) => v ?? '' },
     { title: '轮次', dataIndex: 'round', key: 'round', width: 70, render: (v: number) => `第${v}轮` },
@@ -147,7 +147,7 @@ export function ReviewInbox({ tab }: { tab: TReviewTab }) {
           dataSource={inbox.data?.items ?? []}
           loading={inbox.isFetching}
           rowClassName={(r) => (r.overdue ? 'review-row-overdue' : '')}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1320 }}
           locale={{ emptyText: '没有数据' }}
           pagination={guidePagination({ ...paging, total: inbox.data?.total ?? 0, onChange: (page, pageSize) => setPaging({ page, pageSize }) })}
         />

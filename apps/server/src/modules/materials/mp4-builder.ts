@@ -1,7 +1,8 @@
 /**
- * Minimal MP4 files built by hand (ftyp + moov/mvhd + mdat), for API tests, the bench and e2e
- * fixtures. They are valid ISO-BMFF containers with a movie header, not decodable video: enough for
- * the server, which judges the container, never the codec. No dependencies beyond Buffer.
+ * Minimal MP4 files built by hand (ftyp + moov/mvhd + mdat), for API tests, the bench, e2e
+ * fixtures and the demo data. They are valid ISO-BMFF containers with a movie header, not
+ * decodable video: enough for the server, which judges the container, never the codec.
+ * No dependencies beyond Buffer.
  */
 
 /** A box with a 32-bit size. */

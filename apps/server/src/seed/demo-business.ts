@@ -1,0 +1,124 @@
+import { Readable } from 'node:stream';
+import PDFDocument from 'pdfkit';
+import { eq } from 'drizzle-orm';
+import { MATERIAL_SLOTS, PROVINCE_DEPARTMENT, type TBusinessScope, type TRecordDraft } from '@jhrm/contracts';
+import type { AppDeps } from '../deps';
+import { departments, units, users } from '../modules/accounts/accounts.table';
+import { ApplicationsService, type Actor } from '../modules/applications/applications.service';
+import { pdfBytes, registerCjkFonts } from '../modules/documents/pdf';
+import { files } from '../modules/files/files.table';
+import { buildMp4 } from '../modules/materials/mp4-builder';
+import { MATERIAL_OWNER, VIDEO_OWNER } from '../modules/materials/materials.repository';
+import { ReviewsService } from '../modules/reviews/reviews.service';
+import type { SessionUser } from '../modules/sessions/sessions.service';
+import { DEMO_UNIT } from './demo';
+
+interface DemoInstitution {
+  name: string;
+  uscc: string;
+  scopes: TBusinessScope[];
+}
+
+/** The demo unit's institution in force: licensed, so 查询, 许可证下载, 公示查询 and 许可证验证 have content. */
+export const DEMO_LICENSED: DemoInstitution = { name: DEMO_UNIT.name, uscc: DEMO_UNIT.uscc, scopes: ['职业介绍', '人力资源培训'] };
+/** …and one submitted to 省人社厅审批办 and waiting, so 审核管理 → 待审核 has something to open. */
+export const DEMO_PENDING: DemoInstitution = { name: '长春市博润人才测评服务有限公司', uscc: '92220102MA15438D0X', scopes: ['人才测评', '人力资源管理咨询'] };
+
+function demoRecord(basic: DemoInstitution): TRecordDraft {
+  return {
+    basic: {
+      name: basic.name,
+      shortName: '博润',
+      uscc: basic.uscc,
+      category: '民营性质的服务企业',
+      foundedOn: '2019-03-18',
+      legalRep: '王博润',
+      legalRepIdCard: '110101197501010039',
+      legalRepPhone: '13144440001',
+      legalRepTitle: '执行董事',
+      registeredCapital: 500,
+      scopes: basic.scopes,
+      staffCount: 12,
+      qualifiedCount: 4,
+      licenceDelivery: '电子证照',
+      contactPerson: '李经办',
+      contactMobile: '13144440002',
+      byPost: false,
+      officeAddress: '吉林省长春市朝阳区人民大街1000号博润大厦12层',
+      postcode: '130021',
+      premisesArea: 320.5,
+      facilitiesValue: 48,
+      totalAssets: 860,
+      netAssets: 620,
+      officeAreaTotal: 320.5,
+      officeCount: 1,
+    },
+    report: {
+      companyProfile: '本公司成立于2019年，主要从事人力资源服务，拥有专职工作人员和固定的办公场所。（演示数据）',
+      reason: '依法开展人力资源服务业务，特提出申请。（演示数据）',
+    },
+    staff: [
+      { name: '张专职', idType: '居民身份证', idCard: '110101199003074936', gender: '男', politicalStatus: '群众', ethnicity: '汉族', education: '大学本科', mobile: '13900001111', qualificationLevel: '三级', qualificationCertNo: 'HR-2020-0001' },
+      { name: '李专职', idType: '居民身份证', idCard: '110101198001010053', gender: '男', politicalStatus: '中共党员', ethnicity: '朝鲜族', education: '硕士研究生', mobile: '13900002222' },
+    ],
+  };
+}
+
+/** A one-page PDF that says what it is: an example file made by the system, not a real document. */
+async function demoMaterialPdf(slot: string): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A4', info: { Title: `${slot}（演示材料）`, Author: '吉林人力资源市场管理' } });
+  const done = pdfBytes(doc);
+  registerCjkFonts(doc);
+  doc.font('bold').fontSize(20).text(slot, { align: 'center' });
+  doc.moveDown().font('regular').fontSize(12).text('演示材料：由系统生成的示例文件，不是真实的证照或文件。', { align: 'center' });
+  doc.end();
+  return done;
+}
+
+/** The 13 materials and the 场所视频 of a 设立, stored as an upload would store them. */
+async function attachMaterials(deps: AppDeps, applicationId: string): Promise<void> {
+  const now = deps.clock();
+  const rows: (typeof files.$inferInsert)[] = [];
+  for (const slot of MATERIAL_SLOTS['设立']) {
+    const blob = await deps.blobs.put(Readable.from([await demoMaterialPdf(slot.name)]), 1 << 20);
+    rows.push({ ownerType: MATERIAL_OWNER, ownerId: applicationId, slot: slot.name, sha256: blob.sha256, size: blob.size, mime: 'application/pdf', name: `${slot.name}（演示）.pdf`, createdAt: now });
+  }
+  const video = await deps.blobs.put(Readable.from([buildMp4({ timescale: 1000, duration: 5000, mdatBytes: 4096 })]), 1 << 20);
+  rows.push({ ownerType: VIDEO_OWNER, ownerId: applicationId, slot: null, sha256: video.sha256, size: video.size, mime: 'video/mp4', name: '场所视频（演示，无画面）.mp4', durationSeconds: 5, createdAt: now });
+  await deps.database.db.insert(files).values(rows);
+}
+
+async function sessionUser(deps: AppDeps, account: string): Promise<SessionUser> {
+  const [row] = await deps.database.db
+    .select({ user: users, unitName: units.name, unitUscc: units.uscc, departmentName: departments.name })
+    .from(users)
+    .leftJoin(units, eq(units.id, users.unitId))
+    .leftJoin(departments, eq(departments.id, users.departmentId))
+    .where(eq(users.account, account));
+  if (!row) throw new Error(`demo account ${account} is missing`);
+  const u = row.user;
+  return { id: u.id, account: u.account, name: u.name, role: u.role, unitId: u.unitId, unitName: row.unitName, unitUscc: row.unitUscc, departmentId: u.departmentId, departmentName: row.departmentName, mustChangePassword: false };
+}
+
+/**
+ * Business on top of the demo accounts, made through the real services (so snapshots, licence
+ * numbers, messages and audit entries are what the system itself produces): the demo unit's
+ * institution submitted and approved with its 人力资源服务许可证, and a second one waiting in
+ * 省人社厅审批办's 待审核. Development starts only, right after seedDemo; tests seed what they need.
+ */
+export async function seedDemoBusiness(deps: AppDeps): Promise<void> {
+  const agent: Actor = { user: await sessionUser(deps, 'demo_agent'), ip: '127.0.0.1' };
+  const reviewer: Actor = { user: await sessionUser(deps, 'demo_reviewer'), ip: '127.0.0.1' };
+  const applications = new ApplicationsService(deps);
+  const reviews = new ReviewsService(deps);
+
+  const submit = async (basic: DemoInstitution, key: string) => {
+    const draft = await applications.createEstablishment(agent, demoRecord(basic));
+    await attachMaterials(deps, draft.id);
+    return applications.submit(agent, draft.id, { version: draft.version, department: PROVINCE_DEPARTMENT.code, requestKey: key });
+  };
+
+  const licensed = await submit(DEMO_LICENSED, 'demo-licensed');
+  await reviews.decide(reviewer, licensed.id, { version: licensed.version, decision: '审核通过', opinion: '材料齐全，符合设立条件，准予许可。（演示数据）', notes: [] });
+  await submit(DEMO_PENDING, 'demo-pending');
+}
