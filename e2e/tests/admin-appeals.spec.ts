@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoSeriousA11yViolations } from '../fixtures/ui';
 
 // SPEC §1.3 账号申诉: filed from the login page, handled by an administrator in 系统管理 → 账号申诉处理;
 // the 处理意见 goes to the applicant by SMS.
@@ -65,11 +65,7 @@ test('管理员在账号申诉处理中查看申诉、下载附件并回复处�
   await expect(row).not.toContainText(APPEAL.phone);
   await expect(row.getByText('待处理')).toBeVisible();
   await expect(page.getByText(/第 1 页 共 \d+ 页 显示 1 到 \d+, 共 \d+ 记录/)).toBeVisible();
-  // (the pointer off the 查询 button: its hover colour is the theme's, checked elsewhere)
-  await page.mouse.move(0, 0);
-  const a11y = await new AxeBuilder({ page }).analyze();
-  const serious = a11y.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  await expectNoSeriousA11yViolations(page);
 
   // the attachment downloads under its own name
   const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('link', { name: /营业执照\.pdf/ }).click()]);

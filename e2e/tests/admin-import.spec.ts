@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoSeriousA11yViolations } from '../fixtures/ui';
 
 // SPEC §7 数据导入 and §9 (the guide's two FAQ problems): an administrator imports institutions
 // licensed before the system; the unit with that USCC sees them at once on 主页, is told plainly
@@ -48,10 +48,7 @@ test('管理员下载模板、校验并导入存量机构；单位主页立即�
   await page.getByRole('button', { name: '校验' }).click();
   await expect(page.getByText('全部1行可导入。')).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: IMPORTED })).toContainText('现有资产状况：');
-  await page.mouse.move(0, 0);
-  const a11y = await new AxeBuilder({ page }).analyze();
-  const serious = a11y.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  await expectNoSeriousA11yViolations(page);
   await page.getByRole('button', { name: '导入', exact: true }).click();
   await expect(page.getByText('将导入1个机构，导入后立即对相应单位可见。确定导入？')).toBeVisible();
   await page.getByRole('button', { name: '确定导入' }).click();

@@ -1,6 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { openHr, openMenuPage, signIn, signOut } from '../fixtures/ui';
+import { expect, test, type Browser } from '@playwright/test';
+import { expectNoSeriousA11yViolations, openHr, openMenuPage, signIn, signOut } from '../fixtures/ui';
 
 // Guide 一 1.2 and SPEC §1.2: 办理业务需要使用"法人"账号所创建的"经办人"账号来登录办理.
 // The legal person creates an agent, the agent changes the initial password at first login and
@@ -19,12 +18,6 @@ const AGENT = {
   /** changed once more in 账号设置 */
   laterPassword: 'Later@2026x',
 };
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target.join(' ')})`)).toEqual([]);
-}
 
 async function newPage(browser: Browser) {
   const context = await browser.newContext();

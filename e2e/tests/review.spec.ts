@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ApiSession, DEMO_PASSWORD, submitEstablishment } from '../fixtures/api-setup';
-import { openHr, openMenuPage, signIn, signOut } from '../fixtures/ui';
+import { expectNoSeriousA11yViolations, openHr, openMenuPage, signIn, signOut } from '../fixtures/ui';
 
 // 审核 (SPEC §7): the agent has submitted a 许可 设立 to 省人社厅审批办 (set up through the API, as
 // the establishment journey ends). The reviewer rejects it with a note on 办公地址; the agent is told
@@ -55,6 +55,7 @@ test('审核人员退回并附字段意见，经办人按意见修改后重新�
   await expect(page).toHaveURL(/\/hr\/institutions\/.+\/view$/);
   await expect(page.getByText('审核记录')).toBeVisible();
   await expect(page.getByText('字段「办公地址」：请填写营业执照上的住所')).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
 
   await openMenuPage(page, '人力资源服务机构管理', '人力资源服务机构查询');
   const row = page.getByRole('row').filter({ hasText: NAME });
@@ -73,9 +74,13 @@ test('审核人员退回并附字段意见，经办人按意见修改后重新�
   // ── the reviewer: round 2, approve, the licence is issued ──────────────────────────────────
   await signIn(page, 'demo_reviewer', DEMO_PASSWORD);
   await openHr(page);
+  await openMenuPage(page, '审核管理', '待审核');
+  await expect(page.getByRole('row').filter({ hasText: NAME })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
   await openPending(page);
   await expect(page.getByText('第2轮')).toBeVisible();
   await expect(page.getByText(NEW_ADDRESS)).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
   const approve = page.locator('form#decision');
   await expect(approve).toContainText('审核通过后将核发人力资源服务许可证');
   await approve.getByRole('button', { name: '提交审核结论' }).click();
@@ -96,6 +101,7 @@ test('审核人员退回并附字段意见，经办人按意见修改后重新�
   const done = page.getByRole('row').filter({ hasText: NAME });
   await expect(done).toContainText('审核通过');
   await expect(done.getByRole('cell', { name: '是', exact: true })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
   const download = page.waitForEvent('download');
   await done.getByRole('link', { name: '许可证下载' }).click();
   expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
@@ -103,4 +109,10 @@ test('审核人员退回并附字段意见，经办人按意见修改后重新�
   await page.goto(`/public/licences/verify?number=${encodeURIComponent(number!)}`);
   await expect(page.getByText(number!).first()).toBeVisible();
   await expect(page.getByText('有效').first()).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  // …and the public register lists it with its licence number
+  await page.goto(`/public/register?keyword=${encodeURIComponent(NAME)}`);
+  await expect(page.getByRole('row').filter({ hasText: NAME })).toContainText(number!);
+  await expectNoSeriousA11yViolations(page);
 });

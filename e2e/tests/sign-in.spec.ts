@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoSeriousA11yViolations } from '../fixtures/ui';
 
 // Guide 一 1.3: 经办人账号登录 → 应用入口 → 【人力资源服务】 → 吉林人力资源市场管理
 test('经办人登录后从应用入口进入人力资源服务，看到主页和本单位，然后退出登录', async ({ page }) => {
@@ -46,7 +46,5 @@ test('a wrong password is refused with a Chinese message and keeps the account t
 test('the login page has no serious accessibility violations', async ({ page }) => {
   await page.goto('/login');
   await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
-  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await expectNoSeriousA11yViolations(page);
 });

@@ -9,6 +9,7 @@ import {
   type TInstitutionRowAction,
 } from '@jhrm/contracts';
 import { guidePagination, INITIAL_PAGE } from '../../../components/pagination';
+import { useKeyboardScroll } from '../../../components/useKeyboardScroll';
 import { useCurrentUser } from '../../../lib/session';
 import { licencePdfUrl } from '../../../lib/public-paths';
 import { useInstitutionQuery } from '../api/institutions.api';
@@ -93,6 +94,7 @@ export default function InstitutionQueryPage() {
   const [filters, setFilters] = useState<InstitutionFilters>({});
   const [paging, setPaging] = useState<{ page: number; pageSize: number }>(INITIAL_PAGE);
   const query = useInstitutionQuery(filters, paging.page, paging.pageSize);
+  const scrollRef = useKeyboardScroll();
 
   const search = (values: InstitutionFilters) => {
     setFilters(toInstitutionQuery(values as Record<string, unknown>));
@@ -199,7 +201,7 @@ export default function InstitutionQueryPage() {
           </div>
         </Form>
       </Card>
-      <Card size="small" title="人力资源服务机构基本情况">
+      <Card ref={scrollRef} size="small" title="人力资源服务机构基本情况">
         {query.isError && <Alert className="table-alert" type="error" showIcon message={query.error.message} />}
         <Table<TInstitutionListItem>
           rowKey="id"

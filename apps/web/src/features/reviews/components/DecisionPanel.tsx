@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, DatePicker, Form, Input, Radio, Select, Space } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Input, Radio, Select, Space, type RadioChangeEvent } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { TDecisionResponse, TReviewDecision, TReviewDetail } from '@jhrm/contracts';
@@ -17,6 +17,19 @@ interface DecisionForm {
 }
 
 const LICENCE_NAMES = { 许可: '人力资源服务许可证', 备案: '人力资源服务备案凭证' } as const;
+
+/**
+ * 审核通过 / 审核不通过 as a radio group. Form.Item puts its aria-* attributes (aria-required …) on
+ * its child; antd's Radio.Group renders a plain div, where they are not allowed, so the child is a
+ * div with the radiogroup role around it.
+ */
+function DecisionChoice({ value, onChange, options, ...aria }: { value?: TReviewDecision; onChange?: (e: RadioChangeEvent) => void; options: TReviewDecision[] }) {
+  return (
+    <div role="radiogroup" {...aria}>
+      <Radio.Group value={value} onChange={onChange} optionType="button" buttonStyle="solid" options={options.map((a) => ({ label: a, value: a }))} />
+    </div>
+  );
+}
 
 /**
  * 审核通过 / 审核不通过 with 审核意见 (required for 不通过) and notes on single fields or material
@@ -105,7 +118,7 @@ export function DecisionPanel({ detail, onDecided }: { detail: TReviewDetail; on
     <Form<DecisionForm> form={form} name="decision" layout="vertical" initialValues={{ decision: '审核通过', notes: [], issuedOn: dayjs() }} onFinish={confirm}>
       {error && <Alert className="review-alert" type="error" showIcon message={error} closable onClose={() => setError(null)} />}
       <Form.Item name="decision" label="审核结论" rules={[{ required: true, message: '请选择审核结论' }]}>
-        <Radio.Group optionType="button" buttonStyle="solid" options={detail.actions.filter((a) => a === '审核通过' || a === '审核不通过').map((a) => ({ label: a, value: a }))} />
+        <DecisionChoice options={detail.actions.filter((a): a is TReviewDecision => a === '审核通过' || a === '审核不通过')} />
       </Form.Item>
       <Form.Item
         name="opinion"

@@ -5,6 +5,7 @@ import type { Dayjs } from 'dayjs';
 import { REVIEW_ITEM_TYPES, type TReviewInboxItem, type TReviewTab } from '@jhrm/contracts';
 import { guidePagination, INITIAL_PAGE } from '../../../components/pagination';
 import { StatusTag } from '../../../components/StatusTag';
+import { useKeyboardScroll } from '../../../components/useKeyboardScroll';
 import { formatDateTime } from '../../../lib/format-datetime';
 import { useInbox, type InboxFilters } from '../api/reviews.api';
 import { DAYS_LEFT_FILTERS } from '../model/days-left';
@@ -47,6 +48,7 @@ export function ReviewInbox({ tab }: { tab: TReviewTab }) {
   const [filters, setFilters] = useState<InboxFilters>({});
   const [paging, setPaging] = useState<{ page: number; pageSize: number }>(INITIAL_PAGE);
   const inbox = useInbox(tab, filters, paging.page, paging.pageSize);
+  const scrollRef = useKeyboardScroll();
 
   const search = (values: FilterValues) => {
     setFilters(toInboxFilters(values));
@@ -138,7 +140,7 @@ export function ReviewInbox({ tab }: { tab: TReviewTab }) {
           </div>
         </Form>
       </Card>
-      <Card size="small" title={pending ? '待审核（按办理期限排序）' : '已审核（本部门作出审核结论的申请）'}>
+      <Card ref={scrollRef} size="small" title={pending ? '待审核（按办理期限排序）' : '已审核（本部门作出审核结论的申请）'}>
         {inbox.isError && <Alert className="table-alert" type="error" showIcon message={inbox.error.message} />}
         <Table<TReviewInboxItem>
           rowKey="id"
