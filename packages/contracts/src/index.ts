@@ -1,6 +1,7 @@
 import './zod-locale';
 export * from './errors';
 export * from './common';
+export * from './dates';
 export * from './masking';
 export * from './validators/uscc';
 export * from './validators/id-card';

@@ -13,8 +13,3 @@ export function formatBeijing(d: Date): string {
   const p = Object.fromEntries(FMT.formatToParts(d).map((x) => [x.type, x.value]));
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }
-
-/** Today's date in Beijing as YYYY-MM-DD. */
-export function beijingDate(d: Date): string {
-  return formatBeijing(d).slice(0, 10);
-}

@@ -3,6 +3,7 @@ import { ZUscc } from '../validators/uscc';
 import { ZIdCard } from '../validators/id-card';
 import { ZMobile } from '../validators/phone';
 import { passwordProblems } from './password';
+import { beijingDay } from '../dates';
 
 /** Roles of SPEC §0. The public is not a role: it is the absence of a session. */
 export const ROLES = ['legal', 'agent', 'reviewer', 'admin'] as const;
@@ -88,7 +89,7 @@ export type TSendSmsRequest = z.infer<typeof ZSendSmsRequest>;
 export const ZSendSmsResponse = z.object({ cooldownSeconds: z.number().int(), expiresInSeconds: z.number().int() });
 
 /** Today's date in Beijing, YYYY-MM-DD: ID validity is judged by the calendar people live in. */
-const beijingToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const beijingToday = () => beijingDay(new Date());
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 

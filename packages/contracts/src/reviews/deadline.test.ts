@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, beijingDay, decisionDueOn, workingDaysLeft } from './deadline';
+import { beijingDay } from '../dates';
+import { addWorkingDays, decisionDueOn, workingDaysLeft } from './deadline';
 
 describe('decision deadline (20 working days)', () => {
   it('skips weekends', () => {

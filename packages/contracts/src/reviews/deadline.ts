@@ -2,15 +2,11 @@
  * The decision limit of 条例 第十九条: 20 working days from submission. Working days are Monday to
  * Friday (public holidays are not modelled). Dates are calendar days in Beijing time, `YYYY-MM-DD`.
  */
+import { beijingDay } from '../dates';
+
 export const DECISION_WORKING_DAYS = 20;
 
 const MS_PER_DAY = 86_400_000;
-const BEIJING_OFFSET_MS = 8 * 3_600_000;
-
-/** The Beijing calendar day of an instant, as `YYYY-MM-DD`. */
-export function beijingDay(at: Date): string {
-  return new Date(at.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 const toUtc = (day: string) => Date.parse(`${day}T00:00:00Z`);
 const fromUtc = (ms: number) => new Date(ms).toISOString().slice(0, 10);

@@ -1,5 +1,5 @@
 import { and, count, desc, eq, gte, like, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { TAuditEntry, TAuditQuery, TAuditVerifyResult, TPage } from '@jhrm/contracts';
+import { beijingDayRange, type TAuditEntry, type TAuditQuery, type TAuditVerifyResult, type TPage } from '@jhrm/contracts';
 import { queryRows } from '../../db/client';
 import { likeEscape } from '../../lib/like';
 import type { AppDeps } from '../../deps';
@@ -8,8 +8,6 @@ import { auditLog } from '../audit/audit.table';
 import { verifyAuditChain } from '../audit/audit.service';
 
 /** The start of a Beijing calendar day. */
-const beijingDayStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
-const DAY_MS = 86_400_000;
 
 /**
  * 审计日志 for administrators: filtered pages, newest first, and the verification of the whole
@@ -27,8 +25,9 @@ export class AuditViewerService {
 
   async list(q: TAuditQuery): Promise<TPage<TAuditEntry>> {
     const where: SQL[] = [];
-    if (q.from) where.push(gte(auditLog.at, beijingDayStart(q.from)));
-    if (q.to) where.push(lt(auditLog.at, new Date(beijingDayStart(q.to).getTime() + DAY_MS)));
+    const range = beijingDayRange(q.from, q.to);
+    if (range.start) where.push(gte(auditLog.at, range.start));
+    if (range.end) where.push(lt(auditLog.at, range.end));
     // `auth` finds every auth.* action; `auth.login` just that one
     if (q.action) where.push(or(eq(auditLog.action, q.action), like(auditLog.action, `${likeEscape(q.action)}.%`))!);
     if (q.actorAccount) where.push(sql`lower(${auditLog.actorAccount}) = lower(${q.actorAccount})`);

@@ -6,23 +6,17 @@ import {
   LICENCE_DELIVERY,
   TEMPLATES,
   applicationKind,
+  chineseDate,
   idCardBirthDate,
   type TBusinessScope,
   type TTemplateKey,
 } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import type { AppDeps } from '../../deps';
-import { readableApplication } from '../applications/applications.access';
-import { recordStaffRead } from '../applications/applications.access';
+import { readableApplication, recordStaffRead } from '../applications/applications.access';
+import { educationCounts } from '../applications/records.repository';
 import { departmentName, loadTemplateRecord, type TemplateRecord } from './documents.repository';
-import { FormPdf, chineseDate, choices, type CellValue, type Field } from './pdf';
-
-/** 诚信档案's staff by education: 博士/硕士研究生 → 研究生; 大学本科 → 本科; the rest → 大专及以下. */
-export function educationCounts(levels: readonly string[]) {
-  const postgraduate = levels.filter((l) => l === '博士研究生' || l === '硕士研究生').length;
-  const bachelor = levels.filter((l) => l === '大学本科').length;
-  return { postgraduate, bachelor, collegeOrBelow: levels.length - postgraduate - bachelor };
-}
+import { FormPdf, choices, type CellValue, type Field } from './pdf';
 
 export interface TemplateInput {
   record: TemplateRecord;

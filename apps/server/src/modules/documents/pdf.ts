@@ -93,12 +93,6 @@ const BORDER = '#555555';
 const SHADE = '#eef1f5';
 
 
-/** 2020-01-05 → 2020年1月5日 (forms are printed in Chinese date style) */
-export function chineseDate(iso: string | null | undefined): string {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : '';
-}
-
 export function choices(options: readonly string[], chosen: readonly string[] | string | null | undefined): Choice {
   return { options, chosen: new Set(typeof chosen === 'string' ? [chosen] : (chosen ?? [])) };
 }

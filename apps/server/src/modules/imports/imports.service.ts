@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { count, desc, eq, inArray, sql } from 'drizzle-orm';
 import {
+  beijingDay,
   AppErrorCode,
   applicationKind,
   type TBusinessScope,
@@ -11,7 +12,6 @@ import {
 } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import { uniqueViolation } from '../../lib/pg-errors';
-import { beijingDate } from '../../lib/time';
 import type { DbOrTx } from '../../db/client';
 import type { AppDeps } from '../../deps';
 import type { SessionUser } from '../sessions/sessions.service';
@@ -64,7 +64,7 @@ export class ImportsService {
 
   /** Every row checked on its own, then against the other rows and what the database holds. */
   private async analyse(db: DbOrTx, file: UploadedSheet, format: SheetFormat, sheetRows: Awaited<ReturnType<typeof readSheet>>['rows']): Promise<Analysis> {
-    const today = beijingDate(this.deps.clock());
+    const today = beijingDay(this.deps.clock());
     const depts = await this.departmentLookup(db);
     const checked = sheetRows.map((r) => ({ row: r.row, raw: r.values, ...checkRow(r, depts, today) }));
 
@@ -227,7 +227,7 @@ export class ImportsService {
               scopes: p.scopes,
               department: p.basic.department!,
               departmentName: depts.get(p.basic.department!)!.name,
-              issuedOn: p.issuedOn ?? beijingDate(now),
+              issuedOn: p.issuedOn ?? beijingDay(now),
               createdAt: now,
             })),
           );

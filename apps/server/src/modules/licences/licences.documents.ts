@@ -1,8 +1,7 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { LICENCE_TITLES, LICENCE_VERIFY_PATH, licenceVerifyUrl } from '@jhrm/contracts';
-import { beijingDate } from '../../lib/time';
-import { chineseDate, pdfBytes, registerCjkFonts } from '../documents/pdf';
+import { beijingDay, chineseDate, LICENCE_TITLES, LICENCE_VERIFY_PATH, licenceVerifyUrl } from '@jhrm/contracts';
+import { pdfBytes, registerCjkFonts } from '../documents/pdf';
 import type { LicenceRow } from './licences.repository';
 
 /** What a certificate prints: the licence as issued, and where it stands now. */
@@ -101,7 +100,7 @@ export async function renderCertificate(input: CertificateInput): Promise<Buffer
     .text(`本${l.kind === '许可' ? '证' : '凭证'}可扫描二维码，或在 ${input.publicBaseUrl}${LICENCE_VERIFY_PATH} 输入编号核验。`, 40, H - 60, { width: W - 80, align: 'center', lineBreak: false });
 
   if (l.status !== '有效') {
-    const since = l.endedAt ? `${chineseDate(beijingDate(l.endedAt))}` : '';
+    const since = l.endedAt ? `${chineseDate(beijingDay(l.endedAt))}` : '';
     const note =
       l.status === '已换发'
         ? `本${l.kind === '许可' ? '证' : '凭证'}已于${since}换发${input.successorNumber ? `，现行编号：${input.successorNumber}` : ''}`

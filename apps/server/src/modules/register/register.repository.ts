@@ -2,13 +2,13 @@ import { and, asc, count, desc, eq, ilike, inArray, isNotNull, or, sql, type SQL
 import { alias, type PgSelect } from 'drizzle-orm/pg-core';
 import type { TLicenceKind, TRegisterDetail, TRegisterDepartment, TRegisterItem, TRegisterQuery } from '@jhrm/contracts';
 import type { DbOrTx } from '../../db/client';
-import { beijingDate } from '../../lib/time';
 import { departments } from '../accounts/accounts.table';
 import { applications } from '../applications/applications.table';
 import { institutionRecords, institutions } from '../institutions/institutions.table';
 import { licences } from '../licences/licences.table';
 import { numberSpellings } from '../licences/licences.repository';
 import { likeEscape } from '../../lib/like';
+import { beijingDay } from '@jhrm/contracts';
 
 /**
  * On the register: an institution whose establishment was approved (审核通过), including one
@@ -134,8 +134,8 @@ export async function registerEntry(db: DbOrTx, institutionId: string): Promise<
   ]);
   return {
     ...toItem(row as RawItem),
-    changes: changes.map((c) => ({ type: c.type, decidedOn: c.decidedAt ? beijingDate(c.decidedAt) : null })),
-    licences: held.map(({ endedAt, ...l }) => ({ ...l, endedOn: endedAt ? beijingDate(endedAt) : null })),
+    changes: changes.map((c) => ({ type: c.type, decidedOn: c.decidedAt ? beijingDay(c.decidedAt) : null })),
+    licences: held.map(({ endedAt, ...l }) => ({ ...l, endedOn: endedAt ? beijingDay(endedAt) : null })),
   };
 }
 

@@ -6,6 +6,7 @@ import {
   addWorkingDays,
   allowedActions,
   beijingDay,
+  beijingDayRange,
   findTransition,
   reviewTargetLabel,
   workingDaysLeft,
@@ -58,7 +59,6 @@ function snapshotOf(pii: PiiCipher, s: SubmissionRow): Snapshot {
 const LICENCE_NAMES = { 许可: '人力资源服务许可证', 备案: '人力资源服务备案凭证' } as const;
 
 /** The start of a Beijing calendar day, as an instant. */
-const beijingMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
 
 const EMPTY_RECORD: FullRecord = { basic: {}, report: {}, staff: [], facilities: [], integrity: {}, fees: [], educationCounts: { postgraduate: 0, bachelor: 0, collegeOrBelow: 0 } };
 
@@ -97,8 +97,9 @@ export class ReviewsService {
     }
     if (q.name) where.push(ilike(institutions.name, `%${likeEscape(q.name)}%`));
     if (q.uscc) where.push(eq(institutions.uscc, q.uscc));
-    if (q.submittedFrom) where.push(gte(applications.submittedAt, beijingMidnight(q.submittedFrom)));
-    if (q.submittedTo) where.push(lt(applications.submittedAt, beijingMidnight(nextCalendarDay(q.submittedTo))));
+    const submitted = beijingDayRange(q.submittedFrom, q.submittedTo);
+    if (submitted.start) where.push(gte(applications.submittedAt, submitted.start));
+    if (submitted.end) where.push(lt(applications.submittedAt, submitted.end));
     if (q.maxDaysLeft !== undefined) {
       // at most N working days left ⇔ due before the (N+1)th working day from today
       where.push(eq(applications.status, '待审核'), lt(applications.dueOn, addWorkingDays(this.today(), q.maxDaysLeft + 1)));
@@ -425,10 +426,6 @@ export class ReviewsService {
   }
 }
 
-/** The calendar day after `day` (an inclusive end date ends there). */
-function nextCalendarDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
 
 export function licenceSummary(l: LicenceRow) {
   return { id: l.id, number: l.number, kind: l.kind, status: l.status, issuedOn: l.issuedOn, departmentName: l.departmentName };

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Form, Select, Space, Typography, type TableColumnsType } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import type { TAppeal } from '@jhrm/contracts';
-import { guidePagination, INITIAL_PAGE } from '../../../components/pagination';
+import { INITIAL_PAGE } from '../../../components/pagination';
+import { ServerTable } from '../../../components/ServerTable';
 import { StatusTag } from '../../../components/StatusTag';
 import { formatDateTime } from '../../../lib/format-datetime';
 import { appealFileUrl, useAppeals, type AppealStatus } from '../api/admin-appeals.api';
@@ -131,21 +132,7 @@ export default function AppealsPage() {
           </Space>
         </Form.Item>
       </Form>
-      {appeals.isError && <Alert className="table-alert" type="error" showIcon message={appeals.error.message} />}
-      <Table<TAppeal>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={appeals.data?.items ?? []}
-        loading={appeals.isFetching}
-        scroll={{ x: 1400 }}
-        pagination={guidePagination({
-          page: paging.page,
-          pageSize: paging.pageSize,
-          total: appeals.data?.total ?? 0,
-          onChange: (page, pageSize) => setPaging({ page, pageSize }),
-        })}
-      />
+      <ServerTable<TAppeal> rowKey="id" columns={columns} query={appeals} paging={paging} onPaging={(page, pageSize) => setPaging({ page, pageSize })} scroll={{ x: 1400 }} />
       <HandleAppealModal appeal={handling} onClose={() => setHandling(null)} />
     </Card>
   );

@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, DatePicker, Descriptions, Drawer, Form, Input, Select, Space, Table, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, DatePicker, Descriptions, Drawer, Form, Input, Select, Space, type TableColumnsType } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { AUDIT_TARGET_TYPES, ROLE_LABELS, type TAuditEntry, type TRole } from '@jhrm/contracts';
-import { guidePagination, INITIAL_PAGE } from '../../../components/pagination';
+import { INITIAL_PAGE } from '../../../components/pagination';
+import { ServerTable } from '../../../components/ServerTable';
 import { formatDateTime } from '../../../lib/format-datetime';
 import { useAuditActions, useAuditLog, useVerifyAuditChain } from '../api/admin-audit.api';
 import { actionLabel, actionOptions, toAuditFilters, verifyMessage, type AuditFilterValues, type AuditFilters } from '../components/audit-filters';
@@ -135,21 +136,7 @@ export default function AuditLogPage() {
       <div className="sysadmin-toolbar">
         <VerifyPanel />
       </div>
-      {log.isError && <Alert className="sysadmin-intro" type="error" showIcon message={log.error.message} />}
-      <Table<TAuditEntry>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={log.data?.items ?? []}
-        loading={log.isFetching}
-        scroll={{ x: 1200 }}
-        pagination={guidePagination({
-          page: paging.page,
-          pageSize: paging.pageSize,
-          total: log.data?.total ?? 0,
-          onChange: (page, pageSize) => setPaging({ page, pageSize }),
-        })}
-      />
+      <ServerTable<TAuditEntry> rowKey="id" columns={columns} query={log} paging={paging} onPaging={(page, pageSize) => setPaging({ page, pageSize })} scroll={{ x: 1200 }} />
       <EntryDrawer entry={open} onClose={() => setOpen(null)} />
     </Card>
   );

@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tooltip, type TableColumnsType } from 'antd';
+import { App, Button, Card, Form, Input, Popconfirm, Select, Space, Tooltip, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { TInitialPassword, TReviewer } from '@jhrm/contracts';
-import { guidePagination, INITIAL_PAGE } from '../../../components/pagination';
+import { INITIAL_PAGE } from '../../../components/pagination';
+import { ServerTable } from '../../../components/ServerTable';
 import { StatusTag } from '../../../components/StatusTag';
 import { formatDateTime } from '../../../lib/format-datetime';
 import { useAdminDepartments } from '../api/admin-departments.api';
@@ -189,21 +190,7 @@ export default function ReviewersPage() {
           新增审核人员
         </Button>
       </div>
-      {reviewers.isError && <Alert className="sysadmin-intro" type="error" showIcon message={reviewers.error.message} />}
-      <Table<TReviewer>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={reviewers.data?.items ?? []}
-        loading={reviewers.isFetching}
-        scroll={{ x: 1300 }}
-        pagination={guidePagination({
-          page: paging.page,
-          pageSize: paging.pageSize,
-          total: reviewers.data?.total ?? 0,
-          onChange: (page, pageSize) => setPaging({ page, pageSize }),
-        })}
-      />
+      <ServerTable<TReviewer> rowKey="id" columns={columns} query={reviewers} paging={paging} onPaging={(page, pageSize) => setPaging({ page, pageSize })} scroll={{ x: 1300 }} />
       <CreateReviewerModal open={creating} options={pickOptions} onClose={() => setCreating(false)} onCreated={(result) => setShown({ title: '审核人员已创建', result })} />
       <ChangeDepartmentModal reviewer={moving} options={pickOptions} onClose={() => setMoving(null)} />
       <InitialPasswordModal result={shown?.result ?? null} title={shown?.title ?? ''} onClose={() => setShown(null)} />

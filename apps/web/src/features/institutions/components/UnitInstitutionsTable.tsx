@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Alert, Table, type TableColumnsType } from 'antd';
+import type { TableColumnsType } from 'antd';
 import type { TInstitutionListItem } from '@jhrm/contracts';
-import { guidePagination, INITIAL_PAGE } from '../../../components/pagination';
+import { INITIAL_PAGE } from '../../../components/pagination';
+import { ServerTable } from '../../../components/ServerTable';
 import { useUnitInstitutions } from '../api/institutions.api';
 import { AcceptedTag } from './AcceptedTag';
 
@@ -30,24 +31,6 @@ export function UnitInstitutionsTable() {
   const query = useUnitInstitutions(paging.page, paging.pageSize);
 
   return (
-    <>
-      {query.isError && (
-        <Alert className="table-alert" type="error" showIcon message={query.error.message} />
-      )}
-      <Table<TInstitutionListItem>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={query.data?.items ?? []}
-        loading={query.isFetching}
-        scroll={{ x: 720 }}
-        pagination={guidePagination({
-          page: paging.page,
-          pageSize: paging.pageSize,
-          total: query.data?.total ?? 0,
-          onChange: (page, pageSize) => setPaging({ page, pageSize }),
-        })}
-      />
-    </>
+    <ServerTable<TInstitutionListItem> rowKey="id" columns={columns} query={query} paging={paging} onPaging={(page, pageSize) => setPaging({ page, pageSize })} scroll={{ x: 720 }} />
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, App, Button, Card, Col, Form, Input, Popconfirm, Row, Select, Table, type TableColumnsType } from 'antd';
+import { App, Button, Card, Col, Form, Input, Popconfirm, Row, Select, type TableColumnsType } from 'antd';
 import {
   CANCEL_STATUSES,
   INSTITUTION_CATEGORIES,
@@ -8,8 +8,8 @@ import {
   type TInstitutionListItem,
   type TInstitutionRowAction,
 } from '@jhrm/contracts';
-import { guidePagination, INITIAL_PAGE } from '../../../components/pagination';
-import { useKeyboardScroll } from '../../../components/useKeyboardScroll';
+import { INITIAL_PAGE } from '../../../components/pagination';
+import { ServerTable } from '../../../components/ServerTable';
 import { useCurrentUser } from '../../../lib/session';
 import { licencePdfUrl } from '../../../lib/public-paths';
 import { useInstitutionQuery } from '../api/institutions.api';
@@ -94,7 +94,6 @@ export default function InstitutionQueryPage() {
   const [filters, setFilters] = useState<InstitutionFilters>({});
   const [paging, setPaging] = useState<{ page: number; pageSize: number }>(INITIAL_PAGE);
   const query = useInstitutionQuery(filters, paging.page, paging.pageSize);
-  const scrollRef = useKeyboardScroll();
 
   const search = (values: InstitutionFilters) => {
     setFilters(toInstitutionQuery(values as Record<string, unknown>));
@@ -201,22 +200,8 @@ export default function InstitutionQueryPage() {
           </div>
         </Form>
       </Card>
-      <Card ref={scrollRef} size="small" title="人力资源服务机构基本情况">
-        {query.isError && <Alert className="table-alert" type="error" showIcon message={query.error.message} />}
-        <Table<TInstitutionListItem>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={query.data?.items ?? []}
-          loading={query.isFetching}
-          scroll={{ x: 960 }}
-          pagination={guidePagination({
-            page: paging.page,
-            pageSize: paging.pageSize,
-            total: query.data?.total ?? 0,
-            onChange: (page, pageSize) => setPaging({ page, pageSize }),
-          })}
-        />
+      <Card size="small" title="人力资源服务机构基本情况">
+        <ServerTable<TInstitutionListItem> rowKey="id" columns={columns} query={query} paging={paging} onPaging={(page, pageSize) => setPaging({ page, pageSize })} scroll={{ x: 960 }} />
       </Card>
     </div>
   );

@@ -1,11 +1,11 @@
 import { Link } from 'react-router-dom';
 import { Alert, Button, Card, Descriptions, Table, type TableColumnsType } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { LICENCE_TITLES, type TUnitLicence } from '@jhrm/contracts';
+import { chineseDate, LICENCE_TITLES, type TUnitLicence } from '@jhrm/contracts';
 import { LicenceStatusTag } from '../../../components/LicenceStatusTag';
 import { licencePdfUrl, licenceVerifyPagePath } from '../../../lib/public-paths';
 import { useUnitLicences } from '../api/licences.api';
-import { beijingDay, chineseDate } from '../model/licence-status';
+import { chineseDayOf } from '../model/licence-status';
 import './licences.css';
 
 const historyColumns: TableColumnsType<TUnitLicence> = [
@@ -13,7 +13,7 @@ const historyColumns: TableColumnsType<TUnitLicence> = [
   { title: '类型', dataIndex: 'kind', key: 'kind', width: 70 },
   { title: '发证日期', dataIndex: 'issuedOn', key: 'issuedOn', width: 130, render: (v: string) => chineseDate(v) },
   { title: '状态', dataIndex: 'status', key: 'status', width: 90, render: (v: TUnitLicence['status']) => <LicenceStatusTag status={v} /> },
-  { title: '失效日期', dataIndex: 'endedAt', key: 'endedAt', width: 130, render: (v: string | null) => chineseDate(beijingDay(v)) },
+  { title: '失效日期', dataIndex: 'endedAt', key: 'endedAt', width: 130, render: (v: string | null) => chineseDayOf(v) },
   {
     title: '操作',
     key: 'download',
@@ -60,7 +60,7 @@ export function LicenceCard({ institutionId }: { institutionId: string }) {
           { key: 'issued', label: '发证日期', children: chineseDate(current.issuedOn) },
           { key: 'count', label: '被核验次数', children: `${current.verifyCount} 次` },
           ...(current.status !== '有效' && current.endedAt
-            ? [{ key: 'ended', label: current.status === '已换发' ? '换发日期' : '注销日期', children: chineseDate(beijingDay(current.endedAt)) }]
+            ? [{ key: 'ended', label: current.status === '已换发' ? '换发日期' : '注销日期', children: chineseDayOf(current.endedAt) }]
             : []),
         ]}
       />

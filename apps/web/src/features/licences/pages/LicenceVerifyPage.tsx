@@ -2,13 +2,13 @@ import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Descriptions, Form, Input } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, SafetyCertificateOutlined } from '@ant-design/icons';
-import { LICENCE_NUMBER_MAX, LICENCE_TITLES, type TLicenceVerification } from '@jhrm/contracts';
+import { chineseDate, LICENCE_NUMBER_MAX, LICENCE_TITLES, type TLicenceVerification } from '@jhrm/contracts';
 import { PublicLayout } from '../../../components/PublicLayout';
 import { Spinner } from '../../../components/Spinner';
 import { isApiError } from '../../../lib/api-client';
 import { PUBLIC_REGISTER_PATH, licenceVerifyPagePath } from '../../../lib/public-paths';
 import { useLicenceVerification } from '../api/licences.api';
-import { chineseDate, verificationVerdict } from '../model/licence-status';
+import { verificationVerdict } from '../model/licence-status';
 import '../components/licences.css';
 
 const ICONS = { success: CheckCircleFilled, warning: ExclamationCircleFilled, danger: CloseCircleFilled } as const;

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Alert, App, Button, Card, Segmented, Table, type TableColumnsType } from 'antd';
+import { App, Button, Card, Segmented, type TableColumnsType } from 'antd';
 import type { TNotification } from '@jhrm/contracts';
-import { guidePagination, INITIAL_PAGE } from '../../../components/pagination';
+import { INITIAL_PAGE } from '../../../components/pagination';
+import { ServerTable } from '../../../components/ServerTable';
 import { StatusTag } from '../../../components/StatusTag';
 import { formatDateTime } from '../../../lib/format-datetime';
 import { useMarkAllRead, useMarkRead, useNotifications, useUnreadCount } from '../api/notifications.api';
@@ -74,13 +75,12 @@ export default function MessagesPage() {
           setPaging((p) => ({ ...p, page: 1 }));
         }}
       />
-      {list.isError && <Alert type="error" showIcon message={list.error.message} />}
-      <Table<TNotification>
+      <ServerTable<TNotification>
         rowKey="id"
-        size="middle"
         columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
+        query={list}
+        paging={paging}
+        onPaging={(page, pageSize) => setPaging({ page, pageSize })}
         locale={{ emptyText: '没有消息' }}
         expandable={{
           expandedRowKeys: expanded,
@@ -100,12 +100,6 @@ export default function MessagesPage() {
             </div>
           ),
         }}
-        pagination={guidePagination({
-          page: paging.page,
-          pageSize: paging.pageSize,
-          total: list.data?.total ?? 0,
-          onChange: (page, pageSize) => setPaging({ page, pageSize }),
-        })}
       />
     </Card>
   );

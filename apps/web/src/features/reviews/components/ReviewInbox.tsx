@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select, Table, type TableColumnsType } from 'antd';
+import { Button, Card, Col, DatePicker, Form, Input, Row, Select, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { REVIEW_ITEM_TYPES, type TReviewInboxItem, type TReviewTab } from '@jhrm/contracts';
-import { guidePagination, INITIAL_PAGE } from '../../../components/pagination';
+import { INITIAL_PAGE } from '../../../components/pagination';
 import { StatusTag } from '../../../components/StatusTag';
-import { useKeyboardScroll } from '../../../components/useKeyboardScroll';
+import { ServerTable } from '../../../components/ServerTable';
 import { formatDateTime } from '../../../lib/format-datetime';
 import { useInbox, type InboxFilters } from '../api/reviews.api';
 import { DAYS_LEFT_FILTERS } from '../model/days-left';
@@ -48,7 +48,6 @@ export function ReviewInbox({ tab }: { tab: TReviewTab }) {
   const [filters, setFilters] = useState<InboxFilters>({});
   const [paging, setPaging] = useState<{ page: number; pageSize: number }>(INITIAL_PAGE);
   const inbox = useInbox(tab, filters, paging.page, paging.pageSize);
-  const scrollRef = useKeyboardScroll();
 
   const search = (values: FilterValues) => {
     setFilters(toInboxFilters(values));
@@ -140,18 +139,15 @@ export function ReviewInbox({ tab }: { tab: TReviewTab }) {
           </div>
         </Form>
       </Card>
-      <Card ref={scrollRef} size="small" title={pending ? '待审核（按办理期限排序）' : '已审核（本部门作出审核结论的申请）'}>
-        {inbox.isError && <Alert className="table-alert" type="error" showIcon message={inbox.error.message} />}
-        <Table<TReviewInboxItem>
+      <Card size="small" title={pending ? '待审核（按办理期限排序）' : '已审核（本部门作出审核结论的申请）'}>
+        <ServerTable<TReviewInboxItem>
           rowKey="id"
-          size="middle"
           columns={columns}
-          dataSource={inbox.data?.items ?? []}
-          loading={inbox.isFetching}
+          query={inbox}
+          paging={paging}
+          onPaging={(page, pageSize) => setPaging({ page, pageSize })}
           rowClassName={(r) => (r.overdue ? 'review-row-overdue' : '')}
           scroll={{ x: 1320 }}
-          locale={{ emptyText: '没有数据' }}
-          pagination={guidePagination({ ...paging, total: inbox.data?.total ?? 0, onChange: (page, pageSize) => setPaging({ page, pageSize }) })}
         />
       </Card>
     </div>
