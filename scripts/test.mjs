@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureChromium } from './ensure-chromium.mjs';
+import { ensureClamd } from './ensure-clamav.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const results = path.join(root, 'test-results');
@@ -55,9 +56,10 @@ const vitest = (project, out, env) =>
 step('lint', bin('eslint'), ['.', '--max-warnings=0']);
 step('type-check', 'npm', ['run', '--silent', 'typecheck']);
 vitest('unit', path.join(results, 'unit.json'));
-vitest('api', path.join(results, 'api-pglite.json'), { TEST_DB_ENGINE: 'pglite' });
+const clamd = ensureClamd();
+vitest('api', path.join(results, 'api-pglite.json'), { TEST_DB_ENGINE: 'pglite', CLAMD_PATH: clamd });
 if (process.env.TEST_DATABASE_URL) {
-  vitest('api', path.join(results, 'api-postgres.json'), { TEST_DB_ENGINE: 'postgres' });
+  vitest('api', path.join(results, 'api-postgres.json'), { TEST_DB_ENGINE: 'postgres', CLAMD_PATH: clamd });
 } else {
   console.log('\n(API tests on PostgreSQL not run: set TEST_DATABASE_URL=postgres://… to run them too; .ci/run does.)');
 }

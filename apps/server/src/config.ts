@@ -34,6 +34,8 @@ export interface Config {
   maxVideoBytes: number;
   /** the site's address as the public reaches it (no trailing slash): licence QR codes link here */
   publicBaseUrl: string;
+  /** clamd scanning every upload; unset: uploads are stored unscanned (development, or production with MALWARE_SCAN=off) */
+  clamd: { address: string; timeoutMs: number } | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -97,6 +99,29 @@ function smsFromEnv(env: NodeJS.ProcessEnv, required: boolean): Config['sms'] {
   return undefined;
 }
 
+/**
+ * CLAMD_SOCKET: a Unix socket path or tcp://host:port. Production refuses to start without one
+ * unless MALWARE_SCAN=off says so explicitly: an unscanned upload should be a decision, not an oversight.
+ */
+function clamdFromEnv(env: NodeJS.ProcessEnv, production: boolean): Config['clamd'] {
+  const address = env.CLAMD_SOCKET?.trim() || undefined;
+  const scan = env.MALWARE_SCAN?.trim() || undefined;
+  if (scan !== undefined && scan !== 'off') throw new ConfigError(`MALWARE_SCAN may only be "off", got "${env.MALWARE_SCAN}"`);
+  if (address && scan === 'off') throw new ConfigError('CLAMD_SOCKET and MALWARE_SCAN=off contradict each other: set one of them');
+  if (!address) {
+    if (production && scan !== 'off') {
+      throw new ConfigError(
+        'Missing CLAMD_SOCKET: production scans every upload with ClamAV. Set CLAMD_SOCKET=/run/clamav/clamd.ctl (or tcp://host:3310), or MALWARE_SCAN=off to store uploads unscanned.',
+      );
+    }
+    return undefined;
+  }
+  if (!path.isAbsolute(address) && !/^tcp:\/\/[^\s/]+:\d{1,5}$/.test(address)) {
+    throw new ConfigError(`CLAMD_SOCKET must be an absolute socket path or tcp://host:port, got "${address}"`);
+  }
+  return { address, timeoutMs: positiveInt(env.CLAMD_TIMEOUT_MS, 60_000, 'CLAMD_TIMEOUT_MS') };
+}
+
 /** An http(s) origin (optionally with a path prefix), without a trailing slash. */
 function baseUrl(value: string | undefined, fallback: string, name: string): string {
   if (value === undefined || value === '') return fallback;
@@ -140,5 +165,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     minStaff: positiveInt(env.MIN_FULLTIME_STAFF, 2, 'MIN_FULLTIME_STAFF'),
     maxVideoBytes: positiveInt(env.MAX_VIDEO_BYTES, 2 * 1024 ** 3, 'MAX_VIDEO_BYTES'),
     publicBaseUrl: baseUrl(env.PUBLIC_BASE_URL, `http://localhost:${port}`, 'PUBLIC_BASE_URL'),
+    clamd: clamdFromEnv(env, mode === 'production'),
   };
 }

@@ -2,6 +2,7 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import { LocalBlobStore, type BlobStore } from './lib/blob-store';
 import { PiiCipher } from './lib/crypto';
+import { ClamdScanner, NoScanner, type MalwareScanner } from './lib/malware-scan';
 import { DevOutbox, HttpSmsGateway, type SmsGateway } from './lib/sms';
 import { AuditLog } from './modules/audit/audit.service';
 import { SessionService } from './modules/sessions/sessions.service';
@@ -18,6 +19,8 @@ export interface AppDeps {
   /** outside production only: every SMS and captcha answer, for people and tests */
   outbox: DevOutbox | null;
   blobs: BlobStore;
+  /** every upload passes it before it is stored (lib/uploads.ts, video, imports) */
+  scanner: MalwareScanner;
 }
 
 export function createDeps(config: Config, database: Database, clock: () => Date = () => new Date()): AppDeps {
@@ -32,5 +35,6 @@ export function createDeps(config: Config, database: Database, clock: () => Date
     sms: config.sms ? new HttpSmsGateway(config.sms.url, config.sms.token) : outbox!,
     outbox,
     blobs: new LocalBlobStore(config.blobDir),
+    scanner: config.clamd ? new ClamdScanner(config.clamd) : new NoScanner(),
   };
 }

@@ -25,6 +25,7 @@ export const HTTP_STATUS: Record<TAppErrorCode, number> = {
   [AppErrorCode.PASSWORD_CHANGE_REQUIRED]: 403,
   [AppErrorCode.PAYLOAD_TOO_LARGE]: 413,
   [AppErrorCode.UNSUPPORTED_MEDIA]: 415,
+  [AppErrorCode.UNSAFE_FILE]: 422,
   [AppErrorCode.RATE_LIMITED]: 429,
   [AppErrorCode.UNAVAILABLE]: 503,
   [AppErrorCode.INTERNAL]: 500,

@@ -12,18 +12,37 @@ export interface StoredBlob {
   head: Buffer;
 }
 
+/**
+ * Bytes received but not part of the store yet (quarantine): `get`, `size` and `list` do not see
+ * them until `commit`. Uploads stay here while they are checked (type, malware scan) and until the
+ * row that refers to them is about to commit, so a refused upload leaves nothing behind.
+ */
+export interface StagedBlob {
+  sha256: string;
+  size: number;
+  /** the staged bytes, for the malware scan */
+  read(range?: { start: number; end: number }): Readable;
+  /** Moves the bytes into the store under their sha256: the last step of the transaction that records them. */
+  commit(): Promise<void>;
+  /** Deletes the staged bytes; does nothing once they are committed. */
+  discard(): Promise<void>;
+}
+
 /** Where file bytes live, addressed by their SHA-256. Local disk by default; S3 for several app servers. */
 export interface BlobStore {
-  /** Streams `input` into the store; rejects with BlobTooLargeError past `maxBytes`. */
+  /** Streams `input` into the store (stage, then commit); rejects with BlobTooLargeError past `maxBytes`. */
   put(input: Readable, maxBytes: number): Promise<StoredBlob>;
+  /** Streams `input` into quarantine while hashing it; past `maxBytes` rejects with BlobTooLargeError and keeps nothing. */
+  stage(input: Readable, maxBytes: number): Promise<StagedBlob & { head: Buffer }>;
+  /**
+   * Takes a complete file already on the server's disk (a finished resumable upload) into
+   * quarantine under the `sha256` the caller computed: `commit` moves it rather than copying,
+   * `discard` deletes it.
+   */
+  stageFile(file: string, sha256: string, size: number): Promise<StagedBlob>;
   get(sha256: string, range?: { start: number; end: number }): Readable;
   size(sha256: string): Promise<number | null>;
   delete(sha256: string): Promise<void>;
-  /**
-   * Takes over a complete file already on the server's disk (a finished resumable upload) under
-   * the `sha256` the caller computed, moving it rather than copying; the file is gone afterwards.
-   */
-  adopt(file: string, sha256: string, size: number): Promise<void>;
   /**
    * Every stored blob's sha256 (for the cleanup job); with `modifiedBefore`, only blobs last
    * written before then, so a blob just stored for an upload still in flight is never listed.
@@ -40,8 +59,9 @@ export class BlobTooLargeError extends Error {
 const HEAD_BYTES = 64;
 
 /**
- * Local disk: write to a temp file while hashing, fsync, then rename into `ab/cd/<sha256>`.
- * A crash leaves at most a temp file (swept by the cleanup job), never a half-written blob.
+ * Local disk: write to a temp file under `tmp/` while hashing, fsync, then (on commit) rename into
+ * `ab/cd/<sha256>`. A crash leaves at most a temp file (swept by the cleanup job), never a
+ * half-written blob.
  */
 export class LocalBlobStore implements BlobStore {
   constructor(private readonly root: string) {}
@@ -52,6 +72,12 @@ export class LocalBlobStore implements BlobStore {
   }
 
   async put(input: Readable, maxBytes: number): Promise<StoredBlob> {
+    const staged = await this.stage(input, maxBytes);
+    await staged.commit();
+    return { sha256: staged.sha256, size: staged.size, head: staged.head };
+  }
+
+  async stage(input: Readable, maxBytes: number): Promise<StagedBlob & { head: Buffer }> {
     const tmpDir = path.join(this.root, 'tmp');
     await mkdir(tmpDir, { recursive: true });
     const tmp = path.join(tmpDir, `${Date.now()}-${randomBytes(8).toString('hex')}`);
@@ -76,15 +102,60 @@ export class LocalBlobStore implements BlobStore {
       const fh = await open(tmp, 'r+');
       await fh.sync();
       await fh.close();
-      const sha256 = hash.digest('hex');
-      const dest = this.pathOf(sha256);
-      await mkdir(path.dirname(dest), { recursive: true });
-      await rename(tmp, dest);
-      return { sha256, size, head: Buffer.concat(heads) };
     } catch (err) {
       await rm(tmp, { force: true });
       throw err;
     }
+    return { ...this.staged(tmp, hash.digest('hex'), size), head: Buffer.concat(heads) };
+  }
+
+  async stageFile(file: string, sha256: string, size: number): Promise<StagedBlob> {
+    this.pathOf(sha256); // refuses a malformed id before anything moves
+    const fh = await open(file, 'r+');
+    try {
+      if ((await fh.stat()).size !== size) throw new Error(`stageFile: ${file} is not ${size} bytes`);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    return this.staged(file, sha256, size);
+  }
+
+  private staged(file: string, sha256: string, size: number): StagedBlob {
+    let state: 'staged' | 'committed' | 'discarded' = 'staged';
+    return {
+      sha256,
+      size,
+      read: (range) => createReadStream(file, range),
+      commit: async () => {
+        if (state !== 'staged') throw new Error(`commit of a ${state} blob`);
+        await this.place(file, sha256, size);
+        state = 'committed';
+      },
+      discard: async () => {
+        if (state !== 'staged') return;
+        state = 'discarded';
+        await rm(file, { force: true });
+      },
+    };
+  }
+
+  /**
+   * Renames into `ab/cd/<sha256>` (same file system: `tmp/` and `uploads/` live under the root).
+   * Bytes already stored under that hash are kept, and their mtime refreshed so the cleanup job's
+   * `modifiedBefore` grace period covers the row about to refer to them.
+   */
+  private async place(file: string, sha256: string, size: number): Promise<void> {
+    const dest = this.pathOf(sha256);
+    const existing = await stat(dest).catch(() => null);
+    if (existing?.size === size) {
+      const now = new Date();
+      await utimes(dest, now, now);
+      await rm(file, { force: true });
+      return;
+    }
+    await mkdir(path.dirname(dest), { recursive: true });
+    await rename(file, dest);
   }
 
   get(sha256: string, range?: { start: number; end: number }): Readable {
@@ -101,31 +172,6 @@ export class LocalBlobStore implements BlobStore {
 
   async delete(sha256: string): Promise<void> {
     await rm(this.pathOf(sha256), { force: true });
-  }
-
-  /**
-   * fsync, then rename into `ab/cd/<sha256>` (same file system: `uploads/` lives under the root).
-   * Bytes already stored under that hash are kept, and their mtime refreshed so the cleanup job's
-   * `modifiedBefore` grace period covers the row about to refer to them.
-   */
-  async adopt(file: string, sha256: string, size: number): Promise<void> {
-    const dest = this.pathOf(sha256);
-    const existing = await stat(dest).catch(() => null);
-    if (existing?.size === size) {
-      const now = new Date();
-      await utimes(dest, now, now);
-      await rm(file, { force: true });
-      return;
-    }
-    const fh = await open(file, 'r+');
-    try {
-      if ((await fh.stat()).size !== size) throw new Error(`adopt: ${file} is not ${size} bytes`);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await mkdir(path.dirname(dest), { recursive: true });
-    await rename(file, dest);
   }
 
   /** Walks `ab/cd/<sha256>` only: `tmp/` and other folders under the root are not blobs. */

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { inject } from 'vitest';
 import { buildApp } from '../app';
 import type { Config } from '../config';
 import { openDatabase, type Database } from '../db/client';
@@ -38,6 +39,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     minStaff: 2,
     maxVideoBytes: 2 * 1024 ** 3,
     publicBaseUrl: 'https://hr.jl.example.cn',
+    // the clamd started for the API run (clamd.global-setup.ts): uploads in tests are scanned for real
+    clamd: inject('clamdSocket') ? { address: inject('clamdSocket'), timeoutMs: 10_000 } : undefined,
     ...overrides,
   };
 }

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import { AppErrorCode, ZAppealRequest, maskMobile, type TAppeal, type TFieldError } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
-import type { UploadedDocument } from '../../lib/uploads';
+import type { DocumentForm } from '../../lib/uploads';
 import type { AppDeps } from '../../deps';
 import type { SessionUser } from '../sessions/sessions.service';
 import { files } from '../files/files.table';
@@ -18,7 +18,9 @@ export class AppealsService {
     return this.deps.database.db;
   }
 
-  async file(fields: Record<string, string>, attachments: UploadedDocument[], meta: RequestMeta): Promise<{ id: string }> {
+  /** Records the appeal and its attachments; the attachments leave quarantine as the transaction's last step. */
+  async file(form: DocumentForm, meta: RequestMeta): Promise<{ id: string }> {
+    const { fields, files: attachments } = form;
     const parsed = ZAppealRequest.safeParse(fields);
     if (!parsed.success) {
       const errors: TFieldError[] = [];
@@ -48,6 +50,7 @@ export class AppealsService {
         await tx.insert(files).values(attachments.map((f) => ({ ownerType: 'appeal', ownerId: row!.id, sha256: f.sha256, size: f.size, mime: f.mime, name: f.name, createdAt: now })));
       }
       await this.deps.audit.record(tx, { action: 'appeal.filed', targetType: 'appeal', targetId: row!.id, ip: meta.ip, detail: { account: input.account, uscc: uscc, attachments: attachments.length } });
+      await form.commit();
       return { id: row!.id };
     });
   }

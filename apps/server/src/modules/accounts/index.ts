@@ -21,7 +21,7 @@ import {
 } from '@jhrm/contracts';
 import { CSRF_COOKIE, SESSION_COOKIE, setCsrfCookie, setSessionCookie } from '../../plugins/auth';
 import { ANY_USER, requestMeta, zod } from '../../lib/routes';
-import { readDocumentForm } from '../../lib/uploads';
+import { withDocumentForm } from '../../lib/uploads';
 import type { AppDeps } from '../../deps';
 import type { SessionUser } from '../sessions/sessions.service';
 import { AccountsService, toSessionUserDto } from './accounts.service';
@@ -214,14 +214,16 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
       response: { 200: z.object({ id: z.string() }) },
     },
     handler: async (req) => {
-      const { fields, files } = await readDocumentForm(req, deps.blobs, {
+      const meta = requestMeta(req);
+      const opts = {
         maxFiles: MAX_APPEAL_FILES,
-        beforeFiles: async (f) => {
+        uploader: { user: null, ip: meta.ip },
+        beforeFiles: async (f: Record<string, string>) => {
           const answer = ZCaptchaAnswer.safeParse(f.captcha);
           await accounts.verification.checkCaptcha(f.captchaId, answer.success ? answer.data : undefined);
         },
-      });
-      return appeals.file(fields, files, requestMeta(req));
+      };
+      return withDocumentForm(req, deps, opts, (form) => appeals.file(form, meta));
     },
   });
 

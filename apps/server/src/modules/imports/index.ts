@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { asc } from 'drizzle-orm';
 import { AppErrorCode, IMPORT_MAX_BYTES, ZImportBatch, ZImportReport, ZImportResult, ZPage, ZPageQuery } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import { contentDisposition } from '../../lib/downloads';
 import { requestMeta, zod } from '../../lib/routes';
+import { assertClean } from '../../lib/uploads';
 import type { AppDeps } from '../../deps';
 import { departments } from '../accounts/accounts.table';
 import { ImportsService, type UploadedSheet } from './imports.service';
@@ -12,8 +15,8 @@ import { TEMPLATE_NAME, templateCsv, templateXlsx } from './imports.template';
 const ADMIN = ['admin'] as const;
 const MB = Math.round(IMPORT_MAX_BYTES / 1024 / 1024);
 
-/** The one spreadsheet of a multipart form, in memory (10 MB at most). */
-async function readUpload(req: FastifyRequest): Promise<UploadedSheet> {
+/** The one spreadsheet of a multipart form, in memory (10 MB at most), scanned before it is parsed. */
+async function readUpload(req: FastifyRequest, deps: AppDeps): Promise<UploadedSheet> {
   if (!req.isMultipart()) throw new AppError(AppErrorCode.UNSUPPORTED_MEDIA, '请以表单方式上传文件（multipart/form-data）');
   let upload: UploadedSheet | null = null;
   try {
@@ -29,6 +32,10 @@ async function readUpload(req: FastifyRequest): Promise<UploadedSheet> {
     throw err;
   }
   if (!upload) throw new AppError(AppErrorCode.VALIDATION, '请选择要导入的 XLSX 或 CSV 文件', [{ path: 'file', message: '请选择文件' }]);
+  const { data } = upload;
+  const sha256 = createHash('sha256').update(data).digest('hex');
+  const open = (r: { start: number; end: number }) => Readable.from([data.subarray(r.start, r.end + 1)]);
+  await assertClean(deps, req.log, { name: upload.name, size: data.length, sha256, open }, { user: req.auth!.user, ip: requestMeta(req).ip });
   return upload;
 }
 
@@ -66,13 +73,13 @@ export async function importsRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post('/api/admin/imports/dry-run', {
     config: { access: ADMIN },
     schema: { tags: ['imports'], summary: '校验导入文件（逐行报告，不写入任何数据）', response: { 200: ZImportReport } },
-    handler: async (req) => service.dryRun(await readUpload(req)),
+    handler: async (req) => service.dryRun(await readUpload(req, deps)),
   });
 
   r.post('/api/admin/imports', {
     config: { access: ADMIN },
     schema: { tags: ['imports'], summary: '导入机构（全部成功或全部不导入）', response: { 200: ZImportResult } },
-    handler: async (req) => service.import(req.auth!.user, await readUpload(req), requestMeta(req)),
+    handler: async (req) => service.import(req.auth!.user, await readUpload(req, deps), requestMeta(req)),
   });
 
   r.get('/api/admin/imports', {

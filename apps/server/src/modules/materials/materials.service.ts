@@ -10,7 +10,7 @@ import {
   type TVideo,
 } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
-import { readDocumentForm } from '../../lib/uploads';
+import { withDocumentForm } from '../../lib/uploads';
 import { requestMeta } from '../../lib/routes';
 import { sessionUnitId } from '../../plugins/auth';
 import type { AppDeps } from '../../deps';
@@ -77,40 +77,45 @@ export class MaterialsService {
     return materials;
   }
 
-  /** Streams the files of a multipart request into the store, then records them in one transaction. */
+  /** Streams the files of a multipart request into quarantine, then records them and moves them into the store in one transaction. */
   async upload(req: FastifyRequest, applicationId: string, slotName: string): Promise<TMaterialSlot> {
     const user = req.auth!.user;
     const unitId = sessionUnitId(req);
     // Refuse before reading the body: nothing is stored for a request that cannot succeed.
     const before = await editableApplication(this.db, unitId, applicationId);
     const def = slotOf(before, slotName);
-    const { files: uploaded } = await readDocumentForm(req, this.deps.blobs, { maxFiles: MAX_FILES_PER_UPLOAD });
-    if (!uploaded.length) throw new AppError(AppErrorCode.VALIDATION, '请选择要上传的文件', [{ path: 'files', message: '请选择要上传的文件' }]);
     const meta = requestMeta(req);
-    const now = this.deps.clock();
-    return this.db.transaction(async (tx) => {
-      // locked again: the application may have been submitted while the files were arriving
-      const app = await editableApplication(tx, unitId, applicationId);
-      const held = await countSlotFiles(tx, app.id, def.name);
-      if (held + uploaded.length > MAX_FILES_PER_SLOT) {
-        throw new AppError(AppErrorCode.CONFLICT, `“${def.name}”最多上传${MAX_FILES_PER_SLOT}个文件，已有${held}个`);
-      }
-      const rows = await insertFiles(
-        tx,
-        // a millisecond apart, so the list keeps the order the files were chosen in
-        uploaded.map((f, i) => ({ ownerType: MATERIAL_OWNER, ownerId: app.id, slot: def.name, sha256: f.sha256, size: f.size, mime: f.mime, name: f.name, createdAt: new Date(now.getTime() + i) })),
-      );
-      for (const row of rows) {
-        await auditApplication(this.deps, tx, { user, ip: meta.ip }, 'material.uploaded', app, {
-          slot: def.name,
-          fileId: row.id,
-          name: row.name,
-          size: row.size,
-          mime: row.mime,
-          sha256: row.sha256,
-        });
-      }
-      return toSlot(def, await listSlotFiles(tx, app.id, def.name));
+    const uploader = { user, ip: meta.ip, unitId, target: { type: 'application', id: before.id } };
+    return withDocumentForm(req, this.deps, { maxFiles: MAX_FILES_PER_UPLOAD, uploader }, async ({ files: uploaded, commit }) => {
+      if (!uploaded.length) throw new AppError(AppErrorCode.VALIDATION, '请选择要上传的文件', [{ path: 'files', message: '请选择要上传的文件' }]);
+      const now = this.deps.clock();
+      return this.db.transaction(async (tx) => {
+        // locked again: the application may have been submitted while the files were arriving
+        const app = await editableApplication(tx, unitId, applicationId);
+        const held = await countSlotFiles(tx, app.id, def.name);
+        if (held + uploaded.length > MAX_FILES_PER_SLOT) {
+          throw new AppError(AppErrorCode.CONFLICT, `“${def.name}”最多上传${MAX_FILES_PER_SLOT}个文件，已有${held}个`);
+        }
+        const rows = await insertFiles(
+          tx,
+          // a millisecond apart, so the list keeps the order the files were chosen in
+          uploaded.map((f, i) => ({ ownerType: MATERIAL_OWNER, ownerId: app.id, slot: def.name, sha256: f.sha256, size: f.size, mime: f.mime, name: f.name, createdAt: new Date(now.getTime() + i) })),
+        );
+        for (const row of rows) {
+          await auditApplication(this.deps, tx, { user, ip: meta.ip }, 'material.uploaded', app, {
+            slot: def.name,
+            fileId: row.id,
+            name: row.name,
+            size: row.size,
+            mime: row.mime,
+            sha256: row.sha256,
+          });
+        }
+        const slot = toSlot(def, await listSlotFiles(tx, app.id, def.name));
+        // the bytes leave quarantine only once everything else in the transaction has succeeded
+        await commit();
+        return slot;
+      });
     });
   }
 

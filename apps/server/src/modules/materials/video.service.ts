@@ -10,6 +10,7 @@ import { Metadata, Server as TusServer, type Upload } from '@tus/server';
 import { AppErrorCode, type TAppErrorCode, type TErrorBody, type TVideo } from '@jhrm/contracts';
 import { AppError, HTTP_STATUS } from '../../lib/app-error';
 import { contentDisposition } from '../../lib/downloads';
+import { assertClean } from '../../lib/uploads';
 import { requestMeta } from '../../lib/routes';
 import { sessionUnitId } from '../../plugins/auth';
 import type { AppDeps } from '../../deps';
@@ -277,8 +278,10 @@ export class VideoService {
   }
 
   /**
-   * The last byte arrived: hash it once, judge the container, move the bytes into the BlobStore
-   * and record the file, in that order. A refusal deletes the upload, so the client starts over.
+   * The last byte arrived: hash it once, scan it for malware, judge the container, then record the
+   * file and move the bytes into the BlobStore in one transaction, in that order. Until then the
+   * bytes sit in the upload area, which nothing serves. A refusal deletes the upload, so the client
+   * starts over.
    */
   private async finish(req: Request, upload: Upload) {
     const caller = this.caller(req);
@@ -290,24 +293,28 @@ export class VideoService {
       if (sha256 !== meta.sha256) {
         throw new TusRefusal(STATUS_CHECKSUM_MISMATCH, AppErrorCode.VALIDATION, CHECKSUM_FAILED);
       }
+      // scanned before our own MP4 parser reads it; streamed to clamd in windows, never held in memory
+      const uploader = { user: caller.user, ip: caller.ip, unitId: caller.unitId, target: { type: 'application', id: meta.applicationId } };
+      await assertClean(this.deps, caller.log, { name: meta.filename, size, sha256, open: (range) => createReadStream(file, { ...range, highWaterMark: 1024 * 1024 }) }, uploader);
       const probe = await probeMp4File(file);
       if (!probe.ok) {
         caller.log.info({ uploadId: upload.id, reason: probe.reason }, 'video refused: not an MP4');
         throw new TusRefusal(415, AppErrorCode.UNSUPPORTED_MEDIA, MP4_ONLY);
       }
-      // the bytes move first: if the insert fails they are unreferenced and the cleanup job takes them
-      await this.deps.blobs.adopt(file, sha256, size);
+      // fsync outside the transaction; the move into the store is its last step
+      const staged = await this.deps.blobs.stageFile(file, sha256, size);
       const row = await this.db.transaction(async (tx) => {
         // locked again: the application may have been submitted while the bytes were arriving
         const app = await editableApplication(tx, caller.unitId, meta.applicationId);
         const v = await insertVideo(tx, { applicationId: app.id, sha256, size, name: meta.filename, durationSeconds: probe.durationSeconds, createdAt: this.deps.clock() });
         await auditApplication(this.deps, tx, caller, 'video.uploaded', app, { fileId: v.id, name: v.name, size, sha256, durationSeconds: probe.durationSeconds });
+        await staged.commit();
         return v;
       });
       // the status stays tus' own: 204 after a PATCH, 201 (with Location) after creation-with-upload
       return { headers: { 'X-Video-File-Id': row.id } };
     } finally {
-      // done either way: refused, or its bytes now belong to the BlobStore
+      // done either way: refused (the bytes are deleted here), or its bytes now belong to the BlobStore
       await this.store.remove(upload.id).catch(() => this.store.configstore.delete(upload.id).catch(() => undefined));
     }
   }
