@@ -20,7 +20,7 @@ describe('configuration', () => {
   it('takes production keys from the environment and uses secure cookies', () => {
     const env = { NODE_ENV: 'production', JHRM_PII_ENC_KEY: hex(16), JHRM_PII_MAC_KEY: hex(32), JHRM_PII_INDEX_KEY: hex(32), JHRM_AUDIT_KEY: hex(32) };
     expect(() => loadConfig(env)).toThrow(/SMS_GATEWAY_URL/);
-    const c = loadConfig({ ...env, SMS_GATEWAY_URL: 'http://127.0.0.1:9/sms', SMS_GATEWAY_TOKEN: 't' });
+    const c = loadConfig({ ...env, SMS_GATEWAY_URL: 'http://127.0.0.1:9/sms', SMS_GATEWAY_TOKEN: 't', CLAMD_SOCKET: '/run/clamav/clamd.ctl' });
     expect(c.secrets.pii.encKey.toString('hex')).toBe(hex(16));
     expect(c.secureCookies).toBe(true);
   });
@@ -49,5 +49,20 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATA_DIR: dir, PUBLIC_BASE_URL: 'hr.jl.gov.cn' })).toThrow(/PUBLIC_BASE_URL/);
     expect(() => loadConfig({ DATA_DIR: dir, PUBLIC_BASE_URL: 'javascript:alert(1)' })).toThrow(/PUBLIC_BASE_URL/);
     expect(() => loadConfig({ DATA_DIR: dir, PUBLIC_BASE_URL: 'https://hr.jl.gov.cn/?x=1' })).toThrow(/PUBLIC_BASE_URL/);
+  });
+
+  it('scans uploads with the clamd at CLAMD_SOCKET (a socket path or tcp://host:port); production refuses to start without one unless MALWARE_SCAN=off', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'jhrm-cfg-'));
+    expect(loadConfig({ DATA_DIR: dir }).clamd).toBeUndefined();
+    expect(loadConfig({ DATA_DIR: dir, CLAMD_SOCKET: '/run/clamav/clamd.ctl' }).clamd).toEqual({ address: '/run/clamav/clamd.ctl', timeoutMs: 60_000 });
+    expect(loadConfig({ DATA_DIR: dir, CLAMD_SOCKET: 'tcp://clamav.internal:3310', CLAMD_TIMEOUT_MS: '5000' }).clamd).toEqual({ address: 'tcp://clamav.internal:3310', timeoutMs: 5000 });
+    expect(() => loadConfig({ DATA_DIR: dir, CLAMD_SOCKET: 'clamd.ctl' })).toThrow(/CLAMD_SOCKET must be/);
+    expect(() => loadConfig({ DATA_DIR: dir, CLAMD_SOCKET: '/run/clamav/clamd.ctl', MALWARE_SCAN: 'off' })).toThrow(/contradict/);
+    expect(() => loadConfig({ DATA_DIR: dir, MALWARE_SCAN: 'no' })).toThrow(/MALWARE_SCAN may only be "off"/);
+
+    const prod = { NODE_ENV: 'production', JHRM_PII_ENC_KEY: hex(16), JHRM_PII_MAC_KEY: hex(32), JHRM_PII_INDEX_KEY: hex(32), JHRM_AUDIT_KEY: hex(32), SMS_GATEWAY_URL: 'http://127.0.0.1:9/sms', SMS_GATEWAY_TOKEN: 't' };
+    expect(() => loadConfig(prod)).toThrow(/Missing CLAMD_SOCKET/);
+    expect(loadConfig({ ...prod, MALWARE_SCAN: 'off' }).clamd).toBeUndefined();
+    expect(loadConfig({ ...prod, CLAMD_SOCKET: '/run/clamav/clamd.ctl' }).clamd?.address).toBe('/run/clamav/clamd.ctl');
   });
 });

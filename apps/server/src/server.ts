@@ -65,12 +65,19 @@ async function main() {
   cleanup.unref();
   app.addHook('onClose', async () => clearInterval(cleanup));
 
+  // asked while the port opens: a clamd that is down does not stop the start, it refuses uploads
+  const scannerAnswers = config.clamd ? deps.scanner.ping() : Promise.resolve(false);
   await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite at ${path.join(config.dataDir, 'pg')}`;
   const lines = [
     '',
     `吉林人力资源市场管理 is running on http://localhost:${config.port}  (${config.env}, ${where}, ready in ${Date.now() - started} ms)`,
     applied.length ? `  migrations applied: ${applied.join(', ')}` : '  database schema up to date',
+    !config.clamd
+      ? `  malware scan: OFF (${config.env === 'production' ? 'MALWARE_SCAN=off' : 'CLAMD_SOCKET unset'}): uploads are stored unscanned`
+      : (await scannerAnswers)
+        ? `  malware scan: ${deps.scanner.description}`
+        : `  malware scan: ${deps.scanner.description} is NOT answering: uploads are refused until it does`,
   ];
   if (config.env !== 'production') {
     lines.push(seeded ? `  demo data created: ${DEMO_UNIT.name} (${DEMO_UNIT.uscc}), one institution licensed and one waiting in 待审核` : '  demo accounts:');

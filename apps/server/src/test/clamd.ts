@@ -6,8 +6,9 @@ import { ClamdScanner } from '../lib/malware-scan';
 
 /** The standard antivirus test file (eicar.org): harmless, and every scanner reports it. */
 export const EICAR = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*';
-/** The name the tests' signature database gives it. */
-export const EICAR_SIGNATURE = 'Jhrm.Test.EICAR';
+/** The name the tests' signature database gives it, as clamd reports it (unsigned databases get `.UNOFFICIAL`). */
+const SIGNATURE_NAME = 'Jhrm.Test.EICAR';
+export const EICAR_SIGNATURE = `${SIGNATURE_NAME}.UNOFFICIAL`;
 
 export interface RunningClamd {
   socket: string;
@@ -25,7 +26,7 @@ export async function startClamd(binary = process.env.CLAMD_PATH ?? '/usr/sbin/c
   const dir = mkdtempSync(path.join(tmpdir(), 'jhrm-clamd-'));
   mkdirSync(path.join(dir, 'db'));
   mkdirSync(path.join(dir, 'tmp'));
-  writeFileSync(path.join(dir, 'db', 'test.ndb'), `${EICAR_SIGNATURE}:0:*:${Buffer.from(EICAR).toString('hex')}\n`);
+  writeFileSync(path.join(dir, 'db', 'test.ndb'), `${SIGNATURE_NAME}:0:*:${Buffer.from(EICAR).toString('hex')}\n`);
   const socket = path.join(dir, 'clamd.sock');
   writeFileSync(
     path.join(dir, 'clamd.conf'),

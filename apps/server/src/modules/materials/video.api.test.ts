@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import http from 'node:http';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -6,6 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TVideo } from '@jhrm/contracts';
 import { createTestContext, type TestClient, type TestContext } from '../../test/harness';
+import { sha256, tusHelpers, tusMetadata } from '../../test/tus';
 import { createDemoApplication } from '../../test/fixtures';
 import { buildMp4 } from './mp4-builder';
 import { createOtherUnitAgent, createReviewer } from '../../test/people';
@@ -26,51 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx?.close());
 
-const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const tusMetadata = (m: Record<string, string>) =>
-  Object.entries(m)
-    .map(([k, v]) => `${k} ${Buffer.from(v, 'utf8').toString('base64')}`)
-    .join(',');
-
-type Method = 'POST' | 'PATCH' | 'HEAD' | 'DELETE' | 'GET';
-
-/** A tus request as tus-js-client sends it: session cookie, CSRF header, Tus-Resumable. */
-async function tusRequest(c: TestClient, method: Method, url: string, headers: Record<string, string> = {}, payload?: Buffer) {
-  if (!c.cookies.has('jhrm_csrf')) await c.get('/api/auth/csrf');
-  return ctx.app.inject({
-    method,
-    url,
-    remoteAddress: c.ip,
-    cookies: Object.fromEntries(c.cookies),
-    headers: { 'tus-resumable': '1.0.0', 'x-csrf-token': c.cookies.get('jhrm_csrf')!, ...headers },
-    ...(payload ? { payload } : {}),
-  });
-}
-
-function create(c: TestClient, applicationId: string, file: Buffer, opts: { filename?: string; sha?: string; length?: number } = {}) {
-  return tusRequest(c, 'POST', VIDEO_UPLOAD_PATH, {
-    'upload-length': String(opts.length ?? file.length),
-    'upload-metadata': tusMetadata({ applicationId, filename: opts.filename ?? '办公场所视频.mp4', sha256: opts.sha ?? sha256(file) }),
-  });
-}
-
-const patch = (c: TestClient, url: string, offset: number, chunk: Buffer) =>
-  tusRequest(c, 'PATCH', url, { 'upload-offset': String(offset), 'content-type': 'application/offset+octet-stream' }, chunk);
-
-/** create + PATCH in `chunks` pieces; returns the last response and the upload URL */
-async function uploadVideo(c: TestClient, applicationId: string, file: Buffer, opts: { filename?: string; sha?: string; chunks?: number } = {}) {
-  const created = await create(c, applicationId, file, opts);
-  expect(created.statusCode, created.body).toBe(201);
-  const url = created.headers.location as string;
-  const n = opts.chunks ?? 1;
-  const size = Math.ceil(file.length / n);
-  let res = created;
-  for (let offset = 0; offset < file.length; offset += size) {
-    res = await patch(c, url, offset, file.subarray(offset, offset + size));
-    if (res.statusCode !== 204) break;
-  }
-  return { res, url };
-}
+const { tusRequest, create, patch, uploadVideo } = tusHelpers(() => ctx);
 
 async function videosOf(c: TestClient, appId: string): Promise<TVideo[]> {
   const res = await c.get(`/api/applications/${appId}/video`);
