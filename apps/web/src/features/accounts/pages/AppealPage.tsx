@@ -93,7 +93,7 @@ export default function AppealPage() {
           const first = error.fieldErrors.find((fe) => !unknown.includes(fe));
           if (first) form.scrollToField(toNamePath(first.path), { block: 'center' });
           // A refused file is named next to the attachments; anything else goes above the button.
-          if (error.status === 413 || error.status === 415) setFileError(error.message);
+          if (error.status === 413 || error.status === 415 || error.status === 422) setFileError(error.message);
           else setProblem(error.message);
         },
         // The captcha is consumed by any check: a new image for the next attempt.

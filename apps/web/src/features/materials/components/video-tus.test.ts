@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NETWORK_LOST, isResumableStatus, shouldRetryStatus, uploadErrorMessage, videoFingerprint } from './video-tus';
+import { NETWORK_LOST, droppedByServer, isResumableStatus, shouldRetryStatus, uploadErrorMessage, videoFingerprint } from './video-tus';
 
 const res = (status: number, body = '') => ({ originalResponse: { getStatus: () => status, getBody: () => body } });
 
@@ -17,6 +17,15 @@ describe('retry rules', () => {
     for (const s of [0, 500, 502, 503, 409, 423]) expect(shouldRetryStatus(s, true)).toBe(true);
     for (const s of [400, 401, 403, 404, 413, 415, 460]) expect(shouldRetryStatus(s, true)).toBe(false);
     expect(shouldRetryStatus(0, false)).toBe(false);
+  });
+
+  it('does not send the whole file again when the server dropped it because its malware scan is down', () => {
+    const scanDown = res(503, JSON.stringify({ code: 'UNAVAILABLE', message: '文件安全检查暂不可用，请稍后再试' }));
+    expect(droppedByServer(scanDown)).toBe(true);
+    expect(uploadErrorMessage(scanDown)).toBe('文件安全检查暂不可用，请稍后再试');
+    expect(droppedByServer(res(503, JSON.stringify({ code: 'INTERNAL', message: '系统繁忙，请稍后再试' })))).toBe(false);
+    expect(droppedByServer(res(503, '<html>Service Unavailable</html>'))).toBe(false);
+    expect(droppedByServer(res(422, JSON.stringify({ code: 'UNAVAILABLE', message: 'x' })))).toBe(false);
   });
 
   it('offers 继续 only where carrying on can work', () => {

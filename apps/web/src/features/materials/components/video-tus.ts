@@ -33,14 +33,23 @@ export function isResumableStatus(status: number): boolean {
   return status === 0 || status >= 500 || status === 409 || status === 423 || status === 408 || status === 429;
 }
 
-/** The server's Chinese message from a JSON error body, if it has one. */
-function serverMessage(body: string): string | null {
+/** The server's JSON error body, if it is one of ours. */
+function serverError(body: string): { code: string; message: string } | null {
   try {
-    const parsed = JSON.parse(body) as { message?: unknown };
-    return typeof parsed.message === 'string' && parsed.message ? parsed.message : null;
+    const parsed = JSON.parse(body) as { code?: unknown; message?: unknown };
+    return typeof parsed.code === 'string' && typeof parsed.message === 'string' && parsed.message ? { code: parsed.code, message: parsed.message } : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * The last chunk arrived but the server could not check the file (its malware scan is down) and
+ * dropped the upload: retrying at once would send the whole file again, so the person chooses it
+ * again later instead.
+ */
+export function droppedByServer(err: TusErrorLike): boolean {
+  return statusOf(err) === 503 && serverError(err.originalResponse?.getBody() ?? '')?.code === 'UNAVAILABLE';
 }
 
 /** What to show when an upload stops for good (after tus' own retries). */
@@ -48,8 +57,8 @@ export function uploadErrorMessage(err: TusErrorLike): string {
   const status = statusOf(err);
   if (status === 0) return NETWORK_LOST;
   if (status === 401) return '登录已过期，请重新登录后再上传视频';
-  const fromServer = serverMessage(err.originalResponse?.getBody() ?? '');
-  if (fromServer) return status >= 500 ? `${fromServer}。可稍后点击“继续”` : fromServer;
+  const fromServer = serverError(err.originalResponse?.getBody() ?? '')?.message;
+  if (fromServer) return status >= 500 && !droppedByServer(err) ? `${fromServer}。可稍后点击“继续”` : fromServer;
   if (status === 413) return '视频文件超过允许的大小（2 GB）';
   if (status === 415) return '只接受 MP4 格式的视频';
   if (status >= 500) return '服务器暂时无法处理上传，请稍后点击“继续”';

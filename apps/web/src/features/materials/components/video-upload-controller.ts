@@ -3,7 +3,7 @@ import { currentCsrfToken } from '../../../lib/api-client';
 import { hashFile } from './hash-file';
 import { SpeedMeter, VIDEO_CHUNK_BYTES, VIDEO_RETRY_DELAYS, videoFileProblem } from './video-files';
 import { INITIAL_VIDEO_UPLOAD, isBusy, videoUploadReducer, type VideoUploadAction, type VideoUploadState } from './video-upload-state';
-import { VIDEO_UPLOAD_ENDPOINT, isResumableStatus, shouldRetryStatus, statusOf, uploadErrorMessage, videoFingerprint } from './video-tus';
+import { VIDEO_UPLOAD_ENDPOINT, droppedByServer, isResumableStatus, shouldRetryStatus, statusOf, uploadErrorMessage, videoFingerprint } from './video-tus';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 /** Progress re-renders at most this often (XHR reports far more often). */
@@ -136,7 +136,7 @@ export class VideoUploadController {
       },
       onChunkComplete: (_chunk, accepted) => isCurrent() && this.dispatch({ type: 'chunk-complete', accepted }),
       onShouldRetry: (err, attempt) => {
-        const retry = shouldRetryStatus(statusOf(err), typeof navigator === 'undefined' || navigator.onLine);
+        const retry = !droppedByServer(err) && shouldRetryStatus(statusOf(err), typeof navigator === 'undefined' || navigator.onLine);
         if (retry && isCurrent()) this.dispatch({ type: 'retrying', attempt: attempt + 1, of: VIDEO_RETRY_DELAYS.length });
         return retry;
       },
@@ -147,8 +147,8 @@ export class VideoUploadController {
         this.onUploaded();
       },
       onError: (err) => {
-        const resumable = isResumableStatus(statusOf(err));
-        // refused (not an MP4, checksum, too large, no longer editable): the server dropped it
+        const resumable = !droppedByServer(err) && isResumableStatus(statusOf(err));
+        // refused (not an MP4, checksum, too large, no longer editable, malware scan down): the server dropped it
         if (!resumable) void forgetFingerprint(fingerprint);
         if (!isCurrent()) return;
         if (!resumable) this.upload = null;
