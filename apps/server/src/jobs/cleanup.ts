@@ -29,7 +29,7 @@ interface Log {
 type CleanupDeps = Pick<AppDeps, 'database' | 'blobs' | 'config' | 'clock'>;
 
 /**
- * Frees disk: blobs that no file row references (deleted materials and appeals), temp files
+ * Frees disk: blobs that no file row references (deleted materials and videos), temp files
  * left by interrupted writes, and abandoned partial video uploads. Safe to run while the app
  * serves requests and on several app servers at once.
  */
