@@ -217,6 +217,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'reviewer.password_reset': '重置审核人员密码',
   'reviewer.department_changed': '调整审核人员部门',
   'setting.updated': '修改系统设置',
+  'upload.infected': '拒收未通过安全检查的文件',
 };
 
 export const AUDIT_TARGET_TYPES: Record<string, string> = {
