@@ -1,14 +1,7 @@
 import type { LoggerOptions } from 'pino';
-import { maskIdCard, maskMobile } from '@jhrm/contracts';
+import { maskPersonalNumbers } from '@jhrm/contracts';
 
 const SECRET_KEY = /pass(word)?|captcha|token|secret|cookie|authorization/i;
-const ID_CARD = /(?<![0-9A-Za-z])[1-8]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/g;
-const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
-
-/** Masks 身份证号 and 手机号码 wherever they appear in a string (URLs, messages, SQL parameters). */
-export function maskText(s: string): string {
-  return s.replace(ID_CARD, (m) => maskIdCard(m)).replace(MOBILE, (m) => maskMobile(m));
-}
 
 const isPlain = (v: object) => {
   const proto = Object.getPrototypeOf(v);
@@ -20,9 +13,9 @@ const isPlain = (v: object) => {
  * classes (requests, replies) are left to their serializers below, which mask what they keep.
  */
 export function scrub(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return maskText(value);
+  if (typeof value === 'string') return maskPersonalNumbers(value);
   if (value === null || typeof value !== 'object' || depth > 8) return value;
-  if (value instanceof Error) return { type: value.name, message: maskText(value.message), stack: value.stack && maskText(value.stack) };
+  if (value instanceof Error) return { type: value.name, message: maskPersonalNumbers(value.message), stack: value.stack && maskPersonalNumbers(value.stack) };
   if (!Array.isArray(value) && !isPlain(value)) return value;
   if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
   const out: Record<string, unknown> = {};
@@ -36,12 +29,12 @@ export function loggerOptions(level: string): LoggerOptions {
     // Serializers run before formatters, so request URLs and headers are scrubbed too.
     formatters: { log: (obj) => scrub(obj) as Record<string, unknown> },
     serializers: {
-      req: (req: { method?: string; url?: string; ip?: string }) => ({ method: req.method, url: maskText(req.url ?? ''), remoteAddress: req.ip }),
+      req: (req: { method?: string; url?: string; ip?: string }) => ({ method: req.method, url: maskPersonalNumbers(req.url ?? ''), remoteAddress: req.ip }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
     hooks: {
       logMethod(args, method) {
-        method.apply(this, args.map((a) => (typeof a === 'string' ? maskText(a) : a)) as Parameters<typeof method>);
+        method.apply(this, args.map((a) => (typeof a === 'string' ? maskPersonalNumbers(a) : a)) as Parameters<typeof method>);
       },
     },
   };
