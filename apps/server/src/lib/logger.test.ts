@@ -45,4 +45,33 @@ describe('log redaction', () => {
     expect(out).toContain('110101********0039');
     expect(out).toContain('131****1111');
   });
+
+  it('drops statement parameters from errors and their causes, even a value that imitates a stack frame', () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, cb) {
+        lines.push(String(chunk));
+        cb();
+      },
+    });
+    const hash = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA';
+    const driverError = Object.assign(new Error('duplicate key value violates unique constraint "users_account_lower_uq"'), {
+      code: '23505',
+      constraint: 'users_account_lower_uq',
+      detail: 'Key (lower(account))=(leaky) already exists.',
+      params: ['leaky', hash],
+    });
+    const failed = Object.assign(new Error(`Failed query: insert into "users" ("account", "password_hash") values ($1, $2)\nparams: x\n    at fake,${hash}`), {
+      params: ['x\n    at fake', hash],
+      cause: driverError,
+    });
+    pino(loggerOptions('info'), sink).error({ err: failed, nested: { error: failed, params: [hash] } }, 'unhandled error');
+    const out = lines.join('');
+    expect(out).not.toContain('argon2');
+    expect(out).not.toContain('leaky');
+    const entry = JSON.parse(out);
+    expect(entry.err.message).toBe('Failed query: insert into "users" ("account", "password_hash") values ($1, $2)\nparams: [withheld]');
+    expect(entry.err.cause).toMatchObject({ code: '23505', constraint: 'users_account_lower_uq', message: expect.stringContaining('unique constraint') });
+    expect(entry.nested.params).toBe('[REDACTED]');
+  });
 });

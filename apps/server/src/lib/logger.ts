@@ -1,7 +1,41 @@
 import type { LoggerOptions } from 'pino';
 import { maskPersonalNumbers } from '@jhrm/contracts';
 
-const SECRET_KEY = /pass(word)?|captcha|token|secret|cookie|authorization/i;
+// `params`/`parameters`: the values bound to an SQL statement (password hashes, personal data)
+const SECRET_KEY = /pass(word)?|captcha|token|secret|cookie|authorization|params|parameters/i;
+
+/**
+ * drizzle reports a failed statement as "Failed query: <sql>\nparams: <values>", values last; the
+ * values are whatever the statement wrote (a password hash, a name), so everything after the
+ * marker is dropped. The SQL itself only has placeholders.
+ */
+const PARAMS_MARKER = '\nparams: ';
+const withoutParams = (message: string) => {
+  const at = message.indexOf(PARAMS_MARKER);
+  return at < 0 ? message : `${message.slice(0, at)}${PARAMS_MARKER}[withheld]`;
+};
+
+/**
+ * An error as the log shows it: type, message, stack, the database's code and constraint, and
+ * the cause the same way. Nothing else is copied: drivers hang the statement's parameter values
+ * on the error (PGlite's `params`, drizzle's `params`), and a database error's `detail` quotes
+ * the offending values.
+ */
+export function serializeError(err: unknown, depth = 0): unknown {
+  if (!(err instanceof Error)) return scrub(err, depth + 1);
+  const e = err as Error & { code?: unknown; constraint?: unknown };
+  const message = withoutParams(e.message);
+  // the stack starts with the message; replace it whole, not by pattern, so a value cannot hide the cut
+  const stack = e.stack?.includes(e.message) ? e.stack.replace(e.message, () => message) : message;
+  return {
+    type: e.name,
+    message: maskPersonalNumbers(message),
+    stack: maskPersonalNumbers(stack),
+    ...(typeof e.code === 'string' ? { code: e.code } : {}),
+    ...(typeof e.constraint === 'string' ? { constraint: e.constraint } : {}),
+    ...(e.cause !== undefined && depth < 3 ? { cause: serializeError(e.cause, depth + 1) } : {}),
+  };
+}
 
 const isPlain = (v: object) => {
   const proto = Object.getPrototypeOf(v);
@@ -15,7 +49,7 @@ const isPlain = (v: object) => {
 export function scrub(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return maskPersonalNumbers(value);
   if (value === null || typeof value !== 'object' || depth > 8) return value;
-  if (value instanceof Error) return { type: value.name, message: maskPersonalNumbers(value.message), stack: value.stack && maskPersonalNumbers(value.stack) };
+  if (value instanceof Error) return serializeError(value, depth);
   if (!Array.isArray(value) && !isPlain(value)) return value;
   if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
   const out: Record<string, unknown> = {};
@@ -31,6 +65,8 @@ export function loggerOptions(level: string): LoggerOptions {
     serializers: {
       req: (req: { method?: string; url?: string; ip?: string }) => ({ method: req.method, url: maskPersonalNumbers(req.url ?? ''), remoteAddress: req.ip }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+      // replaces pino's own, which copies every enumerable property of the error
+      err: serializeError,
     },
     hooks: {
       logMethod(args, method) {
