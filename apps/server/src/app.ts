@@ -47,7 +47,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
-    trustProxy: process.env.TRUST_PROXY === '1',
+    // client addresses (per-IP limits, audit, sessions) come from X-Forwarded-For only via these proxies
+    trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     // `reqId` in every log line; never reuse a client-supplied id
     genReqId: () => crypto.randomUUID(),
