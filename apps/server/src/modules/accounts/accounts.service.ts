@@ -64,7 +64,7 @@ export class AccountsService {
    * Account + password. Unknown account and wrong password get the same answer; failures are
    * counted per account name: after 3 an image captcha is required, 5 within 15 minutes lock it
    * for 30 minutes. Each attempt takes its place in that count in one atomic statement before the
-   * password is checked (docs/decisions/0012-login-attempts-and-proxies.md), so simultaneous
+   * password is checked (docs/decisions/0012-sign-in-hardening-and-data-at-rest.md), so simultaneous
    * guesses get no more checks than sequential ones.
    */
   async login(input: { account: string; password: string; captchaId?: string; captcha?: string }, meta: RequestMeta) {
