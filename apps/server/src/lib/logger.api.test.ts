@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Writable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../test/harness';
+import { logSink } from '../test/log-sink';
 import { migrate } from '../db/migrate';
 import type { Database } from '../db/client';
 import { users } from '../modules/accounts/accounts.table';
@@ -13,18 +13,12 @@ import { hashPassword } from './passwords';
 let database: Database;
 let app: FastifyInstance;
 let hash: string;
-const lines: string[] = [];
+const { stream, lines } = logSink();
 
 beforeAll(async () => {
   database = await openTestDatabase();
   await migrate(database.db);
   hash = await hashPassword('Secret@2026x');
-  const stream = new Writable({
-    write(chunk, _enc, cb) {
-      lines.push(String(chunk));
-      cb();
-    },
-  });
   app = Fastify({ logger: { ...loggerOptions('info'), stream } });
   await app.register(errorHandlerPlugin);
   // The statement fails on the database (no such unit) with the hash, the ID and the phone among its parameters.

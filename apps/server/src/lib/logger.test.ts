@@ -1,17 +1,11 @@
-import { Writable } from 'node:stream';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
+import { logSink } from '../test/log-sink';
 import { loggerOptions, scrub } from './logger';
 
 describe('log redaction', () => {
   it('keeps the request line in request logs, with personal numbers masked', () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk, _enc, cb) {
-        lines.push(String(chunk));
-        cb();
-      },
-    });
+    const { stream: sink, lines } = logSink();
     class FakeRequest {
       method = 'GET';
       url = '/api/institutions?legalRepIdCard=110101197501010039';
@@ -30,13 +24,7 @@ describe('log redaction', () => {
   });
 
   it('never writes a password, 身份证号 or 手机号码 to the log stream', () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk, _enc, cb) {
-        lines.push(String(chunk));
-        cb();
-      },
-    });
+    const { stream: sink, lines } = logSink();
     const log = pino(loggerOptions('info'), sink);
     log.info({ req: { url: '/api/x?q=110101197501010039' }, body: { password: 'Secret@123', phone: '13111111111' } }, 'for 110101199003074936');
     log.error({ err: new Error('bad phone 13111111111') }, 'failed');
@@ -47,13 +35,7 @@ describe('log redaction', () => {
   });
 
   it('drops statement parameters from errors and their causes, even a value that imitates a stack frame', () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk, _enc, cb) {
-        lines.push(String(chunk));
-        cb();
-      },
-    });
+    const { stream: sink, lines } = logSink();
     const hash = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA';
     const driverError = Object.assign(new Error('duplicate key value violates unique constraint "users_account_lower_uq"'), {
       code: '23505',
