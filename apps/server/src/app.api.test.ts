@@ -47,6 +47,32 @@ describe('HTTP surface', () => {
     expect(malformed.json().message).toBe('请求格式不正确');
   });
 
+  it('marks every API answer no-store: JSON, public lookups, refusals, unknown paths and downloads', async () => {
+    const c = ctx.client();
+    const answers = {
+      health: await c.get('/api/health'),
+      publicRegister: await c.get('/api/public/register'),
+      unauthenticated: await c.get('/api/auth/me'),
+      unknown: await c.get('/api/no/such/thing'),
+      badLogin: await c.post('/api/auth/login', { account: '' }),
+      malformedUrl: await c.get('/api/public/register/%E0%A4%A'),
+    };
+    expect(answers.malformedUrl.statusCode).toBe(400);
+    expect(answers.health.statusCode).toBe(200);
+    expect(answers.unauthenticated.statusCode).toBe(401);
+    expect(answers.badLogin.statusCode).toBe(400);
+    const admin = ctx.client();
+    await admin.login('demo_admin');
+    const download = await admin.get('/api/admin/imports/template.csv');
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-disposition']).toContain('attachment');
+    for (const [name, res] of Object.entries({ ...answers, me: await admin.get('/api/auth/me'), download })) {
+      expect(String(res.headers['cache-control']), name).toMatch(/(^|[ ,])no-store($|,)/);
+    }
+    // the web app's own pages keep their caching
+    expect((await c.get('/login')).headers['cache-control']).toBe('no-cache');
+  });
+
   it('sends security headers with a strict CSP', async () => {
     const res = await ctx.client().get('/login');
     const csp = String(res.headers['content-security-policy']);

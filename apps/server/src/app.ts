@@ -43,11 +43,14 @@ const MODULES = [
   registerRoutes,
 ];
 
+const API_PATH = /^\/api(?:[/?]|$)/;
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
-    trustProxy: process.env.TRUST_PROXY === '1',
+    // client addresses (per-IP limits, audit, sessions) come from X-Forwarded-For only via these proxies
+    trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     // `reqId` in every log line; never reuse a client-supplied id
     genReqId: () => crypto.randomUUID(),
@@ -55,13 +58,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     frameworkErrors: (error, _req, reply) => {
       const unsupported = error.statusCode === 415;
       const body: TErrorBody = unsupported ? { code: 'UNSUPPORTED_MEDIA', message: '不支持的内容类型' } : { code: 'VALIDATION', message: '请求格式不正确' };
-      void (reply as FastifyReply).status(unsupported ? 415 : 400).send(body);
+      // no hooks run here: the API's no-store is set by hand
+      void (reply as FastifyReply).status(unsupported ? 415 : 400).header('cache-control', 'no-store').send(body);
     },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(errorHandlerPlugin);
+  // API answers carry personal data and a user's own state: no browser or proxy may keep a copy.
+  // Set last (onSend), so it also covers errors and 404s; a route's own no-store stays as it is.
+  app.addHook('onSend', async (req, reply) => {
+    if (!API_PATH.test(req.url)) return;
+    const current = reply.getHeader('cache-control');
+    if (typeof current !== 'string' || !current.includes('no-store')) reply.header('cache-control', 'no-store');
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

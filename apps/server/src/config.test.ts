@@ -65,4 +65,14 @@ describe('configuration', () => {
     expect(loadConfig({ ...prod, MALWARE_SCAN: 'off' }).clamd).toBeUndefined();
     expect(loadConfig({ ...prod, CLAMD_SOCKET: '/run/clamav/clamd.ctl' }).clamd?.address).toBe('/run/clamav/clamd.ctl');
   });
+
+  it('trusts X-Forwarded-For only from the listed proxies, and refuses the old TRUST_PROXY=1 with a way out', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'jhrm-cfg-'));
+    expect(loadConfig({ DATA_DIR: dir }).trustProxy).toBe(false);
+    expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,fd00::/8 ,loopback' }).trustProxy).toEqual(['127.0.0.1', '10.0.0.0/8', 'fd00::/8', 'loopback']);
+    for (const old of ['1', 'true', 'TRUE']) expect(() => loadConfig({ DATA_DIR: dir, TRUST_PROXY: old })).toThrow(/TRUST_PROXY=1 is no longer accepted.*TRUST_PROXY=127\.0\.0\.1/);
+    expect(() => loadConfig({ DATA_DIR: dir, TRUST_PROXY: '10.0.0.1,proxy.local' })).toThrow(/"proxy\.local"/);
+    expect(() => loadConfig({ DATA_DIR: dir, TRUST_PROXY: '0.0.0.0/0' })).toThrow(/not \/0/);
+    expect(() => loadConfig({ DATA_DIR: dir, TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY/);
+  });
 });

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import type { PiiKeys } from './lib/crypto';
 
@@ -36,6 +37,11 @@ export interface Config {
   publicBaseUrl: string;
   /** clamd scanning every upload; unset: uploads are stored unscanned (development, or production with MALWARE_SCAN=off) */
   clamd: { address: string; timeoutMs: number } | undefined;
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (addresses, CIDR ranges, or proxy-addr's
+   * `loopback` / `linklocal` / `uniquelocal`); false: the connection's address is the client's.
+   */
+  trustProxy: string[] | false;
 }
 
 export class ConfigError extends Error {}
@@ -143,6 +149,36 @@ function positiveInt(value: string | undefined, fallback: number, name: string):
   return n;
 }
 
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function trustedProxy(entry: string): boolean {
+  if (PROXY_RANGES.has(entry) || isIP(entry)) return true;
+  const m = /^([^/]+)\/(\d{1,3})$/.exec(entry);
+  if (!m) return false;
+  const family = isIP(m[1]!);
+  const bits = Number(m[2]);
+  // a /0 range is everyone: the same as believing any client's X-Forwarded-For
+  return family !== 0 && bits >= 1 && bits <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY lists the proxies in front of the app. The old `1` (believe X-Forwarded-For from
+ * anyone) is refused rather than reinterpreted: every client could pick its own address.
+ */
+function trustProxyFromEnv(value: string | undefined): string[] | false {
+  const v = value?.trim() ?? '';
+  if (v === '' || v === '0' || v.toLowerCase() === 'false') return false;
+  if (v === '1' || v.toLowerCase() === 'true') {
+    throw new ConfigError(
+      'TRUST_PROXY=1 is no longer accepted: it believed X-Forwarded-For from any client. List the addresses or CIDR ranges of your reverse proxies instead, e.g. TRUST_PROXY=127.0.0.1 or TRUST_PROXY=10.0.0.0/8,192.168.1.10',
+    );
+  }
+  const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.filter((e) => !trustedProxy(e));
+  if (bad.length) throw new ConfigError(`TRUST_PROXY must list IP addresses or CIDR ranges (not /0), got ${bad.map((b) => `"${b}"`).join(', ')}`);
+  return entries;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const mode = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const dataDir = path.resolve(env.DATA_DIR ?? 'data');
@@ -166,5 +202,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxVideoBytes: positiveInt(env.MAX_VIDEO_BYTES, 2 * 1024 ** 3, 'MAX_VIDEO_BYTES'),
     publicBaseUrl: baseUrl(env.PUBLIC_BASE_URL, `http://localhost:${port}`, 'PUBLIC_BASE_URL'),
     clamd: clamdFromEnv(env, mode === 'production'),
+    trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
   };
 }

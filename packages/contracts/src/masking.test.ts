@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { maskIdCard, maskMobile } from './masking';
+import { maskIdCard, maskMobile, maskPersonalNumbers } from './masking';
 
 const digitString = (n: number) =>
   fc.array(fc.constantFrom(...'0123456789'), { minLength: n, maxLength: n }).map((a) => a.join(''));
@@ -86,5 +86,18 @@ describe('maskMobile', () => {
         expect(maskMobile(s)).toHaveLength(s.length);
       }),
     );
+  });
+});
+
+describe('maskPersonalNumbers', () => {
+  it('masks ID and mobile numbers wherever they stand as numbers of their own', () => {
+    expect(maskPersonalNumbers('GET /api/x?idCard=110101197501010039&phone=13111111111')).toBe('GET /api/x?idCard=110101********0039&phone=131****1111');
+    expect(maskPersonalNumbers('张三11010119800101001X，电话13912345678')).toBe('张三110101********001X，电话139****5678');
+  });
+
+  it('leaves longer digit runs and numbers inside hashes and identifiers alone', () => {
+    expect(maskPersonalNumbers('order 1311111111122')).toBe('order 1311111111122');
+    const sha = 'ab13912345678cd110101197501010039ef'.padEnd(64, '0');
+    expect(maskPersonalNumbers(sha)).toBe(sha);
   });
 });

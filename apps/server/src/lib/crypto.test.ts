@@ -41,6 +41,13 @@ describe('PiiCipher', () => {
     expect(new PiiCipher(keys()).blindIndex('110101197501010039')).not.toBe(c.blindIndex('110101197501010039'));
   });
 
+  it('keeps index spaces of different purposes apart, each normalised the same way', () => {
+    const c = new PiiCipher(keys());
+    expect(c.blindIndex('110101197501010039', 'login')).not.toBe(c.blindIndex('110101197501010039'));
+    expect(c.blindIndex(' Demo_Legal ', 'login')).toBe(c.blindIndex('demo_legal', 'login'));
+    expect(c.blindIndex('demo_legal', 'login')).not.toBe(c.blindIndex('demo_legal', 'other'));
+  });
+
   it('computes a 32-byte, key-dependent HMAC-SM3', () => {
     expect(hmacSm3(Buffer.from('k'), 'a')).toHaveLength(32);
     // Streaming parts equals hashing their concatenation, so callers may pass fields separately.

@@ -48,8 +48,13 @@ export class PiiCipher {
     return Buffer.concat([d.update(ct), d.final()]).toString('utf8');
   }
 
-  /** Blind index for exact-match search; normalises case and surrounding space first. */
-  blindIndex(value: string): string {
-    return hmacSm3(this.keys.indexKey, value.trim().toUpperCase()).toString('hex');
+  /**
+   * Blind index for exact-match search; normalises case and surrounding space first. A `purpose`
+   * separates index spaces, so an index kept for another purpose (a login name that happens to be
+   * an ID number) cannot be joined against the 身份证号 index.
+   */
+  blindIndex(value: string, purpose?: string): string {
+    const normalised = value.trim().toUpperCase();
+    return (purpose ? hmacSm3(this.keys.indexKey, purpose, '\0', normalised) : hmacSm3(this.keys.indexKey, normalised)).toString('hex');
   }
 }

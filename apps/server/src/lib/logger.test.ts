@@ -1,17 +1,11 @@
-import { Writable } from 'node:stream';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { loggerOptions, maskText, scrub } from './logger';
+import { logSink } from '../test/log-sink';
+import { loggerOptions, scrub } from './logger';
 
 describe('log redaction', () => {
   it('keeps the request line in request logs, with personal numbers masked', () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk, _enc, cb) {
-        lines.push(String(chunk));
-        cb();
-      },
-    });
+    const { stream: sink, lines } = logSink();
     class FakeRequest {
       method = 'GET';
       url = '/api/institutions?legalRepIdCard=110101197501010039';
@@ -23,12 +17,6 @@ describe('log redaction', () => {
     expect(entry.res).toEqual({ statusCode: 200 });
   });
 
-  it('masks ID and mobile numbers inside any text', () => {
-    expect(maskText('GET /api/x?idCard=110101197501010039&phone=13111111111')).toBe('GET /api/x?idCard=110101********0039&phone=131****1111');
-    // longer digit runs (order numbers, timestamps) are left alone
-    expect(maskText('order 1311111111122')).toBe('order 1311111111122');
-  });
-
   it('removes passwords, tokens and cookies by key, at any depth', () => {
     expect(scrub({ a: { password: 'x', newPassword: 'y', headers: { cookie: 'jhrm_sid=1', 'x-csrf-token': 't' } } })).toEqual({
       a: { password: '[REDACTED]', newPassword: '[REDACTED]', headers: { cookie: '[REDACTED]', 'x-csrf-token': '[REDACTED]' } },
@@ -36,13 +24,7 @@ describe('log redaction', () => {
   });
 
   it('never writes a password, 身份证号 or 手机号码 to the log stream', () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk, _enc, cb) {
-        lines.push(String(chunk));
-        cb();
-      },
-    });
+    const { stream: sink, lines } = logSink();
     const log = pino(loggerOptions('info'), sink);
     log.info({ req: { url: '/api/x?q=110101197501010039' }, body: { password: 'Secret@123', phone: '13111111111' } }, 'for 110101199003074936');
     log.error({ err: new Error('bad phone 13111111111') }, 'failed');
@@ -50,5 +32,28 @@ describe('log redaction', () => {
     for (const secret of ['Secret@123', '110101197501010039', '110101199003074936', '13111111111']) expect(out).not.toContain(secret);
     expect(out).toContain('110101********0039');
     expect(out).toContain('131****1111');
+  });
+
+  it('drops statement parameters from errors and their causes, even a value that imitates a stack frame', () => {
+    const { stream: sink, lines } = logSink();
+    const hash = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA';
+    const driverError = Object.assign(new Error('duplicate key value violates unique constraint "users_account_lower_uq"'), {
+      code: '23505',
+      constraint: 'users_account_lower_uq',
+      detail: 'Key (lower(account))=(leaky) already exists.',
+      params: ['leaky', hash],
+    });
+    const failed = Object.assign(new Error(`Failed query: insert into "users" ("account", "password_hash") values ($1, $2)\nparams: x\n    at fake,${hash}`), {
+      params: ['x\n    at fake', hash],
+      cause: driverError,
+    });
+    pino(loggerOptions('info'), sink).error({ err: failed, nested: { error: failed, params: [hash] } }, 'unhandled error');
+    const out = lines.join('');
+    expect(out).not.toContain('argon2');
+    expect(out).not.toContain('leaky');
+    const entry = JSON.parse(out);
+    expect(entry.err.message).toBe('Failed query: insert into "users" ("account", "password_hash") values ($1, $2)\nparams: [withheld]');
+    expect(entry.err.cause).toMatchObject({ code: '23505', constraint: 'users_account_lower_uq', message: expect.stringContaining('unique constraint') });
+    expect(entry.nested.params).toBe('[REDACTED]');
   });
 });

@@ -1,13 +1,40 @@
 import type { LoggerOptions } from 'pino';
-import { maskIdCard, maskMobile } from '@jhrm/contracts';
+import { maskPersonalNumbers } from '@jhrm/contracts';
 
-const SECRET_KEY = /pass(word)?|captcha|token|secret|cookie|authorization/i;
-const ID_CARD = /(?<![0-9A-Za-z])[1-8]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/g;
-const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
+// `params`/`parameters`: the values bound to an SQL statement (password hashes, personal data)
+const SECRET_KEY = /pass(word)?|captcha|token|secret|cookie|authorization|params|parameters/i;
 
-/** Masks 身份证号 and 手机号码 wherever they appear in a string (URLs, messages, SQL parameters). */
-export function maskText(s: string): string {
-  return s.replace(ID_CARD, (m) => maskIdCard(m)).replace(MOBILE, (m) => maskMobile(m));
+/**
+ * drizzle reports a failed statement as "Failed query: <sql>\nparams: <values>", values last; the
+ * values are whatever the statement wrote (a password hash, a name), so everything after the
+ * marker is dropped. The SQL itself only has placeholders.
+ */
+const PARAMS_MARKER = '\nparams: ';
+const withoutParams = (message: string) => {
+  const at = message.indexOf(PARAMS_MARKER);
+  return at < 0 ? message : `${message.slice(0, at)}${PARAMS_MARKER}[withheld]`;
+};
+
+/**
+ * An error as the log shows it: type, message, stack, the database's code and constraint, and
+ * the cause the same way. Nothing else is copied: drivers hang the statement's parameter values
+ * on the error (PGlite's `params`, drizzle's `params`), and a database error's `detail` quotes
+ * the offending values.
+ */
+export function serializeError(err: unknown, depth = 0): unknown {
+  if (!(err instanceof Error)) return scrub(err, depth + 1);
+  const e = err as Error & { code?: unknown; constraint?: unknown };
+  const message = withoutParams(e.message);
+  // the stack starts with the message; replace it whole, not by pattern, so a value cannot hide the cut
+  const stack = e.stack?.includes(e.message) ? e.stack.replace(e.message, () => message) : message;
+  return {
+    type: e.name,
+    message: maskPersonalNumbers(message),
+    stack: maskPersonalNumbers(stack),
+    ...(typeof e.code === 'string' ? { code: e.code } : {}),
+    ...(typeof e.constraint === 'string' ? { constraint: e.constraint } : {}),
+    ...(e.cause !== undefined && depth < 3 ? { cause: serializeError(e.cause, depth + 1) } : {}),
+  };
 }
 
 const isPlain = (v: object) => {
@@ -20,9 +47,9 @@ const isPlain = (v: object) => {
  * classes (requests, replies) are left to their serializers below, which mask what they keep.
  */
 export function scrub(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return maskText(value);
+  if (typeof value === 'string') return maskPersonalNumbers(value);
   if (value === null || typeof value !== 'object' || depth > 8) return value;
-  if (value instanceof Error) return { type: value.name, message: maskText(value.message), stack: value.stack && maskText(value.stack) };
+  if (value instanceof Error) return serializeError(value, depth);
   if (!Array.isArray(value) && !isPlain(value)) return value;
   if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
   const out: Record<string, unknown> = {};
@@ -36,12 +63,14 @@ export function loggerOptions(level: string): LoggerOptions {
     // Serializers run before formatters, so request URLs and headers are scrubbed too.
     formatters: { log: (obj) => scrub(obj) as Record<string, unknown> },
     serializers: {
-      req: (req: { method?: string; url?: string; ip?: string }) => ({ method: req.method, url: maskText(req.url ?? ''), remoteAddress: req.ip }),
+      req: (req: { method?: string; url?: string; ip?: string }) => ({ method: req.method, url: maskPersonalNumbers(req.url ?? ''), remoteAddress: req.ip }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+      // replaces pino's own, which copies every enumerable property of the error
+      err: serializeError,
     },
     hooks: {
       logMethod(args, method) {
-        method.apply(this, args.map((a) => (typeof a === 'string' ? maskText(a) : a)) as Parameters<typeof method>);
+        method.apply(this, args.map((a) => (typeof a === 'string' ? maskPersonalNumbers(a) : a)) as Parameters<typeof method>);
       },
     },
   };

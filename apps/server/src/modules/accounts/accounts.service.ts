@@ -14,9 +14,10 @@ import { hashPassword, verifyPassword } from '../../lib/passwords';
 import { uniqueViolation } from '../../lib/pg-errors';
 import { formatBeijing } from '../../lib/time';
 import type { AppDeps } from '../../deps';
+import type { AuditEntry } from '../audit/audit.service';
 import type { SessionUser } from '../sessions/sessions.service';
 import { sessions } from '../sessions/sessions.table';
-import { findUnitByUscc, findUserByAccount } from './accounts.repository';
+import { findUnitByUscc, findUserByAccount, reserveLoginAttempt } from './accounts.repository';
 import { loginAttempts, units, users } from './accounts.table';
 import { expirePasswordIfTooOld } from './password-age';
 import { VerificationService } from './verification.service';
@@ -30,6 +31,8 @@ export const CAPTCHA_AFTER_FAILURES = 3;
 export const LOCK_AFTER_FAILURES = 5;
 export const FAILURE_WINDOW_MS = 15 * 60_000;
 export const LOCK_MS = 30 * 60_000;
+
+const lockedError = (until: Date) => new AppError(AppErrorCode.LOCKED, `登录失败次数过多，账号已锁定，请于 ${formatBeijing(until)} 后再试`);
 
 export function toSessionUserDto(u: SessionUser): TSessionUser {
   return {
@@ -60,22 +63,68 @@ export class AccountsService {
   /**
    * Account + password. Unknown account and wrong password get the same answer; failures are
    * counted per account name: after 3 an image captcha is required, 5 within 15 minutes lock it
-   * for 30 minutes.
+   * for 30 minutes. Each attempt takes its place in that count in one atomic statement before the
+   * password is checked (docs/decisions/0012-sign-in-hardening-and-data-at-rest.md), so simultaneous
+   * guesses get no more checks than sequential ones.
    */
   async login(input: { account: string; password: string; captchaId?: string; captcha?: string }, meta: RequestMeta) {
     const now = this.deps.clock();
-    const accountKey = input.account.trim().toLowerCase();
-    const [attempt] = await this.db.select().from(loginAttempts).where(eq(loginAttempts.accountKey, accountKey));
+    const accountKey = this.deps.pii.blindIndex(input.account, 'login');
     const user = await findUserByAccount(this.db, input.account.trim());
     const who = { actorId: user?.id, actorAccount: input.account.slice(0, 64), actorRole: user?.role, unitId: user?.unitId, ip: meta.ip };
 
-    if (attempt?.lockedUntil && attempt.lockedUntil.getTime() > now.getTime()) {
-      await this.deps.audit.record(this.db, { ...who, action: 'auth.login_failed', detail: { reason: 'locked' } });
-      throw new AppError(AppErrorCode.LOCKED, `登录失败次数过多，账号已锁定，请于 ${formatBeijing(attempt.lockedUntil)} 后再试`);
+    const attempt = await this.reserveAttempt(accountKey, now, input, who);
+    const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
+    if (!user || !ok) {
+      const count = attempt.failures;
+      const lockedUntil = attempt.lockedUntil;
+      await this.db.transaction(async (tx) => {
+        await this.deps.audit.record(tx, { ...who, action: 'auth.login_failed', detail: { reason: user ? 'wrong_password' : 'unknown_account', failures: count } });
+        if (lockedUntil) await this.deps.audit.record(tx, { ...who, action: 'auth.account_locked', detail: { until: lockedUntil.toISOString() } });
+      });
+      if (lockedUntil) throw lockedError(lockedUntil);
+      const left = LOCK_AFTER_FAILURES - count;
+      throw new AppError(
+        AppErrorCode.UNAUTHENTICATED,
+        count >= CAPTCHA_AFTER_FAILURES ? `账号或密码错误，再失败${left}次账号将被锁定30分钟` : '账号或密码错误',
+        undefined,
+        count >= CAPTCHA_AFTER_FAILURES ? { captchaRequired: true } : undefined,
+      );
     }
-    const windowOpen = !!attempt && now.getTime() - attempt.windowStartedAt.getTime() < FAILURE_WINDOW_MS;
-    const failures = windowOpen ? attempt!.failures : 0;
-    if (failures >= CAPTCHA_AFTER_FAILURES) {
+    // The right password clears the count, and the lock its own reservation may have set.
+    await this.db.delete(loginAttempts).where(eq(loginAttempts.accountKey, accountKey));
+    if (user.status !== 'active') {
+      await this.deps.audit.record(this.db, { ...who, action: 'auth.login_failed', detail: { reason: 'disabled' } });
+      throw new AppError(AppErrorCode.FORBIDDEN, '账号已停用，请联系本单位法人账号或管理员');
+    }
+    await expirePasswordIfTooOld(this.deps, user, meta);
+    return this.startSession(user.id, meta, 'password');
+  }
+
+  /**
+   * Takes this attempt's place in the account name's failure count, or refuses it: locked, or a
+   * captcha due. A captcha is checked (and used up) only once the count asks for one.
+   */
+  private async reserveAttempt(accountKey: string, now: Date, input: { captchaId?: string; captcha?: string }, who: Omit<AuditEntry, 'action'>) {
+    const rules = {
+      now,
+      windowStart: new Date(now.getTime() - FAILURE_WINDOW_MS),
+      lockUntil: new Date(now.getTime() + LOCK_MS),
+      captchaAfter: CAPTCHA_AFTER_FAILURES,
+      lockAfter: LOCK_AFTER_FAILURES,
+      captchaSolved: false,
+    };
+    // A refusal may race with a success that clears the row; the next round then gets a place.
+    for (let round = 0; round < 3; round++) {
+      const reserved = await reserveLoginAttempt(this.db, accountKey, rules);
+      if (reserved) return reserved;
+      const [row] = await this.db.select().from(loginAttempts).where(eq(loginAttempts.accountKey, accountKey));
+      if (row?.lockedUntil && row.lockedUntil.getTime() > now.getTime()) {
+        await this.deps.audit.record(this.db, { ...who, action: 'auth.login_failed', detail: { reason: 'locked' } });
+        throw lockedError(row.lockedUntil);
+      }
+      const captchaDue = !!row && row.windowStartedAt.getTime() > rules.windowStart.getTime() && row.failures >= CAPTCHA_AFTER_FAILURES;
+      if (!captchaDue || rules.captchaSolved) continue;
       if (!input.captchaId || !input.captcha) {
         throw new AppError(AppErrorCode.CAPTCHA_REQUIRED, '请输入图片验证码', [{ path: 'captcha', message: '请输入图片验证码' }], { captchaRequired: true });
       }
@@ -85,39 +134,9 @@ export class AccountsService {
         if (err instanceof AppError) throw new AppError(err.code, err.message, err.fieldErrors, { captchaRequired: true });
         throw err;
       }
+      rules.captchaSolved = true;
     }
-
-    const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
-    if (!user || !ok) {
-      const count = failures + 1;
-      const lockedUntil = count >= LOCK_AFTER_FAILURES ? new Date(now.getTime() + LOCK_MS) : null;
-      await this.db.transaction(async (tx) => {
-        await tx
-          .insert(loginAttempts)
-          .values({ accountKey, failures: count, windowStartedAt: windowOpen ? attempt!.windowStartedAt : now, lockedUntil })
-          .onConflictDoUpdate({
-            target: loginAttempts.accountKey,
-            set: { failures: count, windowStartedAt: windowOpen ? attempt!.windowStartedAt : now, lockedUntil },
-          });
-        await this.deps.audit.record(tx, { ...who, action: 'auth.login_failed', detail: { reason: user ? 'wrong_password' : 'unknown_account', failures: count } });
-        if (lockedUntil) await this.deps.audit.record(tx, { ...who, action: 'auth.account_locked', detail: { until: lockedUntil.toISOString() } });
-      });
-      if (lockedUntil) throw new AppError(AppErrorCode.LOCKED, `登录失败次数过多，账号已锁定，请于 ${formatBeijing(lockedUntil)} 后再试`);
-      const left = LOCK_AFTER_FAILURES - count;
-      throw new AppError(
-        AppErrorCode.UNAUTHENTICATED,
-        count >= CAPTCHA_AFTER_FAILURES ? `账号或密码错误，再失败${left}次账号将被锁定30分钟` : '账号或密码错误',
-        undefined,
-        count >= CAPTCHA_AFTER_FAILURES ? { captchaRequired: true } : undefined,
-      );
-    }
-    if (user.status !== 'active') {
-      await this.deps.audit.record(this.db, { ...who, action: 'auth.login_failed', detail: { reason: 'disabled' } });
-      throw new AppError(AppErrorCode.FORBIDDEN, '账号已停用，请联系本单位法人账号或管理员');
-    }
-    if (attempt) await this.db.delete(loginAttempts).where(eq(loginAttempts.accountKey, accountKey));
-    await expirePasswordIfTooOld(this.deps, user, meta);
-    return this.startSession(user.id, meta, 'password');
+    throw new AppError(AppErrorCode.RATE_LIMITED, '操作过于频繁，请稍后再试');
   }
 
   /** Creates a session for a user whose identity is proven (password or a confirmed QR ticket). */

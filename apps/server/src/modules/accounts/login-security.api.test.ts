@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client';
-import { createTestContext, solveCaptcha, type TestContext } from '../../test/harness';
+import { createTestContext, solveCaptcha, type TestClient, type TestContext } from '../../test/harness';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -68,5 +68,65 @@ describe('login protection', () => {
     for (let i = 0; i < 31; i++) last = (await c.post('/api/auth/login', { account: `x${i}`, password: 'y' })).statusCode;
     expect(last).toBe(429);
     expect((await c.post('/api/auth/login', { account: 'x', password: 'y' })).json().message).toBe('操作过于频繁，请稍后再试');
+  });
+});
+
+describe('parallel password guessing', () => {
+  // every window and lock left by the tests above has run out
+  beforeEach(() => ctx.clock.advanceMinutes(31));
+
+  const statuses = (responses: { statusCode: number }[]) => {
+    const counts: Record<number, number> = {};
+    for (const r of responses) counts[r.statusCode] = (counts[r.statusCode] ?? 0) + 1;
+    return counts;
+  };
+  const failedChecks = async (account: string) => {
+    const [row] = await queryRows<{ n: number }>(
+      ctx.database.db,
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.login_failed' AND detail->>'reason' IN ('wrong_password', 'unknown_account') AND actor_account = ${account}`,
+    );
+    return row!.n;
+  };
+  const withCaptchas = async (c: TestClient, n: number) => {
+    const out: { captchaId: string; captcha: string }[] = [];
+    for (let i = 0; i < n; i++) out.push(await solveCaptcha(ctx, c));
+    return out;
+  };
+
+  it('checks only 3 of 25 simultaneous wrong passwords; the rest are asked for the image captcha', async () => {
+    const c = ctx.client();
+    const before = await failedChecks('demo_agent');
+    const responses = await Promise.all(Array.from({ length: 25 }, (_, i) => c.post('/api/auth/login', { account: 'demo_agent', password: `Wrong@${i}` })));
+    expect(statuses(responses)).toEqual({ 401: 3, 400: 22 });
+    for (const r of responses.filter((x) => x.statusCode === 400)) expect(r.json()).toMatchObject({ code: 'CAPTCHA_REQUIRED', details: { captchaRequired: true } });
+    expect((await failedChecks('demo_agent')) - before).toBe(3);
+  });
+
+  it('checks at most 5 of 25 simultaneous guesses that each solved a captcha, then the account is locked; unknown accounts alike', async () => {
+    for (const account of ['demo_reviewer', 'ghost_account_77']) {
+      const c = ctx.client();
+      const captchas = await withCaptchas(c, 25);
+      const before = await failedChecks(account);
+      const responses = await Promise.all(captchas.map((cap, i) => c.post('/api/auth/login', { account, password: `Wrong@${i}`, ...cap })));
+      expect(statuses(responses), account).toEqual({ 401: 4, 423: 21 });
+      expect((await failedChecks(account)) - before, account).toBe(5);
+      const locked = await queryRows<{ n: number }>(ctx.database.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.account_locked' AND actor_account = ${account}`);
+      expect(locked[0]!.n, account).toBe(1);
+    }
+    // the lock holds for the right password too, until it runs out
+    const c = ctx.client();
+    expect((await c.post('/api/auth/login', { account: 'demo_reviewer', password: 'Demo@123456', ...(await solveCaptcha(ctx, c)) })).statusCode).toBe(423);
+    ctx.clock.advanceMinutes(31);
+    expect((await c.post('/api/auth/login', { account: 'demo_reviewer', password: 'Demo@123456' })).statusCode).toBe(200);
+  });
+
+  it('does not let the right password in among 25 simultaneous guesses once the wrong ones have used up the 5 attempts', async () => {
+    const c = ctx.client();
+    const captchas = await withCaptchas(c, 25);
+    const guesses = captchas.map((cap, i) => ({ account: 'demo_legal', password: i === 24 ? 'Demo@123456' : `Wrong@${i}`, ...cap }));
+    const responses = await Promise.all(guesses.map((g) => c.post('/api/auth/login', g)));
+    expect(statuses(responses)).toEqual({ 401: 4, 423: 21 });
+    expect(responses[24]!.statusCode).toBe(423);
+    expect(responses.some((r) => r.cookies.some((k) => k.name === 'jhrm_sid' && k.value))).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client';
 import { createTestContext, type TestContext } from '../../test/harness';
+import { verifyAuditChain } from '../audit/audit.service';
 import { users } from './accounts.table';
 
 let ctx: TestContext;
@@ -34,5 +35,41 @@ describe('personal data at rest', () => {
     const me = await c.get('/api/auth/me');
     expect(me.body).not.toContain('110101197501010039');
     expect(me.body).not.toContain('13144440001');
+  });
+});
+
+describe('personal numbers typed into the API stay out of the log tables', () => {
+  const ID = '220102198805061237';
+  const PHONE = '13987654321';
+  const rawText = async (table: 'audit_log' | 'login_attempts') =>
+    (await queryRows<{ t: string }>(ctx.database.db, sql`SELECT t::text AS t FROM ${sql.identifier(table)} t`)).map((r) => r.t).join('\n');
+
+  it('counts failed sign-ins under an ID or phone number as login name without storing the number', async () => {
+    const c = ctx.client();
+    for (const account of [ID, PHONE, ` ${PHONE.toUpperCase()} `]) {
+      expect((await c.post('/api/auth/login', { account, password: 'Wrong@123' })).statusCode).toBe(401);
+    }
+    // the count still belongs to the name: the third failure for the phone asks for a captcha
+    const third = await c.post('/api/auth/login', { account: PHONE, password: 'Wrong@123' });
+    expect(third.json().details).toEqual({ captchaRequired: true });
+    for (const table of ['audit_log', 'login_attempts'] as const) {
+      const text = await rawText(table);
+      expect(text, table).not.toContain(ID);
+      expect(text, table).not.toContain(PHONE);
+    }
+    expect(await rawText('audit_log')).toContain('220102********1237');
+  });
+
+  it('masks the numbers in an agent’s audit entry, whatever field carries them, and the chain still verifies', async () => {
+    const legal = ctx.client();
+    await legal.login('demo_legal');
+    const res = await legal.post('/api/agents', { name: `赵六 ${ID} ${PHONE}`, idCard: ID, phone: PHONE, account: 'agent_pii_1', initialPassword: 'Init@2026x' });
+    expect(res.statusCode, res.body).toBe(200);
+    const text = await rawText('audit_log');
+    expect(text).not.toContain(ID);
+    expect(text).not.toContain(PHONE);
+    const [entry] = await queryRows<{ detail: { name: string } }>(ctx.database.db, sql`SELECT detail FROM audit_log WHERE action = 'agent.created'`);
+    expect(entry!.detail.name).toBe('赵六 220102********1237 139****4321');
+    expect((await verifyAuditChain(ctx.database.db, ctx.deps.config.secrets.auditKey)).ok).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { asc, desc, gt, sql } from 'drizzle-orm';
+import { maskPersonalNumbers } from '@jhrm/contracts';
 import type { Db, DbOrTx } from '../../db/client';
 import { hmacSm3 } from '../../lib/crypto';
 import { auditLog } from './audit.table';
@@ -60,6 +61,21 @@ function rowHash(key: Buffer, prevHash: string, f: HashedFields): string {
   return hmacSm3(key, prevHash, '\n', content).toString('hex');
 }
 
+/**
+ * The log is append-only and kept for years, so a 身份证号 or 手机号码 written into it could
+ * never be taken out again: every string a call site passes is masked here, before it is hashed.
+ */
+function maskStrings(value: unknown): unknown {
+  if (typeof value === 'string') return maskPersonalNumbers(value);
+  if (Array.isArray(value)) return value.map(maskStrings);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskStrings(v)]));
+  }
+  return value;
+}
+
+const masked = (s: string | null | undefined) => (s == null ? null : maskPersonalNumbers(s));
+
 export class AuditLog {
   constructor(
     private readonly key: Buffer,
@@ -78,13 +94,13 @@ export class AuditLog {
       const fields: HashedFields = {
         at: this.clock(),
         actorId: entry.actorId ?? null,
-        actorAccount: entry.actorAccount ?? null,
+        actorAccount: masked(entry.actorAccount),
         actorRole: entry.actorRole ?? null,
         unitId: entry.unitId ?? null,
         action: entry.action,
-        targetType: entry.targetType ?? null,
-        targetId: entry.targetId ?? null,
-        detail: entry.detail ?? {},
+        targetType: masked(entry.targetType),
+        targetId: masked(entry.targetId),
+        detail: maskStrings(entry.detail ?? {}) as Record<string, unknown>,
         ip: entry.ip ?? null,
       };
       await t.insert(auditLog).values({ ...fields, prevHash, hash: rowHash(this.key, prevHash, fields) });
