@@ -87,12 +87,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(rateLimit, { global: false });
   await app.register(multipart);
   await app.register(authPlugin, { sessions: deps.sessions, secureCookies: config.secureCookies });
-  await app.register(swagger, {
-    openapi: { info: { title: '吉林人力资源市场管理 API', version: '1.0.0' } },
-    transform: jsonSchemaTransform,
-  });
-  // The UI's own CSP allows its inline bootstrap; the rest of the site keeps the strict one.
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // A production server does not hand out a map of its API (decision 0016); API_DOCS=1 turns it on.
+  if (config.apiDocs) {
+    await app.register(swagger, {
+      openapi: { info: { title: '吉林人力资源市场管理 API', version: '1.0.0' } },
+      transform: jsonSchemaTransform,
+    });
+    // The UI's own CSP allows its inline bootstrap; the rest of the site keeps the strict one.
+    await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  }
 
   for (const routes of MODULES) await app.register(async (scope) => routes(scope, deps));
   await app.register(spaPlugin, { webDist: config.webDist });

@@ -34,6 +34,8 @@ export interface Config {
   maxVideoBytes: number;
   /** the site's address as the public reaches it (no trailing slash): licence QR codes link here */
   publicBaseUrl: string;
+  /** serve the OpenAPI UI and document at /api/docs (decision 0016: off in production unless API_DOCS=1) */
+  apiDocs: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -111,6 +113,14 @@ function baseUrl(value: string | undefined, fallback: string, name: string): str
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
+/** `1` / `0` switches; unset or empty keeps the default. */
+function flag(value: string | undefined, fallback: boolean, name: string): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (value === '1') return true;
+  if (value === '0') return false;
+  throw new ConfigError(`${name} must be 1 or 0, got "${value}"`);
+}
+
 function positiveInt(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
@@ -140,5 +150,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     minStaff: positiveInt(env.MIN_FULLTIME_STAFF, 2, 'MIN_FULLTIME_STAFF'),
     maxVideoBytes: positiveInt(env.MAX_VIDEO_BYTES, 2 * 1024 ** 3, 'MAX_VIDEO_BYTES'),
     publicBaseUrl: baseUrl(env.PUBLIC_BASE_URL, `http://localhost:${port}`, 'PUBLIC_BASE_URL'),
+    apiDocs: flag(env.API_DOCS, mode !== 'production', 'API_DOCS'),
   };
 }

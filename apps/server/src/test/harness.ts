@@ -38,6 +38,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     minStaff: 2,
     maxVideoBytes: 2 * 1024 ** 3,
     publicBaseUrl: 'https://hr.jl.example.cn',
+    apiDocs: true,
     ...overrides,
   };
 }
