@@ -29,7 +29,7 @@ import type { PiiCipher } from '../../lib/crypto';
 import type { AppDeps } from '../../deps';
 import type { SessionUser } from '../sessions/sessions.service';
 import { units, users } from '../accounts/accounts.table';
-import { auditApplication, readableApplication, recordStaffRead, reviewerDepartment, type ApplicationRow } from '../applications/applications.access';
+import { auditApplication, readableApplication, reviewerDepartment, type ApplicationRow } from '../applications/applications.access';
 import { applicationSubmissions, applications } from '../applications/applications.table';
 import { syncInstitution, type Actor } from '../applications/applications.service';
 import { openRecord, readRecord, type FullRecord } from '../applications/records.repository';
@@ -190,7 +190,6 @@ export class ReviewsService {
         if (accepted) await auditApplication(this.deps, tx, { user, ip: req.ip }, 'application.accepted', app, { department: app.department });
       });
     }
-    await recordStaffRead(this.deps, req, app, 'application.viewed');
     return this.detail(this.db, id);
   }
 
