@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { USCC_CHARSET, makeUscc } from '@jhrm/contracts';
+import { GUIDE_SAMPLE_VALUES, USCC_CHARSET, makeUscc } from '@jhrm/contracts';
 import { BulkWriter, type BulkColumn } from './lib/bulk';
 import { Rng, WeightedPicker } from './lib/random';
 import {
@@ -427,7 +427,8 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
 
     await client.query('SET synchronous_commit = off');
     const existing = await client.query<{ uscc: string }>('SELECT uscc FROM units UNION SELECT uscc FROM institutions');
-    const reserved = new Set(existing.rows.map((r) => r.uscc));
+    // never a code the operation guide prints: a reader registering with it would meet a bench unit
+    const reserved = new Set([...existing.rows.map((r) => r.uscc), ...GUIDE_SAMPLE_VALUES.uscc]);
     const demo = await client.query<{ id: string; created_at: Date }>('SELECT id, created_at FROM units WHERE uscc = $1', [DEMO_UNIT_USCC]);
     const demoRow = demo.rows[0];
     if (!demoRow) log(`  (no demo unit ${DEMO_UNIT_USCC} in this database: it gets no institutions)`);

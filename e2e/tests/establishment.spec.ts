@@ -11,7 +11,9 @@ const DEMO_PASSWORD = 'Demo@123456';
 const INSTITUTION = {
   // unique per run, so a rerun against a kept database finds its own row
   name: `长春市启程人力资源服务有限公司${String(Date.now()).slice(-5)}`,
-  uscc: '92220102MA15438D0X', // the guide's sample code (valid check character)
+  // the demo unit's own code: the guide's sample code belongs to whoever registers with it
+  // (register-and-qr does), and one code belongs to one unit only
+  uscc: '91220101MA17BRUN15',
   legalRepIdCard: '110101197501010039',
 };
 const STAFF = [

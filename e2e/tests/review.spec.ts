@@ -116,3 +116,39 @@ test('审核人员退回并附字段意见，经办人按意见修改后重新�
   await expect(page.getByRole('row').filter({ hasText: NAME })).toContainText(number!);
   await expectNoSeriousA11yViolations(page);
 });
+
+// 人力资源服务机构查询 (guide 1.1) after a decision made at another desk: the agent has the list open
+// with the submission 待审核 (撤回 still offered); the reviewer approves it; the agent clicks 查询
+// with the same 查询条件 and sees 审核通过, with 撤回 gone.
+test('审核人员作出审核结论后，经办人以相同查询条件再次点击查询，列表显示审核通过且不再提供撤回', async ({ page }) => {
+  test.setTimeout(120_000);
+  const name = `长春市查询刷新人力资源服务有限公司${String(Date.now()).slice(-5)}`;
+  const agentApi = await ApiSession.signIn('demo_agent');
+  const { applicationId } = await submitEstablishment(agentApi, name);
+  await agentApi.close();
+
+  await signIn(page, 'demo_agent', DEMO_PASSWORD);
+  await openHr(page);
+  await openMenuPage(page, '人力资源服务机构管理', '人力资源服务机构查询');
+  const conditions = page.locator('form#institutionQuery');
+  await conditions.getByLabel('机构名称全称').fill(name);
+  await conditions.getByRole('button', { name: '查询' }).click();
+  const row = page.getByRole('row').filter({ hasText: name });
+  await expect(row).toContainText('待审核');
+  await expect(row.getByRole('button', { name: '撤回' })).toBeVisible();
+
+  // the reviewer, at another desk, opens it (受理) and approves
+  const reviewerApi = await ApiSession.signIn('demo_reviewer');
+  const opened = await reviewerApi.api.get(`/api/reviews/${applicationId}`);
+  expect(opened.status(), await opened.text()).toBe(200);
+  const decided = await reviewerApi.post(`/api/reviews/${applicationId}/decision`, { version: ((await opened.json()) as { version: number }).version, decision: '审核通过' });
+  expect(decided.status(), await decided.text()).toBe(200);
+  await reviewerApi.close();
+
+  // the same 查询条件, 查询 again: the list asks the server and shows the decision
+  const asked = page.waitForResponse((r) => r.url().includes('/api/institutions?') && r.request().method() === 'GET');
+  await conditions.getByRole('button', { name: '查询' }).click();
+  expect((await asked).status()).toBe(200);
+  await expect(row).toContainText('审核通过');
+  await expect(row.getByRole('button', { name: '撤回' })).toHaveCount(0);
+});

@@ -2,6 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from './app';
 import { createTestContext, type TestContext } from './test/harness';
 
 let ctx: TestContext;
@@ -132,5 +133,21 @@ describe('HTTP surface', () => {
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/auth/login', '/api/institutions']));
     expect(JSON.stringify(doc.paths['/api/auth/login'])).toContain('account');
+  });
+
+  it('serves no API documentation under the production configuration (decision 0016)', async () => {
+    const production = await buildApp({ ...ctx.deps, config: { ...ctx.deps.config, env: 'production', apiDocs: false } });
+    try {
+      for (const url of ['/api/docs', '/api/docs/', '/api/docs/json', '/api/docs/yaml', '/api/docs/static/index.html']) {
+        const res = await production.inject({ method: 'GET', url });
+        expect(res.statusCode, url).toBe(404);
+        expect(res.json()).toEqual({ code: 'NOT_FOUND', message: '接口不存在' });
+      }
+      expect(production.routeAccess.some((r) => r.url.startsWith('/api/docs'))).toBe(false);
+      // the API itself is unaffected
+      expect((await production.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+    } finally {
+      await production.close();
+    }
   });
 });

@@ -12,6 +12,7 @@ import { loggerOptions } from './lib/logger';
 import { authPlugin } from './plugins/auth';
 import { errorHandlerPlugin } from './plugins/error-handler';
 import { spaPlugin } from './plugins/spa';
+import { staffReadsPlugin } from './plugins/staff-reads';
 import { accountsRoutes } from './modules/accounts';
 import { healthRoutes } from './modules/health';
 import { institutionsRoutes } from './modules/institutions';
@@ -98,12 +99,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(rateLimit, { global: false });
   await app.register(multipart);
   await app.register(authPlugin, { sessions: deps.sessions, secureCookies: config.secureCookies });
-  await app.register(swagger, {
-    openapi: { info: { title: '吉林人力资源市场管理 API', version: '1.0.0' } },
-    transform: jsonSchemaTransform,
-  });
-  // The UI's own CSP allows its inline bootstrap; the rest of the site keeps the strict one.
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(staffReadsPlugin, { db: deps.database.db, audit: deps.audit });
+  // A production server does not hand out a map of its API (decision 0016); API_DOCS=1 turns it on.
+  if (config.apiDocs) {
+    await app.register(swagger, {
+      openapi: { info: { title: '吉林人力资源市场管理 API', version: '1.0.0' } },
+      transform: jsonSchemaTransform,
+    });
+    // The UI's own CSP allows its inline bootstrap; the rest of the site keeps the strict one.
+    await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  }
 
   for (const routes of MODULES) await app.register(async (scope) => routes(scope, deps));
   await app.register(spaPlugin, { webDist: config.webDist });

@@ -75,4 +75,15 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATA_DIR: dir, TRUST_PROXY: '0.0.0.0/0' })).toThrow(/not \/0/);
     expect(() => loadConfig({ DATA_DIR: dir, TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY/);
   });
+
+  it('serves the API documentation outside production, and in production only with API_DOCS=1', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'jhrm-cfg-'));
+    const prod = { NODE_ENV: 'production', JHRM_PII_ENC_KEY: hex(16), JHRM_PII_MAC_KEY: hex(32), JHRM_PII_INDEX_KEY: hex(32), JHRM_AUDIT_KEY: hex(32), SMS_GATEWAY_URL: 'http://127.0.0.1:9/sms', SMS_GATEWAY_TOKEN: 't', MALWARE_SCAN: 'off' };
+    expect(loadConfig(prod).apiDocs).toBe(false);
+    expect(loadConfig({ ...prod, API_DOCS: '1' }).apiDocs).toBe(true);
+    expect(loadConfig({ DATA_DIR: dir }).apiDocs).toBe(true);
+    expect(loadConfig({ DATA_DIR: dir, API_DOCS: '0' }).apiDocs).toBe(false);
+    expect(() => loadConfig({ ...prod, API_DOCS: 'yes' })).toThrow(/API_DOCS must be 1 or 0/);
+  });
 });
+

@@ -42,6 +42,8 @@ export interface Config {
    * `loopback` / `linklocal` / `uniquelocal`); false: the connection's address is the client's.
    */
   trustProxy: string[] | false;
+  /** serve the OpenAPI UI and document at /api/docs (decision 0016: off in production unless API_DOCS=1) */
+  apiDocs: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -142,6 +144,14 @@ function baseUrl(value: string | undefined, fallback: string, name: string): str
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
+/** `1` / `0` switches; unset or empty keeps the default. */
+function flag(value: string | undefined, fallback: boolean, name: string): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (value === '1') return true;
+  if (value === '0') return false;
+  throw new ConfigError(`${name} must be 1 or 0, got "${value}"`);
+}
+
 function positiveInt(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
@@ -203,5 +213,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl: baseUrl(env.PUBLIC_BASE_URL, `http://localhost:${port}`, 'PUBLIC_BASE_URL'),
     clamd: clamdFromEnv(env, mode === 'production'),
     trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
+    apiDocs: flag(env.API_DOCS, mode !== 'production', 'API_DOCS'),
   };
 }

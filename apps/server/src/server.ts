@@ -7,6 +7,7 @@ import { seedReference } from './seed/reference';
 import { runCleanup } from './jobs/cleanup';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNIT, seedDemo } from './seed/demo';
 import { seedDemoBusiness } from './seed/demo-business';
+import { startAuditCheckpoints } from './modules/audit/audit-checkpoints';
 import path from 'node:path';
 
 async function main() {
@@ -67,6 +68,12 @@ async function main() {
 
   // asked while the port opens: a clamd that is down does not stop the start, it refuses uploads
   const scannerAnswers = config.clamd ? deps.scanner.ping() : Promise.resolve(false);
+  // The audit chain's head, signed into its own table and the log stream (decision 0015); once more on a clean shutdown.
+  const checkpoints = startAuditCheckpoints({ db: database.db, key: config.secrets.auditKey, clock: deps.clock, log: app.log });
+  app.addHook('onClose', async () => {
+    await checkpoints.stop();
+  });
+
   await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite at ${path.join(config.dataDir, 'pg')}`;
   const lines = [

@@ -8,6 +8,7 @@ export * from './validators/id-card';
 export * from './validators/phone';
 export * from './validators/postcode';
 export * from './validators/email';
+export * from './validators/guide-samples';
 export * from './accounts/accounts.schema';
 export * from './accounts/password';
 export * from './institutions/institutions.status';

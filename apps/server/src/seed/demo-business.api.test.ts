@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestContext, type TestContext } from '../test/harness';
+import { createTestContext, smsCode, type TestContext } from '../test/harness';
 import { applicationSubmissions } from '../modules/applications/applications.table';
+import { GUIDE_SAMPLE_VALUES, isGuideSampleValue } from '@jhrm/contracts';
+import { units } from '../modules/accounts/accounts.table';
+import { institutionRecords, institutions } from '../modules/institutions/institutions.table';
+import { DEMO_ACCOUNTS } from './demo';
 import { DEMO_LICENSED, DEMO_PENDING, seedDemoBusiness } from './demo-business';
 
 let ctx: TestContext;
@@ -51,8 +55,54 @@ describe('demo business of a fresh development start', () => {
   it('stores the submissions as the system does: personal data sealed', async () => {
     const subs = await ctx.database.db.select().from(applicationSubmissions);
     expect(subs).toHaveLength(2);
-    for (const s of subs) expect(JSON.stringify(s.snapshot)).not.toContain('110101199003074936');
+    for (const s of subs) expect(JSON.stringify(s.snapshot)).not.toContain(DEMO_ACCOUNTS[0].idCard);
     const [first] = await ctx.database.db.select().from(applicationSubmissions).where(eq(applicationSubmissions.requestKey, 'demo-licensed'));
     expect(first!.round).toBe(1);
+  });
+
+  it('uses no code or number the operation guide prints, so a reader following the guide never meets the demo data', async () => {
+    const { db } = ctx.database;
+    const codes = [
+      ...(await db.select({ v: units.uscc }).from(units)),
+      ...(await db.select({ v: institutions.uscc }).from(institutions)),
+      ...(await db.select({ v: institutionRecords.uscc }).from(institutionRecords)),
+    ].map((r) => r.v ?? '');
+    expect(codes.length).toBeGreaterThan(3);
+    expect(codes.filter(isGuideSampleValue)).toEqual([]);
+    for (const a of DEMO_ACCOUNTS) {
+      expect(isGuideSampleValue(a.phone), a.account).toBe(false);
+      if (a.idCard) expect(isGuideSampleValue(a.idCard), a.account).toBe(false);
+    }
+    const sealed = JSON.stringify((await db.select().from(applicationSubmissions)).map((s) => s.snapshot));
+    const records = (await db.select().from(institutionRecords)).map((r) => [r.legalRepIdCardEnc, r.legalRepPhoneEnc, r.contactMobileEnc].filter(Boolean).map((v) => ctx.deps.pii.decrypt(v!)));
+    for (const v of [...GUIDE_SAMPLE_VALUES.idCard, ...GUIDE_SAMPLE_VALUES.mobile]) {
+      expect(records.flat()).not.toContain(v);
+      expect(sealed).not.toContain(v);
+    }
+  });
+
+  it('leaves the guide’s sample USCC free: a legal person registering with it, as the guide does, is accepted and its institution has no twin', async () => {
+    const c = ctx.client();
+    const phone = '13800138000';
+    const body = {
+      account: 'guide_legal',
+      legalType: '企业法人',
+      unitName: '长春市南关区测试人力资源有限公司',
+      uscc: GUIDE_SAMPLE_VALUES.uscc[0],
+      legalName: '张三',
+      idCard: GUIDE_SAMPLE_VALUES.idCard[0],
+      idValidity: '20年',
+      idStart: '2015-06-01',
+      phone,
+      smsCode: await smsCode(ctx, c, phone),
+      password: 'Reg@2026abc',
+      confirmPassword: 'Reg@2026abc',
+      faceVerified: false,
+      agreed: true,
+    };
+    const res = await c.post('/api/auth/register', body);
+    expect(res.statusCode, res.body).toBe(200);
+    const sharing = await ctx.database.db.select().from(institutions).where(eq(institutions.uscc, GUIDE_SAMPLE_VALUES.uscc[0]));
+    expect(sharing).toEqual([]);
   });
 });

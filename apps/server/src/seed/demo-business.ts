@@ -11,7 +11,7 @@ import { buildMp4 } from '../modules/materials/mp4-builder';
 import { MATERIAL_OWNER, VIDEO_OWNER } from '../modules/materials/materials.repository';
 import { ReviewsService } from '../modules/reviews/reviews.service';
 import type { SessionUser } from '../modules/sessions/sessions.service';
-import { DEMO_UNIT } from './demo';
+import { DEMO_ACCOUNTS, DEMO_UNIT } from './demo';
 
 interface DemoInstitution {
   name: string;
@@ -22,7 +22,8 @@ interface DemoInstitution {
 /** The demo unit's institution in force: licensed, so 查询, 许可证下载, 公示查询 and 许可证验证 have content. */
 export const DEMO_LICENSED: DemoInstitution = { name: DEMO_UNIT.name, uscc: DEMO_UNIT.uscc, scopes: ['职业介绍', '人力资源培训'] };
 /** …and one submitted to 省人社厅审批办 and waiting, so 审核管理 → 待审核 has something to open. */
-export const DEMO_PENDING: DemoInstitution = { name: '长春市博润人才测评服务有限公司', uscc: '92220102MA15438D0X', scopes: ['人才测评', '人力资源管理咨询'] };
+// its own code, claimed by the demo unit; never one the guide prints (a reader types those when registering)
+export const DEMO_PENDING: DemoInstitution = { name: '长春市博润人才测评服务有限公司', uscc: '91220102MA17BRCP85', scopes: ['人才测评', '人力资源管理咨询'] };
 
 function demoRecord(basic: DemoInstitution): TRecordDraft {
   return {
@@ -33,7 +34,7 @@ function demoRecord(basic: DemoInstitution): TRecordDraft {
       category: '民营性质的服务企业',
       foundedOn: '2019-03-18',
       legalRep: '王博润',
-      legalRepIdCard: '110101197501010039',
+      legalRepIdCard: DEMO_ACCOUNTS[0].idCard,
       legalRepPhone: '13144440001',
       legalRepTitle: '执行董事',
       registeredCapital: 500,
@@ -58,7 +59,7 @@ function demoRecord(basic: DemoInstitution): TRecordDraft {
       reason: '依法开展人力资源服务业务，特提出申请。（演示数据）',
     },
     staff: [
-      { name: '张专职', idType: '居民身份证', idCard: '110101199003074936', gender: '男', politicalStatus: '群众', ethnicity: '汉族', education: '大学本科', mobile: '13900001111', qualificationLevel: '三级', qualificationCertNo: 'HR-2020-0001' },
+      { name: '张专职', idType: '居民身份证', idCard: '220105198808150058', gender: '男', politicalStatus: '群众', ethnicity: '汉族', education: '大学本科', mobile: '13900001111', qualificationLevel: '三级', qualificationCertNo: 'HR-2020-0001' },
       { name: '李专职', idType: '居民身份证', idCard: '110101198001010053', gender: '男', politicalStatus: '中共党员', ethnicity: '朝鲜族', education: '硕士研究生', mobile: '13900002222' },
     ],
   };

@@ -7,8 +7,8 @@ import { departments, units, users } from '../modules/accounts/accounts.table';
 export const DEMO_PASSWORD = 'Demo@123456';
 export const DEMO_UNIT = { name: '吉林省博润人力资源有限公司', uscc: '91220101MA17BRUN15', legalType: '企业法人' } as const;
 export const DEMO_ACCOUNTS = [
-  { account: 'demo_legal', role: 'legal', name: '王博润', idCard: '110101197501010039', phone: '13144440001', label: '法人账号' },
-  { account: 'demo_agent', role: 'agent', name: '李经办', idCard: '110101199003074936', phone: '13144440002', label: '经办人' },
+  { account: 'demo_legal', role: 'legal', name: '王博润', idCard: '220102197803120032', phone: '13144440001', label: '法人账号' },
+  { account: 'demo_agent', role: 'agent', name: '李经办', idCard: '220103199005200017', phone: '13144440002', label: '经办人' },
   { account: 'demo_reviewer', role: 'reviewer', name: '赵审核', idCard: null, phone: '13144440003', label: '审核人员（省人社厅审批办）' },
   { account: 'demo_admin', role: 'admin', name: '系统管理员', idCard: null, phone: '13144440004', label: '管理员' },
 ] as const;

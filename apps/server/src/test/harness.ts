@@ -42,6 +42,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     // the clamd started for the API run (clamd.global-setup.ts): uploads in tests are scanned for real
     clamd: inject('clamdSocket') ? { address: inject('clamdSocket'), timeoutMs: 10_000 } : undefined,
     trustProxy: false,
+    apiDocs: true,
     ...overrides,
   };
 }

@@ -180,9 +180,15 @@ export const ZAuditVerifyResult = z.object({
   count: z.number().int(),
   /** id of the first row that does not verify */
   brokenAt: z.number().int().nullable(),
-  /** its position in the chain, from 1 */
+  /** its position in the chain, from 1 (a break in the chain only) */
   brokenPosition: z.number().int().nullable(),
   reason: z.string().nullable(),
+  /** tampered / removed: the chain breaks; truncated: a checkpointed row is gone (rows at the end removed); checkpoint: a checkpoint's signature is wrong */
+  problem: z.enum(['tampered', 'removed', 'truncated', 'checkpoint']).nullable(),
+  /** the newest signed checkpoint of the chain's head */
+  lastCheckpoint: z.object({ seq: z.number().int(), at: z.string() }).nullable(),
+  /** rows after that checkpoint, which only a newer checkpoint (e.g. in the log stream) can vouch for */
+  unanchored: z.number().int(),
   checkedAt: z.string(),
   durationMs: z.number().int(),
 });
@@ -218,6 +224,18 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'reviewer.department_changed': '调整审核人员部门',
   'setting.updated': '修改系统设置',
   'upload.infected': '拒收未通过安全检查的文件',
+  // staff reads of a unit's data (SPEC §9)
+  'application.viewed': '查看申请',
+  'material.listed': '查看材料列表',
+  'material.downloaded': '查看/下载材料',
+  'video.listed': '查看视频列表',
+  'video.played': '播放视频',
+  'template.generated': '生成登记表/模板',
+  'licence.downloaded': '下载许可证',
+  'review.listed': '查询审核列表',
+  'appeal.listed': '查看账号申诉',
+  'appeal.attachment.downloaded': '下载申诉附件',
+  'audit.searched': '查询审计日志',
 };
 
 export const AUDIT_TARGET_TYPES: Record<string, string> = {
@@ -225,6 +243,7 @@ export const AUDIT_TARGET_TYPES: Record<string, string> = {
   unit: '单位',
   application: '申请',
   appeal: '账号申诉',
+  licence: '许可证',
   department: '审批部门',
   setting: '系统设置',
 };

@@ -20,6 +20,7 @@ import { sessions } from '../sessions/sessions.table';
 import { findUnitByUscc, findUserByAccount, reserveLoginAttempt } from './accounts.repository';
 import { loginAttempts, units, users } from './accounts.table';
 import { expirePasswordIfTooOld } from './password-age';
+import { usccOwnershipViolation, usccUsedByOtherUnit, usccUsedByOtherUnitError } from '../institutions/uscc-owner';
 import { VerificationService } from './verification.service';
 
 export interface RequestMeta {
@@ -175,6 +176,9 @@ export class AccountsService {
     if (existingUnit) {
       const [legal] = await this.db.select({ id: users.id }).from(users).where(and(eq(users.unitId, existingUnit.id), eq(users.role, 'legal')));
       if (legal) throw this.usccTaken();
+    } else if (await usccUsedByOtherUnit(this.db, uscc)) {
+      // one unit per code: an institution of another unit carries it (SPEC §9's second FAQ answer)
+      throw usccUsedByOtherUnitError();
     }
     if (await findUserByAccount(this.db, input.account)) throw invalid([{ path: 'account', message: '该账号已被使用，请更换' }]);
 
@@ -221,6 +225,7 @@ export class AccountsService {
         return { account: input.account };
       });
     } catch (err) {
+      if (usccOwnershipViolation(err) === 'unit') throw usccUsedByOtherUnitError();
       const constraint = uniqueViolation(err);
       if (constraint?.includes('account')) throw invalid([{ path: 'account', message: '该账号已被使用，请更换' }]);
       if (constraint) throw this.usccTaken();

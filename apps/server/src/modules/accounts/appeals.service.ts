@@ -2,13 +2,23 @@ import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import { AppErrorCode, ZAppealRequest, maskMobile, type TAppeal, type TFieldError } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import type { DocumentForm } from '../../lib/uploads';
+import type { StaffRead } from '../../plugins/staff-reads';
 import type { AppDeps } from '../../deps';
 import type { SessionUser } from '../sessions/sessions.service';
 import { files } from '../files/files.table';
 import { invalid, type RequestMeta } from './accounts.service';
-import { appeals } from './accounts.table';
+import { appeals, units } from './accounts.table';
 
 export const MAX_APPEAL_FILES = 5;
+
+/** An admin opening an appeal's attachment (audited by plugins/staff-reads); the unit is the one registered with the appeal's USCC, if any. */
+export const appealRead: StaffRead = {
+  action: 'appeal.attachment.downloaded',
+  target: async (db, params) => {
+    const [row] = await db.select({ uscc: appeals.uscc, unitId: units.id }).from(appeals).leftJoin(units, eq(units.uscc, appeals.uscc)).where(eq(appeals.id, params.id!));
+    return row ? { type: 'appeal', id: params.id!, unitId: row.unitId, detail: { uscc: row.uscc } } : null;
+  },
+};
 
 /** 账号申诉: anyone may file one; admins answer it, and the answer reaches the applicant by SMS. */
 export class AppealsService {

@@ -5,7 +5,7 @@ import { likeEscape } from '../../lib/like';
 import type { AppDeps } from '../../deps';
 import { units } from '../accounts/accounts.table';
 import { auditLog } from '../audit/audit.table';
-import { verifyAuditChain } from '../audit/audit.service';
+import { verifyAuditLog } from '../audit/audit-checkpoints';
 
 /** The start of a Beijing calendar day. */
 
@@ -89,8 +89,8 @@ export class AuditViewerService {
   }
 
   /**
-   * Walks the whole chain (verifyAuditChain reads it in id order, 1000 rows per query, so memory
-   * stays flat): cost is one HMAC-SM3 per row, linear in the log's length.
+   * Walks the whole chain and its checkpoints (verifyAuditLog reads both in id order, 1000 rows per
+   * query, so memory stays flat): cost is one HMAC-SM3 per row, linear in the log's length.
    */
   verify(): Promise<TAuditVerifyResult> {
     this.running ??= this.runVerification().finally(() => {
@@ -101,14 +101,17 @@ export class AuditViewerService {
 
   private async runVerification(): Promise<TAuditVerifyResult> {
     const started = performance.now();
-    const r = await verifyAuditChain(this.db, this.deps.config.secrets.auditKey, 1000);
+    const r = await verifyAuditLog(this.db, this.deps.config.secrets.auditKey);
     return {
       ok: r.ok,
       count: r.count,
-      brokenAt: r.ok ? null : r.brokenAt,
-      // rows before the broken one all verified, so it is the (count + 1)-th
-      brokenPosition: r.ok ? null : r.count + 1,
-      reason: r.ok ? null : r.reason,
+      brokenAt: r.brokenAt,
+      // a break in the chain: rows before it all verified, so it is the (count + 1)-th
+      brokenPosition: r.problem === 'tampered' || r.problem === 'removed' ? r.count + 1 : null,
+      reason: r.reason,
+      problem: r.problem,
+      lastCheckpoint: r.lastCheckpoint && { seq: r.lastCheckpoint.seq, at: r.lastCheckpoint.at.toISOString() },
+      unanchored: r.unanchored,
       checkedAt: this.deps.clock().toISOString(),
       durationMs: Math.round(performance.now() - started),
     };

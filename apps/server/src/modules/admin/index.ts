@@ -26,7 +26,7 @@ import {
 import { requestMeta, zod } from '../../lib/routes';
 import { sendStoredFile } from '../../lib/downloads';
 import type { AppDeps } from '../../deps';
-import { AppealsService } from '../accounts/appeals.service';
+import { AppealsService, appealRead } from '../accounts/appeals.service';
 import { AuditViewerService } from './audit-viewer.service';
 import { DepartmentsService } from './departments.service';
 import { ReviewersService } from './reviewers.service';
@@ -46,7 +46,8 @@ export async function adminRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = zod(app);
 
   r.get('/api/admin/appeals', {
-    config: { access: ['admin'] },
+    // appellants' accounts, USCCs, contacts and descriptions
+    config: { access: ['admin'], staffRead: { action: 'appeal.listed' } },
     schema: {
       tags: ['admin'],
       summary: '账号申诉列表',
@@ -60,7 +61,7 @@ export async function adminRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   r.get('/api/admin/appeals/:id/files/:fileId', {
-    config: { access: ['admin'] },
+    config: { access: ['admin'], staffRead: appealRead },
     schema: { tags: ['admin'], summary: '下载申诉附件', params: z.object({ id: z.uuid(), fileId: z.uuid() }) },
     handler: async (req, reply) => sendStoredFile(reply, deps.blobs, await appeals.attachment(req.params.id, req.params.fileId)),
   });
@@ -175,7 +176,8 @@ export async function adminRoutes(app: FastifyInstance, deps: AppDeps) {
   // ── 审计日志 ───────────────────────────────────────────────────────────────────
 
   r.get('/api/admin/audit', {
-    config: ADMIN,
+    // the log names units, accounts and addresses: who searched it is recorded too
+    config: { ...ADMIN, staffRead: { action: 'audit.searched' } },
     schema: { tags: ['admin'], summary: '审计日志（按时间倒序，可筛选）', querystring: ZAuditQuery, response: { 200: ZPage(ZAuditEntry) } },
     handler: async (req) => audit.list(req.query),
   });

@@ -3,6 +3,7 @@ import { AppErrorCode, isEditable } from '@jhrm/contracts';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../lib/app-error';
 import type { DbOrTx } from '../../db/client';
+import type { StaffRead } from '../../plugins/staff-reads';
 import type { AppDeps } from '../../deps';
 import type { SessionUser } from '../sessions/sessions.service';
 import { departments } from '../accounts/accounts.table';
@@ -59,9 +60,11 @@ export function auditApplication(
   return deps.audit.record(tx, { action, actorId: u.id, actorAccount: u.account, actorRole: u.role, unitId: app.unitId, targetType: 'application', targetId: app.id, ip: actor.ip, detail });
 }
 
-/** Staff (reviewers, admins) reading a unit's data leave a trace (SPEC §9); a unit reading its own does not. */
-export async function recordStaffRead(deps: AppDeps, req: FastifyRequest, app: ApplicationRow, action: string, detail: Record<string, unknown> = {}, db: DbOrTx = deps.database.db): Promise<void> {
-  const user = req.auth!.user;
-  if (user.role !== 'reviewer' && user.role !== 'admin') return;
-  await auditApplication(deps, db, { user, ip: req.ip }, action, app, detail);
-}
+/** Declares a staff read of the application named by the route's `:id` (audited by plugins/staff-reads). */
+export const applicationRead = (action: string): StaffRead => ({
+  action,
+  target: async (db, params) => {
+    const [row] = await db.select({ unitId: applications.unitId }).from(applications).where(eq(applications.id, params.id!));
+    return row ? { type: 'application', id: params.id!, unitId: row.unitId } : null;
+  },
+});

@@ -24,6 +24,7 @@ import { applicationSubmissions, applications } from './applications.table';
 import { readRecord, replaceLists, sealRecord, toColumns } from './records.repository';
 import { submissionProblems } from './submission-rules';
 import { listDecisions } from '../reviews/reviews.repository';
+import { USCC_OWNED_ELSEWHERE, usccOwnedElsewhereError, usccOwnershipViolation, usccTakenByOtherUnit } from '../institutions/uscc-owner';
 
 /**
  * The institution's list columns (查询 filters on them) follow a record: a 设立 draft as the unit
@@ -52,6 +53,16 @@ export interface Actor {
   ip: string;
 }
 
+/** A write another unit's claim on the same code beat by a moment still gets the field message. */
+async function claimingUscc<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if (usccOwnershipViolation(err) === 'institution') throw usccOwnedElsewhereError();
+    throw err;
+  }
+}
+
 /** The application engine: drafts, 保存 with an optimistic version, 提交 (checked, frozen, once), 撤回, 清空. */
 export class ApplicationsService {
   constructor(private readonly deps: AppDeps) {}
@@ -68,10 +79,12 @@ export class ApplicationsService {
   async createEstablishment(actor: Actor, draft: TRecordDraft): Promise<TApplicationDetail> {
     const unitId = actor.user.unitId!;
     const now = this.deps.clock();
-    const id = await this.db.transaction(async (tx) => {
+    const uscc = draft.basic?.uscc || actor.user.unitUscc || '';
+    const id = await claimingUscc(() => this.db.transaction(async (tx) => {
+      if (await usccTakenByOtherUnit(tx, uscc, unitId)) throw usccOwnedElsewhereError();
       const [inst] = await tx
         .insert(institutions)
-        .values({ unitId, name: draft.basic?.name || '（未填写机构名称）', uscc: draft.basic?.uscc || actor.user.unitUscc || '', createdAt: now, updatedAt: now })
+        .values({ unitId, name: draft.basic?.name || '（未填写机构名称）', uscc, createdAt: now, updatedAt: now })
         .returning({ id: institutions.id });
       const [record] = await tx
         .insert(institutionRecords)
@@ -85,22 +98,23 @@ export class ApplicationsService {
       await syncInstitution(tx, this.deps, app!.institutionId, draft);
       await this.audit(tx, actor, 'application.created', app!, { type: '设立' });
       return app!.id;
-    });
+    }));
     return this.detail(id, actor.user);
   }
 
   /** 保存: refuses a stale version, so two agents on one draft never overwrite each other silently. */
   async save(actor: Actor, id: string, version: number, draft: TRecordDraft): Promise<TApplicationDetail> {
-    await this.db.transaction(async (tx) => {
+    await claimingUscc(() => this.db.transaction(async (tx) => {
       const app = await editableApplication(tx, actor.user.unitId!, id);
       this.checkVersion(app, version);
+      if (await usccTakenByOtherUnit(tx, draft.basic?.uscc, app.unitId)) throw usccOwnedElsewhereError();
       const cols = toColumns(this.deps.pii, draft);
       await tx.update(institutionRecords).set({ ...cols, updatedAt: this.deps.clock() }).where(eq(institutionRecords.id, app.recordId));
       await replaceLists(tx, this.deps.pii, app.recordId, draft);
       await this.bump(tx, app);
       if (app.type === '设立') await syncInstitution(tx, this.deps, app.institutionId, draft);
       await this.audit(tx, actor, 'application.saved', app, { sections: Object.keys(draft) });
-    });
+    }));
     return this.detail(id, actor.user);
   }
 
@@ -152,6 +166,8 @@ export class ApplicationsService {
       const materialCounts = await this.materialCounts(tx, id);
       const videoCount = materialCounts['__video__'] ?? 0;
       const problems = submissionProblems({ type: own.type, record, materialCounts, videoCount, minStaff: this.deps.config.minStaff });
+      // a 变更's code reaches the institution only on approval: another unit may have registered it since 保存
+      if (await usccTakenByOtherUnit(tx, record.basic?.uscc, own.unitId)) problems.push({ tab: 'basic', path: 'basic.uscc', message: USCC_OWNED_ELSEWHERE });
       if (problems.length) {
         throw new AppError(
           AppErrorCode.VALIDATION,

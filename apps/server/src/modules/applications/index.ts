@@ -5,7 +5,7 @@ import { ZApplicationDetail, ZRecordDraft, ZSaveRecordRequest, ZSubmitRequest, Z
 import { ANY_USER, UNIT_USERS, zod } from '../../lib/routes';
 import type { AppDeps } from '../../deps';
 import { departments } from '../accounts/accounts.table';
-import { readableApplication } from './applications.access';
+import { applicationRead, readableApplication } from './applications.access';
 import { ApplicationsService, type Actor } from './applications.service';
 
 const ZId = z.object({ id: z.uuid('编号格式不正确') });
@@ -42,7 +42,7 @@ export async function applicationsRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   r.get('/api/applications/:id', {
-    config: { access: [...UNIT_USERS, 'reviewer', 'admin'] },
+    config: { access: [...UNIT_USERS, 'reviewer', 'admin'], staffRead: applicationRead('application.viewed') },
     schema: { tags: ['applications'], summary: '申请详情', params: ZId, response: { 200: ZApplicationDetail } },
     handler: async (req) => {
       await readableApplication(deps.database.db, req, req.params.id);

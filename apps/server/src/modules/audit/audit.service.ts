@@ -113,7 +113,7 @@ export class AuditLog {
 
 export type ChainResult =
   | { ok: true; count: number }
-  | { ok: false; count: number; brokenAt: number; reason: string };
+  | { ok: false; count: number; brokenAt: number; reason: string; problem: 'tampered' | 'removed' };
 
 /** Walks the whole chain in id order and reports the first row whose link or content does not match. */
 export async function verifyAuditChain(db: Db, key: Buffer, batchSize = 1000): Promise<ChainResult> {
@@ -124,8 +124,8 @@ export async function verifyAuditChain(db: Db, key: Buffer, batchSize = 1000): P
     const rows = await db.select().from(auditLog).where(gt(auditLog.id, lastId)).orderBy(asc(auditLog.id)).limit(batchSize);
     if (rows.length === 0) return { ok: true, count };
     for (const r of rows) {
-      if (r.prevHash !== prev) return { ok: false, count, brokenAt: r.id, reason: '前一条记录的哈希不匹配（有记录被删除或插入）' };
-      if (rowHash(key, prev, r) !== r.hash) return { ok: false, count, brokenAt: r.id, reason: '记录内容与哈希不匹配（记录被篡改）' };
+      if (r.prevHash !== prev) return { ok: false, count, brokenAt: r.id, reason: '前一条记录的哈希不匹配（有记录被删除或插入）', problem: 'removed' };
+      if (rowHash(key, prev, r) !== r.hash) return { ok: false, count, brokenAt: r.id, reason: '记录内容与哈希不匹配（记录被篡改）', problem: 'tampered' };
       prev = r.hash;
       lastId = r.id;
       count++;

@@ -1,4 +1,4 @@
-import { bigserial, jsonb, pgTable, text, timestamp, uuid, index } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, jsonb, pgTable, text, timestamp, uuid, index } from 'drizzle-orm/pg-core';
 
 /**
  * Append-only audit log. A trigger (migration 0001) refuses UPDATE and DELETE; each row's hash is
@@ -23,4 +23,22 @@ export const auditLog = pgTable(
     hash: text('hash').notNull(),
   },
   (t) => [index('audit_log_unit_idx').on(t.unitId), index('audit_log_action_idx').on(t.action)],
+);
+
+/**
+ * Signed anchors of the chain's head (decision 0015): `seq` and `hash` of the newest audit_log row
+ * at `at`, with an HMAC-SM3 under the audit key. Append-only like audit_log (migration
+ * audit_checkpoints_append_only); each one is also written to the log stream, so removing rows at
+ * the end of the chain, which leaves the chain itself intact, no longer goes unnoticed.
+ */
+export const auditCheckpoints = pgTable(
+  'audit_checkpoints',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    hash: text('hash').notNull(),
+    mac: text('mac').notNull(),
+  },
+  (t) => [index('audit_checkpoints_seq_idx').on(t.seq)],
 );

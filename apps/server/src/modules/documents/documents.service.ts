@@ -13,7 +13,7 @@ import {
 } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import type { AppDeps } from '../../deps';
-import { readableApplication, recordStaffRead } from '../applications/applications.access';
+import { readableApplication } from '../applications/applications.access';
 import { educationCounts } from '../applications/records.repository';
 import { departmentName, loadTemplateRecord, type TemplateRecord } from './documents.repository';
 import { FormPdf, choices, type CellValue, type Field } from './pdf';
@@ -248,7 +248,6 @@ export class DocumentsService {
     const record = await loadTemplateRecord(db, this.deps.pii, app.recordId);
     if (!record) throw new AppError(AppErrorCode.NOT_FOUND, '申请的机构信息不存在');
     const dept = await departmentName(db, record.row.department ?? app.department);
-    await recordStaffRead(this.deps, req, app, 'template.generated', { template: key });
     const pdf = await renderTemplate(key, { record, departmentName: dept, createdAt: this.deps.clock() });
     return { pdf, fileName: `${TEMPLATES[key]}.pdf` };
   }

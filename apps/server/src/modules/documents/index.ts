@@ -5,6 +5,7 @@ import { contentDisposition } from '../../lib/downloads';
 import { zod } from '../../lib/routes';
 import type { AppDeps } from '../../deps';
 import { APPLICATION_READERS } from '../materials';
+import { applicationRead } from '../applications/applications.access';
 import { DocumentsService } from './documents.service';
 
 const TEMPLATE_KEYS = Object.keys(TEMPLATES) as [TTemplateKey, ...TTemplateKey[]];
@@ -13,7 +14,7 @@ export async function documentsRoutes(app: FastifyInstance, deps: AppDeps) {
   const documents = new DocumentsService(deps);
 
   zod(app).get('/api/applications/:id/templates/:key', {
-    config: { access: APPLICATION_READERS },
+    config: { access: APPLICATION_READERS, staffRead: applicationRead('template.generated') },
     schema: {
       tags: ['documents'],
       summary: '材料模板下载 / 登记预览：按单位已填写的内容生成 PDF（?inline=1 在浏览器中打开）',

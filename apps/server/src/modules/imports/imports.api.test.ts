@@ -392,6 +392,21 @@ describe('数据导入 import', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('refuses a row whose USCC an institution of another unit already carries: one code, one unit', async () => {
+    const agent = ctx.client();
+    await agent.login('demo_agent');
+    const taken = usccFor(960);
+    // the demo unit's 设立 draft for a branch with its own code: the demo unit owns that code now
+    const created = await agent.post('/api/applications/establishments', { basic: { name: '长春市博润测评分公司', uscc: taken } });
+    expect(created.statusCode, created.body).toBe(200);
+    const dry = (await dryRun('占用.csv', csv([row({ uscc: taken }), row({ uscc: usccFor(961) })]))).json() as TImportReport;
+    expect(dry.rows.map((r) => r.status)).toEqual(['有错误', '可导入']);
+    expect(problemsOf(dry, 2)).toEqual(['第2行 统一社会信用代码：已被其他单位的机构使用（一个统一社会信用代码只能属于一个单位），请核对']);
+    const before = await counts();
+    expect((await runImport('占用.csv', csv([row({ uscc: taken })]))).statusCode).toBe(400);
+    expect(await counts()).toEqual(before);
+  });
+
   it('rolls everything back when the database refuses a row midway (a licence number issued meanwhile)', async () => {
     // stands in for a reviewer issuing the same number between the checks and the insert
     await ctx.database.db.execute(sql`

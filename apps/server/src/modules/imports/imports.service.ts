@@ -12,6 +12,7 @@ import {
 } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import { uniqueViolation } from '../../lib/pg-errors';
+import { usccOwnershipViolation } from '../institutions/uscc-owner';
 import type { DbOrTx } from '../../db/client';
 import type { AppDeps } from '../../deps';
 import type { SessionUser } from '../sessions/sessions.service';
@@ -72,9 +73,18 @@ export class ImportsService {
     const numbers = [...new Set(checked.map((c) => c.values.licenceNumber).filter((n): n is string => !!n))];
     const existing = new Set<string>();
     const unitUsccs = new Set<string>();
+    /** codes an institution of a unit with another code carries: that unit owns them (one unit per code) */
+    const ownedElsewhere = new Set<string>();
     for (const part of chunks(usccs, 1000)) {
-      const rows = await db.select({ uscc: institutions.uscc, name: institutions.name }).from(institutions).where(inArray(institutions.uscc, part));
-      for (const r of rows) existing.add(`${r.uscc}\n${r.name}`);
+      const rows = await db
+        .select({ uscc: institutions.uscc, name: institutions.name, unitUscc: units.uscc })
+        .from(institutions)
+        .innerJoin(units, eq(units.id, institutions.unitId))
+        .where(inArray(institutions.uscc, part));
+      for (const r of rows) {
+        existing.add(`${r.uscc}\n${r.name}`);
+        if (r.unitUscc !== r.uscc) ownedElsewhere.add(r.uscc);
+      }
       const us = await db.select({ uscc: units.uscc }).from(units).where(inArray(units.uscc, part));
       for (const u of us) unitUsccs.add(u.uscc);
     }
@@ -97,6 +107,9 @@ export class ImportsService {
         if (first !== undefined) duplicates.push({ column: '机构名称(全称)', message: `与第${first}行重复（统一社会信用代码和机构名称均相同）` });
         else firstByKey.set(key, c.row);
         if (existing.has(key)) duplicates.push({ column: '机构名称(全称)', message: '系统中已有该机构（统一社会信用代码和机构名称均相同），不能重复导入' });
+      }
+      if (basic.uscc && ownedElsewhere.has(basic.uscc)) {
+        errors.push({ column: '统一社会信用代码', message: '已被其他单位的机构使用（一个统一社会信用代码只能属于一个单位），请核对' });
       }
       if (licenceNumber) {
         const first = firstByNumber.get(licenceNumber);
@@ -245,6 +258,9 @@ export class ImportsService {
         return { batchId, imported: planned.length, unitsCreated, licences: withLicence.length, createdAt: now.toISOString(), report };
       });
     } catch (err) {
+      if (usccOwnershipViolation(err)) {
+        throw new AppError(AppErrorCode.CONFLICT, '导入时发现统一社会信用代码刚被其他单位的机构使用，未导入任何数据。请重新校验后再导入');
+      }
       const constraint = uniqueViolation(err);
       if (constraint?.includes('licences_number')) {
         throw new AppError(AppErrorCode.CONFLICT, '导入时发现许可证/备案编号已被使用（可能刚由审核人员发证），未导入任何数据。请重新校验后再导入');

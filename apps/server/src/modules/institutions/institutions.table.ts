@@ -35,6 +35,8 @@ export const institutions = pgTable(
   },
   (t) => [
     index('institutions_unit_created_idx').on(t.unitId, t.createdAt),
+    // one unit per USCC (migration institutions_uscc_one_unit) looks institutions up by code
+    index('institutions_uscc_idx').on(t.uscc),
     // 机构名称 substring search (LIKE '%…%') within a unit
     index('institutions_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
   ],

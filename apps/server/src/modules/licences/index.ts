@@ -5,6 +5,7 @@ import { AppError } from '../../lib/app-error';
 import { contentDisposition } from '../../lib/downloads';
 import { PUBLIC_READ_RATE_LIMIT, UNIT_USERS, zod } from '../../lib/routes';
 import { sessionUnitId } from '../../plugins/auth';
+import type { StaffRead } from '../../plugins/staff-reads';
 import type { AppDeps } from '../../deps';
 import { certificateFileName, renderCertificate } from './licences.documents';
 import { departmentCode, findLicence, unitLicences, verifyLicence } from './licences.repository';
@@ -13,8 +14,7 @@ const NOT_FOUND_MESSAGE = '许可证不存在或无权查看';
 
 /**
  * A licence as someone may read it: the unit its institution belongs to, a reviewer of the
- * department that issued it, an admin. Anyone else gets 404, as if it did not exist. Staff reads
- * of a unit's licence are audited (SPEC §9).
+ * department that issued it, an admin. Anyone else gets 404, as if it did not exist.
  */
 async function readableLicence(deps: AppDeps, req: FastifyRequest, id: string) {
   const db = deps.database.db;
@@ -24,21 +24,17 @@ async function readableLicence(deps: AppDeps, req: FastifyRequest, id: string) {
   const staff = user.role === 'admin' || (user.role === 'reviewer' && (await departmentCode(db, user.departmentId)) === found.licence.department);
   const owner = (user.role === 'legal' || user.role === 'agent') && user.unitId === found.ownerUnitId;
   if (!staff && !owner) throw new AppError(AppErrorCode.NOT_FOUND, NOT_FOUND_MESSAGE);
-  if (staff) {
-    await deps.audit.record(db, {
-      action: 'licence.downloaded',
-      actorId: user.id,
-      actorAccount: user.account,
-      actorRole: user.role,
-      unitId: found.ownerUnitId,
-      targetType: 'licence',
-      targetId: found.licence.id,
-      ip: req.ip,
-      detail: { number: found.licence.number },
-    });
-  }
   return found;
 }
+
+/** A staff download of a unit's licence (SPEC §9), audited by plugins/staff-reads. */
+const licenceRead: StaffRead = {
+  action: 'licence.downloaded',
+  target: async (db, params) => {
+    const found = await findLicence(db, params.id!);
+    return found ? { type: 'licence', id: found.licence.id, unitId: found.ownerUnitId, detail: { number: found.licence.number } } : null;
+  },
+};
 
 export async function licencesRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = zod(app);
@@ -59,7 +55,7 @@ export async function licencesRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   r.get('/api/licences/:id/pdf', {
-    config: { access: [...UNIT_USERS, 'reviewer', 'admin'] },
+    config: { access: [...UNIT_USERS, 'reviewer', 'admin'], staffRead: licenceRead },
     schema: {
       tags: ['licences'],
       summary: '许可证下载：人力资源服务许可证/备案凭证 PDF（含核验二维码）',

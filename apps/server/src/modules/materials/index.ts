@@ -4,6 +4,7 @@ import { ZMaterialSlot, ZMaterials, ZOk } from '@jhrm/contracts';
 import { sendStoredFile } from '../../lib/downloads';
 import { zod } from '../../lib/routes';
 import type { AppDeps } from '../../deps';
+import { applicationRead } from '../applications/applications.access';
 import { MAX_FILES_PER_UPLOAD, MaterialsService } from './materials.service';
 
 /** Who may read an application's materials; readableApplication narrows it to the right unit / department. */
@@ -18,7 +19,7 @@ export async function materialsRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = zod(app);
 
   r.get('/api/applications/:id/materials', {
-    config: { access: APPLICATION_READERS },
+    config: { access: APPLICATION_READERS, staffRead: applicationRead('material.listed') },
     schema: { tags: ['materials'], summary: '申请的附件材料（各材料项及已上传文件、视频）', params: ZAppId, response: { 200: ZMaterials } },
     handler: async (req) => materials.list(req, req.params.id),
   });
@@ -35,7 +36,7 @@ export async function materialsRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   r.get('/api/applications/:id/materials/files/:fileId', {
-    config: { access: APPLICATION_READERS },
+    config: { access: APPLICATION_READERS, staffRead: applicationRead('material.downloaded') },
     schema: { tags: ['materials'], summary: '文件下载（?inline=1 为查看文件）', params: ZFileParams, querystring: ZInlineQuery },
     handler: async (req, reply) => sendStoredFile(reply, deps.blobs, await materials.file(req, req.params.id, req.params.fileId), { inline: req.query.inline === '1' }),
   });

@@ -15,7 +15,7 @@ import { requestMeta } from '../../lib/routes';
 import { sessionUnitId } from '../../plugins/auth';
 import type { AppDeps } from '../../deps';
 import type { DbOrTx } from '../../db/client';
-import { auditApplication, editableApplication, readableApplication, recordStaffRead, type ApplicationRow } from '../applications/applications.access';
+import { auditApplication, editableApplication, readableApplication, type ApplicationRow } from '../applications/applications.access';
 import {
   MATERIAL_OWNER,
   countSlotFiles,
@@ -73,7 +73,6 @@ export class MaterialsService {
   async list(req: FastifyRequest, applicationId: string): Promise<TMaterials> {
     const app = await readableApplication(this.db, req, applicationId);
     const materials = await applicationMaterials(this.db, app);
-    await recordStaffRead(this.deps, req, app, 'material.listed');
     return materials;
   }
 
@@ -124,7 +123,6 @@ export class MaterialsService {
     const app = await readableApplication(this.db, req, applicationId);
     const f = await findMaterialFile(this.db, app.id, fileId);
     if (!f) throw new AppError(AppErrorCode.NOT_FOUND, '文件不存在或已删除');
-    await recordStaffRead(this.deps, req, app, 'material.downloaded', { slot: f.slot, fileId: f.id, name: f.name });
     return f;
   }
 

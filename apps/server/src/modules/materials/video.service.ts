@@ -15,7 +15,7 @@ import { requestMeta } from '../../lib/routes';
 import { sessionUnitId } from '../../plugins/auth';
 import type { AppDeps } from '../../deps';
 import type { SessionUser } from '../sessions/sessions.service';
-import { auditApplication, editableApplication, readableApplication, recordStaffRead } from '../applications/applications.access';
+import { auditApplication, editableApplication, readableApplication } from '../applications/applications.access';
 import { probeMp4File } from './mp4';
 import { deleteVideo, findVideo, insertVideo, listVideos, type VideoRow } from './video.repository';
 
@@ -325,7 +325,6 @@ export class VideoService {
   async list(req: FastifyRequest, applicationId: string): Promise<TVideo[]> {
     const app = await readableApplication(this.db, req, applicationId);
     const rows = await listVideos(this.db, app.id);
-    await recordStaffRead(this.deps, req, app, 'video.listed');
     return rows.map(toVideo);
   }
 
@@ -338,10 +337,6 @@ export class VideoService {
     const etag = `"${v.sha256}"`;
     const ifRange = req.headers['if-range'];
     const range = ifRange === undefined || ifRange === etag ? parseRange(req.headers.range, size) : null;
-    // a player fetches many ranges of one viewing; its first request is the one worth a trace
-    if (range === null || (range !== 'unsatisfiable' && range.start === 0)) {
-      await recordStaffRead(this.deps, req, app, 'video.played', { fileId: v.id, name: v.name });
-    }
     void reply
       .header('Content-Type', 'video/mp4')
       .header('Accept-Ranges', 'bytes')

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ZOk, ZVideo } from '@jhrm/contracts';
 import { ANY_USER, zod } from '../../lib/routes';
 import type { AppDeps } from '../../deps';
+import { applicationRead } from '../applications/applications.access';
 import { VIDEO_UPLOAD_PATH, VideoService, formatBytes } from './video.service';
 
 const ZAppId = z.object({ id: z.uuid('编号格式不正确') });
@@ -36,13 +37,14 @@ export async function videoRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   r.get('/api/applications/:id/video', {
-    config: { access: ANY_USER },
+    config: { access: ANY_USER, staffRead: applicationRead('video.listed') },
     schema: { tags: ['materials'], summary: '申请的视频材料（最新的在前）', params: ZAppId, response: { 200: z.array(ZVideo) } },
     handler: async (req) => video.list(req, req.params.id),
   });
 
   r.get('/api/applications/:id/video/:fileId', {
-    config: { access: ANY_USER },
+    // a player's later ranges continue the same viewing: only the first (from byte 0) is recorded
+    config: { access: ANY_USER, staffRead: applicationRead('video.played') },
     schema: { tags: ['materials'], summary: '视频播放（支持 Range 分段请求）', params: ZVideoParams },
     handler: async (req, reply) => video.play(req, reply, req.params.id, req.params.fileId),
   });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ZDecisionRequest, ZDecisionResponse, ZPage, ZReviewDetail, ZReviewInboxItem, ZReviewInboxQuery } from '@jhrm/contracts';
 import { zod } from '../../lib/routes';
 import type { AppDeps } from '../../deps';
+import { applicationRead } from '../applications/applications.access';
 import { ReviewsService } from './reviews.service';
 
 const ZId = z.object({ id: z.uuid('编号格式不正确') });
@@ -13,7 +14,8 @@ export async function reviewsRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = zod(app);
 
   r.get('/api/reviews', {
-    config: { access: ['reviewer'] },
+    // the inbox shows units' institutions: a search across units, recorded with its conditions
+    config: { access: ['reviewer'], staffRead: { action: 'review.listed' } },
     schema: {
       tags: ['reviews'],
       summary: '审核列表（本审批部门；待审核按办理期限排序，已审核按审核时间倒序）',
@@ -24,7 +26,7 @@ export async function reviewsRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   r.get('/api/reviews/:id', {
-    config: { access: ['reviewer'] },
+    config: { access: ['reviewer'], staffRead: applicationRead('application.viewed') },
     schema: { tags: ['reviews'], summary: '审核详情（首次打开待审核的申请即受理，单位不能再撤回）', params: ZId, response: { 200: ZReviewDetail } },
     handler: async (req) => service.open(req, req.params.id),
   });

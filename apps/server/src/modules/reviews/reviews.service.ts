@@ -29,9 +29,10 @@ import type { PiiCipher } from '../../lib/crypto';
 import type { AppDeps } from '../../deps';
 import type { SessionUser } from '../sessions/sessions.service';
 import { units, users } from '../accounts/accounts.table';
-import { auditApplication, readableApplication, recordStaffRead, reviewerDepartment, type ApplicationRow } from '../applications/applications.access';
+import { auditApplication, readableApplication, reviewerDepartment, type ApplicationRow } from '../applications/applications.access';
 import { applicationSubmissions, applications } from '../applications/applications.table';
 import { syncInstitution, type Actor } from '../applications/applications.service';
+import { usccTakenByOtherUnit } from '../institutions/uscc-owner';
 import { openRecord, readRecord, type FullRecord } from '../applications/records.repository';
 import { institutions } from '../institutions/institutions.table';
 import { issueLicence, licenceOfApplication, supersedeAndReissue, voidLicence, type LicenceRow } from '../licences/licences.service';
@@ -190,7 +191,6 @@ export class ReviewsService {
         if (accepted) await auditApplication(this.deps, tx, { user, ip: req.ip }, 'application.accepted', app, { department: app.department });
       });
     }
-    await recordStaffRead(this.deps, req, app, 'application.viewed');
     return this.detail(this.db, id);
   }
 
@@ -416,6 +416,12 @@ export class ReviewsService {
       return issueLicence(tx, this.deps, issue);
     }
     if (app.type === '变更') {
+      // another unit may have registered the changed code since it was submitted
+      if (await usccTakenByOtherUnit(tx, snapshot.record.basic?.uscc, app.unitId)) {
+        throw new AppError(AppErrorCode.CONFLICT, '变更后的统一社会信用代码已属于其他单位，不能审核通过。请选择审核不通过，并在意见中请单位核对该代码', [
+          { path: 'decision', message: '变更后的统一社会信用代码已属于其他单位' },
+        ]);
+      }
       await tx.update(institutions).set({ currentRecordId: app.recordId, updatedAt: now }).where(eq(institutions.id, app.institutionId));
       await syncInstitution(tx, this.deps, app.institutionId, snapshot.record);
       return (await supersedeAndReissue(tx, this.deps, issue)).licence;

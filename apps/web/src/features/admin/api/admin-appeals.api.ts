@@ -1,6 +1,7 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TAppeal, TPage } from '@jhrm/contracts';
 import { api, type ApiError } from '../../../lib/api-client';
+import { useListQuery } from '../../../components/server-list';
 
 export type AppealStatus = TAppeal['status'];
 
@@ -11,12 +12,11 @@ export const appealKeys = {
 };
 
 /** 账号申诉 for administrators, newest first, optionally one status only. */
-export function useAppeals(status: AppealStatus | undefined, page: number, pageSize: number) {
-  return useQuery({
+export function useAppeals(status: AppealStatus | undefined, page: number, pageSize: number, searches: number) {
+  return useListQuery({
     queryKey: appealKeys.list(status, page, pageSize),
-    queryFn: ({ signal }) =>
-      api.get<TPage<TAppeal>>('/api/admin/appeals', { query: { status, page, pageSize }, signal }),
-    placeholderData: keepPreviousData,
+    queryFn: ({ signal }) => api.get<TPage<TAppeal>>('/api/admin/appeals', { query: { status, page, pageSize }, signal }),
+    searches,
   });
 }
 

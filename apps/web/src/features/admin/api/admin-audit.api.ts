@@ -1,13 +1,14 @@
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import type { TAuditEntry, TAuditVerifyResult, TPage } from '@jhrm/contracts';
 import { api, type ApiError } from '../../../lib/api-client';
+import { useListQuery } from '../../../components/server-list';
 import type { AuditFilters } from '../components/audit-filters';
 
-export function useAuditLog(filters: AuditFilters, page: number, pageSize: number) {
-  return useQuery({
+export function useAuditLog(filters: AuditFilters, page: number, pageSize: number, searches: number) {
+  return useListQuery({
     queryKey: ['admin-audit', 'list', { ...filters, page, pageSize }],
     queryFn: ({ signal }) => api.get<TPage<TAuditEntry>>('/api/admin/audit', { query: { ...filters, page, pageSize }, signal }),
-    placeholderData: keepPreviousData,
+    searches,
   });
 }
 

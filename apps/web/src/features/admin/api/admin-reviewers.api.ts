@@ -1,6 +1,7 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TCreateReviewerRequest, TInitialPassword, TPage, TReviewer } from '@jhrm/contracts';
 import { api, type ApiError } from '../../../lib/api-client';
+import { useListQuery } from '../../../components/server-list';
 import { departmentKeys } from './admin-departments.api';
 
 export interface ReviewerFilters {
@@ -14,11 +15,11 @@ export const reviewerKeys = {
   list: (f: ReviewerFilters, page: number, pageSize: number) => ['admin-reviewers', 'list', { ...f, page, pageSize }] as const,
 };
 
-export function useReviewers(filters: ReviewerFilters, page: number, pageSize: number) {
-  return useQuery({
+export function useReviewers(filters: ReviewerFilters, page: number, pageSize: number, searches: number) {
+  return useListQuery({
     queryKey: reviewerKeys.list(filters, page, pageSize),
     queryFn: ({ signal }) => api.get<TPage<TReviewer>>('/api/admin/reviewers', { query: { ...filters, page, pageSize }, signal }),
-    placeholderData: keepPreviousData,
+    searches,
   });
 }
 

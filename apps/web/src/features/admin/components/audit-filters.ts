@@ -55,11 +55,19 @@ export interface VerifyMessage {
 export function verifyMessage(r: TAuditVerifyResult, formatTime: (iso: string) => string): VerifyMessage {
   const took = r.durationMs < 1000 ? `${r.durationMs} 毫秒` : `${(r.durationMs / 1000).toFixed(1)} 秒`;
   const when = `校验时间 ${formatTime(r.checkedAt)}，用时 ${took}`;
-  if (r.ok) return { type: 'success', title: `日志链完整（共${r.count}条）`, description: `每条记录的内容与哈希一致，且前后相连。${when}。` };
-  const removed = r.reason?.includes('删除') ?? false;
+  const anchor = r.lastCheckpoint
+    ? `最近的检查点 ${formatTime(r.lastCheckpoint.at)} 锚定记录编号 ${r.lastCheckpoint.seq}，其后 ${r.unanchored} 条记录尚待下一个检查点。`
+    : '尚无检查点。';
+  if (r.ok) return { type: 'success', title: `日志链完整（共${r.count}条）`, description: `每条记录的内容与哈希一致，且前后相连；检查点记录的末尾记录都在。${anchor}${when}。` };
+  const titles: Record<NonNullable<TAuditVerifyResult['problem']>, string> = {
+    tampered: `第${r.brokenPosition}条记录被篡改`,
+    removed: `第${r.brokenPosition}条记录之前的日志链断开`,
+    truncated: '日志末尾的记录被删除',
+    checkpoint: '检查点的签名不正确',
+  };
   return {
     type: 'error',
-    title: removed ? `第${r.brokenPosition}条记录之前的日志链断开` : `第${r.brokenPosition}条记录被篡改`,
-    description: `记录编号 ${r.brokenAt}：${r.reason ?? '校验失败'}。此前 ${r.count} 条记录校验通过。${when}。`,
+    title: r.problem ? titles[r.problem] : '校验失败',
+    description: `记录编号 ${r.brokenAt}：${r.reason ?? '校验失败'}。哈希链上 ${r.count} 条记录校验通过。${when}。`,
   };
 }

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Button, Card, Form, Select, Space, Typography, type TableColumnsType } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import type { TAppeal } from '@jhrm/contracts';
-import { INITIAL_PAGE } from '../../../components/pagination';
 import { ServerTable } from '../../../components/ServerTable';
+import { useListSearch } from '../../../components/server-list';
 import { StatusTag } from '../../../components/StatusTag';
 import { formatDateTime } from '../../../lib/format-datetime';
 import { appealFileUrl, useAppeals, type AppealStatus } from '../api/admin-appeals.api';
@@ -41,15 +41,12 @@ function Attachments({ appeal }: { appeal: TAppeal }) {
 /** 账号申诉处理 (administrators): the appeals filed from the login page, and their handling. */
 export default function AppealsPage() {
   const [form] = Form.useForm<QueryValues>();
-  const [status, setStatus] = useState<AppealStatus | undefined>(undefined);
-  const [paging, setPaging] = useState<{ page: number; pageSize: number }>(INITIAL_PAGE);
+  const list = useListSearch<AppealStatus | undefined>(undefined);
+  const { paging } = list;
   const [handling, setHandling] = useState<TAppeal | null>(null);
-  const appeals = useAppeals(status, paging.page, paging.pageSize);
+  const appeals = useAppeals(list.filters, paging.page, paging.pageSize, list.searches);
 
-  const search = (values: QueryValues) => {
-    setStatus(values.status === 'all' ? undefined : values.status);
-    setPaging((p) => ({ ...p, page: 1 }));
-  };
+  const search = (values: QueryValues) => list.search(values.status === 'all' ? undefined : values.status);
 
   const columns: TableColumnsType<TAppeal> = [
     { title: '申诉时间', dataIndex: 'createdAt', key: 'createdAt', width: 140, render: (v: string) => formatDateTime(v) },
@@ -132,7 +129,7 @@ export default function AppealsPage() {
           </Space>
         </Form.Item>
       </Form>
-      <ServerTable<TAppeal> rowKey="id" columns={columns} query={appeals} paging={paging} onPaging={(page, pageSize) => setPaging({ page, pageSize })} scroll={{ x: 1400 }} />
+      <ServerTable<TAppeal> rowKey="id" columns={columns} query={appeals} paging={paging} onPaging={list.setPaging} scroll={{ x: 1400 }} />
       <HandleAppealModal appeal={handling} onClose={() => setHandling(null)} />
     </Card>
   );

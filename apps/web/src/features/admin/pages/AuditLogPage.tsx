@@ -2,8 +2,8 @@ import { useMemo, useState } from 'react';
 import { Alert, Button, Card, DatePicker, Descriptions, Drawer, Form, Input, Select, Space, type TableColumnsType } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { AUDIT_TARGET_TYPES, ROLE_LABELS, type TAuditEntry, type TRole } from '@jhrm/contracts';
-import { INITIAL_PAGE } from '../../../components/pagination';
 import { ServerTable } from '../../../components/ServerTable';
+import { useListSearch } from '../../../components/server-list';
 import { formatDateTime } from '../../../lib/format-datetime';
 import { useAuditActions, useAuditLog, useVerifyAuditChain } from '../api/admin-audit.api';
 import { actionLabel, actionOptions, toAuditFilters, verifyMessage, type AuditFilterValues, type AuditFilters } from '../components/audit-filters';
@@ -59,17 +59,14 @@ function VerifyPanel() {
 /** 审计日志: every state change and staff read, newest first, with the hash chain's verification. */
 export default function AuditLogPage() {
   const [form] = Form.useForm<AuditFilterValues>();
-  const [filters, setFilters] = useState<AuditFilters>({});
-  const [paging, setPaging] = useState<{ page: number; pageSize: number }>(INITIAL_PAGE);
+  const list = useListSearch<AuditFilters>({});
+  const { paging } = list;
   const [open, setOpen] = useState<TAuditEntry | null>(null);
-  const log = useAuditLog(filters, paging.page, paging.pageSize);
+  const log = useAuditLog(list.filters, paging.page, paging.pageSize, list.searches);
   const actions = useAuditActions();
   const options = useMemo(() => actionOptions(actions.data ?? []), [actions.data]);
 
-  const search = (v: AuditFilterValues) => {
-    setFilters(toAuditFilters(v));
-    setPaging((p) => ({ ...p, page: 1 }));
-  };
+  const search = (v: AuditFilterValues) => list.search(toAuditFilters(v));
 
   const columns: TableColumnsType<TAuditEntry> = [
     { title: '时间', dataIndex: 'at', key: 'at', width: 170, render: (v: string) => <span className="sysadmin-nowrap">{formatDateTime(v, true)}</span> },
@@ -136,7 +133,7 @@ export default function AuditLogPage() {
       <div className="sysadmin-toolbar">
         <VerifyPanel />
       </div>
-      <ServerTable<TAuditEntry> rowKey="id" columns={columns} query={log} paging={paging} onPaging={(page, pageSize) => setPaging({ page, pageSize })} scroll={{ x: 1200 }} />
+      <ServerTable<TAuditEntry> rowKey="id" columns={columns} query={log} paging={paging} onPaging={list.setPaging} scroll={{ x: 1200 }} />
       <EntryDrawer entry={open} onClose={() => setOpen(null)} />
     </Card>
   );

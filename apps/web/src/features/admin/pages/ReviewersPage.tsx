@@ -2,8 +2,8 @@ import { useMemo, useState } from 'react';
 import { App, Button, Card, Form, Input, Popconfirm, Select, Space, Tooltip, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { TInitialPassword, TReviewer } from '@jhrm/contracts';
-import { INITIAL_PAGE } from '../../../components/pagination';
 import { ServerTable } from '../../../components/ServerTable';
+import { useListSearch } from '../../../components/server-list';
 import { StatusTag } from '../../../components/StatusTag';
 import { formatDateTime } from '../../../lib/format-datetime';
 import { useAdminDepartments } from '../api/admin-departments.api';
@@ -85,9 +85,9 @@ function ResetButton({ reviewer, onReset }: { reviewer: TReviewer; onReset: (r: 
 /** 审核人员管理: reviewer accounts of every 审批部门 (administrators only). */
 export default function ReviewersPage() {
   const [form] = Form.useForm<QueryValues>();
-  const [filters, setFilters] = useState<ReviewerFilters>({});
-  const [paging, setPaging] = useState<{ page: number; pageSize: number }>(INITIAL_PAGE);
-  const reviewers = useReviewers(filters, paging.page, paging.pageSize);
+  const list = useListSearch<ReviewerFilters>({});
+  const { paging } = list;
+  const reviewers = useReviewers(list.filters, paging.page, paging.pageSize, list.searches);
   const departments = useAdminDepartments();
   const filterOptions = useMemo(() => departmentOptions(departments.data ?? [], true), [departments.data]);
   const pickOptions = useMemo(() => departmentOptions(departments.data ?? [], false), [departments.data]);
@@ -95,14 +95,12 @@ export default function ReviewersPage() {
   const [moving, setMoving] = useState<TReviewer | null>(null);
   const [shown, setShown] = useState<{ title: string; result: Shown } | null>(null);
 
-  const search = (v: QueryValues) => {
-    setFilters({
+  const search = (v: QueryValues) =>
+    list.search({
       ...(v.department ? { department: v.department } : {}),
       ...(v.status !== 'all' ? { status: v.status } : {}),
       ...(v.keyword?.trim() ? { keyword: v.keyword.trim() } : {}),
     });
-    setPaging((p) => ({ ...p, page: 1 }));
-  };
 
   const columns: TableColumnsType<TReviewer> = [
     { title: '姓名', dataIndex: 'name', key: 'name', width: 100 },
@@ -190,7 +188,7 @@ export default function ReviewersPage() {
           新增审核人员
         </Button>
       </div>
-      <ServerTable<TReviewer> rowKey="id" columns={columns} query={reviewers} paging={paging} onPaging={(page, pageSize) => setPaging({ page, pageSize })} scroll={{ x: 1300 }} />
+      <ServerTable<TReviewer> rowKey="id" columns={columns} query={reviewers} paging={paging} onPaging={list.setPaging} scroll={{ x: 1300 }} />
       <CreateReviewerModal open={creating} options={pickOptions} onClose={() => setCreating(false)} onCreated={(result) => setShown({ title: '审核人员已创建', result })} />
       <ChangeDepartmentModal reviewer={moving} options={pickOptions} onClose={() => setMoving(null)} />
       <InitialPasswordModal result={shown?.result ?? null} title={shown?.title ?? ''} onClose={() => setShown(null)} />

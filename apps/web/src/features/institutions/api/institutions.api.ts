@@ -1,6 +1,7 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { TApplicationDetail, TCancelStatus, TInstitutionListPage, TMissingField, TReviewStatus } from '@jhrm/contracts';
 import { api } from '../../../lib/api-client';
+import { useListQuery } from '../../../components/server-list';
 import type { InstitutionFilters } from '../model/query-filters';
 
 export const institutionKeys = {
@@ -11,23 +12,19 @@ export const institutionKeys = {
 };
 
 /** The signed-in unit's institutions (the server takes the unit from the session). */
-export function useUnitInstitutions(page: number, pageSize: number, enabled = true) {
-  return useQuery({
+export function useUnitInstitutions(page: number, pageSize: number) {
+  return useListQuery({
     queryKey: institutionKeys.unitList(page, pageSize),
-    queryFn: ({ signal }) =>
-      api.get<TInstitutionListPage>('/api/institutions', { query: { page, pageSize }, signal }),
-    placeholderData: keepPreviousData,
-    enabled,
+    queryFn: ({ signal }) => api.get<TInstitutionListPage>('/api/institutions', { query: { page, pageSize }, signal }),
   });
 }
 
-/** 人力资源服务机构查询 with the 查询条件 applied. */
-export function useInstitutionQuery(filters: InstitutionFilters, page: number, pageSize: number) {
-  return useQuery({
+/** 人力资源服务机构查询 with the 查询条件 applied; `searches` counts the 查询 clicks. */
+export function useInstitutionQuery(filters: InstitutionFilters, page: number, pageSize: number, searches: number) {
+  return useListQuery({
     queryKey: institutionKeys.query(filters, page, pageSize),
-    queryFn: ({ signal }) =>
-      api.get<TInstitutionListPage>('/api/institutions', { query: { ...filters, page, pageSize }, signal }),
-    placeholderData: keepPreviousData,
+    queryFn: ({ signal }) => api.get<TInstitutionListPage>('/api/institutions', { query: { ...filters, page, pageSize }, signal }),
+    searches,
   });
 }
 

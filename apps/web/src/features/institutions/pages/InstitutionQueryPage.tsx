@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { App, Button, Card, Col, Form, Input, Popconfirm, Row, Select, type TableColumnsType } from 'antd';
 import {
@@ -8,8 +7,8 @@ import {
   type TInstitutionListItem,
   type TInstitutionRowAction,
 } from '@jhrm/contracts';
-import { INITIAL_PAGE } from '../../../components/pagination';
 import { ServerTable } from '../../../components/ServerTable';
+import { useListSearch } from '../../../components/server-list';
 import { useCurrentUser } from '../../../lib/session';
 import { licencePdfUrl } from '../../../lib/public-paths';
 import { useInstitutionQuery } from '../api/institutions.api';
@@ -91,18 +90,14 @@ export default function InstitutionQueryPage() {
   const user = useCurrentUser();
   const readOnly = user.role !== 'agent';
   const [form] = Form.useForm<InstitutionFilters>();
-  const [filters, setFilters] = useState<InstitutionFilters>({});
-  const [paging, setPaging] = useState<{ page: number; pageSize: number }>(INITIAL_PAGE);
-  const query = useInstitutionQuery(filters, paging.page, paging.pageSize);
+  const list = useListSearch<InstitutionFilters>({});
+  const { paging } = list;
+  const query = useInstitutionQuery(list.filters, paging.page, paging.pageSize, list.searches);
 
-  const search = (values: InstitutionFilters) => {
-    setFilters(toInstitutionQuery(values as Record<string, unknown>));
-    setPaging((p) => ({ ...p, page: 1 }));
-  };
+  const search = (values: InstitutionFilters) => list.search(toInstitutionQuery(values as Record<string, unknown>));
   const reset = () => {
     form.resetFields();
-    setFilters({});
-    setPaging((p) => ({ ...p, page: 1 }));
+    list.search({});
   };
 
   const columns: TableColumnsType<TInstitutionListItem> = [
@@ -201,7 +196,7 @@ export default function InstitutionQueryPage() {
         </Form>
       </Card>
       <Card size="small" title="人力资源服务机构基本情况">
-        <ServerTable<TInstitutionListItem> rowKey="id" columns={columns} query={query} paging={paging} onPaging={(page, pageSize) => setPaging({ page, pageSize })} scroll={{ x: 960 }} />
+        <ServerTable<TInstitutionListItem> rowKey="id" columns={columns} query={query} paging={paging} onPaging={list.setPaging} scroll={{ x: 960 }} />
       </Card>
     </div>
   );

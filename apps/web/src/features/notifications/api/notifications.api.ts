@@ -1,6 +1,7 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TNotification, TPage, TUnreadCount } from '@jhrm/contracts';
 import { api, type ApiError } from '../../../lib/api-client';
+import { useListQuery } from '../../../components/server-list';
 import { lastActivity, pollInterval } from '../model/poll';
 
 export const notificationKeys = {
@@ -21,10 +22,9 @@ export function useUnreadCount() {
 }
 
 export function useNotifications(unreadOnly: boolean, page: number, pageSize: number) {
-  return useQuery({
+  return useListQuery({
     queryKey: notificationKeys.list(unreadOnly, page, pageSize),
     queryFn: ({ signal }) => api.get<TPage<TNotification>>('/api/notifications', { query: { page, pageSize, unread: unreadOnly ? '1' : undefined }, signal }),
-    placeholderData: keepPreviousData,
   });
 }
 

@@ -1,6 +1,7 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TDecisionRequestInput, TDecisionResponse, TPage, TReviewDetail, TReviewInboxItem, TReviewTab } from '@jhrm/contracts';
 import { api, type ApiError, type QueryValue } from '../../../lib/api-client';
+import { useListQuery } from '../../../components/server-list';
 
 export const reviewKeys = {
   all: ['reviews'] as const,
@@ -22,11 +23,11 @@ export function fetchInbox(tab: TReviewTab, filters: InboxFilters, page: number,
   return api.get<TPage<TReviewInboxItem>>('/api/reviews', { query: { tab, ...filters, page, pageSize }, signal });
 }
 
-export function useInbox(tab: TReviewTab, filters: InboxFilters, page: number, pageSize: number) {
-  return useQuery({
+export function useInbox(tab: TReviewTab, filters: InboxFilters, page: number, pageSize: number, searches: number) {
+  return useListQuery({
     queryKey: reviewKeys.inbox(tab, { ...filters }, page, pageSize),
     queryFn: ({ signal }) => fetchInbox(tab, filters, page, pageSize, signal),
-    placeholderData: keepPreviousData,
+    searches,
   });
 }
 

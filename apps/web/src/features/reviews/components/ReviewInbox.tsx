@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Button, Card, Col, DatePicker, Form, Input, Row, Select, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { REVIEW_ITEM_TYPES, type TReviewInboxItem, type TReviewTab } from '@jhrm/contracts';
-import { INITIAL_PAGE } from '../../../components/pagination';
 import { StatusTag } from '../../../components/StatusTag';
 import { ServerTable } from '../../../components/ServerTable';
+import { useListSearch } from '../../../components/server-list';
 import { formatDateTime } from '../../../lib/format-datetime';
 import { useInbox, type InboxFilters } from '../api/reviews.api';
 import { DAYS_LEFT_FILTERS } from '../model/days-left';
@@ -45,18 +44,14 @@ export function toInboxFilters(v: FilterValues): InboxFilters {
 export function ReviewInbox({ tab }: { tab: TReviewTab }) {
   const pending = tab === '待审核';
   const [form] = Form.useForm<FilterValues>();
-  const [filters, setFilters] = useState<InboxFilters>({});
-  const [paging, setPaging] = useState<{ page: number; pageSize: number }>(INITIAL_PAGE);
-  const inbox = useInbox(tab, filters, paging.page, paging.pageSize);
+  const list = useListSearch<InboxFilters>({});
+  const { paging } = list;
+  const inbox = useInbox(tab, list.filters, paging.page, paging.pageSize, list.searches);
 
-  const search = (values: FilterValues) => {
-    setFilters(toInboxFilters(values));
-    setPaging((p) => ({ ...p, page: 1 }));
-  };
+  const search = (values: FilterValues) => list.search(toInboxFilters(values));
   const reset = () => {
     form.resetFields();
-    setFilters({});
-    setPaging((p) => ({ ...p, page: 1 }));
+    list.search({});
   };
 
   const columns: TableColumnsType<TReviewInboxItem> = [
@@ -145,7 +140,7 @@ export function ReviewInbox({ tab }: { tab: TReviewTab }) {
           columns={columns}
           query={inbox}
           paging={paging}
-          onPaging={(page, pageSize) => setPaging({ page, pageSize })}
+          onPaging={list.setPaging}
           rowClassName={(r) => (r.overdue ? 'review-row-overdue' : '')}
           scroll={{ x: 1320 }}
         />

@@ -1,0 +1,1 @@
+CREATE INDEX "institutions_uscc_idx" ON "institutions" USING btree ("uscc");
