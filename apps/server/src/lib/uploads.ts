@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { AppErrorCode } from '@jhrm/contracts';
 import { AppError } from './app-error';
 import { BlobTooLargeError, type BlobStore } from './blob-store';
-import { DOCUMENT_TYPES_LABEL, sniffDocument, type DocumentMime } from './file-type';
+import { DOCUMENT_EXTENSIONS, DOCUMENT_TYPES_LABEL, sniffDocument, type DocumentMime } from './file-type';
 
 export interface UploadedDocument {
   name: string;
@@ -12,6 +12,35 @@ export interface UploadedDocument {
 }
 
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+
+const MAX_NAME_CHARS = 200;
+/** an extension worth keeping when a long name is cut */
+const EXTENSION = /\.[\p{L}\p{N}]{1,10}$/u;
+
+/**
+ * The name an uploaded file is stored and shown under, for every upload path (materials, 账号申诉
+ * attachments, imports, video): the last part of a path (old browsers send `C:\\…\\营业执照.pdf`),
+ * without control characters, invisible format characters (bidirectional overrides among them)
+ * and lone surrogates, in NFC, trimmed, at most 200 characters with the extension kept. The name
+ * is what a person chose, so it is cleaned rather than refused; if nothing is left it becomes
+ * `文件.<extension>`, the extension of the type judged from the content.
+ */
+export function cleanFileName(raw: string | undefined, extension?: string): string {
+  let name = (raw ?? '')
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/[\p{Cc}\p{Cf}\p{Cs}]/gu, '')
+    .normalize('NFC')
+    .trim();
+  if (/^\.*$/.test(name)) name = '';
+  const chars = Array.from(name);
+  if (chars.length > MAX_NAME_CHARS) {
+    const ext = Array.from(EXTENSION.exec(name)?.[0] ?? '');
+    name = chars.slice(0, MAX_NAME_CHARS - ext.length).join('').trimEnd() + ext.join('');
+  }
+  if (name) return name;
+  return extension ? `文件.${extension}` : '文件';
+}
 
 /**
  * Reads a multipart form whose files are documents (PDF/JPG/PNG, judged by content): files stream
@@ -39,7 +68,7 @@ export async function readDocumentForm(
       continue;
     }
     await check();
-    const name = part.filename || '未命名文件';
+    const name = cleanFileName(part.filename);
     let stored;
     try {
       stored = await blobs.put(part.file, maxFileBytes);
@@ -55,7 +84,7 @@ export async function readDocumentForm(
       // cleanup job (which checks references) removes it, not this request
       throw new AppError(AppErrorCode.UNSUPPORTED_MEDIA, `文件“${name}”不是有效的 ${DOCUMENT_TYPES_LABEL} 文件（按文件内容判断，与扩展名无关）`);
     }
-    files.push({ name: name.slice(0, 200), sha256: stored.sha256, size: stored.size, mime });
+    files.push({ name: cleanFileName(part.filename, DOCUMENT_EXTENSIONS[mime]), sha256: stored.sha256, size: stored.size, mime });
   }
   await check();
   return { fields, files };
