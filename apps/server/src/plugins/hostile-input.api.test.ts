@@ -1,9 +1,16 @@
+import { readdirSync } from 'node:fs';
+import Fastify from 'fastify';
+import { count, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MATERIAL_SLOTS, TEMPLATES } from '@jhrm/contracts';
-import { createTestContext, type TestClient } from '../test/harness';
+import { queryRows } from '../db/client';
+import { appeals, users } from '../modules/accounts/accounts.table';
+import { auditLog } from '../modules/audit/audit.table';
+import { createTestContext, solveCaptcha, type TestClient } from '../test/harness';
 import { createDemoApplication } from '../test/fixtures';
 import { multipart, SAMPLE } from '../test/multipart';
 import type { Access } from './auth';
+import { errorHandlerPlugin } from './error-handler';
 
 /**
  * Generated from the app itself: every route (app.routeAccess) is called by a principal allowed to
@@ -234,7 +241,7 @@ describe('hostile text and broken bodies on every route', () => {
       const failures: string[] = [];
       for (const c of casesFor(route.method, route.url)) {
         const res = await send(principal, c);
-        const body = res.headers['content-type']?.toString().includes('json') ? (res.json() as { code?: string; message?: string; fieldErrors?: { path: string }[] }) : {};
+        const body = res.headers['content-type']?.toString().includes('json') ? (res.json() as { code?: string; message?: string; fieldErrors?: { path: string; message: string }[] }) : {};
         if (res.statusCode >= 500) failures.push(`${c.label}: ${res.statusCode} ${res.body.slice(0, 120)}`);
         else if (c.anyNon5xx) continue;
         else if (res.statusCode !== 400 || body.code !== 'VALIDATION' || !CHINESE.test(body.message ?? '')) failures.push(`${c.label}: ${res.statusCode} ${res.body.slice(0, 120)}`);
@@ -245,4 +252,78 @@ describe('hostile text and broken bodies on every route', () => {
       expect(failures).toEqual([]);
     });
   }
+});
+
+describe('hostile input, case by case', () => {
+  const rows = async () => {
+    const { db } = ctx.database;
+    const [[u], [a], [p]] = await Promise.all([db.select({ n: count() }).from(users), db.select({ n: count() }).from(auditLog), db.select({ n: count() }).from(appeals)]);
+    return { users: u!.n, audits: a!.n, appeals: p!.n };
+  };
+  const storedBlobs = () => readdirSync(ctx.deps.config.blobDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+  const validAgent = { name: '张经办', idCard: '110101199003074936', phone: '13900139000', account: 'agent_hostile', initialPassword: 'Init@2026x' };
+
+  it('refuses a new agent whose fields carry NUL and a right-to-left override, names both, and stores nothing', async () => {
+    const before = await rows();
+    const res = await clientAs('legal').post('/api/agents', { ...validAgent, name: '张\u0000经办', phone: '139\u202e00139000' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('不允许的字符') });
+    expect(res.json().fieldErrors.map((f: { path: string }) => f.path).sort()).toEqual(['name', 'phone']);
+    expect(await rows()).toEqual(before);
+  });
+
+  it('refuses a JSON body whose bytes are not UTF-8 instead of storing U+FFFD in their place', async () => {
+    const c = clientAs('legal');
+    await c.get('/api/auth/csrf');
+    const raw = Buffer.concat([Buffer.from(`{"name":"张`), Buffer.from([0xc0, 0x80]), Buffer.from(`","idCard":"110101199003074936","phone":"13900139000","account":"agent_utf8","initialPassword":"Init@2026x"}`)]);
+    const before = await rows();
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/agents',
+      remoteAddress: c.ip,
+      cookies: Object.fromEntries(c.cookies),
+      headers: { 'content-type': 'application/json', 'x-csrf-token': c.cookies.get('jhrm_csrf')! },
+      payload: raw,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual({ code: 'VALIDATION', message: '提交的内容不是有效的 UTF-8 编码文本' });
+    expect(await rows()).toEqual(before);
+  });
+
+  it('refuses a 账号申诉 whose description carries NUL, naming the field, before any attachment is stored', async () => {
+    const c = ctx.client();
+    const fields = { account: 'lost_account', uscc: '92220102MA15438D0X', contact: '王联系', phone: '13700137000', description: '账号\u0000被锁定', ...(await solveCaptcha(ctx, c)) };
+    const form = multipart([...Object.entries(fields).map(([name, value]) => ({ name, value })), { name: 'files', filename: 'a.pdf', content: SAMPLE.pdf, type: 'application/pdf' }]);
+    const before = { ...(await rows()), blobs: storedBlobs() };
+    const res = await c.request('POST', '/api/appeals', form.payload, { 'content-type': form.contentType });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fieldErrors).toEqual([{ path: 'description', message: expect.stringContaining('不允许的字符') }]);
+    expect({ ...(await rows()), blobs: storedBlobs() }).toEqual(before);
+  });
+
+  it('answers 415 to a multipart body sent to a route that does not read one, and runs nothing (the session survives a logout)', async () => {
+    const c = clientAs('legal');
+    await c.get('/api/auth/csrf');
+    const form = multipart([{ name: 'x', value: '1' }]);
+    const res = await c.request('POST', '/api/auth/logout', form.payload, { 'content-type': form.contentType });
+    expect(res.statusCode).toBe(415);
+    expect(res.json().message).toContain('multipart/form-data');
+    expect((await c.get('/api/auth/me')).statusCode).toBe(200);
+  });
+
+  it('answers 400, not 500, when the database refuses text an input check let through (NUL in text, \\u0000 in jsonb)', async () => {
+    const app = Fastify();
+    await app.register(errorHandlerPlugin);
+    app.get('/text', async () => queryRows(ctx.database.db, sql`SELECT ${'a\u0000b'}::text AS t`));
+    app.get('/jsonb', async () => queryRows(ctx.database.db, sql`SELECT ${'{"a":"\\u0000"}'}::jsonb AS j`));
+    app.get('/other', async () => queryRows(ctx.database.db, sql`SELECT 1/0 AS boom`));
+    for (const url of ['/text', '/jsonb']) {
+      const res = await app.inject({ url });
+      expect(res.statusCode, `${url}: ${res.body}`).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('无法保存的字符') });
+    }
+    // any other database error stays ours
+    expect((await app.inject({ url: '/other' })).statusCode).toBe(500);
+    await app.close();
+  });
 });
