@@ -66,24 +66,33 @@ export function decodeUtf8(bytes: Uint8Array): string | null {
 }
 
 const PLAIN_URL_TEXT = /^[\x20-\x24\x26-\x2a\x2c-\x7e]*$/;
+const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * One percent-encoded URL component as text: escapes become bytes and the bytes must be UTF-8.
- * Null for a broken escape or bytes that are not UTF-8. The HTTP parser hands raw bytes over as
- * latin1 characters, so those count as bytes too.
+ * Null for a broken escape or bytes that are not UTF-8 (decodeURIComponent refuses overlong forms
+ * and encoded surrogates too). The HTTP parser hands raw bytes over as latin1 characters, so in
+ * that rarer case each character counts as a byte.
  */
 export function decodeUrlComponent(raw: string, plusIsSpace: boolean): string | null {
   if (PLAIN_URL_TEXT.test(raw)) return raw;
+  const text = plusIsSpace ? raw.replaceAll('+', ' ') : raw;
+  if (ASCII.test(text)) {
+    try {
+      return decodeURIComponent(text);
+    } catch {
+      return null;
+    }
+  }
   const bytes: number[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
     if (c === 0x25) {
-      const hex = raw.slice(i + 1, i + 3);
+      const hex = text.slice(i + 1, i + 3);
       if (!/^[0-9A-Fa-f]{2}$/.test(hex)) return null;
       bytes.push(parseInt(hex, 16));
       i += 2;
-    } else if (c === 0x2b && plusIsSpace) bytes.push(0x20);
-    else if (c <= 0xff) bytes.push(c);
+    } else if (c <= 0xff) bytes.push(c);
     else return null;
   }
   return decodeUtf8(Uint8Array.from(bytes));
