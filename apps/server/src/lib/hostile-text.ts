@@ -66,7 +66,7 @@ export function decodeUtf8(bytes: Uint8Array): string | null {
 }
 
 const PLAIN_URL_TEXT = /^[\x20-\x24\x26-\x2a\x2c-\x7e]*$/;
-const ASCII = /^[\x00-\x7f]*$/;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
  * One percent-encoded URL component as text: escapes become bytes and the bytes must be UTF-8.
@@ -77,7 +77,7 @@ const ASCII = /^[\x00-\x7f]*$/;
 export function decodeUrlComponent(raw: string, plusIsSpace: boolean): string | null {
   if (PLAIN_URL_TEXT.test(raw)) return raw;
   const text = plusIsSpace ? raw.replaceAll('+', ' ') : raw;
-  if (ASCII.test(text)) {
+  if (PRINTABLE_ASCII.test(text)) {
     try {
       return decodeURIComponent(text);
     } catch {
