@@ -20,10 +20,11 @@ export function hostileBodyError(fieldErrors: TFieldError[]): AppError {
   return new AppError(AppErrorCode.VALIDATION, BODY_MESSAGE, fieldErrors);
 }
 
-/** A single text, e.g. a multipart field, checked as it is read. */
-export function assertCleanText(value: string, path: string): void {
-  if (hasForbiddenText(value)) throw hostileBodyError([{ path, message: FORBIDDEN_TEXT_MESSAGE }]);
-  if (hasForbiddenText(path)) throw hostileBodyError([{ path: '', message: KEY_MESSAGE }]);
+/** One form field as it streams in (a multipart part): its name, and its text when it has one. */
+export function assertCleanField(name: string, value?: string): void {
+  // the hostile name itself is never echoed back
+  if (hasForbiddenText(name)) throw hostileBodyError([{ path: '', message: KEY_MESSAGE }]);
+  if (value !== undefined && hasForbiddenText(value)) throw hostileBodyError([{ path: name, message: FORBIDDEN_TEXT_MESSAGE }]);
 }
 
 const join = (parent: string, key: string) => (parent ? `${parent}.${key}` : key);

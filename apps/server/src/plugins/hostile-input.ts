@@ -4,7 +4,7 @@ import type { Multipart } from '@fastify/multipart';
 import { AppErrorCode } from '@jhrm/contracts';
 import { AppError } from '../lib/app-error';
 import { CONSUMES_MULTIPART } from '../lib/routes';
-import { assertCleanText, BROKEN_MULTIPART_MESSAGE, decodeUtf8, findHostileText, findHostileUrl, hostileBodyError, hostileUrlError, NOT_UTF8_MESSAGE } from '../lib/hostile-text';
+import { assertCleanField, BROKEN_MULTIPART_MESSAGE, decodeUtf8, findHostileText, findHostileUrl, hostileBodyError, hostileUrlError, NOT_UTF8_MESSAGE } from '../lib/hostile-text';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -26,8 +26,7 @@ function validBoundary(contentType: string | undefined): boolean {
 
 async function* checkedParts(parts: AsyncIterableIterator<Multipart>): AsyncIterableIterator<Multipart> {
   for await (const part of parts) {
-    if (part.type === 'field') assertCleanText(String(part.value ?? ''), part.fieldname);
-    else assertCleanText('', part.fieldname);
+    assertCleanField(part.fieldname, part.type === 'field' ? String(part.value ?? '') : undefined);
     yield part;
   }
 }
