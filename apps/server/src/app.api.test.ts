@@ -45,7 +45,7 @@ describe('HTTP surface', () => {
     expect((await c.get('/../../etc/passwd')).body).not.toContain('root:');
     const malformed = await c.get('/%E0%A4%A');
     expect(malformed.statusCode).toBe(400);
-    expect(malformed.json().message).toBe('请求格式不正确');
+    expect(malformed.json()).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('无效的编码') });
   });
 
   it('marks every API answer no-store: JSON, public lookups, refusals, unknown paths and downloads', async () => {

@@ -8,9 +8,11 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { TErrorBody } from '@jhrm/contracts';
 import type { AppDeps } from './deps';
+import { findHostileUrl, HOSTILE_URL_MESSAGE } from './lib/hostile-text';
 import { loggerOptions } from './lib/logger';
 import { authPlugin } from './plugins/auth';
 import { errorHandlerPlugin } from './plugins/error-handler';
+import { hostileInputPlugin } from './plugins/hostile-input';
 import { spaPlugin } from './plugins/spa';
 import { staffReadsPlugin } from './plugins/staff-reads';
 import { accountsRoutes } from './modules/accounts';
@@ -56,9 +58,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // `reqId` in every log line; never reuse a client-supplied id
     genReqId: () => crypto.randomUUID(),
     // malformed URLs and bad content types are refused before routing, outside the error handler
-    frameworkErrors: (error, _req, reply) => {
+    frameworkErrors: (error, req, reply) => {
       const unsupported = error.statusCode === 415;
-      const body: TErrorBody = unsupported ? { code: 'UNSUPPORTED_MEDIA', message: '不支持的内容类型' } : { code: 'VALIDATION', message: '请求格式不正确' };
+      // a path the router cannot decode (%C0%80, %ED%A0%80) is hostile text too: the same answer the hook gives
+      const hostile = unsupported ? [] : findHostileUrl(req.url, undefined);
+      const body: TErrorBody = unsupported
+        ? { code: 'UNSUPPORTED_MEDIA', message: '不支持的内容类型' }
+        : hostile.length > 0
+          ? { code: 'VALIDATION', message: HOSTILE_URL_MESSAGE, fieldErrors: hostile }
+          : { code: 'VALIDATION', message: '请求格式不正确' };
       // no hooks run here: the API's no-store is set by hand
       void (reply as FastifyReply).status(unsupported ? 415 : 400).header('cache-control', 'no-store').send(body);
     },
@@ -98,6 +106,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart);
+  // before auth: hostile text is refused before anything (a session lookup included) reads the request
+  await app.register(hostileInputPlugin);
   await app.register(authPlugin, { sessions: deps.sessions, secureCookies: config.secureCookies });
   await app.register(staffReadsPlugin, { db: deps.database.db, audit: deps.audit });
   // A production server does not hand out a map of its API (decision 0016); API_DOCS=1 turns it on.

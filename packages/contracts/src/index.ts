@@ -7,6 +7,7 @@ export * from './validators/uscc';
 export * from './validators/id-card';
 export * from './validators/phone';
 export * from './validators/postcode';
+export * from './validators/text';
 export * from './validators/email';
 export * from './validators/guide-samples';
 export * from './accounts/accounts.schema';

@@ -1,5 +1,6 @@
 /** Document types accepted as uploads, judged by the first bytes, never by the file name. */
 export type DocumentMime = 'application/pdf' | 'image/png' | 'image/jpeg';
+export const DOCUMENT_EXTENSIONS: Record<DocumentMime, string> = { 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg' };
 
 export function sniffDocument(head: Buffer): DocumentMime | null {
   if (head.length >= 5 && head.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';

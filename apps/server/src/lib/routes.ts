@@ -12,6 +12,9 @@ export const ANY_USER = ROLES;
 /** The two roles of a unit (单位). */
 export const UNIT_USERS = ['legal', 'agent'] as const;
 
+/** A route that reads a multipart body declares it (`schema.consumes`); any other route refuses one (415). */
+export const CONSUMES_MULTIPART = ['multipart/form-data'] as const;
+
 /** The public register and licence verification: open to anyone, but not at a script's pace (per IP). */
 export const PUBLIC_READ_RATE_LIMIT = { max: 60, timeWindow: '1 minute' } as const;
 

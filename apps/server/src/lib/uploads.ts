@@ -4,7 +4,7 @@ import type { AppDeps } from '../deps';
 import type { SessionUser } from '../modules/sessions/sessions.service';
 import { AppError } from './app-error';
 import { BlobTooLargeError, type StagedBlob } from './blob-store';
-import { DOCUMENT_TYPES_LABEL, sniffDocument, type DocumentMime } from './file-type';
+import { DOCUMENT_EXTENSIONS, DOCUMENT_TYPES_LABEL, sniffDocument, type DocumentMime } from './file-type';
 import { ScannerUnavailableError, type OpenRange } from './malware-scan';
 
 export interface UploadedDocument {
@@ -15,6 +15,35 @@ export interface UploadedDocument {
 }
 
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+
+const MAX_NAME_CHARS = 200;
+/** an extension worth keeping when a long name is cut */
+const EXTENSION = /\.[\p{L}\p{N}]{1,10}$/u;
+
+/**
+ * The name an uploaded file is stored and shown under, for every upload path (materials, 账号申诉
+ * attachments, imports, video): the last part of a path (old browsers send `C:\\…\\营业执照.pdf`),
+ * without control characters, invisible format characters (bidirectional overrides among them)
+ * and lone surrogates, in NFC, trimmed, at most 200 characters with the extension kept. The name
+ * is what a person chose, so it is cleaned rather than refused; if nothing is left it becomes
+ * `文件.<extension>`, the extension of the type judged from the content.
+ */
+export function cleanFileName(raw: string | undefined, extension?: string): string {
+  let name = (raw ?? '')
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/[\p{Cc}\p{Cf}\p{Cs}]/gu, '')
+    .normalize('NFC')
+    .trim();
+  if (/^\.*$/.test(name)) name = '';
+  const chars = Array.from(name);
+  if (chars.length > MAX_NAME_CHARS) {
+    const ext = Array.from(EXTENSION.exec(name)?.[0] ?? '');
+    name = chars.slice(0, MAX_NAME_CHARS - ext.length).join('').trimEnd() + ext.join('');
+  }
+  if (name) return name;
+  return extension ? `文件.${extension}` : '文件';
+}
 
 export const SCANNER_UNAVAILABLE = '文件安全检查暂不可用，请稍后再试';
 

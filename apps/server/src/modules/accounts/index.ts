@@ -20,7 +20,7 @@ import {
   ZCaptchaAnswer,
 } from '@jhrm/contracts';
 import { CSRF_COOKIE, SESSION_COOKIE, setCsrfCookie, setSessionCookie } from '../../plugins/auth';
-import { ANY_USER, requestMeta, zod } from '../../lib/routes';
+import { ANY_USER, CONSUMES_MULTIPART, requestMeta, zod } from '../../lib/routes';
 import { withDocumentForm } from '../../lib/uploads';
 import type { AppDeps } from '../../deps';
 import type { SessionUser } from '../sessions/sessions.service';
@@ -210,6 +210,7 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
     config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
     schema: {
       tags: ['accounts'],
+      consumes: CONSUMES_MULTIPART,
       summary: '提交账号申诉（multipart：account, uscc, contact, phone, description, captchaId, captcha, 附件 PDF/JPG/PNG）',
       response: { 200: z.object({ id: z.string() }) },
     },

@@ -60,9 +60,12 @@ const KNOWN_BINARY = [
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
 
+/** A ZIP container, as every XLSX is; anything else is read as CSV text (or refused as binary). */
+export const isZip = (buf: Buffer) => buf.length >= 4 && buf.readUInt32LE(0) === 0x04034b50;
+
 export function sniffFormat(buf: Buffer, name: string): SheetFormat {
   if (buf.length === 0) throw new AppError(AppErrorCode.VALIDATION, `文件“${name}”是空文件`);
-  if (buf.length >= 4 && buf.readUInt32LE(0) === 0x04034b50) return 'xlsx';
+  if (isZip(buf)) return 'xlsx';
   sniffBinary(buf, name);
   return 'csv';
 }

@@ -4,11 +4,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { asc } from 'drizzle-orm';
 import { AppErrorCode, IMPORT_MAX_BYTES, ZImportBatch, ZImportReport, ZImportResult, ZPage, ZPageQuery } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
+import { cleanFileName } from '../../lib/uploads';
 import { contentDisposition } from '../../lib/downloads';
-import { requestMeta, zod } from '../../lib/routes';
+import { CONSUMES_MULTIPART, requestMeta, zod } from '../../lib/routes';
 import { assertClean } from '../../lib/uploads';
 import type { AppDeps } from '../../deps';
 import { departments } from '../accounts/accounts.table';
+import { isZip } from './imports.parse';
 import { ImportsService, type UploadedSheet } from './imports.service';
 import { TEMPLATE_NAME, templateCsv, templateXlsx } from './imports.template';
 
@@ -22,8 +24,8 @@ async function readUpload(req: FastifyRequest, deps: AppDeps): Promise<UploadedS
   try {
     for await (const part of req.parts({ limits: { files: 1, fileSize: IMPORT_MAX_BYTES, fields: 5, fieldSize: 1000 } })) {
       if (part.type !== 'file') continue;
-      const name = (part.filename || '未命名文件').slice(0, 200);
-      upload = { name, data: await part.toBuffer() };
+      const data = await part.toBuffer();
+      upload = { name: cleanFileName(part.filename, isZip(data) ? 'xlsx' : 'csv'), data };
     }
   } catch (err) {
     const code = (err as { code?: string }).code;
@@ -72,13 +74,13 @@ export async function importsRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.post('/api/admin/imports/dry-run', {
     config: { access: ADMIN },
-    schema: { tags: ['imports'], summary: '校验导入文件（逐行报告，不写入任何数据）', response: { 200: ZImportReport } },
+    schema: { tags: ['imports'], summary: '校验导入文件（逐行报告，不写入任何数据）', consumes: CONSUMES_MULTIPART, response: { 200: ZImportReport } },
     handler: async (req) => service.dryRun(await readUpload(req, deps)),
   });
 
   r.post('/api/admin/imports', {
     config: { access: ADMIN },
-    schema: { tags: ['imports'], summary: '导入机构（全部成功或全部不导入）', response: { 200: ZImportResult } },
+    schema: { tags: ['imports'], summary: '导入机构（全部成功或全部不导入）', consumes: CONSUMES_MULTIPART, response: { 200: ZImportResult } },
     handler: async (req) => service.import(req.auth!.user, await readUpload(req, deps), requestMeta(req)),
   });
 

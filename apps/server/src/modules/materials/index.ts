@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ZMaterialSlot, ZMaterials, ZOk } from '@jhrm/contracts';
 import { sendStoredFile } from '../../lib/downloads';
-import { zod } from '../../lib/routes';
+import { CONSUMES_MULTIPART, zod } from '../../lib/routes';
 import type { AppDeps } from '../../deps';
 import { applicationRead } from '../applications/applications.access';
 import { MAX_FILES_PER_UPLOAD, MaterialsService } from './materials.service';
@@ -28,6 +28,7 @@ export async function materialsRoutes(app: FastifyInstance, deps: AppDeps) {
     config: { access: ['agent'] },
     schema: {
       tags: ['materials'],
+      consumes: CONSUMES_MULTIPART,
       summary: `文件上传（multipart，可多个文件，每个不超过20 MB，PDF/JPG/PNG 按内容判断；每次最多${MAX_FILES_PER_UPLOAD}个）`,
       params: ZAppId.extend({ slot: z.string().min(1).max(100) }),
       response: { 200: ZMaterialSlot },

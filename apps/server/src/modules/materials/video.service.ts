@@ -10,7 +10,7 @@ import { Metadata, Server as TusServer, type Upload } from '@tus/server';
 import { AppErrorCode, type TAppErrorCode, type TErrorBody, type TVideo } from '@jhrm/contracts';
 import { AppError, HTTP_STATUS } from '../../lib/app-error';
 import { contentDisposition } from '../../lib/downloads';
-import { assertClean } from '../../lib/uploads';
+import { assertClean, cleanFileName } from '../../lib/uploads';
 import { requestMeta } from '../../lib/routes';
 import { sessionUnitId } from '../../plugins/auth';
 import type { AppDeps } from '../../deps';
@@ -33,11 +33,8 @@ const STATUS_CHECKSUM_MISMATCH = 460;
 /** Upload-Metadata the client sends on create (tus: comma-separated `key base64(value)`). */
 const ZUploadMetadata = z.object({
   applicationId: z.uuid('申请编号（applicationId）格式不正确'),
-  filename: z
-    .string('请提供文件名')
-    // a browser sends the bare name; anything that looks like a path keeps its last part
-    .transform((s) => s.split(/[\\/]/).pop()!.replace(/[\p{Cc}\p{Cf}]/gu, '').trim().slice(0, 200))
-    .pipe(z.string().min(1, '请提供文件名')),
+  // cleaned like every uploaded file's name; the content is judged MP4 on the last byte, so an empty name becomes 文件.mp4
+  filename: z.string('请提供文件名').transform((s) => cleanFileName(s, 'mp4')),
   sha256: z
     .string('请提供文件的 SHA-256 校验值')
     .regex(/^[0-9a-fA-F]{64}$/, '文件校验值（SHA-256）格式不正确')
