@@ -134,7 +134,7 @@ export async function withDocumentForm<T>(
         continue;
       }
       await check();
-      const name = part.filename || '未命名文件';
+      const name = cleanFileName(part.filename);
       let stored;
       try {
         stored = await deps.blobs.stage(part.file, maxFileBytes);
@@ -150,7 +150,7 @@ export async function withDocumentForm<T>(
         throw new AppError(AppErrorCode.UNSUPPORTED_MEDIA, `文件“${name}”不是有效的 ${DOCUMENT_TYPES_LABEL} 文件（按文件内容判断，与扩展名无关）`);
       }
       await assertClean(deps, req.log, { name, size: stored.size, sha256: stored.sha256, open: stored.read }, opts.uploader);
-      files.push({ name: name.slice(0, 200), sha256: stored.sha256, size: stored.size, mime });
+      files.push({ name: cleanFileName(part.filename, DOCUMENT_EXTENSIONS[mime]), sha256: stored.sha256, size: stored.size, mime });
     }
     await check();
     return await use({
