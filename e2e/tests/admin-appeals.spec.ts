@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { expectNoSeriousA11yViolations } from '../fixtures/ui';
+import { expectNoSeriousA11yViolations, openMenuPage } from '../fixtures/ui';
 
 // SPEC §1.3 账号申诉: filed from the login page, handled by an administrator in 系统管理 → 账号申诉处理;
 // the 处理意见 goes to the applicant by SMS.
@@ -49,10 +49,7 @@ test('管理员在账号申诉处理中查看申诉、下载附件并回复处�
   await expect(page).toHaveURL(/\/portal$/);
   await page.getByText('人力资源服务', { exact: true }).click();
 
-  const item = page.getByRole('menuitem', { name: '账号申诉处理' });
-  if (!(await item.isVisible())) await page.getByRole('menuitem', { name: '系统管理' }).click();
-  await item.click();
-  await expect(page.getByRole('tab', { name: '账号申诉处理' })).toBeVisible();
+  await openMenuPage(page, '系统管理', '账号申诉处理');
 
   // 状态 filter: 待处理
   // (antd's Select: the visible value sits over the combobox input, so click through it)

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoSeriousA11yViolations } from '../fixtures/ui';
+import { expectNoSeriousA11yViolations, openMenuPage } from '../fixtures/ui';
 
 // SPEC §7 数据导入 and §9 (the guide's two FAQ problems): an administrator imports institutions
 // licensed before the system; the unit with that USCC sees them at once on 主页, is told plainly
@@ -25,10 +25,7 @@ async function signIn(page: Page, account: string) {
 
 test('管理员下载模板、校验并导入存量机构；单位主页立即可见，名称不一致时明确提示，查看页列出变更时需补充的项目', async ({ page }) => {
   await signIn(page, 'demo_admin');
-  const item = page.getByRole('menuitem', { name: '数据导入' });
-  if (!(await item.isVisible())) await page.getByRole('menuitem', { name: '系统管理' }).click();
-  await item.click();
-  await expect(page.getByRole('tab', { name: '数据导入' })).toBeVisible();
+  await openMenuPage(page, '系统管理', '数据导入');
 
   const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /下载模板（XLSX）/ }).click()]);
   expect(xlsx.suggestedFilename()).toBe('人力资源服务机构导入模板.xlsx');
@@ -61,9 +58,7 @@ test('管理员下载模板、校验并导入存量机构；单位主页立即�
   await expect(page.getByText(`您登录的单位名称“吉林省博润人力资源有限公司”与统一社会信用代码相同的机构名称“${IMPORTED}”不一致。如单位已更名，请通过变更申请更新机构名称；如信息有误，请联系审批部门。`)).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: IMPORTED })).toContainText('审核通过');
 
-  const query = page.getByRole('menuitem', { name: '人力资源服务机构查询' });
-  if (!(await query.isVisible())) await page.getByRole('menuitem', { name: '人力资源服务机构管理' }).click();
-  await query.click();
+  await openMenuPage(page, '人力资源服务机构管理', '人力资源服务机构查询');
   await page.getByRole('textbox', { name: '机构名称全称' }).fill(IMPORTED);
   await page.getByRole('button', { name: '查询' }).click();
   await page.getByRole('row').filter({ hasText: IMPORTED }).getByRole('link', { name: '查看' }).click();
