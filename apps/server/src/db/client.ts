@@ -25,12 +25,17 @@ export interface DatabaseOptions {
   poolSize?: number;
 }
 
+/** Startup options of every PostgreSQL connection (`-c setting=value`). */
+export const JIT_OFF = '-c jit=off';
+
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.url) {
     const { default: pg } = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
     // timestamps and numerics come back as text by default; dates are parsed by drizzle's column types
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 20 });
+    // JIT off for every connection: the register's and lists' row estimates crossed jit_above_cost and
+    // compiling cost ~25 ms a query that runs in a few (decision 0017); the URL's own `options` come after and win
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 20, options: JIT_OFF });
     pool.on('error', () => {
       // an idle client lost its connection; the pool replaces it on the next checkout
     });
