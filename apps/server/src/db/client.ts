@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
-import type { SQL } from 'drizzle-orm';
+import type { Logger, SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 
@@ -23,6 +23,8 @@ export interface DatabaseOptions {
   /** PGlite data directory; absent means in memory (tests) */
   pgliteDir?: string;
   poolSize?: number;
+  /** sees every statement with its parameters as sent (the plan test EXPLAINs exactly those) */
+  logger?: Logger;
 }
 
 /** Startup options of every PostgreSQL connection (`-c setting=value`). */
@@ -39,7 +41,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     pool.on('error', () => {
       // an idle client lost its connection; the pool replaces it on the next checkout
     });
-    const db = drizzle(pool, { schema }) as unknown as Db;
+    const db = drizzle(pool, { schema, logger: opts.logger }) as unknown as Db;
     return { db, engine: 'postgres', close: () => pool.end() };
   }
   const { PGlite } = await import('@electric-sql/pglite');
@@ -49,7 +51,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   // extensions the migrations create must be loaded into the WASM build first
   const extensions = { pg_trgm };
   const client = await PGlite.create(opts.pgliteDir ? { dataDir: opts.pgliteDir, extensions } : { extensions });
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db = drizzle(client, { schema, logger: opts.logger }) as unknown as Db;
   return { db, engine: 'pglite', close: () => client.close() };
 }
 
