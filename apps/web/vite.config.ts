@@ -33,17 +33,22 @@ function reactRouterProductionAliases() {
  * First-paint trimming for the login page (its budget is 170 KB gzip of JS + CSS):
  * - antd's Form.Item label imports Tooltip for its optional `tooltip` prop; that one import
  *   loads Tooltip lazily instead (src/lib/form-label-tooltip.tsx), taking rc-trigger, portals and
- *   positioning off the login page;
- * - `resize-observer-polyfill` becomes the browser's own ResizeObserver (every es2020 browser has it).
+ *   positioning off the login page; likewise the button's click ripple (src/lib/wave-effect.ts);
+ * - `resize-observer-polyfill` becomes the browser's own ResizeObserver (every es2020 browser has it),
+ *   and `scroll-into-view-if-needed` the browser's own Element.scrollIntoView (src/lib/scroll-into-view.ts).
  */
 function firstPaintTrim(): Plugin {
   const lazyTooltip = fileURLToPath(new URL('./src/lib/form-label-tooltip.tsx', import.meta.url));
   const resizeObserver = fileURLToPath(new URL('./src/lib/resize-observer.ts', import.meta.url));
+  const waveEffect = fileURLToPath(new URL('./src/lib/wave-effect.ts', import.meta.url));
+  const scrollIntoView = fileURLToPath(new URL('./src/lib/scroll-into-view.ts', import.meta.url));
   return {
     name: 'jhrm-first-paint-trim',
     enforce: 'pre',
     resolveId(source, importer) {
       if (source === 'resize-observer-polyfill') return resizeObserver;
+      if (source === 'scroll-into-view-if-needed') return scrollIntoView;
+      if (source === './WaveEffect' && importer && /[/\\]antd[/\\]es[/\\]_util[/\\]wave[/\\]useWave\.js$/.test(importer)) return waveEffect;
       if (source === '../tooltip' && importer && /[/\\]antd[/\\]es[/\\]form[/\\]FormItemLabel\.js$/.test(importer)) return lazyTooltip;
       return null;
     },
