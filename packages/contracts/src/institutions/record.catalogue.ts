@@ -94,6 +94,8 @@ export interface RecordField {
   pdfLabel?: string;
   /** the PDF form gives it a whole row */
   pdfFull?: boolean;
+  /** the PDF form (the 登记表's own order) prints it just before this field of its section */
+  pdfBefore?: string;
   /** columns of the read-only view's grid it spans */
   viewSpan?: number;
   import?: FieldImport;
@@ -284,6 +286,7 @@ export const BASIC_FIELDS = {
     options: LICENCE_DELIVERY,
     validator: pick(LICENCE_DELIVERY),
     pdfFull: true,
+    pdfBefore: 'remarks',
     changeReasons: [],
   }),
   staffCount: field('从业人员人数', { section: BASIC, input: 'count', validator: count(), changeReasons: [] }),
@@ -574,6 +577,15 @@ export const RECORD_FIELD_ENTRIES: readonly CatalogueEntry[] = [
 /** The basic fields of one section, in order, without the inputs that belong to another field. */
 export const basicFieldsOf = (section: TBasicSection): CatalogueEntry[] =>
   RECORD_FIELD_ENTRIES.filter((e) => e.tab === 'basic' && e.field.section === section && !e.field.partOf);
+
+/** The basic fields of one section in the PDF form's order (`pdfBefore` moves a field). */
+export function pdfFieldsOf(section: TBasicSection): CatalogueEntry[] {
+  const fields = basicFieldsOf(section);
+  const moved = fields.filter((e) => e.field.pdfBefore);
+  const order = fields.filter((e) => !e.field.pdfBefore);
+  for (const e of moved) order.splice(order.findIndex((o) => o.key === e.field.pdfBefore), 0, e);
+  return order;
+}
 
 /** The fields that may change under a 变更事由 (the lists change as a whole under 其他事由). */
 export function fieldsChangedBy(reason: TChangeReason): string[] {
