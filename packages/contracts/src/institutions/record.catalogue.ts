@@ -133,11 +133,13 @@ const pick =
   (label: string) =>
     z.enum(values, { error: `请选择${label}` });
 
-type Def<V extends z.ZodType> = Omit<RecordField, 'validator' | 'label'> & { validator: (label: string) => V };
+type Def = Omit<RecordField, 'validator' | 'label'> & { validator: (label: string) => z.ZodType };
+/** The entry as written (so what it sets is known to be there), with its validator made. */
+type Made<D extends { validator: (label: string) => z.ZodType }, Base> = Base & Omit<D, 'validator'> & { label: string; validator: ReturnType<D['validator']> };
 
 /** One field: its validator is made with its label, so messages name it as the form does. */
-function field<V extends z.ZodType>(label: string, def: Def<V>): Omit<RecordField, 'validator'> & { validator: V } {
-  return { ...def, label, validator: def.validator(label) };
+function field<const D extends Def>(label: string, def: D): Made<D, Omit<RecordField, 'validator'>> {
+  return { ...def, label, validator: def.validator(label) as ReturnType<D['validator']> };
 }
 
 const BASIC: TBasicSection = '机构基本信息';
@@ -474,8 +476,11 @@ export interface ListColumn {
   numeric?: boolean;
 }
 
-function column<V extends z.ZodType>(label: string, def: Omit<ListColumn, 'validator' | 'label'> & { validator: (label: string) => V }): Omit<ListColumn, 'validator'> & { validator: V } {
-  return { ...def, label, validator: def.validator(label) };
+function column<const D extends Omit<ListColumn, 'validator' | 'label'> & { validator: (label: string) => z.ZodType }>(
+  label: string,
+  def: D,
+): Made<D, Omit<ListColumn, 'validator'>> {
+  return { ...def, label, validator: def.validator(label) as ReturnType<D['validator']> };
 }
 
 /** 3. 专职工作人员: one row's columns, in the form's order (性别 is derived from the ID number). */
