@@ -87,6 +87,9 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = IMPORT_COLUMN_KEYS.map((k
   return column;
 });
 
+/** A column's header in the template and in the report's problems (without the `*`). */
+export const importColumnHeader = (key: TImportColumnKey): string => IMPORT_COLUMNS.find((c) => c.key === key)!.header;
+
 /** Data rows whose first cell starts with this are notes or examples, never imported. */
 export const IMPORT_SKIP_MARK = '【';
 export const IMPORT_EXAMPLE_PREFIX = '【示例】';

@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import { App, Button, Card, Col, Form, Input, Popconfirm, Row, Select, type TableColumnsType } from 'antd';
 import {
+  BASIC_FIELDS,
   CANCEL_STATUSES,
   INSTITUTION_CATEGORIES,
   REVIEW_STATUSES,
@@ -157,7 +158,7 @@ export default function InstitutionQueryPage() {
               </Form.Item>
             </Col>
             <Col {...col}>
-              <Form.Item name="legalRepIdCard" label="法人身份证" extra="精确匹配：请输入完整的18位身份证号">
+              <Form.Item name="legalRepIdCard" label={BASIC_FIELDS.legalRepIdCard.label} extra="精确匹配：请输入完整的18位身份证号">
                 <Input maxLength={18} allowClear autoComplete="off" />
               </Form.Item>
             </Col>
