@@ -45,26 +45,36 @@ export function departmentOptions(departments: readonly Department[] | undefined
 
 const b = (key: string) => ['basic', key];
 
-/** One field's input, as the catalogue says it is entered. */
-function FieldInput({ field, departments, departmentsLoading }: { field: RecordField; departments?: Department[]; departmentsLoading?: boolean }) {
+interface FieldInputProps {
+  field: RecordField;
+  departments?: Department[];
+  departmentsLoading?: boolean;
+}
+
+/**
+ * One field's input, as the catalogue says it is entered. Form.Item hands its child the value,
+ * onChange, id and aria attributes; they are passed on to the control itself.
+ */
+function FieldInput({ field, departments, departmentsLoading, ...control }: FieldInputProps & Record<string, unknown>) {
   switch (field.input) {
     case 'textarea':
-      return <Input.TextArea maxLength={field.maxLength} autoSize={{ minRows: 1, maxRows: 4 }} />;
+      return <Input.TextArea {...control} maxLength={field.maxLength} autoSize={{ minRows: 1, maxRows: 4 }} />;
     case 'select':
-      return <Select allowClear placeholder="请选择" options={options(field.options ?? [])} />;
+      return <Select {...control} allowClear placeholder="请选择" options={options(field.options ?? [])} />;
     case 'multi':
-      return <Checkbox.Group className="inst-scopes" options={options(field.options ?? [])} />;
+      return <Checkbox.Group {...control} className="inst-scopes" options={options(field.options ?? [])} />;
     case 'date':
-      return <DatePicker className="inst-full" disabledDate={noFuture} />;
+      return <DatePicker {...control} className="inst-full" disabledDate={noFuture} />;
     case 'amount':
-      return <Amount />;
+      return <Amount {...control} />;
     case 'count':
-      return <Count />;
+      return <Count {...control} />;
     case 'yesNo':
-      return <Select allowClear placeholder="请选择" options={YES_NO} />;
+      return <Select {...control} allowClear placeholder="请选择" options={YES_NO} />;
     case 'department':
       return (
         <Select
+          {...control}
           allowClear
           showSearch
           optionFilterProp="label"
@@ -80,6 +90,7 @@ function FieldInput({ field, departments, departmentsLoading }: { field: RecordF
           autoComplete="off"
           {...(field.numeric ? { inputMode: 'numeric' as const } : {})}
           {...(field.placeholder ? { placeholder: field.placeholder } : {})}
+          {...control}
         />
       );
   }
