@@ -34,7 +34,7 @@ type Entry = (typeof RECORD_FIELD_ENTRIES)[number];
 const columnOfEntry = (e: Entry) => (e.field.import ? ((e.field.import.column ?? e.key) as TImportColumnKey) : undefined);
 const BASIC_ENTRIES = RECORD_FIELD_ENTRIES.filter((e) => e.tab === 'basic');
 
-/** The record fields the import fills, from the field catalogue: the column, the field and its catalogue entry. */
+/** The record fields the import fills, from the field catalogue: each with its import column and catalogue entry. */
 const IMPORTED = BASIC_ENTRIES.flatMap((e) => {
   const column = columnOfEntry(e);
   return column ? [{ column, key: e.key as BasicKey, field: e.field }] : [];
