@@ -109,6 +109,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // before auth: hostile text is refused before anything (a session lookup included) reads the request
   await app.register(hostileInputPlugin);
   await app.register(authPlugin, { sessions: deps.sessions, secureCookies: config.secureCookies });
+  // session lookups are cached while this process hears the database's news of session changes (decision 0018)
+  await deps.sessions.startCache(deps.database);
+  app.addHook('onClose', () => deps.sessions.stopCache());
   await app.register(staffReadsPlugin, { db: deps.database.db, audit: deps.audit });
   // A production server does not hand out a map of its API (decision 0016); API_DOCS=1 turns it on.
   if (config.apiDocs) {
