@@ -84,8 +84,6 @@ class SessionCache {
   private readonly entries = new Map<string, { row: LookupRow; at: number }>();
   private live = false;
   private epoch = 0;
-  /** news handled so far (tests wait for it) */
-  notified = 0;
   private readonly waiters: (() => void)[] = [];
 
   get(id: string, now: number): LookupRow | undefined {
@@ -130,11 +128,10 @@ class SessionCache {
     if (payload.startsWith('s:')) for (const id of payload.slice(2).split(',')) this.forget(id);
     else if (payload.startsWith('u:')) this.forgetUser(payload.slice(2));
     else this.clear();
-    this.notified++;
     for (const w of this.waiters.splice(0)) w();
   }
 
-  /** Resolves with the next piece of news this process handles. */
+  /** Resolves once this process has handled its next piece of news (tests wait on it). */
   nextNotification(): Promise<void> {
     return new Promise((resolve) => this.waiters.push(resolve));
   }
