@@ -76,6 +76,12 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
           onLost();
           throw err;
         }
+        if (stopped) {
+          // stopped while this (re)connection was under way
+          lost = true;
+          await c.end().catch(() => undefined);
+          return;
+        }
         client = c;
         onLive(true);
       };
