@@ -1,0 +1,98 @@
+import pg from 'pg';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../apps/server/src/app';
+import { loadConfig } from '../../apps/server/src/config';
+import type { Db } from '../../apps/server/src/db/client';
+import * as schema from '../../apps/server/src/db/schema';
+import { createDeps } from '../../apps/server/src/deps';
+import { DEMO_PASSWORD } from './session';
+
+/** One statement exactly as the server sent it: text and bound values. */
+export interface SentStatement {
+  text: string;
+  params: unknown[];
+}
+
+export interface RouteSql {
+  label: string;
+  url: string;
+  account: string | null;
+  status: number;
+  /** every statement the request sent, in order */
+  statements: SentStatement[];
+}
+
+/**
+ * Runs the real app in this process (the same `buildApp` the server runs) on the bench database,
+ * with a pg pool that records every statement it is given, and sends each route one request. What
+ * comes back is the SQL the route sends, not a copy written here: whichever query builder or
+ * prepared statement a route uses, its text and parameters are what EXPLAIN then sees.
+ */
+export async function captureRouteSql(opts: {
+  databaseUrl: string;
+  /** the development data directory the server was seeded with (its secrets.json decrypts the demo data) */
+  dataDir: string;
+  routes: { label: string; url: string; account: string | null }[];
+}): Promise<RouteSql[]> {
+  const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 4 });
+  let recording: SentStatement[] | null = null;
+  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  // drizzle's node-postgres driver calls pool.query(text | { text, name, rowMode }, params)
+  (pool as unknown as { query: (...args: unknown[]) => unknown }).query = (config: unknown, values?: unknown, cb?: unknown) => {
+    const text = typeof config === 'string' ? config : (config as { text?: string }).text;
+    const params = (Array.isArray(values) ? values : ((config as { values?: unknown[] }).values ?? [])) as unknown[];
+    if (recording && text) recording.push({ text, params });
+    return query(config, values, cb);
+  };
+  const db = drizzle(pool, { schema }) as unknown as Db;
+  const config = loadConfig({ NODE_ENV: 'development', DATABASE_URL: opts.databaseUrl, DATA_DIR: opts.dataDir, LOG_LEVEL: 'error', API_DOCS: '0' });
+  const app = await buildApp(createDeps(config, { db, engine: 'postgres', close: () => pool.end() }));
+  await app.ready();
+  try {
+    const cookies = new Map<string, string>();
+    const out: RouteSql[] = [];
+    for (const route of opts.routes) {
+      const cookie = route.account ? await signIn(app, route.account, cookies) : undefined;
+      recording = [];
+      const res = await app.inject({ method: 'GET', url: route.url, headers: cookie ? { cookie } : {} });
+      out.push({ ...route, status: res.statusCode, statements: recording });
+      recording = null;
+    }
+    return out;
+  } finally {
+    await app.close();
+    await pool.end();
+  }
+}
+
+async function signIn(app: FastifyInstance, account: string, cache: Map<string, string>): Promise<string> {
+  const known = cache.get(account);
+  if (known) return known;
+  const csrf = await app.inject({ method: 'GET', url: '/api/auth/csrf' });
+  const token = (csrf.json() as { csrfToken: string }).csrfToken;
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    headers: { 'x-csrf-token': token, cookie: `jhrm_csrf=${cookieValue(csrf, 'jhrm_csrf') ?? token}` },
+    payload: { account, password: DEMO_PASSWORD },
+  });
+  if (res.statusCode !== 200) throw new Error(`login as ${account} answered ${res.statusCode}: ${res.body}`);
+  const cookie = `jhrm_sid=${cookieValue(res, 'jhrm_sid')}; jhrm_csrf=${cookieValue(res, 'jhrm_csrf') ?? token}`;
+  cache.set(account, cookie);
+  return cookie;
+}
+
+function cookieValue(res: LightMyRequestResponse, name: string): string | undefined {
+  return (res.cookies as { name: string; value: string }[]).find((c) => c.name === name)?.value;
+}
+
+/** A SELECT (or WITH … SELECT) that EXPLAIN ANALYZE can run without writing anything. */
+export function isRead(s: SentStatement): boolean {
+  return /^\s*(select|with)\b/i.test(s.text) && !/\b(insert|update|delete)\b/i.test(s.text);
+}
+
+/** The session lookup every signed-in request makes first (plugins/auth.ts → sessions). */
+export function isSessionLookup(s: SentStatement): boolean {
+  return /\bfrom\s+"?sessions"?/i.test(s.text);
+}
