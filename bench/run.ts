@@ -390,14 +390,36 @@ async function main(): Promise<number> {
     loadBefore = os.loadavg().map((n) => Math.round(n * 100) / 100);
     const busy = (loadBefore[0] ?? 0) > os.cpus().length * 0.5;
     console.log(`\n[5/5] scenarios (load average ${loadBefore.join(' ')}${busy ? ': other processes are using the CPUs, figures will be noisy' : ''})`);
-    for (const scenario of scenarios) {
-      if (stopping) break;
-      process.stdout.write(`  ${scenario.name} … `);
-      const pid = server.pid;
-      const r = await scenario.run({ baseUrl: server.baseUrl, session, reviewer, load: args.load, measure: () => startCpuMeasure(pid) });
-      memory[scenario.name] = server.memory();
-      results.push(r);
-      console.log(`${r.requestsPerSec} req/s, p95 ${r.latencyMs.p95} ms, RSS ${fmtMem(memory[scenario.name] ?? null)}`);
+    // the bare reference runs beside the app, idle while the app is measured and the other way round:
+    // each scenario measures the app and then, right after, the bare server (interleaved, so that the
+    // machine's other load moves both alike)
+    const spec: Record<string, { text: string; params: unknown[] }[]> = {};
+    for (const r of ROUTES) {
+      const captured = routeSql.find((x) => x.url === r.url);
+      if (captured) spec[r.url.split('?')[0]!] = captured.statements.filter((st) => isRead(st) && !isSessionLookup(st));
+    }
+    const specFile = path.join(seedDir, 'bare-spec.json');
+    writeFileSync(specFile, JSON.stringify(spec));
+    const ref = Object.keys(spec).length ? await startBareServer({ databaseUrl, port: args.port + 2, specFile }) : null;
+    try {
+      for (const scenario of scenarios) {
+        if (stopping) break;
+        process.stdout.write(`  ${scenario.name} … `);
+        const pid = server.pid;
+        const r = await scenario.run({ baseUrl: server.baseUrl, session, reviewer, load: args.load, measure: () => startCpuMeasure(pid) });
+        memory[scenario.name] = server.memory();
+        results.push(r);
+        let line = `${r.requestsPerSec} req/s, p95 ${r.latencyMs.p95} ms, RSS ${fmtMem(memory[scenario.name] ?? null)}`;
+        if (ref && ROUTES.some((x) => x.scenario === scenario.name) && !stopping) {
+          // same paths, same statements the route sent (session lookup aside)
+          const b = await scenario.run({ baseUrl: ref.baseUrl, session, reviewer, load: args.load, measure: () => startCpuMeasure(ref.pid) });
+          bare.push(b);
+          line += `; bare ${b.requestsPerSec} req/s, p95 ${b.latencyMs.p95} ms`;
+        }
+        console.log(line);
+      }
+    } finally {
+      await ref?.stop();
     }
     if (args.video && !stopping) {
       process.stdout.write(`  ${VIDEO_SCENARIO} (${args.videoBytes / 1024 ** 2} MiB) … `);
@@ -414,31 +436,6 @@ async function main(): Promise<number> {
     }
     await server.stop();
     server = null;
-
-    // the same paths on the bare reference, sending the statements the routes sent (session lookup aside)
-    const bareScenarios = scenarios.filter((sc) => ROUTES.some((r) => r.scenario === sc.name));
-    if (bareScenarios.length && !stopping) {
-      const spec: Record<string, { text: string; params: unknown[] }[]> = {};
-      for (const r of ROUTES) {
-        const captured = routeSql.find((x) => x.url === r.url);
-        if (captured) spec[r.url.split('?')[0]!] = captured.statements.filter((st) => isRead(st) && !isSessionLookup(st));
-      }
-      const specFile = path.join(seedDir, 'bare-spec.json');
-      writeFileSync(specFile, JSON.stringify(spec));
-      const ref = await startBareServer({ databaseUrl, port: args.port + 2, specFile });
-      console.log(`\n  bare Fastify + pg reference (same SQL, no session lookup):`);
-      try {
-        for (const scenario of bareScenarios) {
-          if (stopping) break;
-          process.stdout.write(`  ${scenario.name} (bare) … `);
-          const r = await scenario.run({ baseUrl: ref.baseUrl, session, reviewer, load: args.load, measure: () => startCpuMeasure(ref.pid) });
-          bare.push(r);
-          console.log(`${r.requestsPerSec} req/s, p95 ${r.latencyMs.p95} ms`);
-        }
-      } finally {
-        await ref.stop();
-      }
-    }
   } finally {
     if (server) await server.stop();
     server = null;
