@@ -26,6 +26,7 @@ import pg from 'pg';
 import { generate, type GenerateResult } from './generate';
 import { DEFAULT_LOAD, type LoadOptions, type ScenarioResult } from './lib/load';
 import { startCpuMeasure } from './lib/cpu';
+import { JIT_OFF } from '../apps/server/src/db/client';
 import { captureRouteSql, isRead, isSessionLookup, type RouteSql } from './lib/route-sql';
 import { startBareServer, startServer, type MemoryFigures, type RunningServer } from './lib/server';
 import { login, type Session } from './lib/session';
@@ -327,7 +328,8 @@ async function main(): Promise<number> {
 
   // 3. the SQL each measured route sends (captured from the app itself), EXPLAINed
   console.log(args.videoOnly ? '\n[3/5] no EXPLAIN (--video)' : '\n[3/5] EXPLAIN (ANALYZE, BUFFERS) of the SQL each measured route sends');
-  const client = new pg.Client({ connectionString: databaseUrl });
+  // the server's connection options (JIT off), so the plans are the ones its connections get
+  const client = new pg.Client({ connectionString: databaseUrl, options: JIT_OFF });
   await client.connect();
   const plans: PlanSummary[] = [];
   let routeSql: RouteSql[] = [];

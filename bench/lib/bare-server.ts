@@ -12,10 +12,12 @@
 import { readFileSync } from 'node:fs';
 import Fastify from 'fastify';
 import pg from 'pg';
+import { JIT_OFF } from '../../apps/server/src/db/client';
 import type { SentStatement } from './route-sql';
 
 const spec = JSON.parse(readFileSync(process.env.BARE_SPEC!, 'utf8')) as Record<string, SentStatement[]>;
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
+// the app's pool: its size and its connection options (JIT off)
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 20, options: JIT_OFF });
 pool.on('error', () => {});
 const app = Fastify({ logger: false });
 

@@ -1,10 +1,7 @@
-import pg from 'pg';
-import { drizzle } from 'drizzle-orm/node-postgres';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../apps/server/src/app';
 import { loadConfig } from '../../apps/server/src/config';
-import type { Db } from '../../apps/server/src/db/client';
-import * as schema from '../../apps/server/src/db/schema';
+import { openDatabase } from '../../apps/server/src/db/client';
 import { createDeps } from '../../apps/server/src/deps';
 import { DEMO_PASSWORD } from './session';
 
@@ -24,8 +21,8 @@ export interface RouteSql {
 }
 
 /**
- * Runs the real app in this process (the same `buildApp` the server runs) on the bench database,
- * with a pg pool that records every statement it is given, and sends each route one request. What
+ * Runs the real app in this process (the same `openDatabase` and `buildApp` the server runs) on
+ * the bench database, with a query logger that records every statement, and sends each route one request. What
  * comes back is the SQL the route sends, not a copy written here: whichever query builder or
  * prepared statement a route uses, its text and parameters are what EXPLAIN then sees.
  */
@@ -35,19 +32,15 @@ export async function captureRouteSql(opts: {
   dataDir: string;
   routes: { label: string; url: string; account: string | null }[];
 }): Promise<RouteSql[]> {
-  const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 4 });
   let recording: SentStatement[] | null = null;
-  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
-  // drizzle's node-postgres driver calls pool.query(text | { text, name, rowMode }, params)
-  (pool as unknown as { query: (...args: unknown[]) => unknown }).query = (config: unknown, values?: unknown, cb?: unknown) => {
-    const text = typeof config === 'string' ? config : (config as { text?: string }).text;
-    const params = (Array.isArray(values) ? values : ((config as { values?: unknown[] }).values ?? [])) as unknown[];
-    if (recording && text) recording.push({ text, params });
-    return query(config, values, cb);
-  };
-  const db = drizzle(pool, { schema }) as unknown as Db;
+  // the server's own database opening (pool size, JIT off …), with a logger that sees every statement as sent
+  const database = await openDatabase({
+    url: opts.databaseUrl,
+    poolSize: 4,
+    logger: { logQuery: (text, params) => void recording?.push({ text, params }) },
+  });
   const config = loadConfig({ NODE_ENV: 'development', DATABASE_URL: opts.databaseUrl, DATA_DIR: opts.dataDir, LOG_LEVEL: 'error', API_DOCS: '0' });
-  const app = await buildApp(createDeps(config, { db, engine: 'postgres', close: () => pool.end() }));
+  const app = await buildApp(createDeps(config, database));
   await app.ready();
   try {
     const cookies = new Map<string, string>();
@@ -62,7 +55,7 @@ export async function captureRouteSql(opts: {
     return out;
   } finally {
     await app.close();
-    await pool.end();
+    await database.close();
   }
 }
 
