@@ -27,7 +27,7 @@ import { generate, type GenerateResult } from './generate';
 import { DEFAULT_LOAD, type LoadOptions, type ScenarioResult } from './lib/load';
 import { startCpuMeasure } from './lib/cpu';
 import { JIT_OFF } from '../apps/server/src/db/client';
-import { captureRouteSql, isRead, isSessionLookup, type RouteSql } from './lib/route-sql';
+import { captureRouteSql, dataReads, isRead, isSessionLookup, type RouteSql } from './lib/route-sql';
 import { startBareServer, startServer, type MemoryFigures, type RunningServer } from './lib/server';
 import { login, type Session } from './lib/session';
 import { health } from './scenarios/health';
@@ -398,7 +398,7 @@ async function main(): Promise<number> {
     const spec: Record<string, { text: string; params: unknown[] }[]> = {};
     for (const r of ROUTES) {
       const captured = routeSql.find((x) => x.url === r.url);
-      if (captured) spec[r.url.split('?')[0]!] = captured.statements.filter((st) => isRead(st) && !isSessionLookup(st));
+      if (captured) spec[r.url.split('?')[0]!] = dataReads(captured.statements);
     }
     const specFile = path.join(seedDir, 'bare-spec.json');
     writeFileSync(specFile, JSON.stringify(spec));

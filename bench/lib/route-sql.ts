@@ -89,3 +89,17 @@ export function isRead(s: SentStatement): boolean {
 export function isSessionLookup(s: SentStatement): boolean {
   return /\bfrom\s+"?sessions"?/i.test(s.text);
 }
+
+/**
+ * What the bare reference replays of a route: its reads, without the session lookup and without
+ * the transactions it wrote in (the staff-read audit append: lock, chain head, insert).
+ */
+export function dataReads(statements: SentStatement[]): SentStatement[] {
+  let depth = 0;
+  return statements.filter((s) => {
+    if (/^\s*begin\b/i.test(s.text)) depth++;
+    else if (/^\s*(commit|rollback)\b/i.test(s.text)) depth = Math.max(0, depth - 1);
+    else return depth === 0 && isRead(s) && !isSessionLookup(s);
+    return false;
+  });
+}
