@@ -1,7 +1,9 @@
 /**
- * `npm run bench`: recreate the bench database, let the server migrate and seed it, generate a
- * realistic data set, restart the server on it, measure every scenario with autocannon, EXPLAIN the
- * unit list query, print a table and write bench/results/<timestamp>.json.
+ * `npm run bench`: recreate the bench database, let the server migrate and seed it (development
+ * mode, once), generate a realistic data set, EXPLAIN the SQL each measured route sends, start the
+ * server as `npm start` runs it (bundled, NODE_ENV=production), measure every scenario with
+ * autocannon, then the same paths on a bare Fastify + pg server running the same SQL, print each
+ * figure next to its budget (bench/budgets.json) and write bench/results/<timestamp>.json.
  *
  *   npm run bench -w @jhrm/bench -- [--quick] [--units N] [--institutions M] [--connections 32]
  *                                   [--duration 10] [--warmup 2] [--port 3900] [--database jhrm_bench]
@@ -15,7 +17,7 @@
  * when a budget is exceeded). Every loop is bounded and all traffic goes to 127.0.0.1.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,21 +26,36 @@ import pg from 'pg';
 import { generate, type GenerateResult } from './generate';
 import { DEFAULT_LOAD, type LoadOptions, type ScenarioResult } from './lib/load';
 import { startCpuMeasure } from './lib/cpu';
-import { startServer, type MemoryFigures, type RunningServer } from './lib/server';
-import { login } from './lib/session';
+import { JIT_OFF } from '../apps/server/src/db/client';
+import { captureRouteSql, dataReads, isRead, isSessionLookup, type RouteSql } from './lib/route-sql';
+import { startBareServer, startServer, type MemoryFigures, type RunningServer } from './lib/server';
+import { login, type Session } from './lib/session';
 import { health } from './scenarios/health';
+import { PUBLIC_REGISTER_PATH, publicRegister } from './scenarios/public-register';
+import { REVIEW_INBOX_PATH, reviewInbox } from './scenarios/review-inbox';
 import { signedInPage } from './scenarios/signed-in-page';
 import type { Scenario } from './scenarios/types';
-import { unitList, unitListByName } from './scenarios/unit-list';
+import { UNIT_LIST_PATH, unitList, unitListByName } from './scenarios/unit-list';
 import { printVideoResult, runVideoUpload, type VideoUploadResult } from './scenarios/video-upload';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
-const SCENARIOS: readonly Scenario[] = [health, unitList, unitListByName, signedInPage];
+const SCENARIOS: readonly Scenario[] = [health, unitList, unitListByName, publicRegister, reviewInbox, signedInPage];
 const VIDEO_SCENARIO = 'video-upload';
 
-/** ARCHITECTURE.md "Budgets" checked here */
-const UNIT_LIST_P95_BUDGET_MS = 25;
-const BUDGET_CONNECTIONS = 32;
+/** The routes whose SQL is captured, EXPLAINed and replayed by the bare server, by scenario. */
+const ROUTES = [
+  { scenario: 'health', label: 'health', url: '/api/health', account: null },
+  { scenario: 'unit-list', label: 'unit 查询 list (demo_legal)', url: UNIT_LIST_PATH, account: 'demo_legal' },
+  { scenario: 'public-register', label: '公示查询 keyword search', url: PUBLIC_REGISTER_PATH, account: null },
+  { scenario: 'review-inbox', label: 'reviewer 待审核 inbox (demo_reviewer)', url: REVIEW_INBOX_PATH, account: 'demo_reviewer' },
+] as const;
+
+/** bench/budgets.json: every budget in one file (apps/web/scripts/bundle-report.mjs reads its "web") */
+interface Budgets {
+  applies: { connections: number; institutions: number; applications: number };
+  api: Record<string, { p95Ms?: number; minRatioToBare?: number }>;
+}
+const BUDGETS = JSON.parse(readFileSync(path.join(BENCH_DIR, 'budgets.json'), 'utf8')) as Budgets;
 
 // ---------------------------------------------------------------------------------------------
 // arguments
@@ -170,16 +187,20 @@ async function recreateDatabase(adminUrl: string, database: string): Promise<voi
 
 interface PlanSummary {
   label: string;
-  unitId: string;
   rows: number;
   usesIndex: boolean;
+  /** sequential scans in the plan, by table */
+  seqScans: string[];
   topNode: string;
   planningMs: number | null;
   executionMs: number | null;
   plan: string[];
+  /** the statement as the route sent it */
+  sql?: string;
+  params?: unknown[];
 }
 
-/** the 查询 list as the server runs it (apps/server/src/modules/institutions/institutions.repository.ts) */
+/** the 查询 list as the server ran it before routes' SQL was captured; kept for the name-filter variants below */
 const LIST_SQL =
   "SELECT i.id, i.name, i.short_name, i.uscc, i.licensed, i.review_status, i.cancel_status, i.kind, a.id, a.status, a.accepted_at, l.id, count(*) OVER (), " +
   "(SELECT array_agg(DISTINCT m.name ORDER BY m.name) FROM institutions m WHERE m.unit_id = $1 AND m.uscc = '91220101MA17BRUN15' AND m.name <> '吉林省博润人力资源有限公司' AND m.review_status = '审核通过' AND m.cancel_status = '正常') " +
@@ -190,8 +211,8 @@ const NAME_SQL = LIST_SQL.replace("WHERE i.unit_id = $1 ", "WHERE i.unit_id = $1
 /** and across all units (a reviewer's or the public register's search), where the trigram index matters */
 const NAME_ALL_SQL = "SELECT id, name FROM institutions WHERE name ILIKE '%博润人力%' AND $1::uuid IS NOT NULL LIMIT 15";
 
-async function explain(client: pg.Client, label: string, sql: string, unitId: string, rows: number): Promise<PlanSummary> {
-  const res = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, [unitId]);
+async function explain(client: pg.Client, label: string, sql: string, params: unknown[], rows: number): Promise<PlanSummary> {
+  const res = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
   const plan = res.rows.map((r) => r['QUERY PLAN']);
   const ms = (name: string) => {
     const m = new RegExp(`${name} Time: ([\\d.]+) ms`).exec(plan.join('\n'));
@@ -199,9 +220,9 @@ async function explain(client: pg.Client, label: string, sql: string, unitId: st
   };
   return {
     label,
-    unitId,
     rows,
-    usesIndex: plan.some((l) => l.includes('institutions_unit_created_idx') || l.includes('institutions_name_trgm_idx')),
+    usesIndex: plan.some((l) => /Index (Only )?Scan|Bitmap Index Scan/.test(l)),
+    seqScans: [...new Set(plan.flatMap((l) => /Seq Scan on (\w+)/.exec(l)?.[1] ?? []))],
     topNode: (plan[0] ?? '').replace(/\s+\(cost=.*$/, '').trim(),
     planningMs: ms('Planning'),
     executionMs: ms('Execution'),
@@ -285,10 +306,12 @@ async function main(): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
-  // 1. fresh database; the server's first start applies the migrations and seeds the demo unit
+  // 1. fresh database; a development start from source applies the migrations and seeds the demo
+  //    data (production never seeds it); its DATA_DIR keeps the keys the production start reuses
   await recreateDatabase(args.adminUrl, args.database);
-  console.log(`\n[1/5] database ${args.database} recreated; starting the server to migrate and seed it`);
-  server = await startServer({ databaseUrl, port: args.port });
+  console.log(`\n[1/5] database ${args.database} recreated; seeding it (development start: migrations, demo data)`);
+  const seedDir = mkdtempSync(path.join(os.tmpdir(), 'jhrm-bench-seed-'));
+  server = await startServer({ databaseUrl, port: args.port, mode: 'seed', dataDir: seedDir });
   const firstStartMs = server.startMs;
   await server.stop();
   server = null;
@@ -303,69 +326,102 @@ async function main(): Promise<number> {
     if (gen.largestUnit) console.log(`  largest unit: ${gen.largestUnit.name} with ${gen.largestUnit.institutions} institutions`);
   }
 
-  // 3. EXPLAIN the unit list
-  console.log(args.videoOnly ? '\n[3/5] no EXPLAIN (--video)' : '\n[3/5] EXPLAIN (ANALYZE, BUFFERS) of the unit list query');
-  const client = new pg.Client({ connectionString: databaseUrl });
+  // 3. the SQL each measured route sends (captured from the app itself), EXPLAINed
+  console.log(args.videoOnly ? '\n[3/5] no EXPLAIN (--video)' : '\n[3/5] EXPLAIN (ANALYZE, BUFFERS) of the SQL each measured route sends');
+  // the server's connection options (JIT off), so the plans are the ones its connections get
+  const client = new pg.Client({ connectionString: databaseUrl, options: JIT_OFF });
   await client.connect();
   const plans: PlanSummary[] = [];
+  let routeSql: RouteSql[] = [];
   let pgVersion = 'unknown';
-  let counts = { units: 0, institutions: 0 };
+  let counts = { units: 0, institutions: 0, applications: 0 };
   try {
     pgVersion = (await client.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version ?? pgVersion;
-    const c = await client.query<{ units: string; institutions: string }>('SELECT (SELECT count(*) FROM units) AS units, (SELECT count(*) FROM institutions) AS institutions');
-    counts = { units: Number(c.rows[0]?.units ?? 0), institutions: Number(c.rows[0]?.institutions ?? 0) };
-    const targets = [
-      ...(gen?.demoUnit ? [{ label: 'demo unit', id: gen.demoUnit.id, rows: gen.demoUnit.institutions }] : []),
-      ...(gen?.largestUnit ? [{ label: 'largest unit', id: gen.largestUnit.id, rows: gen.largestUnit.institutions }] : []),
-    ];
-    for (const t of targets) {
-      plans.push(await explain(client, `list, ${t.label}`, LIST_SQL, t.id, t.rows));
-      plans.push(await explain(client, `name substring, ${t.label}`, NAME_SQL, t.id, t.rows));
+    const c = await client.query<{ units: string; institutions: string; applications: string }>(
+      'SELECT (SELECT count(*) FROM units) AS units, (SELECT count(*) FROM institutions) AS institutions, (SELECT count(*) FROM applications) AS applications',
+    );
+    counts = { units: Number(c.rows[0]?.units ?? 0), institutions: Number(c.rows[0]?.institutions ?? 0), applications: Number(c.rows[0]?.applications ?? 0) };
+    if (!args.videoOnly) {
+      routeSql = await captureRouteSql({ databaseUrl, dataDir: seedDir, routes: ROUTES.map((r) => ({ label: r.label, url: r.url, account: r.account })) });
+      for (const route of routeSql) {
+        if (route.status !== 200) throw new Error(`capturing ${route.url} answered ${route.status}`);
+        for (const [i, st] of route.statements.entries()) {
+          if (!isRead(st)) continue;
+          const label = `${route.label} #${i + 1}${isSessionLookup(st) ? ' (session)' : ''}`;
+          plans.push({ ...(await explain(client, label, st.text, st.params, counts.institutions)), sql: st.text, params: st.params });
+        }
+      }
+      // the unit list's name filter, across one unit and across all units (not a measured route)
+      const demo = gen?.demoUnit;
+      if (demo) {
+        plans.push(await explain(client, 'name substring, demo unit', NAME_SQL, [demo.id], demo.institutions));
+        plans.push(await explain(client, 'name substring, all units', NAME_ALL_SQL, [demo.id], counts.institutions));
+      }
     }
-    if (targets[0]) plans.push(await explain(client, 'name substring, all units', NAME_ALL_SQL, targets[0].id, counts.institutions));
   } finally {
     await client.end();
   }
-  if (!args.videoOnly) console.log(`  ${LIST_SQL}`);
-  const demoPlan = plans[0];
-  if (demoPlan) for (const line of demoPlan.plan) console.log(`    ${line}`);
   for (const p of plans) {
-    console.log(
-      `  ${p.label.padEnd(28)} (${pad(p.rows, 6)} rows) ${p.usesIndex ? 'uses an index' : 'USES NO INDEX'}; ${p.topNode}; execution ${p.executionMs ?? '?'} ms`,
-    );
+    const seq = p.seqScans.length ? `Seq Scan on ${p.seqScans.join(', ')}` : 'no Seq Scan';
+    console.log(`  ${p.label.padEnd(48)} ${p.usesIndex ? 'uses an index' : 'USES NO INDEX'}; ${seq}; ${p.topNode}; execution ${p.executionMs ?? '?'} ms`);
   }
-  for (const p of plans.filter((x) => x.label.startsWith('name substring'))) {
+  for (const p of plans.filter((x) => !x.label.includes('(session)') && !x.label.startsWith('health'))) {
     console.log(`\n  EXPLAIN, ${p.label}:`);
     for (const line of p.plan) console.log(`    ${line}`);
   }
 
-  // 4. the server on the populated database, then the load
-  console.log(`\n[4/5] starting the server on ${counts.units} units / ${counts.institutions} institutions (port ${args.port})`);
+  // 4. the server as `npm start` runs it, on the populated database, then the load
+  console.log(`\n[4/5] starting the server as npm start runs it (bundled, NODE_ENV=production) on ${counts.units} units / ${counts.institutions} institutions / ${counts.applications} applications (port ${args.port})`);
   const results: ScenarioResult[] = [];
+  const bare: ScenarioResult[] = [];
   const memory: Record<string, MemoryFigures | null> = {};
   let video: VideoUploadResult | null = null;
   let videoError: string | null = null;
   let loadBefore: number[] = [];
   let serverInfo: { firstStartMs: number; startMs: number; pid: number; webDist: string | null } | null = null;
   try {
-    server = await startServer({ databaseUrl, port: args.port });
+    // 127.0.0.1 is trusted for X-Forwarded-For: the public register scenario's many visitors
+    server = await startServer({ databaseUrl, port: args.port, mode: 'production', dataDir: seedDir, trustProxy: '127.0.0.1' });
     serverInfo = { firstStartMs, startMs: server.startMs, pid: server.pid, webDist: server.webDist ?? null };
     memory.idle = server.memory();
     console.log(`  ready in ${server.startMs} ms (first start with migrations: ${firstStartMs} ms), RSS ${fmtMem(memory.idle)}`);
     const session = await login(server.baseUrl, 'demo_legal');
-    console.log(`  signed in as ${session.account} (${session.user.unit?.name ?? 'no unit'})`);
+    const reviewer: Session = await login(server.baseUrl, 'demo_reviewer');
+    console.log(`  signed in as ${session.account} (${session.user.unit?.name ?? 'no unit'}) and ${reviewer.account}`);
 
     loadBefore = os.loadavg().map((n) => Math.round(n * 100) / 100);
     const busy = (loadBefore[0] ?? 0) > os.cpus().length * 0.5;
     console.log(`\n[5/5] scenarios (load average ${loadBefore.join(' ')}${busy ? ': other processes are using the CPUs, figures will be noisy' : ''})`);
-    for (const scenario of scenarios) {
-      if (stopping) break;
-      process.stdout.write(`  ${scenario.name} … `);
-      const pid = server.pid;
-      const r = await scenario.run({ baseUrl: server.baseUrl, session, load: args.load, measure: () => startCpuMeasure(pid) });
-      memory[scenario.name] = server.memory();
-      results.push(r);
-      console.log(`${r.requestsPerSec} req/s, p95 ${r.latencyMs.p95} ms, RSS ${fmtMem(memory[scenario.name] ?? null)}`);
+    // the bare reference runs beside the app, idle while the app is measured and the other way round:
+    // each scenario measures the app and then, right after, the bare server (interleaved, so that the
+    // machine's other load moves both alike)
+    const spec: Record<string, { text: string; params: unknown[] }[]> = {};
+    for (const r of ROUTES) {
+      const captured = routeSql.find((x) => x.url === r.url);
+      if (captured) spec[r.url.split('?')[0]!] = dataReads(captured.statements);
+    }
+    const specFile = path.join(seedDir, 'bare-spec.json');
+    writeFileSync(specFile, JSON.stringify(spec));
+    const ref = Object.keys(spec).length ? await startBareServer({ databaseUrl, port: args.port + 2, specFile }) : null;
+    try {
+      for (const scenario of scenarios) {
+        if (stopping) break;
+        process.stdout.write(`  ${scenario.name} … `);
+        const pid = server.pid;
+        const r = await scenario.run({ baseUrl: server.baseUrl, session, reviewer, load: args.load, measure: () => startCpuMeasure(pid) });
+        memory[scenario.name] = server.memory();
+        results.push(r);
+        let line = `${r.requestsPerSec} req/s, p95 ${r.latencyMs.p95} ms, RSS ${fmtMem(memory[scenario.name] ?? null)}`;
+        if (ref && ROUTES.some((x) => x.scenario === scenario.name) && !stopping) {
+          // same paths, same statements the route sent (session lookup aside)
+          const b = await scenario.run({ baseUrl: ref.baseUrl, session, reviewer, load: args.load, measure: () => startCpuMeasure(ref.pid) });
+          bare.push(b);
+          line += `; bare ${b.requestsPerSec} req/s, p95 ${b.latencyMs.p95} ms`;
+        }
+        console.log(line);
+      }
+    } finally {
+      await ref?.stop();
     }
     if (args.video && !stopping) {
       process.stdout.write(`  ${VIDEO_SCENARIO} (${args.videoBytes / 1024 ** 2} MiB) … `);
@@ -380,34 +436,42 @@ async function main(): Promise<number> {
         console.log(`FAILED: ${videoError}`);
       }
     }
+    await server.stop();
+    server = null;
   } finally {
     if (server) await server.stop();
     server = null;
+    rmSync(seedDir, { recursive: true, force: true });
   }
 
   if (results.length) printTable(results);
   if (video) printVideoResult(video);
 
-  // budgets and verdict
+  // budgets (bench/budgets.json), each next to its figure
   const budgets = [];
-  const list = results.find((r) => r.name === 'unit-list');
-  if (list) {
-    const at32 = list.connections === BUDGET_CONNECTIONS && counts.institutions >= 100_000;
-    budgets.push({
-      name: 'unit 查询 list p95 at 32 connections, 100 000 institutions',
-      limitMs: UNIT_LIST_P95_BUDGET_MS,
-      actualMs: list.latencyMs.p95,
-      applicable: at32,
-      ok: list.latencyMs.p95 <= UNIT_LIST_P95_BUDGET_MS,
-    });
+  const sized = args.load.connections === BUDGETS.applies.connections && counts.institutions >= BUDGETS.applies.institutions;
+  console.log(`\nbudgets (bench/budgets.json; they apply at ${BUDGETS.applies.connections} connections and ≥ ${BUDGETS.applies.institutions} institutions / ${BUDGETS.applies.applications} applications):`);
+  for (const r of results) {
+    const b = BUDGETS.api[r.name];
+    const ref = bare.find((x) => x.name === r.name);
+    const ratio = ref && ref.requestsPerSec > 0 ? Math.round((r.requestsPerSec / ref.requestsPerSec) * 100) / 100 : null;
+    const applicable = sized && (r.name !== 'review-inbox' || counts.applications >= BUDGETS.applies.applications);
+    const parts = [`${r.requestsPerSec} req/s`, `p95 ${r.latencyMs.p95} ms`];
+    if (b?.p95Ms !== undefined) {
+      const ok = r.latencyMs.p95 <= b.p95Ms;
+      budgets.push({ name: `${r.name} p95`, limitMs: b.p95Ms, actualMs: r.latencyMs.p95, applicable, ok });
+      parts[1] += ` (budget ≤ ${b.p95Ms} ms: ${!applicable ? 'n/a at this size' : ok ? 'ok' : 'OVER BUDGET'})`;
+    }
+    if (ref) parts.push(`bare ${ref.requestsPerSec} req/s → ${ratio}× bare`);
+    if (b?.minRatioToBare !== undefined && ratio !== null) {
+      const ok = ratio >= b.minRatioToBare;
+      budgets.push({ name: `${r.name} req/s over bare`, limit: b.minRatioToBare, actual: ratio, applicable, ok });
+      parts[parts.length - 1] += ` (budget ≥ ${b.minRatioToBare}×: ${!applicable ? 'n/a at this size' : ok ? 'ok' : 'OVER BUDGET'})`;
+    }
+    console.log(`  ${r.name.padEnd(16)} ${parts.join('; ')}`);
   }
-  const failures = results.filter((r) => r.errors > 0 || r.non2xx > 0);
+  const failures = [...results, ...bare].filter((r) => r.errors > 0 || r.non2xx > 0);
   const overBudget = [...budgets.filter((b) => b.applicable && !b.ok), ...(video?.budgets.filter((b) => !b.ok) ?? [])];
-  console.log('');
-  for (const b of budgets) {
-    const verdict = !b.applicable ? 'not applicable (needs 32 connections and ≥ 100 000 institutions)' : b.ok ? 'within budget' : 'OVER BUDGET';
-    console.log(`budget: ${b.name}: ${b.actualMs} ms ≤ ${b.limitMs} ms — ${verdict}`);
-  }
   for (const b of video?.budgets ?? []) {
     console.log(`budget: ${b.name}: ${b.actual} ${b.name.includes('RSS') ? '<' : '≥'} ${b.limit} — ${b.ok ? 'within budget' : 'OVER BUDGET'}`);
   }
@@ -427,6 +491,8 @@ async function main(): Promise<number> {
     server: serverInfo,
     memory,
     scenarios: results,
+    bare,
+    routeSql,
     video: video ?? (videoError ? { error: videoError } : null),
     budgets,
     ok: failures.length === 0 && !videoError && (!args.strict || overBudget.length === 0),

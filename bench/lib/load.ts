@@ -16,6 +16,11 @@ export interface LoadRequest {
   path: string;
   headers?: Record<string, string>;
   body?: string;
+  /**
+   * send each request from another client address (X-Forwarded-For, trusted by the server for
+   * 127.0.0.1): the public register's per-address rate limit then sees many visitors, as in life
+   */
+  manyVisitors?: boolean;
 }
 
 export interface LatencyFigures {
@@ -57,6 +62,13 @@ function percentile(sorted: Float64Array, p: number): number {
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
+
+let visitor = 0;
+/** 10.0.0.0/8 addresses in turn: 16 million before one repeats */
+function nextVisitor(): string {
+  visitor = (visitor + 1) % 0xffffff;
+  return `10.${(visitor >> 16) & 255}.${(visitor >> 8) & 255}.${visitor & 255}`;
+}
 
 /** Growable list of latencies (ms). */
 class Samples {
@@ -116,7 +128,13 @@ export async function runLoad(args: {
     connections: load.connections,
     timeout: 10,
     headers: args.headers ?? {},
-    requests: args.requests.map((r) => ({ method: r.method ?? 'GET', path: r.path, headers: r.headers, body: r.body })),
+    requests: args.requests.map((r) => ({
+      method: r.method ?? 'GET',
+      path: r.path,
+      headers: r.headers,
+      body: r.body,
+      ...(r.manyVisitors ? { setupRequest: (req: autocannon.Request) => ({ ...req, headers: { ...req.headers, 'x-forwarded-for': nextVisitor() } }) } : {}),
+    })),
   };
   if (load.warmupS > 0) await cannon({ ...base, duration: load.warmupS });
 

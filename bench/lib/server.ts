@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 /** the repository root (bench/lib/ → ../..) */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SERVER_ENTRY = path.join(REPO_ROOT, 'apps/server/src/server.ts');
+const START_SCRIPT = path.join(REPO_ROOT, 'scripts/start.mjs');
 const DEFAULT_WEB_DIST = path.join(REPO_ROOT, 'apps/web/dist');
 
 export interface ServerOptions {
@@ -17,6 +18,16 @@ export interface ServerOptions {
   /** give up waiting for /api/health after this long; default 60 s */
   startTimeoutMs?: number;
   logLevel?: string;
+  /**
+   * `seed`: from source in development mode, which migrates an empty database and seeds the demo
+   * data; `production` (default): as `npm start` runs it (scripts/start.mjs: the bundled server,
+   * building what changed first) with NODE_ENV=production and the keys of `seedDataDir`.
+   */
+  mode?: 'seed' | 'production';
+  /** seed: the DATA_DIR to keep (its secrets.json); production: where to read those keys from */
+  dataDir?: string;
+  /** production: addresses whose X-Forwarded-For is trusted (the public register scenario's visitors) */
+  trustProxy?: string;
 }
 
 export interface MemoryFigures {
@@ -42,29 +53,35 @@ export interface RunningServer {
 /**
  * Starts apps/server as a child process on `databaseUrl` (it applies migrations and seeds the demo
  * data on an empty database) and resolves once GET /api/health answers 200. The child is `node
- * --import tsx …` itself, not an npx/tsx wrapper, so its pid is the server's and its RSS is real.
+ * --import tsx …` (seed) or `node scripts/start.mjs` (production) itself, not an npx wrapper, so its
+ * pid is the server's and its RSS is real.
  * Secrets for development mode go to a temporary DATA_DIR removed on stop.
  */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const baseUrl = `http://127.0.0.1:${opts.port}`;
   const webDist = opts.webDist ?? (existsSync(path.join(DEFAULT_WEB_DIST, 'index.html')) ? DEFAULT_WEB_DIST : undefined);
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'jhrm-bench-'));
+  const mode = opts.mode ?? 'production';
+  const ownDataDir = !opts.dataDir || mode === 'production';
+  const dataDir = mode === 'seed' && opts.dataDir ? opts.dataDir : mkdtempSync(path.join(tmpdir(), 'jhrm-bench-'));
   if (await answers(`${baseUrl}/api/health`)) throw new Error(`port ${opts.port} is already in use: stop whatever answers on ${baseUrl}`);
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    NODE_ENV: 'development',
+    NODE_ENV: mode === 'seed' ? 'development' : 'production',
     DATABASE_URL: opts.databaseUrl,
     PORT: String(opts.port),
     HOST: '127.0.0.1',
     LOG_LEVEL: opts.logLevel ?? 'warn',
     DATA_DIR: dataDir,
   };
+  if (mode === 'production') Object.assign(env, productionEnv(opts));
   if (webDist) env.WEB_DIST = webDist;
   else delete env.WEB_DIST;
 
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER_ENTRY], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // production: scripts/start.mjs imports the bundle into its own process, so the pid is the server's
+  const argv = mode === 'seed' ? ['--import', 'tsx', SERVER_ENTRY] : [START_SCRIPT];
+  const child = spawn(process.execPath, argv, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const keep = (chunk: Buffer) => {
     for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) lines.push(line);
@@ -80,9 +97,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }),
   );
 
-  const cleanup = () => rmSync(dataDir, { recursive: true, force: true });
+  const cleanup = () => {
+    if (ownDataDir) rmSync(dataDir, { recursive: true, force: true });
+  };
   const output = () => lines.join('\n');
-  const deadline = Date.now() + (opts.startTimeoutMs ?? 60_000);
+  // a production start may first build the web app (about a minute on two cores)
+  const startTimeoutMs = opts.startTimeoutMs ?? (mode === 'production' ? 300_000 : 60_000);
+  const deadline = Date.now() + startTimeoutMs;
   while (!(await answers(`${baseUrl}/api/health`))) {
     if (exited !== null) {
       cleanup();
@@ -91,7 +112,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (Date.now() > deadline) {
       await terminate(child, exitPromise);
       cleanup();
-      throw new Error(`server did not answer ${baseUrl}/api/health within ${opts.startTimeoutMs ?? 60_000} ms:\n${output()}`);
+      throw new Error(`server did not answer ${baseUrl}/api/health within ${startTimeoutMs} ms:\n${output()}`);
     }
     await sleep(100);
   }
@@ -108,6 +129,24 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       await terminate(child, exitPromise);
       cleanup();
     },
+  };
+}
+
+/**
+ * What production refuses to start without: the keys the seeding start generated (so the demo data
+ * stays readable), an SMS gateway (never called by a scenario; nothing listens there) and an
+ * explicit choice of no malware scanner.
+ */
+function productionEnv(opts: ServerOptions): NodeJS.ProcessEnv {
+  if (!opts.dataDir) throw new Error('a production start needs the seeded dataDir for its keys');
+  const secrets = JSON.parse(readFileSync(path.join(opts.dataDir, 'secrets.json'), 'utf8')) as Record<string, string>;
+  return {
+    ...secrets,
+    SMS_GATEWAY_URL: 'http://127.0.0.1:9/bench-sms',
+    SMS_GATEWAY_TOKEN: 'bench',
+    MALWARE_SCAN: 'off',
+    API_DOCS: '0',
+    ...(opts.trustProxy ? { TRUST_PROXY: opts.trustProxy } : {}),
   };
 }
 
@@ -148,3 +187,26 @@ async function answers(url: string): Promise<boolean> {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Starts lib/bare-server.ts (the bare Fastify + pg reference) on `port`, answering the paths of
+ * `spec` with their statements. Resolves once /api/health answers.
+ */
+export async function startBareServer(opts: { databaseUrl: string; port: number; specFile: string }): Promise<{ pid: number; baseUrl: string; stop(): Promise<void> }> {
+  const baseUrl = `http://127.0.0.1:${opts.port}`;
+  if (await answers(`${baseUrl}/api/health`)) throw new Error(`port ${opts.port} is already in use: stop whatever answers on ${baseUrl}`);
+  const env = { ...process.env, DATABASE_URL: opts.databaseUrl, PORT: String(opts.port), BARE_SPEC: opts.specFile };
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'bench/lib/bare-server.ts')], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const lines: string[] = [];
+  child.stderr?.on('data', (c: Buffer) => lines.push(c.toString('utf8')));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const deadline = Date.now() + 30_000;
+  while (!(await answers(`${baseUrl}/api/health`))) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await terminate(child, exited);
+      throw new Error(`the bare server did not start:\n${lines.join('')}`);
+    }
+    await sleep(100);
+  }
+  return { pid: child.pid!, baseUrl, stop: () => terminate(child, exited) };
+}

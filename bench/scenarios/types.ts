@@ -5,6 +5,8 @@ export interface ScenarioContext {
   baseUrl: string;
   /** a signed-in demo unit user (demo_legal) */
   session: Session;
+  /** demo_reviewer, for the 审核 scenarios */
+  reviewer?: Session;
   load: LoadOptions;
   /** server/machine CPU during the measured run (see lib/cpu.ts) */
   measure?: () => () => Record<string, number>;

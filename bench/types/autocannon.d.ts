@@ -11,6 +11,8 @@ declare module 'autocannon' {
       path: string;
       headers?: Record<string, string>;
       body?: string;
+      /** called before each send of this request; returns the request to send */
+      setupRequest?: (req: Request) => Request;
     }
 
     interface Options {
