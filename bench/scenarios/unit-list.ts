@@ -5,7 +5,7 @@ export const UNIT_LIST_PATH = '/api/institutions?page=1&pageSize=15';
 
 /**
  * The budgeted request on its own: a unit's 查询 list, first page, with session lookup and the
- * permission check included (ARCHITECTURE.md "Budgets": p95 ≤ 25 ms at 32 connections).
+ * permission check included (bench/budgets.json: p95 ≤ 25 ms at 32 connections).
  */
 export const unitList: Scenario = {
   name: 'unit-list',

@@ -9,7 +9,7 @@ import { readMemory, sleep } from '../lib/server';
 import type { Session } from '../lib/session';
 
 /**
- * The video budget of ARCHITECTURE.md: "Uploads stream: a 1 GiB video never makes the server hold
+ * The video budget (bench/budgets.json "video"): "Uploads stream: a 1 GiB video never makes the server hold
  * more than ~100 MiB". One MP4-shaped file (ftyp + moov/mvhd + a 64-bit mdat filling the rest,
  * generated on the fly, never stored on the client side) goes to the running server by tus in
  * 8 MiB PATCHes, while the server's RSS is sampled every 100 ms. The same bytes go, in the same
