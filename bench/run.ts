@@ -179,7 +179,7 @@ interface PlanSummary {
   plan: string[];
 }
 
-/** the 查询 list as the server runs it (apps/server/src/modules/institutions/institutions.repository.ts) */
+/** the 查询 list as the server runs it (apps/server/src/modules/unit-institutions/unit-institutions.repository.ts) */
 const LIST_SQL =
   "SELECT i.id, i.name, i.short_name, i.uscc, i.licensed, i.review_status, i.cancel_status, i.kind, a.id, a.status, a.accepted_at, l.id, count(*) OVER (), " +
   "(SELECT array_agg(DISTINCT m.name ORDER BY m.name) FROM institutions m WHERE m.unit_id = $1 AND m.uscc = '91220101MA17BRUN15' AND m.name <> '吉林省博润人力资源有限公司' AND m.review_status = '审核通过' AND m.cancel_status = '正常') " +

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import { AppErrorCode } from '@jhrm/contracts';
 import type { AppDeps } from '../deps';
-import type { SessionUser } from '../modules/sessions/sessions.service';
+import type { SessionUser } from '../modules/accounts/sessions.service';
 import { AppError } from './app-error';
 import { BlobTooLargeError, type StagedBlob } from './blob-store';
 import { DOCUMENT_EXTENSIONS, DOCUMENT_TYPES_LABEL, sniffDocument, type DocumentMime } from './file-type';

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from
 import fp from 'fastify-plugin';
 import { AppErrorCode, type TRole } from '@jhrm/contracts';
 import { AppError } from '../lib/app-error';
-import { newToken, type AuthContext, type SessionService } from '../modules/sessions/sessions.service';
+import { newToken, type AuthContext, type SessionService } from '../modules/accounts/sessions.service';
 
 /**
  * Who may call a route. Every route declares it; there is no default.

@@ -10,7 +10,7 @@ import { files } from '../modules/files/files.table';
 import { buildMp4 } from '../modules/materials/mp4-builder';
 import { MATERIAL_OWNER, VIDEO_OWNER } from '../modules/materials/materials.repository';
 import { ReviewsService } from '../modules/reviews/reviews.service';
-import type { SessionUser } from '../modules/sessions/sessions.service';
+import type { SessionUser } from '../modules/accounts/sessions.service';
 import { DEMO_ACCOUNTS, DEMO_UNIT } from './demo';
 
 interface DemoInstitution {

@@ -12,7 +12,7 @@ import { AppError } from '../../lib/app-error';
 import { uniqueViolation } from '../../lib/pg-errors';
 import type { Tx } from '../../db/client';
 import type { AppDeps } from '../../deps';
-import type { SessionUser } from '../sessions/sessions.service';
+import type { SessionUser } from '../accounts/sessions.service';
 import { invalid, type RequestMeta } from '../accounts/accounts.service';
 import { departments, users } from '../accounts/accounts.table';
 import { applications } from '../applications/applications.table';

@@ -5,7 +5,7 @@ import { AppError } from '../../lib/app-error';
 import type { DbOrTx } from '../../db/client';
 import type { StaffRead } from '../../plugins/staff-reads';
 import type { AppDeps } from '../../deps';
-import type { SessionUser } from '../sessions/sessions.service';
+import type { SessionUser } from '../accounts/sessions.service';
 import { departments } from '../accounts/accounts.table';
 import { applications } from './applications.table';
 

@@ -16,15 +16,16 @@ import { AppError } from '../../lib/app-error';
 import { formatBeijing } from '../../lib/time';
 import { queryRows, type DbOrTx } from '../../db/client';
 import type { AppDeps } from '../../deps';
-import type { SessionUser } from '../sessions/sessions.service';
+import type { SessionUser } from '../accounts/sessions.service';
 import { departments } from '../accounts/accounts.table';
 import { institutionRecords, institutions } from '../institutions/institutions.table';
 import { auditApplication, editableApplication, type ApplicationRow } from './applications.access';
 import { applicationSubmissions, applications } from './applications.table';
-import { readRecord, replaceLists, sealRecord, toColumns } from './records.repository';
+import { readRecord, replaceLists, sealRecord, toColumns } from '../institutions/records.repository';
 import { submissionProblems } from './submission-rules';
-import { listDecisions } from '../reviews/reviews.repository';
-import { USCC_OWNED_ELSEWHERE, usccOwnedElsewhereError, usccOwnershipViolation, usccTakenByOtherUnit } from '../institutions/uscc-owner';
+import { listDecisions } from './decisions.repository';
+import { usccOwnershipViolation } from '../accounts/uscc-ownership';
+import { USCC_OWNED_ELSEWHERE, usccOwnedElsewhereError, usccTakenByOtherUnit } from '../institutions/uscc-owner';
 
 /**
  * The institution's list columns (查询 filters on them) follow a record: a 设立 draft as the unit

@@ -10,7 +10,7 @@ import {
   type TSubmissionProblem,
 } from '@jhrm/contracts';
 import type { z } from 'zod';
-import type { FullRecord } from './records.repository';
+import type { FullRecord } from '../institutions/records.repository';
 
 export interface SubmissionContext {
   type: TApplicationType;

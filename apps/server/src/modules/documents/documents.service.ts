@@ -14,7 +14,7 @@ import {
 import { AppError } from '../../lib/app-error';
 import type { AppDeps } from '../../deps';
 import { readableApplication } from '../applications/applications.access';
-import { educationCounts } from '../applications/records.repository';
+import { educationCounts } from '../institutions/records.repository';
 import { departmentName, loadTemplateRecord, type TemplateRecord } from './documents.repository';
 import { FormPdf, choices, type CellValue, type Field } from './pdf';
 

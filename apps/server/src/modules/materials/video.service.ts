@@ -14,7 +14,7 @@ import { assertClean, cleanFileName } from '../../lib/uploads';
 import { requestMeta } from '../../lib/routes';
 import { sessionUnitId } from '../../plugins/auth';
 import type { AppDeps } from '../../deps';
-import type { SessionUser } from '../sessions/sessions.service';
+import type { SessionUser } from '../accounts/sessions.service';
 import { auditApplication, editableApplication, readableApplication } from '../applications/applications.access';
 import { probeMp4File } from './mp4';
 import { deleteVideo, findVideo, insertVideo, listVideos, type VideoRow } from './video.repository';

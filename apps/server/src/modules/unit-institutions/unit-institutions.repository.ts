@@ -3,7 +3,7 @@ import { allowedActions, isEditable, type TRole, type TInstitutionListItem, type
 import type { Db, DbOrTx } from '../../db/client';
 import type { PiiCipher } from '../../lib/crypto';
 import { applications } from '../applications/applications.table';
-import { institutions } from './institutions.table';
+import { institutions } from '../institutions/institutions.table';
 import { licences } from '../licences/licences.table';
 import { likeEscape } from '../../lib/like';
 
