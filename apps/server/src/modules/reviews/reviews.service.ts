@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, gte, ilike, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
-import type { FastifyRequest } from 'fastify';
 import {
   APPLICATION_TYPES,
   AppErrorCode,
@@ -31,7 +30,9 @@ import type { SessionUser } from '../accounts/sessions.service';
 import { units, users } from '../accounts/accounts.table';
 import { auditApplication, readableApplication, reviewerDepartment, type ApplicationRow } from '../applications/applications.access';
 import { applicationSubmissions, applications } from '../applications/applications.table';
-import { syncInstitution, type Actor } from '../applications/applications.service';
+import type { Actor } from '../accounts/actor';
+import { syncInstitution } from '../institutions/sync-institution';
+import { fire } from '../applications/transitions';
 import { usccTakenByOtherUnit } from '../institutions/uscc-owner';
 import { openRecord, readRecord, type FullRecord } from '../institutions/records.repository';
 import { institutions } from '../institutions/institutions.table';
@@ -83,8 +84,8 @@ export class ReviewsService {
   }
 
   /** 待审核 (by deadline) or 已审核 (decided by this department, newest first), of the reviewer's department only. */
-  async inbox(user: SessionUser, q: TReviewInboxQuery): Promise<TPage<TReviewInboxItem>> {
-    const dept = await reviewerDepartment(this.db, user);
+  async inbox(actor: Actor, q: TReviewInboxQuery): Promise<TPage<TReviewInboxItem>> {
+    const dept = await reviewerDepartment(this.db, actor.user);
     const empty = { items: [], total: 0, page: q.page, pageSize: q.pageSize };
     if (!dept) return empty;
 
@@ -178,9 +179,9 @@ export class ReviewsService {
    * submission it is accepted (once; the unit can no longer 撤回). Reviewers of other
    * departments get 404 from readableApplication.
    */
-  async open(req: FastifyRequest, id: string): Promise<TReviewDetail> {
-    const user = req.auth!.user;
-    const app = await readableApplication(this.db, req, id);
+  async open(actor: Actor, id: string): Promise<TReviewDetail> {
+    const user = actor.user;
+    const app = await readableApplication(this.db, actor, id);
     if (app.status === '待审核' && !app.acceptedAt) {
       await this.db.transaction(async (tx) => {
         const [accepted] = await tx
@@ -188,7 +189,7 @@ export class ReviewsService {
           .set({ acceptedAt: this.deps.clock(), acceptedBy: user.id })
           .where(and(eq(applications.id, id), eq(applications.status, '待审核'), isNull(applications.acceptedAt)))
           .returning({ id: applications.id });
-        if (accepted) await auditApplication(this.deps, tx, { user, ip: req.ip }, 'application.accepted', app, { department: app.department });
+        if (accepted) await auditApplication(this.deps, tx, actor, 'application.accepted', app, { department: app.department });
       });
     }
     return this.detail(this.db, id);
@@ -301,28 +302,23 @@ export class ReviewsService {
         if (uniqueViolation(err)) throw new AppError(AppErrorCode.CONFLICT, '本轮申请已有审核结论，请刷新页面查看');
         throw err;
       }
-      await tx
-        .update(applications)
-        .set({
-          status: decision,
-          decidedAt: now,
-          decidedBy: actor.user.id,
-          // deciding implies having opened it
-          acceptedAt: app.acceptedAt ?? now,
-          acceptedBy: app.acceptedBy ?? actor.user.id,
-          version: app.version + 1,
-          updatedAt: now,
-        })
-        .where(eq(applications.id, id));
-
-      const licence = decision === '审核通过' ? await this.applyApproval(tx, app, snapshot, dept.code, issuedOn, actor.user.id, now) : null;
-      if (decision === '审核不通过' && app.type === '设立') {
-        await tx.update(institutions).set({ reviewStatus: '审核不通过', updatedAt: now }).where(eq(institutions.id, app.institutionId));
-      }
+      const approval: { licence: LicenceRow | null } = { licence: null };
+      await fire(this.deps, tx, app, decision, actor, {
+        // deciding implies having opened it
+        set: { decidedAt: now, decidedBy: actor.user.id, acceptedAt: app.acceptedAt ?? now, acceptedBy: app.acceptedBy ?? actor.user.id },
+        audit: { round: latest!.round, department: dept.code, opinion: req.opinion || null, notes: notes.map((n) => n.key) },
+        effects: async (decided) => {
+          if (decision !== '审核通过') return;
+          const licence = await this.applyApproval(tx, decided, snapshot, dept.code, issuedOn, actor.user.id, now);
+          approval.licence = licence;
+          return licence ? { licenceId: licence.id, licenceNumber: licence.number } : {};
+        },
+      });
+      const issued = approval.licence;
 
       const name = snapshot.record.basic?.name ?? '';
       const what = `${app.type}申请`;
-      const licenceText = licence ? `${LICENCE_NAMES[licence.kind]}已核发，编号${licence.number}。` : '';
+      const licenceText = issued ? `${LICENCE_NAMES[issued.kind]}已核发，编号${issued.number}。` : '';
       await notifyUnit(tx, now, {
         unitId: app.unitId,
         kind: 'application.decision',
@@ -335,14 +331,6 @@ export class ReviewsService {
           (decision === '审核不通过' ? '请按意见修改后重新提交。' : ''),
         link: `/hr/institutions/${app.institutionId}/view`,
       });
-      await auditApplication(this.deps, tx, actor, decision === '审核通过' ? 'application.approved' : 'application.rejected', app, {
-        round: latest!.round,
-        department: dept.code,
-        opinion: req.opinion || null,
-        notes: notes.map((n) => n.key),
-        ...(licence ? { licenceId: licence.id, licenceNumber: licence.number } : {}),
-      });
-
       const [agent] = latest!.submittedBy
         ? await tx.select({ phoneEnc: users.phoneEnc }).from(users).where(eq(users.id, latest!.submittedBy))
         : [];
@@ -412,7 +400,8 @@ export class ReviewsService {
     const kind = snapshot.kind?.kind ?? '备案';
     const issue = { kind, institutionId: app.institutionId, unitId: app.unitId, applicationId: app.id, record: snapshot.record, department, issuedOn, issuedBy: userId };
     if (app.type === '设立') {
-      await tx.update(institutions).set({ reviewStatus: '审核通过', currentRecordId: app.recordId, kind, updatedAt: now }).where(eq(institutions.id, app.institutionId));
+      // its 审核状态 follows the application (applications/transitions.ts)
+      await tx.update(institutions).set({ currentRecordId: app.recordId, kind, updatedAt: now }).where(eq(institutions.id, app.institutionId));
       return issueLicence(tx, this.deps, issue);
     }
     if (app.type === '变更') {
