@@ -1,5 +1,7 @@
-import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompress } from './precompress';
 
 /**
  * Long-lived vendor code gets its own chunks so a deploy of app code does not invalidate it.
@@ -27,11 +29,38 @@ function reactRouterProductionAliases() {
   ];
 }
 
+/**
+ * First-paint trimming for the login page (its budget is 170 KB gzip of JS + CSS):
+ * - antd's Form.Item label imports Tooltip for its optional `tooltip` prop; that one import
+ *   loads Tooltip lazily instead (src/lib/form-label-tooltip.tsx), taking rc-trigger, portals and
+ *   positioning off the login page; likewise the button's click ripple (src/lib/wave-effect.ts);
+ * - `resize-observer-polyfill` becomes the browser's own ResizeObserver (every es2020 browser has it),
+ *   and `scroll-into-view-if-needed` the browser's own Element.scrollIntoView (src/lib/scroll-into-view.ts).
+ */
+function firstPaintTrim(): Plugin {
+  const lazyTooltip = fileURLToPath(new URL('./src/lib/form-label-tooltip.tsx', import.meta.url));
+  const resizeObserver = fileURLToPath(new URL('./src/lib/resize-observer.ts', import.meta.url));
+  const waveEffect = fileURLToPath(new URL('./src/lib/wave-effect.ts', import.meta.url));
+  const scrollIntoView = fileURLToPath(new URL('./src/lib/scroll-into-view.ts', import.meta.url));
+  return {
+    name: 'jhrm-first-paint-trim',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === 'resize-observer-polyfill') return resizeObserver;
+      if (source === 'scroll-into-view-if-needed') return scrollIntoView;
+      if (source === './WaveEffect' && importer && /[/\\]antd[/\\]es[/\\]_util[/\\]wave[/\\]useWave\.js$/.test(importer)) return waveEffect;
+      if (source === '../tooltip' && importer && /[/\\]antd[/\\]es[/\\]form[/\\]FormItemLabel\.js$/.test(importer)) return lazyTooltip;
+      return null;
+    },
+  };
+}
+
 /** Where `vite` (dev) and `vite preview` send /api; the server's default port unless overridden. */
 const apiTarget = process.env.JHRM_API_URL ?? 'http://localhost:3000';
 
 export default defineConfig(({ command }) => ({
-  plugins: [react()],
+  // brotli and gzip copies of every text file, served as they are by the server (decision 0019)
+  plugins: [react(), firstPaintTrim(), precompress()],
   resolve: {
     alias: command === 'build' ? reactRouterProductionAliases() : [],
   },

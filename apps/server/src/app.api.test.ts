@@ -1,17 +1,23 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app';
 import { createTestContext, type TestContext } from './test/harness';
 
 let ctx: TestContext;
 let dist: string;
+const BIG_ASSET = Buffer.from(Array.from({ length: 400 }, (_, i) => `export const 字段${i} = '公示查询 ${i}';`).join('\n'));
 beforeAll(async () => {
   dist = mkdtempSync(path.join(tmpdir(), 'jhrm-web-'));
   writeFileSync(path.join(dist, 'index.html'), '<!doctype html><html lang="zh-CN"><title>吉林人力资源市场管理</title></html>');
   mkdirSync(path.join(dist, 'assets'));
   writeFileSync(path.join(dist, 'assets', 'app-abc123.js'), 'console.log(1)');
+  // as the web build writes them (apps/web/precompress.ts): the file and its .br and .gz copies
+  writeFileSync(path.join(dist, 'assets', 'big-def456.js'), BIG_ASSET);
+  writeFileSync(path.join(dist, 'assets', 'big-def456.js.br'), brotliCompressSync(BIG_ASSET));
+  writeFileSync(path.join(dist, 'assets', 'big-def456.js.gz'), gzipSync(BIG_ASSET));
   ctx = await createTestContext({ config: { webDist: dist } });
 });
 afterAll(() => ctx?.close());
@@ -149,5 +155,76 @@ describe('HTTP surface', () => {
     } finally {
       await production.close();
     }
+  });
+});
+
+describe('compression (decision 0019)', () => {
+  it('sends a hashed asset precompressed: brotli for br, gzip for gzip, plain bytes otherwise', async () => {
+    const c = ctx.client();
+    const br = await c.get('/assets/big-def456.js', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.rawPayload.length).toBeLessThan(BIG_ASSET.length / 3);
+    expect(brotliDecompressSync(br.rawPayload).equals(BIG_ASSET)).toBe(true);
+
+    const gz = await c.get('/assets/big-def456.js', { 'accept-encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).equals(BIG_ASSET)).toBe(true);
+
+    const plain = await c.get('/assets/big-def456.js');
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/accept-encoding/i);
+    expect(plain.rawPayload.equals(BIG_ASSET)).toBe(true);
+
+    // br refused with q=0: the gzip copy
+    const noBr = await c.get('/assets/big-def456.js', { 'accept-encoding': 'br;q=0, gzip' });
+    expect(noBr.headers['content-encoding']).toBe('gzip');
+    // a file the build did not compress (too small) is sent plain whatever the client accepts
+    const small = await c.get('/assets/app-abc123.js', { 'accept-encoding': 'br' });
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.body).toBe('console.log(1)');
+    // index.html revalidates
+    expect((await c.get('/login', { 'accept-encoding': 'br' })).headers['cache-control']).toBe('no-cache');
+  });
+
+  it('compresses API JSON over 1 KB for a client that accepts it, and leaves small answers alone', async () => {
+    const admin = ctx.client();
+    await admin.login('demo_admin');
+    const plain = await admin.get('/api/admin/departments');
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.rawPayload.length).toBeGreaterThan(1024);
+    expect(plain.headers.vary).toMatch(/accept-encoding/i);
+
+    const gz = await admin.get('/api/admin/departments', { 'accept-encoding': 'gzip' });
+    expect(gz.statusCode).toBe(200);
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.headers['content-type']).toMatch(/application\/json/);
+    expect(gz.headers['cache-control']).toBe('no-store');
+    expect(Number(gz.headers['content-length'])).toBe(gz.rawPayload.length);
+    expect(gz.rawPayload.length).toBeLessThan(plain.rawPayload.length);
+    expect(JSON.parse(gunzipSync(gz.rawPayload).toString('utf8'))).toEqual(plain.json());
+
+    const br = await admin.get('/api/admin/departments', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(JSON.parse(brotliDecompressSync(br.rawPayload).toString('utf8'))).toEqual(plain.json());
+
+    const small = await admin.get('/api/health', { 'accept-encoding': 'gzip, br' });
+    expect(small.rawPayload.length).toBeLessThan(1024);
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.json()).toMatchObject({ status: 'ok' });
+  });
+
+  it('leaves downloads uncompressed', async () => {
+    const admin = ctx.client();
+    await admin.login('demo_admin');
+    const download = await admin.get('/api/admin/imports/template.csv', { 'accept-encoding': 'gzip, br' });
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-encoding']).toBeUndefined();
+    expect(download.body).toContain(',');
   });
 });

@@ -11,6 +11,7 @@ import type { AppDeps } from './deps';
 import { findHostileUrl, HOSTILE_URL_MESSAGE } from './lib/hostile-text';
 import { loggerOptions } from './lib/logger';
 import { authPlugin } from './plugins/auth';
+import { compressJsonPlugin } from './plugins/compress-json';
 import { errorHandlerPlugin } from './plugins/error-handler';
 import { hostileInputPlugin } from './plugins/hostile-input';
 import { spaPlugin } from './plugins/spa';
@@ -110,6 +111,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(hostileInputPlugin);
   await app.register(authPlugin, { sessions: deps.sessions, secureCookies: config.secureCookies });
   await app.register(staffReadsPlugin, { db: deps.database.db, audit: deps.audit });
+  // the last onSend hook: API JSON over 1 KB leaves compressed (decision 0019)
+  await app.register(compressJsonPlugin);
   // A production server does not hand out a map of its API (decision 0016); API_DOCS=1 turns it on.
   if (config.apiDocs) {
     await app.register(swagger, {

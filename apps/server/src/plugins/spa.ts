@@ -14,7 +14,8 @@ import { AppError } from '../lib/app-error';
 async function spa(app: FastifyInstance, opts: { webDist?: string }) {
   const dist = opts.webDist;
   const hasSpa = !!dist && existsSync(path.join(dist, 'index.html'));
-  if (hasSpa) await app.register(fastifyStatic, { root: dist, serve: false });
+  // preCompressed: the build's .br/.gz copy when Accept-Encoding allows it, with Vary (decision 0019)
+  if (hasSpa) await app.register(fastifyStatic, { root: dist, serve: false, preCompressed: true });
 
   app.setNotFoundHandler(async (req, reply) => {
     let url: string;

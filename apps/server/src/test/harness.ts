@@ -6,7 +6,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { inject } from 'vitest';
 import { buildApp } from '../app';
 import type { Config } from '../config';
-import { openDatabase, type Database } from '../db/client';
+import { openDatabase, type Database, type DatabaseOptions } from '../db/client';
 import { migrate } from '../db/migrate';
 import { createDeps, type AppDeps } from '../deps';
 import { seedDemo } from '../seed/demo';
@@ -48,8 +48,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 }
 
 /** A database for one test file; `url` is set on PostgreSQL so a test can open a second connection. */
-export async function openTestDatabase(): Promise<Database & { url?: string }> {
-  if (TEST_ENGINE === 'pglite') return openDatabase({});
+export async function openTestDatabase(opts: Pick<DatabaseOptions, 'logger'> = {}): Promise<Database & { url?: string }> {
+  if (TEST_ENGINE === 'pglite') return openDatabase(opts);
   const base = process.env.TEST_DATABASE_URL;
   if (!base) throw new Error('TEST_DB_ENGINE=postgres needs TEST_DATABASE_URL');
   const { default: pg } = await import('pg');
@@ -60,7 +60,7 @@ export async function openTestDatabase(): Promise<Database & { url?: string }> {
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolSize: 5 });
+  const database = await openDatabase({ url: url.toString(), poolSize: 5, ...opts });
   return {
     ...database,
     url: url.toString(),
@@ -94,8 +94,8 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-export async function createTestContext(opts: { config?: Partial<Config>; demo?: boolean } = {}): Promise<TestContext> {
-  const database = await openTestDatabase();
+export async function createTestContext(opts: { config?: Partial<Config>; demo?: boolean; logger?: DatabaseOptions['logger'] } = {}): Promise<TestContext> {
+  const database = await openTestDatabase({ logger: opts.logger });
   await migrate(database.db);
   await seedReference(database.db);
   const clock = testClock();

@@ -1,8 +1,8 @@
-import { Button } from 'antd';
+import { PrimaryButton } from '../components/PrimaryButton';
 import { Spinner } from '../components/Spinner';
 
-// Plain markup and Button only: these render on the login path, where antd's Spin, Result or
-// Empty would cost the first-paint budget.
+// Plain markup only: these render on the login path, where antd's Spin, Result, Empty or even
+// Button would cost the first-paint budget.
 
 export function FullPageSpin() {
   return (
@@ -18,9 +18,7 @@ export function LoadError({ onRetry }: { onRetry: () => void }) {
       <div className="full-page-message" role="alert">
         <h1>无法连接服务器</h1>
         <p>请检查网络后重试</p>
-        <Button type="primary" onClick={onRetry}>
-          重试
-        </Button>
+        <PrimaryButton onClick={onRetry}>重试</PrimaryButton>
       </div>
     </main>
   );

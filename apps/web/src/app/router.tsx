@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { LoginPage } from '../features/accounts/pages/LoginPage';
 import { RequireAuth } from './RequireAuth';
@@ -8,24 +8,35 @@ import { LICENCE_VERIFY_PAGE_PATH, PUBLIC_REGISTER_PATH } from '../lib/public-pa
 // The login page ships in the entry chunk (first paint); every other page, public or not, loads
 // on demand: the portal, the business system (ProLayout and everything under it), registration,
 // the appeal form, the phone's QR confirmation, the forced password change, the dev outbox, the
-// public register and licence verification.
-const PortalPage = lazy(() => import('../features/portal/pages/PortalPage'));
-const HrApp = lazy(() => import('./hr/HrApp'));
-const RegisterPage = lazy(async () => {
+// public register and licence verification. Each brings antd's zh_CN locale with it
+// (./page-config.tsx), loaded in parallel with the page's own chunk.
+const pageConfig = () => import('./page-config');
+const PageConfig = lazy(pageConfig);
+function page<P extends object>(load: () => Promise<{ default: ComponentType<P> }>) {
+  return lazy(async () => (await Promise.all([load(), pageConfig()]))[0]);
+}
+
+const PortalPage = page(() => import('../features/portal/pages/PortalPage'));
+const HrApp = page(() => import('./hr/HrApp'));
+const RegisterPage = page(async () => {
   // The date picker of 法人注册 needs dayjs's Chinese locale, which the entry does not carry.
-  const [page] = await Promise.all([import('../features/accounts/pages/RegisterPage'), import('./dayjs')]);
-  return page;
+  const [module] = await Promise.all([import('../features/accounts/pages/RegisterPage'), import('./dayjs')]);
+  return module;
 });
-const AppealPage = lazy(() => import('../features/accounts/pages/AppealPage'));
-const MobileQrConfirmPage = lazy(() => import('../features/accounts/pages/MobileQrConfirmPage'));
-const ForcedPasswordChangePage = lazy(() => import('../features/accounts/pages/ForcedPasswordChangePage'));
-const DevOutboxPage = lazy(() => import('../features/accounts/pages/DevOutboxPage'));
-const RegisterSearchPage = lazy(() => import('../features/register/pages/RegisterSearchPage'));
-const RegisterDetailPage = lazy(() => import('../features/register/pages/RegisterDetailPage'));
-const LicenceVerifyPage = lazy(() => import('../features/licences/pages/LicenceVerifyPage'));
+const AppealPage = page(() => import('../features/accounts/pages/AppealPage'));
+const MobileQrConfirmPage = page(() => import('../features/accounts/pages/MobileQrConfirmPage'));
+const ForcedPasswordChangePage = page(() => import('../features/accounts/pages/ForcedPasswordChangePage'));
+const DevOutboxPage = page(() => import('../features/accounts/pages/DevOutboxPage'));
+const RegisterSearchPage = page(() => import('../features/register/pages/RegisterSearchPage'));
+const RegisterDetailPage = page(() => import('../features/register/pages/RegisterDetailPage'));
+const LicenceVerifyPage = page(() => import('../features/licences/pages/LicenceVerifyPage'));
 
 function Lazy({ children }: { children: ReactNode }) {
-  return <Suspense fallback={<FullPageSpin />}>{children}</Suspense>;
+  return (
+    <Suspense fallback={<FullPageSpin />}>
+      <PageConfig>{children}</PageConfig>
+    </Suspense>
+  );
 }
 
 export const router = createBrowserRouter([

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_PAGE_SIZE } from '../common';
+import { DEFAULT_PAGE_SIZE, ZPage } from '../common';
 import { BUSINESS_SCOPES } from '../dictionaries/institutions';
 import { CANCEL_STATUSES } from '../institutions/institutions.status';
 import { APPLICATION_TYPES } from '../applications/applications.status';
@@ -41,6 +41,13 @@ export const ZRegisterItem = z.object({
   status: z.enum(CANCEL_STATUSES),
 });
 export type TRegisterItem = z.infer<typeof ZRegisterItem>;
+
+/**
+ * A page of the register. The matches are counted up to 1 000: `totalCapped` says there are more
+ * (`total` is then 1 000) and the page asks to narrow the search.
+ */
+export const ZRegisterPage = ZPage(ZRegisterItem).extend({ totalCapped: z.boolean() });
+export type TRegisterPage = z.infer<typeof ZRegisterPage>;
 
 export const ZRegisterDetail = ZRegisterItem.extend({
   /** approved applications, oldest first: 设立 / 变更 / 注销 and the day each was decided */

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { AppErrorCode, ZPage, ZRegisterDepartment, ZRegisterDetail, ZRegisterItem, ZRegisterQuery } from '@jhrm/contracts';
+import { AppErrorCode, ZRegisterDepartment, ZRegisterDetail, ZRegisterPage, ZRegisterQuery } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import { PUBLIC_READ_RATE_LIMIT, zod } from '../../lib/routes';
 import type { AppDeps } from '../../deps';
@@ -13,10 +13,10 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get('/api/public/register', {
     config: { access: 'public', rateLimit: PUBLIC_READ_RATE_LIMIT },
-    schema: { tags: ['register'], summary: '人力资源服务机构公示查询', querystring: ZRegisterQuery, response: { 200: ZPage(ZRegisterItem) } },
+    schema: { tags: ['register'], summary: '人力资源服务机构公示查询', querystring: ZRegisterQuery, response: { 200: ZRegisterPage } },
     handler: async (req) => {
-      const { items, total } = await searchRegister(db, req.query);
-      return { items, total, page: req.query.page, pageSize: req.query.pageSize };
+      const { items, total, totalCapped } = await searchRegister(db, req.query);
+      return { items, total, totalCapped, page: req.query.page, pageSize: req.query.pageSize };
     },
   });
 

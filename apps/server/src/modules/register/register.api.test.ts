@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TPage, TRegisterDetail, TRegisterItem } from '@jhrm/contracts';
+import type { TRegisterDetail, TRegisterPage } from '@jhrm/contracts';
 import { createTestContext, type TestClient, type TestContext } from '../../test/harness';
 import { createInstitution, insertLicence, reissueLicence } from '../../test/licences';
 import { applications } from '../applications/applications.table';
@@ -62,12 +62,12 @@ beforeAll(async () => {
 });
 afterAll(() => ctx?.close());
 
-async function search(query: string): Promise<TPage<TRegisterItem>> {
+async function search(query: string): Promise<TRegisterPage> {
   const res = await anyone.get(`/api/public/register${query ? `?${query}` : ''}`);
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
 }
-const ids = (page: TPage<TRegisterItem>) => page.items.map((i) => i.id).sort();
+const ids = (page: TRegisterPage) => page.items.map((i) => i.id).sort();
 const of = (...keys: string[]) => keys.map((k) => made[k]!.id).sort();
 
 describe('人力资源服务机构公示查询', () => {
@@ -188,5 +188,28 @@ describe('人力资源服务机构公示查询', () => {
     for (let i = 0; i < 60; i++) expect((await busy.get('/api/public/register?pageSize=1')).statusCode).toBe(200);
     expect((await busy.get('/api/public/register?pageSize=1')).statusCode).toBe(429);
     expect((await ctx.client().get('/api/public/register?pageSize=1')).statusCode).toBe(200);
+  });
+
+  it('counts up to 1 000 matches and says when there are more; one institution found twice is listed once', async () => {
+    expect(await search(`keyword=${encodeURIComponent('长白山')}`)).toMatchObject({ total: 1, totalCapped: false });
+    // the name holds the USCC: the name and the USCC lookups both find it
+    const { institution: twice } = await createInstitution(ctx, { name: '吉林省9122010TWICE00001人力资源有限公司', uscc: '9122010TWICE00001' });
+    const both = await search('keyword=9122010twice00001');
+    expect(both.items.map((i) => i.id)).toEqual([twice.id]);
+    expect(both.total).toBe(1);
+
+    const unitId = (await ctx.database.db.select({ id: institutions.unitId }).from(institutions).where(eq(institutions.id, twice.id)))[0]!.id;
+    const bulk = (from: number, to: number) =>
+      ctx.database.db.execute(sql`
+        INSERT INTO institutions (unit_id, name, uscc, review_status)
+        SELECT ${unitId}, '批量公示测试机构' || g, '9122010BULK' || lpad(g::text, 7, '0'), '审核通过' FROM generate_series(${from}::int, ${to}::int) g`);
+    await bulk(1, 1000);
+    expect(await search(`keyword=${encodeURIComponent('批量公示测试')}`)).toMatchObject({ total: 1000, totalCapped: false });
+    await bulk(1001, 1001);
+    const capped = await search(`keyword=${encodeURIComponent('批量公示测试')}&pageSize=20`);
+    expect(capped).toMatchObject({ total: 1000, totalCapped: true });
+    expect(capped.items).toHaveLength(20);
+    // a narrower search is counted exactly again
+    expect(await search(`keyword=${encodeURIComponent('批量公示测试机构100')}`)).toMatchObject({ total: 3, totalCapped: false }); // 100, 1000, 1001;
   });
 });

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
-import { alias, type PgSelect } from 'drizzle-orm/pg-core';
+import { alias, union, type PgSelect } from 'drizzle-orm/pg-core';
 import type { TLicenceKind, TRegisterDetail, TRegisterDepartment, TRegisterItem, TRegisterQuery } from '@jhrm/contracts';
 import type { DbOrTx } from '../../db/client';
 import { departments } from '../accounts/accounts.table';
@@ -62,9 +62,14 @@ function registerRows(db: DbOrTx) {
       .leftJoin(institutionRecords, eq(institutionRecords.id, institutions.currentRecordId))
       .leftJoin(departments, sql`${departments.code} = ${departmentCode}`)
       .leftJoin(parentDepartment, eq(parentDepartment.id, departments.parentId));
-  const items = () => joined(db.select(columns).from(institutions).$dynamic());
-  const total = () => joined(db.select({ n: count() }).from(institutions).$dynamic());
-  return { columns, items, total, scopes, kind: columns.kind };
+  // `source`: the keyword's matches standing in for the table (keywordMatches), or the table itself
+  const items = (source?: Matches) => joined((source ? db.select(columns).from(source) : db.select(columns).from(institutions)).$dynamic());
+  // the count joins the licence, record and departments only when a filter looks at them
+  const matches = (source: Matches | undefined, withJoins: boolean) => {
+    const qb = (source ? db.select({ id: institutions.id }).from(source) : db.select({ id: institutions.id }).from(institutions)).$dynamic();
+    return withJoins ? joined(qb) : qb;
+  };
+  return { columns, items, matches, scopes, kind: columns.kind };
 }
 
 type RawItem = Omit<TRegisterItem, 'kind' | 'scopes'> & { kind: string | null; scopes: string[] | null };
@@ -75,37 +80,77 @@ const toItem = (r: RawItem): TRegisterItem => ({
   scopes: r.scopes ?? [],
 });
 
-/** 人力资源服务机构公示查询: filters, newest licences first, a page and the total. */
-export async function searchRegister(db: DbOrTx, q: TRegisterQuery): Promise<{ items: TRegisterItem[]; total: number }> {
+type Matches = ReturnType<typeof keywordMatches>;
+
+/** The register counts its matches up to this many; beyond it the page says to narrow the search. */
+export const REGISTER_COUNT_CAP = 1000;
+
+/**
+ * The institutions a keyword finds, on the register only: a UNION of three lookups that each use
+ * their own index (name substring: the trigram GIN index; USCC: its btree; any licence number the
+ * institution ever held: the licences' unique number index), so an old certificate still finds it.
+ * An `OR` of the three in one WHERE can use none of them and scans every institution (decision 0017).
+ * The branches carry the columns the register reads from `institutions`, under that name, so the
+ * rest of the query treats the union as the table.
+ */
+function keywordMatches(db: DbOrTx, keyword: string) {
+  const branch = (found: SQL) =>
+    db
+      .select({
+        id: institutions.id,
+        name: institutions.name,
+        uscc: institutions.uscc,
+        legalRep: institutions.legalRep,
+        kind: institutions.kind,
+        cancelStatus: institutions.cancelStatus,
+        currentRecordId: institutions.currentRecordId,
+      })
+      .from(institutions)
+      .where(and(onRegister, found));
+  const matches = union(
+    branch(ilike(institutions.name, `%${likeEscape(keyword)}%`)),
+    branch(eq(institutions.uscc, keyword.toUpperCase())),
+    branch(inArray(institutions.id, db.select({ id: licences.institutionId }).from(licences).where(inArray(licences.number, numberSpellings(keyword))))),
+  );
+  return matches.as('institutions');
+}
+
+/**
+ * The two statements behind 公示查询, as the route sends them (the plan test EXPLAINs exactly
+ * these): the page, newest licences first, and the number of matches counted up to
+ * REGISTER_COUNT_CAP + 1, so a broad search never counts the whole register.
+ */
+export function registerSearchQueries(db: DbOrTx, q: TRegisterQuery) {
   const rows = registerRows(db);
-  const where: SQL[] = [onRegister];
-  if (q.keyword) {
-    const kw = q.keyword;
-    where.push(
-      or(
-        ilike(institutions.name, `%${likeEscape(kw)}%`),
-        eq(institutions.uscc, kw.toUpperCase()),
-        // any number the institution ever held: an old certificate still finds it
-        inArray(institutions.id, db.select({ id: licences.institutionId }).from(licences).where(inArray(licences.number, numberSpellings(kw)))),
-      )!,
-    );
-  }
+  const source = q.keyword ? keywordMatches(db, q.keyword) : undefined;
+  const where: SQL[] = source ? [] : [onRegister];
   if (q.scope) where.push(sql`${rows.scopes} @> ${JSON.stringify([q.scope])}::jsonb`);
   // a city includes what its county bureaus issued (the province is one department of its own, not all of Jilin)
   if (q.department) where.push(or(eq(departments.code, q.department), and(eq(parentDepartment.code, q.department), eq(parentDepartment.level, 'city')))!);
   if (q.kind) where.push(sql`${rows.kind} = ${q.kind}`);
   if (q.status) where.push(eq(institutions.cancelStatus, q.status));
-  const filter = and(...where);
-  const [items, [total]] = await Promise.all([
-    rows
-      .items()
-      .where(filter)
-      .orderBy(sql`${rows.columns.issuedOn} desc nulls last`, asc(institutions.name), asc(institutions.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    rows.total().where(filter),
-  ]);
-  return { items: (items as RawItem[]).map(toItem), total: total?.n ?? 0 };
+  const filter = where.length ? and(...where) : undefined;
+  const page = rows
+    .items(source)
+    .where(filter)
+    .orderBy(sql`${rows.columns.issuedOn} desc nulls last`, asc(institutions.name), asc(institutions.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const capped = rows
+    .matches(source, !!(q.scope || q.department || q.kind))
+    .where(filter)
+    .limit(REGISTER_COUNT_CAP + 1)
+    .as('capped');
+  const total = db.select({ n: count() }).from(capped);
+  return { page, total };
+}
+
+/** 人力资源服务机构公示查询: filters, newest licences first, a page and the total (capped: see REGISTER_COUNT_CAP). */
+export async function searchRegister(db: DbOrTx, q: TRegisterQuery): Promise<{ items: TRegisterItem[]; total: number; totalCapped: boolean }> {
+  const { page, total } = registerSearchQueries(db, q);
+  const [items, [counted]] = await Promise.all([page, total]);
+  const n = counted?.n ?? 0;
+  return { items: (items as RawItem[]).map(toItem), total: Math.min(n, REGISTER_COUNT_CAP), totalCapped: n > REGISTER_COUNT_CAP };
 }
 
 /** One institution of the register with its change history and every licence it held; undefined when not on the register. */

@@ -121,11 +121,15 @@ export class ReviewsService {
         .orderBy(...order)
         .limit(q.pageSize)
         .offset((q.page - 1) * q.pageSize),
-      this.db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(applications)
-        .innerJoin(institutions, eq(institutions.id, applications.institutionId))
-        .where(filter),
+      // every application has its institution: the count joins it only to filter on its name or USCC
+      // (joined, a department's thousands of matches made PostgreSQL hash every institution)
+      q.name || q.uscc
+        ? this.db
+            .select({ n: sql<number>`count(*)::int` })
+            .from(applications)
+            .innerJoin(institutions, eq(institutions.id, applications.institutionId))
+            .where(filter)
+        : this.db.select({ n: sql<number>`count(*)::int` }).from(applications).where(filter),
     ]);
     const ids = rows.map((r) => r.app.id);
     const [subs, decisions] = ids.length

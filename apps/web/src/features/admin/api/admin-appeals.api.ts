@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TAppeal, TPage } from '@jhrm/contracts';
 import { api, type ApiError } from '../../../lib/api-client';
-import { useListQuery } from '../../../components/server-list';
+import { useListQuery, type Paging } from '../../../components/server-list';
 
 export type AppealStatus = TAppeal['status'];
 
@@ -12,7 +12,7 @@ export const appealKeys = {
 };
 
 /** 账号申诉 for administrators, newest first, optionally one status only. */
-export function useAppeals(status: AppealStatus | undefined, page: number, pageSize: number, searches: number) {
+export function useAppeals(status: AppealStatus | undefined, { page, pageSize }: Paging, searches: number) {
   return useListQuery({
     queryKey: appealKeys.list(status, page, pageSize),
     queryFn: ({ signal }) => api.get<TPage<TAppeal>>('/api/admin/appeals', { query: { status, page, pageSize }, signal }),

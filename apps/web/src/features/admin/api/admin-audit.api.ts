@@ -1,10 +1,10 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { TAuditEntry, TAuditVerifyResult, TPage } from '@jhrm/contracts';
 import { api, type ApiError } from '../../../lib/api-client';
-import { useListQuery } from '../../../components/server-list';
+import { useListQuery, type Paging } from '../../../components/server-list';
 import type { AuditFilters } from '../components/audit-filters';
 
-export function useAuditLog(filters: AuditFilters, page: number, pageSize: number, searches: number) {
+export function useAuditLog(filters: AuditFilters, { page, pageSize }: Paging, searches: number) {
   return useListQuery({
     queryKey: ['admin-audit', 'list', { ...filters, page, pageSize }],
     queryFn: ({ signal }) => api.get<TPage<TAuditEntry>>('/api/admin/audit', { query: { ...filters, page, pageSize }, signal }),

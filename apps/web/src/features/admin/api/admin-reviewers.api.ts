@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TCreateReviewerRequest, TInitialPassword, TPage, TReviewer } from '@jhrm/contracts';
 import { api, type ApiError } from '../../../lib/api-client';
-import { useListQuery } from '../../../components/server-list';
+import { useListQuery, type Paging } from '../../../components/server-list';
 import { departmentKeys } from './admin-departments.api';
 
 export interface ReviewerFilters {
@@ -15,7 +15,7 @@ export const reviewerKeys = {
   list: (f: ReviewerFilters, page: number, pageSize: number) => ['admin-reviewers', 'list', { ...f, page, pageSize }] as const,
 };
 
-export function useReviewers(filters: ReviewerFilters, page: number, pageSize: number, searches: number) {
+export function useReviewers(filters: ReviewerFilters, { page, pageSize }: Paging, searches: number) {
   return useListQuery({
     queryKey: reviewerKeys.list(filters, page, pageSize),
     queryFn: ({ signal }) => api.get<TPage<TReviewer>>('/api/admin/reviewers', { query: { ...filters, page, pageSize }, signal }),

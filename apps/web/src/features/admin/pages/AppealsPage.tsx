@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { Button, Card, Form, Select, Space, Typography, type TableColumnsType } from 'antd';
+import { Button, Select, Typography, type TableColumnsType } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import type { TAppeal } from '@jhrm/contracts';
-import { ServerTable } from '../../../components/ServerTable';
-import { useListSearch } from '../../../components/server-list';
+import { QueryPage, type QueryFilter } from '../../../components/QueryPage';
 import { StatusTag } from '../../../components/StatusTag';
 import { formatDateTime } from '../../../lib/format-datetime';
 import { appealFileUrl, useAppeals, type AppealStatus } from '../api/admin-appeals.api';
@@ -22,6 +21,8 @@ const STATUS_OPTIONS: { value: StatusFilter; label: string }[] = [
   { value: '已处理', label: '已处理' },
 ];
 const INITIAL_QUERY: QueryValues = { status: 'all' };
+const FILTERS: QueryFilter[] = [{ name: 'status', label: '状态', input: <Select<StatusFilter> options={STATUS_OPTIONS} style={{ width: 140 }} /> }];
+const toFilters = (values: QueryValues) => (values.status === 'all' ? undefined : values.status);
 
 function Attachments({ appeal }: { appeal: TAppeal }) {
   if (appeal.attachments.length === 0) return <span className="appeal-muted">无</span>;
@@ -40,13 +41,7 @@ function Attachments({ appeal }: { appeal: TAppeal }) {
 
 /** 账号申诉处理 (administrators): the appeals filed from the login page, and their handling. */
 export default function AppealsPage() {
-  const [form] = Form.useForm<QueryValues>();
-  const list = useListSearch<AppealStatus | undefined>(undefined);
-  const { paging } = list;
   const [handling, setHandling] = useState<TAppeal | null>(null);
-  const appeals = useAppeals(list.filters, paging.page, paging.pageSize, list.searches);
-
-  const search = (values: QueryValues) => list.search(values.status === 'all' ? undefined : values.status);
 
   const columns: TableColumnsType<TAppeal> = [
     { title: '申诉时间', dataIndex: 'createdAt', key: 'createdAt', width: 140, render: (v: string) => formatDateTime(v) },
@@ -108,29 +103,19 @@ export default function AppealsPage() {
   ];
 
   return (
-    <Card size="small" title="账号申诉处理">
-      <Form<QueryValues> form={form} layout="inline" className="appeal-query" initialValues={INITIAL_QUERY} onFinish={search}>
-        <Form.Item name="status" label="状态">
-          <Select<StatusFilter> options={STATUS_OPTIONS} style={{ width: 140 }} />
-        </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              查询
-            </Button>
-            <Button
-              onClick={() => {
-                form.resetFields();
-                search(INITIAL_QUERY);
-              }}
-            >
-              清空
-            </Button>
-          </Space>
-        </Form.Item>
-      </Form>
-      <ServerTable<TAppeal> rowKey="id" columns={columns} query={appeals} paging={paging} onPaging={list.setPaging} scroll={{ x: 1400 }} />
+    <QueryPage<QueryValues, AppealStatus | undefined, TAppeal>
+      name="appealQuery"
+      layout="inline"
+      title="账号申诉处理"
+      filters={FILTERS}
+      initialValues={INITIAL_QUERY}
+      toFilters={toFilters}
+      useRows={useAppeals}
+      rowKey="id"
+      columns={columns}
+      scroll={{ x: 1400 }}
+    >
       <HandleAppealModal appeal={handling} onClose={() => setHandling(null)} />
-    </Card>
+    </QueryPage>
   );
 }

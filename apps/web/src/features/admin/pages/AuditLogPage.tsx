@@ -1,9 +1,8 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, DatePicker, Descriptions, Drawer, Form, Input, Select, Space, type TableColumnsType } from 'antd';
+import { Alert, Button, DatePicker, Descriptions, Drawer, Input, Select, type TableColumnsType } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { AUDIT_TARGET_TYPES, ROLE_LABELS, type TAuditEntry, type TRole } from '@jhrm/contracts';
-import { ServerTable } from '../../../components/ServerTable';
-import { useListSearch } from '../../../components/server-list';
+import { QueryPage, type QueryFilter } from '../../../components/QueryPage';
 import { formatDateTime } from '../../../lib/format-datetime';
 import { useAuditActions, useAuditLog, useVerifyAuditChain } from '../api/admin-audit.api';
 import { actionLabel, actionOptions, toAuditFilters, verifyMessage, type AuditFilterValues, type AuditFilters } from '../components/audit-filters';
@@ -58,15 +57,21 @@ function VerifyPanel() {
 
 /** 审计日志: every state change and staff read, newest first, with the hash chain's verification. */
 export default function AuditLogPage() {
-  const [form] = Form.useForm<AuditFilterValues>();
-  const list = useListSearch<AuditFilters>({});
-  const { paging } = list;
   const [open, setOpen] = useState<TAuditEntry | null>(null);
-  const log = useAuditLog(list.filters, paging.page, paging.pageSize, list.searches);
   const actions = useAuditActions();
   const options = useMemo(() => actionOptions(actions.data ?? []), [actions.data]);
-
-  const search = (v: AuditFilterValues) => list.search(toAuditFilters(v));
+  const filters: QueryFilter[] = [
+    { name: 'range', label: '时间', input: <DatePicker.RangePicker allowEmpty={[true, true]} /> },
+    {
+      name: 'action',
+      label: '操作',
+      input: <Select options={options} allowClear showSearch optionFilterProp="label" placeholder="全部" style={{ width: 220 }} popupMatchSelectWidth={false} />,
+    },
+    { name: 'actorAccount', label: '操作人账号', input: <Input allowClear maxLength={64} style={{ width: 150 }} /> },
+    { name: 'unitUscc', label: '单位统一社会信用代码', input: <Input allowClear maxLength={18} style={{ width: 190 }} /> },
+    { name: 'targetType', label: '对象类型', input: <Select options={TARGET_OPTIONS} allowClear placeholder="全部" style={{ width: 120 }} /> },
+    { name: 'targetId', label: '对象编号', input: <Input allowClear maxLength={64} style={{ width: 200 }} /> },
+  ];
 
   const columns: TableColumnsType<TAuditEntry> = [
     { title: '时间', dataIndex: 'at', key: 'at', width: 170, render: (v: string) => <span className="sysadmin-nowrap">{formatDateTime(v, true)}</span> },
@@ -94,47 +99,19 @@ export default function AuditLogPage() {
   ];
 
   return (
-    <Card size="small" title="审计日志">
-      <Form<AuditFilterValues> form={form} layout="inline" className="sysadmin-query" onFinish={search}>
-        <Form.Item name="range" label="时间">
-          <DatePicker.RangePicker allowEmpty={[true, true]} />
-        </Form.Item>
-        <Form.Item name="action" label="操作">
-          <Select options={options} allowClear showSearch optionFilterProp="label" placeholder="全部" style={{ width: 220 }} popupMatchSelectWidth={false} />
-        </Form.Item>
-        <Form.Item name="actorAccount" label="操作人账号">
-          <Input allowClear maxLength={64} style={{ width: 150 }} />
-        </Form.Item>
-        <Form.Item name="unitUscc" label="单位统一社会信用代码">
-          <Input allowClear maxLength={18} style={{ width: 190 }} />
-        </Form.Item>
-        <Form.Item name="targetType" label="对象类型">
-          <Select options={TARGET_OPTIONS} allowClear placeholder="全部" style={{ width: 120 }} />
-        </Form.Item>
-        <Form.Item name="targetId" label="对象编号">
-          <Input allowClear maxLength={64} style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              查询
-            </Button>
-            <Button
-              onClick={() => {
-                form.resetFields();
-                search({});
-              }}
-            >
-              清空
-            </Button>
-          </Space>
-        </Form.Item>
-      </Form>
-      <div className="sysadmin-toolbar">
-        <VerifyPanel />
-      </div>
-      <ServerTable<TAuditEntry> rowKey="id" columns={columns} query={log} paging={paging} onPaging={list.setPaging} scroll={{ x: 1200 }} />
+    <QueryPage<AuditFilterValues, AuditFilters, TAuditEntry>
+      name="auditQuery"
+      layout="inline"
+      title="审计日志"
+      filters={filters}
+      toFilters={toAuditFilters}
+      useRows={useAuditLog}
+      toolbar={<VerifyPanel />}
+      rowKey="id"
+      columns={columns}
+      scroll={{ x: 1200 }}
+    >
       <EntryDrawer entry={open} onClose={() => setOpen(null)} />
-    </Card>
+    </QueryPage>
   );
 }

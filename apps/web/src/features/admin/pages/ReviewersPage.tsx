@@ -1,9 +1,8 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Form, Input, Popconfirm, Select, Space, Tooltip, type TableColumnsType } from 'antd';
+import { App, Button, Input, Popconfirm, Select, Space, Tooltip, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { TInitialPassword, TReviewer } from '@jhrm/contracts';
-import { ServerTable } from '../../../components/ServerTable';
-import { useListSearch } from '../../../components/server-list';
+import { QueryPage, type QueryFilter } from '../../../components/QueryPage';
 import { StatusTag } from '../../../components/StatusTag';
 import { formatDateTime } from '../../../lib/format-datetime';
 import { useAdminDepartments } from '../api/admin-departments.api';
@@ -21,6 +20,11 @@ interface QueryValues {
   keyword?: string;
 }
 const INITIAL_QUERY: QueryValues = { status: 'all' };
+const toFilters = (v: QueryValues): ReviewerFilters => ({
+  ...(v.department ? { department: v.department } : {}),
+  ...(v.status !== 'all' ? { status: v.status } : {}),
+  ...(v.keyword?.trim() ? { keyword: v.keyword.trim() } : {}),
+});
 const STATUS_OPTIONS = [
   { value: 'all', label: '全部' },
   { value: 'active', label: '正常' },
@@ -84,10 +88,6 @@ function ResetButton({ reviewer, onReset }: { reviewer: TReviewer; onReset: (r: 
 
 /** 审核人员管理: reviewer accounts of every 审批部门 (administrators only). */
 export default function ReviewersPage() {
-  const [form] = Form.useForm<QueryValues>();
-  const list = useListSearch<ReviewerFilters>({});
-  const { paging } = list;
-  const reviewers = useReviewers(list.filters, paging.page, paging.pageSize, list.searches);
   const departments = useAdminDepartments();
   const filterOptions = useMemo(() => departmentOptions(departments.data ?? [], true), [departments.data]);
   const pickOptions = useMemo(() => departmentOptions(departments.data ?? [], false), [departments.data]);
@@ -95,12 +95,11 @@ export default function ReviewersPage() {
   const [moving, setMoving] = useState<TReviewer | null>(null);
   const [shown, setShown] = useState<{ title: string; result: Shown } | null>(null);
 
-  const search = (v: QueryValues) =>
-    list.search({
-      ...(v.department ? { department: v.department } : {}),
-      ...(v.status !== 'all' ? { status: v.status } : {}),
-      ...(v.keyword?.trim() ? { keyword: v.keyword.trim() } : {}),
-    });
+  const filters: QueryFilter[] = [
+    { name: 'department', label: '审批部门', input: <DepartmentTreeSelect options={filterOptions} allowClear placeholder="全部部门" width={260} /> },
+    { name: 'status', label: '状态', input: <Select options={STATUS_OPTIONS} style={{ width: 110 }} /> },
+    { name: 'keyword', label: '关键字', input: <Input placeholder="姓名、账号或完整手机号码" allowClear maxLength={50} style={{ width: 220 }} /> },
+  ];
 
   const columns: TableColumnsType<TReviewer> = [
     { title: '姓名', dataIndex: 'name', key: 'name', width: 100 },
@@ -156,42 +155,26 @@ export default function ReviewersPage() {
   ];
 
   return (
-    <Card size="small" title="审核人员管理">
-      <Form<QueryValues> form={form} layout="inline" className="sysadmin-query" initialValues={INITIAL_QUERY} onFinish={search}>
-        <Form.Item name="department" label="审批部门">
-          <DepartmentTreeSelect options={filterOptions} allowClear placeholder="全部部门" width={260} />
-        </Form.Item>
-        <Form.Item name="status" label="状态">
-          <Select options={STATUS_OPTIONS} style={{ width: 110 }} />
-        </Form.Item>
-        <Form.Item name="keyword" label="关键字">
-          <Input placeholder="姓名、账号或完整手机号码" allowClear maxLength={50} style={{ width: 220 }} />
-        </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              查询
-            </Button>
-            <Button
-              onClick={() => {
-                form.resetFields();
-                search(INITIAL_QUERY);
-              }}
-            >
-              清空
-            </Button>
-          </Space>
-        </Form.Item>
-      </Form>
-      <div className="sysadmin-toolbar">
+    <QueryPage<QueryValues, ReviewerFilters, TReviewer>
+      name="reviewerQuery"
+      layout="inline"
+      title="审核人员管理"
+      filters={filters}
+      initialValues={INITIAL_QUERY}
+      toFilters={toFilters}
+      useRows={useReviewers}
+      toolbar={
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
           新增审核人员
         </Button>
-      </div>
-      <ServerTable<TReviewer> rowKey="id" columns={columns} query={reviewers} paging={paging} onPaging={list.setPaging} scroll={{ x: 1300 }} />
+      }
+      rowKey="id"
+      columns={columns}
+      scroll={{ x: 1300 }}
+    >
       <CreateReviewerModal open={creating} options={pickOptions} onClose={() => setCreating(false)} onCreated={(result) => setShown({ title: '审核人员已创建', result })} />
       <ChangeDepartmentModal reviewer={moving} options={pickOptions} onClose={() => setMoving(null)} />
       <InitialPasswordModal result={shown?.result ?? null} title={shown?.title ?? ''} onClose={() => setShown(null)} />
-    </Card>
+    </QueryPage>
   );
 }

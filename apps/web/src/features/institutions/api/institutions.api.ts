@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { TApplicationDetail, TCancelStatus, TInstitutionListPage, TMissingField, TReviewStatus } from '@jhrm/contracts';
 import { api } from '../../../lib/api-client';
-import { useListQuery } from '../../../components/server-list';
+import { useListQuery, type Paging } from '../../../components/server-list';
 import type { InstitutionFilters } from '../model/query-filters';
 
 export const institutionKeys = {
@@ -20,7 +20,7 @@ export function useUnitInstitutions(page: number, pageSize: number) {
 }
 
 /** 人力资源服务机构查询 with the 查询条件 applied; `searches` counts the 查询 clicks. */
-export function useInstitutionQuery(filters: InstitutionFilters, page: number, pageSize: number, searches: number) {
+export function useInstitutionQuery(filters: InstitutionFilters, { page, pageSize }: Paging, searches: number) {
   return useListQuery({
     queryKey: institutionKeys.query(filters, page, pageSize),
     queryFn: ({ signal }) => api.get<TInstitutionListPage>('/api/institutions', { query: { ...filters, page, pageSize }, signal }),

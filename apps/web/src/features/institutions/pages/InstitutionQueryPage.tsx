@@ -1,14 +1,14 @@
 import { Link } from 'react-router-dom';
-import { App, Button, Card, Col, Form, Input, Popconfirm, Row, Select, type TableColumnsType } from 'antd';
+import { App, Button, Input, Popconfirm, Select, type TableColumnsType } from 'antd';
 import {
   CANCEL_STATUSES,
   INSTITUTION_CATEGORIES,
   REVIEW_STATUSES,
   type TInstitutionListItem,
+  type TInstitutionListPage,
   type TInstitutionRowAction,
 } from '@jhrm/contracts';
-import { ServerTable } from '../../../components/ServerTable';
-import { useListSearch } from '../../../components/server-list';
+import { QueryPage, type QueryFilter } from '../../../components/QueryPage';
 import { useCurrentUser } from '../../../lib/session';
 import { licencePdfUrl } from '../../../lib/public-paths';
 import { useInstitutionQuery } from '../api/institutions.api';
@@ -85,20 +85,24 @@ function RowActions({ row, readOnly }: { row: TInstitutionListItem; readOnly: bo
   );
 }
 
+const FILTERS: QueryFilter[] = [
+  { name: 'name', label: '机构名称全称', input: <Input maxLength={100} allowClear autoComplete="off" /> },
+  { name: 'uscc', label: '统一社会信用代码', input: <Input maxLength={18} allowClear autoComplete="off" /> },
+  { name: 'legalRep', label: '法定代表人(负责人)', input: <Input maxLength={50} allowClear autoComplete="off" /> },
+  { name: 'legalRepIdCard', label: '法人身份证', extra: '精确匹配：请输入完整的18位身份证号', input: <Input maxLength={18} allowClear autoComplete="off" /> },
+  { name: 'category', label: '机构类型', input: <Select allowClear placeholder="全部" options={options(INSTITUTION_CATEGORIES)} /> },
+  { name: 'licensed', label: '是否发证', input: <Select allowClear placeholder="全部" options={YES_NO} /> },
+  { name: 'reviewStatus', label: '审核结果', input: <Select allowClear placeholder="全部" options={options(REVIEW_STATUSES)} /> },
+  { name: 'cancelStatus', label: '是否注销', input: <Select allowClear placeholder="全部" options={CANCELLED} /> },
+  { name: 'kind', label: '申请类型', input: <Select allowClear placeholder="全部" options={options(['许可', '备案'])} /> },
+];
+
+const toFilters = (values: InstitutionFilters) => toInstitutionQuery(values as Record<string, unknown>);
+
 /** 人力资源服务机构查询 (guide 1.1): 查询条件, then 人力资源服务机构基本情况 with the row actions. */
 export default function InstitutionQueryPage() {
   const user = useCurrentUser();
   const readOnly = user.role !== 'agent';
-  const [form] = Form.useForm<InstitutionFilters>();
-  const list = useListSearch<InstitutionFilters>({});
-  const { paging } = list;
-  const query = useInstitutionQuery(list.filters, paging.page, paging.pageSize, list.searches);
-
-  const search = (values: InstitutionFilters) => list.search(toInstitutionQuery(values as Record<string, unknown>));
-  const reset = () => {
-    form.resetFields();
-    list.search({});
-  };
 
   const columns: TableColumnsType<TInstitutionListItem> = [
     { title: '操作', key: 'actions', width: 260, render: (_: unknown, row) => <RowActions row={row} readOnly={readOnly} /> },
@@ -127,77 +131,19 @@ export default function InstitutionQueryPage() {
     { title: '申请类型', dataIndex: 'kind', key: 'kind', width: 90, render: (v: string | null) => v ?? '' },
   ];
 
-  const col = { xs: 24, md: 12, xl: 8 };
   return (
-    <div className="inst-page">
-      <UnitNotices notices={query.data?.notices} />
-      <Card size="small" title="查询条件">
-        <Form<InstitutionFilters>
-          form={form}
-          name="institutionQuery"
-          layout="horizontal"
-          labelCol={{ flex: '140px' }}
-          wrapperCol={{ flex: '1 1 0' }}
-          onFinish={search}
-        >
-          <Row gutter={16}>
-            <Col {...col}>
-              <Form.Item name="name" label="机构名称全称">
-                <Input maxLength={100} allowClear autoComplete="off" />
-              </Form.Item>
-            </Col>
-            <Col {...col}>
-              <Form.Item name="uscc" label="统一社会信用代码">
-                <Input maxLength={18} allowClear autoComplete="off" />
-              </Form.Item>
-            </Col>
-            <Col {...col}>
-              <Form.Item name="legalRep" label="法定代表人(负责人)">
-                <Input maxLength={50} allowClear autoComplete="off" />
-              </Form.Item>
-            </Col>
-            <Col {...col}>
-              <Form.Item name="legalRepIdCard" label="法人身份证" extra="精确匹配：请输入完整的18位身份证号">
-                <Input maxLength={18} allowClear autoComplete="off" />
-              </Form.Item>
-            </Col>
-            <Col {...col}>
-              <Form.Item name="category" label="机构类型">
-                <Select allowClear placeholder="全部" options={options(INSTITUTION_CATEGORIES)} />
-              </Form.Item>
-            </Col>
-            <Col {...col}>
-              <Form.Item name="licensed" label="是否发证">
-                <Select allowClear placeholder="全部" options={YES_NO} />
-              </Form.Item>
-            </Col>
-            <Col {...col}>
-              <Form.Item name="reviewStatus" label="审核结果">
-                <Select allowClear placeholder="全部" options={options(REVIEW_STATUSES)} />
-              </Form.Item>
-            </Col>
-            <Col {...col}>
-              <Form.Item name="cancelStatus" label="是否注销">
-                <Select allowClear placeholder="全部" options={CANCELLED} />
-              </Form.Item>
-            </Col>
-            <Col {...col}>
-              <Form.Item name="kind" label="申请类型">
-                <Select allowClear placeholder="全部" options={options(['许可', '备案'])} />
-              </Form.Item>
-            </Col>
-          </Row>
-          <div className="inst-filter-actions">
-            <Button type="primary" htmlType="submit" loading={query.isFetching}>
-              查询
-            </Button>
-            <Button onClick={reset}>清空</Button>
-          </div>
-        </Form>
-      </Card>
-      <Card size="small" title="人力资源服务机构基本情况">
-        <ServerTable<TInstitutionListItem> rowKey="id" columns={columns} query={query} paging={paging} onPaging={list.setPaging} scroll={{ x: 960 }} />
-      </Card>
-    </div>
+    <QueryPage<InstitutionFilters, InstitutionFilters, TInstitutionListItem, TInstitutionListPage>
+      name="institutionQuery"
+      layout="grid"
+      labelWidth={140}
+      title="人力资源服务机构基本情况"
+      filters={FILTERS}
+      toFilters={toFilters}
+      useRows={useInstitutionQuery}
+      header={(page) => <UnitNotices notices={page?.notices} />}
+      rowKey="id"
+      columns={columns}
+      scroll={{ x: 960 }}
+    />
   );
 }

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { TPage, TRegisterDepartment, TRegisterDetail, TRegisterItem, TRegisterQuery } from '@jhrm/contracts';
+import type { TRegisterDepartment, TRegisterDetail, TRegisterPage, TRegisterQuery } from '@jhrm/contracts';
 import { api } from '../../../lib/api-client';
 
 const registerKeys = {
@@ -11,7 +11,7 @@ const registerKeys = {
 export function useRegisterSearch(q: TRegisterQuery) {
   return useQuery({
     queryKey: registerKeys.search(q),
-    queryFn: ({ signal }) => api.get<TPage<TRegisterItem>>('/api/public/register', { query: { ...q }, signal, skipAuthRedirect: true }),
+    queryFn: ({ signal }) => api.get<TRegisterPage>('/api/public/register', { query: { ...q }, signal, skipAuthRedirect: true }),
     placeholderData: keepPreviousData,
   });
 }

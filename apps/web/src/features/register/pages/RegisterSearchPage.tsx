@@ -109,6 +109,9 @@ export default function RegisterSearchPage() {
         </div>
       </Form>
       {search.isError && <Alert className="register-alert" type="error" showIcon message={search.error.message} />}
+      {search.data?.totalCapped && (
+        <Alert className="register-alert" type="info" showIcon message={`符合条件的机构超过 ${search.data.total} 条，仅可翻阅前 ${search.data.total} 条，请缩小查询范围。`} />
+      )}
       <Table<TRegisterItem>
         rowKey="id"
         size="middle"

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TDecisionRequestInput, TDecisionResponse, TPage, TReviewDetail, TReviewInboxItem, TReviewTab } from '@jhrm/contracts';
 import { api, type ApiError, type QueryValue } from '../../../lib/api-client';
-import { useListQuery } from '../../../components/server-list';
+import { useListQuery, type Paging } from '../../../components/server-list';
 
 export const reviewKeys = {
   all: ['reviews'] as const,
@@ -23,7 +23,7 @@ export function fetchInbox(tab: TReviewTab, filters: InboxFilters, page: number,
   return api.get<TPage<TReviewInboxItem>>('/api/reviews', { query: { tab, ...filters, page, pageSize }, signal });
 }
 
-export function useInbox(tab: TReviewTab, filters: InboxFilters, page: number, pageSize: number, searches: number) {
+export function useInbox(tab: TReviewTab, filters: InboxFilters, { page, pageSize }: Paging, searches: number) {
   return useListQuery({
     queryKey: reviewKeys.inbox(tab, { ...filters }, page, pageSize),
     queryFn: ({ signal }) => fetchInbox(tab, filters, page, pageSize, signal),

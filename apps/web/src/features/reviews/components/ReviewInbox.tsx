@@ -1,10 +1,10 @@
 import { Link } from 'react-router-dom';
-import { Button, Card, Col, DatePicker, Form, Input, Row, Select, type TableColumnsType } from 'antd';
+import { DatePicker, Input, Select, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { REVIEW_ITEM_TYPES, type TReviewInboxItem, type TReviewTab } from '@jhrm/contracts';
 import { StatusTag } from '../../../components/StatusTag';
-import { ServerTable } from '../../../components/ServerTable';
-import { useListSearch } from '../../../components/server-list';
+import { QueryPage, type QueryFilter } from '../../../components/QueryPage';
+import type { Paging } from '../../../components/server-list';
 import { formatDateTime } from '../../../lib/format-datetime';
 import { useInbox, type InboxFilters } from '../api/reviews.api';
 import { DAYS_LEFT_FILTERS } from '../model/days-left';
@@ -22,6 +22,8 @@ interface FilterValues {
 
 const TYPE_OPTIONS = REVIEW_ITEM_TYPES.map((t) => ({ label: t, value: t }));
 const DAYS_OPTIONS = DAYS_LEFT_FILTERS.map((d) => ({ label: d.label, value: d.value }));
+const usePendingInbox = (filters: InboxFilters, paging: Paging, searches: number) => useInbox('待审核', filters, paging, searches);
+const useDoneInbox = (filters: InboxFilters, paging: Paging, searches: number) => useInbox('已审核', filters, paging, searches);
 
 /** The form's values as the API's filters: blanks left out, the date range as two days. */
 export function toInboxFilters(v: FilterValues): InboxFilters {
@@ -38,21 +40,11 @@ export function toInboxFilters(v: FilterValues): InboxFilters {
 /**
  * 待审核 (deadline first) or 已审核 (newest decision first) of the reviewer's own department,
  * with the filters of the inbox: 业务类型, 机构名称, 统一社会信用代码, 提交日期, 剩余天数.
- * Plain antd Form + Table like the other lists: ProTable would pull its value-type fields (colour
+ * The shared QueryPage (plain antd Form + Table): ProTable would pull its value-type fields (colour
  * picker and all) into a 160 KB chunk, and through antd's shared modules onto the login page.
  */
 export function ReviewInbox({ tab }: { tab: TReviewTab }) {
   const pending = tab === '待审核';
-  const [form] = Form.useForm<FilterValues>();
-  const list = useListSearch<InboxFilters>({});
-  const { paging } = list;
-  const inbox = useInbox(tab, list.filters, paging.page, paging.pageSize, list.searches);
-
-  const search = (values: FilterValues) => list.search(toInboxFilters(values));
-  const reset = () => {
-    form.resetFields();
-    list.search({});
-  };
 
   const columns: TableColumnsType<TReviewInboxItem> = [
     {
@@ -92,59 +84,27 @@ export function ReviewInbox({ tab }: { tab: TReviewTab }) {
         ] satisfies TableColumnsType<TReviewInboxItem>)),
   ];
 
-  const col = { xs: 24, md: 12, xl: 8 };
+  const filters: (QueryFilter | false)[] = [
+    { name: 'type', label: '业务类型', input: <Select allowClear placeholder="全部" options={TYPE_OPTIONS} /> },
+    { name: 'name', label: '机构名称', input: <Input maxLength={100} allowClear autoComplete="off" /> },
+    { name: 'uscc', label: '统一社会信用代码', input: <Input maxLength={18} allowClear autoComplete="off" /> },
+    { name: 'submitted', label: '提交日期', input: <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} /> },
+    pending && { name: 'maxDaysLeft', label: '剩余天数', input: <Select allowClear placeholder="全部" options={DAYS_OPTIONS} /> },
+  ];
   return (
-    <div className="review-inbox">
-      <Card size="small" title="查询条件">
-        <Form<FilterValues> form={form} name={`reviewInbox-${tab}`} layout="horizontal" labelCol={{ flex: '120px' }} wrapperCol={{ flex: '1 1 0' }} onFinish={search}>
-          <Row gutter={16}>
-            <Col {...col}>
-              <Form.Item name="type" label="业务类型">
-                <Select allowClear placeholder="全部" options={TYPE_OPTIONS} />
-              </Form.Item>
-            </Col>
-            <Col {...col}>
-              <Form.Item name="name" label="机构名称">
-                <Input maxLength={100} allowClear autoComplete="off" />
-              </Form.Item>
-            </Col>
-            <Col {...col}>
-              <Form.Item name="uscc" label="统一社会信用代码">
-                <Input maxLength={18} allowClear autoComplete="off" />
-              </Form.Item>
-            </Col>
-            <Col {...col}>
-              <Form.Item name="submitted" label="提交日期">
-                <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            {pending && (
-              <Col {...col}>
-                <Form.Item name="maxDaysLeft" label="剩余天数">
-                  <Select allowClear placeholder="全部" options={DAYS_OPTIONS} />
-                </Form.Item>
-              </Col>
-            )}
-          </Row>
-          <div className="review-filter-actions">
-            <Button type="primary" htmlType="submit" loading={inbox.isFetching}>
-              查询
-            </Button>
-            <Button onClick={reset}>清空</Button>
-          </div>
-        </Form>
-      </Card>
-      <Card size="small" title={pending ? '待审核（按办理期限排序）' : '已审核（本部门作出审核结论的申请）'}>
-        <ServerTable<TReviewInboxItem>
-          rowKey="id"
-          columns={columns}
-          query={inbox}
-          paging={paging}
-          onPaging={list.setPaging}
-          rowClassName={(r) => (r.overdue ? 'review-row-overdue' : '')}
-          scroll={{ x: 1320 }}
-        />
-      </Card>
-    </div>
+    <QueryPage<FilterValues, InboxFilters, TReviewInboxItem>
+      key={tab}
+      name={`reviewInbox-${tab}`}
+      layout="grid"
+      actionsAlign="center"
+      title={pending ? '待审核（按办理期限排序）' : '已审核（本部门作出审核结论的申请）'}
+      filters={filters}
+      toFilters={toInboxFilters}
+      useRows={pending ? usePendingInbox : useDoneInbox}
+      rowKey="id"
+      columns={columns}
+      rowClassName={(r) => (r.overdue ? 'review-row-overdue' : '')}
+      scroll={{ x: 1320 }}
+    />
   );
 }

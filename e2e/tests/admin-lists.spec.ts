@@ -1,0 +1,64 @@
+import { expect, test } from '@playwright/test';
+import { DEMO_PASSWORD } from '../fixtures/api-setup';
+import { expectNoSeriousA11yViolations, openHr, openMenuPage, signIn } from '../fixtures/ui';
+
+// The administrator's query pages (审核人员管理, 审计日志): 查询条件 narrow the list on the server,
+// 清空 brings every row back, and the guide's pager counts what the server counted.
+
+const pagerTotal = async (page: import('@playwright/test').Page) => {
+  const text = await page.getByText(/第 \d+ 页 共 \d+ 页 显示 \d+ 到 \d+, 共 \d+ 记录/).innerText();
+  return Number(/共 (\d+) 记录/.exec(text)![1]);
+};
+
+test('管理员在审核人员管理中按关键字查询审核人员，清空后恢复全部', async ({ page }) => {
+  await signIn(page, 'demo_admin', DEMO_PASSWORD);
+  await openHr(page);
+  await openMenuPage(page, '系统管理', '审核人员管理');
+
+  const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+  await expect(rows.filter({ hasText: 'demo_reviewer' })).toHaveCount(1);
+  const all = await pagerTotal(page);
+
+  // a keyword nobody has: the server answers with no rows
+  await page.getByRole('textbox', { name: '关键字' }).fill('没有这个人');
+  await page.getByRole('button', { name: '查询' }).click();
+  await expect(rows).toHaveCount(0);
+  await expect(page.locator('.ant-table-placeholder')).toBeVisible();
+
+  await page.getByRole('textbox', { name: '关键字' }).fill('demo_reviewer');
+  await page.getByRole('button', { name: '查询' }).click();
+  await expect(page.getByText(/共 1 记录/)).toBeVisible();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('赵审核');
+  // the phone number is masked in the list
+  await expect(rows.first()).toContainText('131****0003');
+  await expectNoSeriousA11yViolations(page);
+
+  await page.getByRole('button', { name: '清空' }).click();
+  await expect(page.getByRole('textbox', { name: '关键字' })).toHaveValue('');
+  await expect(page.getByText(new RegExp(`共 ${all} 记录`))).toBeVisible();
+});
+
+test('管理员在审计日志中按操作人账号查询，每条记录都是该账号的操作', async ({ page }) => {
+  await signIn(page, 'demo_admin', DEMO_PASSWORD);
+  await openHr(page);
+  await openMenuPage(page, '系统管理', '审计日志');
+
+  const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+  await expect(rows.first()).toBeVisible();
+  const all = await pagerTotal(page);
+
+  await page.getByRole('textbox', { name: '操作人账号' }).fill('demo_admin');
+  await page.getByRole('button', { name: '查询' }).click();
+  // the admin's own sign-in is in the log, and every row shown is the admin's
+  await expect(async () => {
+    const n = await rows.count();
+    expect(n).toBeGreaterThan(0);
+    for (let i = 0; i < n; i++) await expect(rows.nth(i)).toContainText('demo_admin');
+    expect(await pagerTotal(page)).toBeLessThan(all);
+  }).toPass({ timeout: 10_000 });
+
+  await page.getByRole('button', { name: '清空' }).click();
+  await expect(page.getByRole('textbox', { name: '操作人账号' })).toHaveValue('');
+  await expect.poll(() => pagerTotal(page)).toBeGreaterThanOrEqual(all);
+});
