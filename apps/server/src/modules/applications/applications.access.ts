@@ -8,6 +8,7 @@ import type { SessionUser } from '../accounts/sessions.service';
 import type { Actor } from '../accounts/actor';
 import { departments } from '../accounts/accounts.table';
 import { applications } from './applications.table';
+import { DRAFT } from './states';
 
 export type ApplicationRow = typeof applications.$inferSelect;
 
@@ -21,7 +22,7 @@ export async function readableApplication(db: DbOrTx, actor: Actor, id: string):
   if (row) {
     if ((user.role === 'agent' || user.role === 'legal') && row.unitId === user.unitId) return row;
     if (user.role === 'admin') return row;
-    if (user.role === 'reviewer' && row.department && row.status !== '待提交') {
+    if (user.role === 'reviewer' && row.department && row.status !== DRAFT) {
       if ((await reviewerDepartment(db, user))?.code === row.department) return row;
     }
   }

@@ -14,13 +14,13 @@ import { AppError } from '../../lib/app-error';
 import { formatBeijing } from '../../lib/time';
 import { queryRows, type DbOrTx } from '../../db/client';
 import type { AppDeps } from '../../deps';
-import type { SessionUser } from '../accounts/sessions.service';
 import { actorUnitId, type Actor } from '../accounts/actor';
 import { departments } from '../accounts/accounts.table';
 import { institutionRecords, institutions } from '../institutions/institutions.table';
 import { auditApplication, editableApplication, type ApplicationRow } from './applications.access';
 import { applicationSubmissions, applications } from './applications.table';
-import { allowedTransition, fire, stateAfter } from './transitions';
+import { allowedTransition, fire } from './transitions';
+import { AWAITING_DECISION } from './states';
 import { readRecord, replaceLists, sealRecord, toColumns } from '../institutions/records.repository';
 import { syncInstitution } from '../institutions/sync-institution';
 import { submissionProblems } from './submission-rules';
@@ -74,7 +74,7 @@ export class ApplicationsService {
       await this.audit(tx, actor, 'application.created', app!, { type: '设立' });
       return app!.id;
     }));
-    return this.detail(id, actor.user);
+    return this.detail(id, actor);
   }
 
   /** 保存: refuses a stale version, so two agents on one draft never overwrite each other silently. */
@@ -90,7 +90,7 @@ export class ApplicationsService {
       if (app.type === '设立') await syncInstitution(tx, this.deps, app.institutionId, draft);
       await this.audit(tx, actor, 'application.saved', app, { sections: Object.keys(draft) });
     }));
-    return this.detail(id, actor.user);
+    return this.detail(id, actor);
   }
 
   /** 清空: empties every section of the draft (the materials stay). */
@@ -104,7 +104,7 @@ export class ApplicationsService {
       await this.bump(tx, app);
       await this.audit(tx, actor, 'application.cleared', app);
     });
-    return this.detail(id, actor.user);
+    return this.detail(id, actor);
   }
 
   /**
@@ -120,7 +120,7 @@ export class ApplicationsService {
         .from(applicationSubmissions)
         .where(and(eq(applicationSubmissions.applicationId, id), eq(applicationSubmissions.requestKey, req.requestKey)));
       if (same) {
-        if (own.status === stateAfter('提交')) return; // a retried or double-clicked 提交: already done
+        if (own.status === AWAITING_DECISION) return; // a retried or double-clicked 提交: already done
         throw new AppError(AppErrorCode.CONFLICT, '该提交请求已处理过，请刷新页面后重新提交');
       }
       allowedTransition(own, '提交', actor);
@@ -173,7 +173,7 @@ export class ApplicationsService {
         audit: { department: dept.code, round: round + 1 },
       });
     });
-    return this.detail(id, actor.user);
+    return this.detail(id, actor);
   }
 
   /** 撤回: back to 待提交, only while no reviewer has opened (受理) it. */
@@ -185,11 +185,12 @@ export class ApplicationsService {
       this.checkVersion(own, version);
       await fire(this.deps, tx, own, '撤回', actor);
     });
-    return this.detail(id, actor.user);
+    return this.detail(id, actor);
   }
 
   /** The application as its unit (or a reviewer) sees it. Access is checked by the caller. */
-  async detail(id: string, user: SessionUser): Promise<TApplicationDetail> {
+  async detail(id: string, actor: Actor): Promise<TApplicationDetail> {
+    const { user } = actor;
     const [app] = await this.db.select().from(applications).where(eq(applications.id, id));
     if (!app) throw new AppError(AppErrorCode.NOT_FOUND, '申请不存在或无权查看');
     const record = await readRecord(this.db, this.deps.pii, app.recordId);

@@ -45,8 +45,9 @@ export async function applicationsRoutes(app: FastifyInstance, deps: AppDeps) {
     config: { access: [...UNIT_USERS, 'reviewer', 'admin'], staffRead: applicationRead('application.viewed') },
     schema: { tags: ['applications'], summary: '申请详情', params: ZId, response: { 200: ZApplicationDetail } },
     handler: async (req) => {
-      await readableApplication(deps.database.db, actorOf(req), req.params.id);
-      return service.detail(req.params.id, req.auth!.user);
+      const actor = actorOf(req);
+      await readableApplication(deps.database.db, actor, req.params.id);
+      return service.detail(req.params.id, actor);
     },
   });
 

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { APPLICATION_TRANSITIONS, AppErrorCode, findTransition, type TApplicationAction, type TApplicationStatus, type TApplicationType, type Transition } from '@jhrm/contracts';
+import { AppErrorCode, findTransition, type TApplicationAction, type TApplicationType, type Transition } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import { formatBeijing } from '../../lib/time';
 import type { DbOrTx } from '../../db/client';
@@ -35,11 +35,6 @@ const AUDIT_ACTIONS: Record<TApplicationAction, string> = {
   审核通过: 'application.approved',
   审核不通过: 'application.rejected',
 };
-
-/** The state `action` leads to (the table gives every action one target). */
-export function stateAfter(action: TApplicationAction): TApplicationStatus {
-  return APPLICATION_TRANSITIONS.find((t) => t.action === action)!.to;
-}
 
 /** The transition `action` takes from the application's state for this actor, or a 409 saying why not. */
 export function allowedTransition(app: Pick<ApplicationRow, 'status' | 'acceptedAt'>, action: TApplicationAction, actor: Actor): Transition {

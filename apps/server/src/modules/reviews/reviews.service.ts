@@ -33,6 +33,7 @@ import { applicationSubmissions, applications } from '../applications/applicatio
 import type { Actor } from '../accounts/actor';
 import { syncInstitution } from '../institutions/sync-institution';
 import { fire } from '../applications/transitions';
+import { AWAITING_DECISION, DRAFT } from '../applications/states';
 import { usccTakenByOtherUnit } from '../institutions/uscc-owner';
 import { openRecord, readRecord, type FullRecord } from '../institutions/records.repository';
 import { institutions } from '../institutions/institutions.table';
@@ -80,7 +81,7 @@ export class ReviewsService {
   }
 
   private daysLeft(app: Pick<ApplicationRow, 'status' | 'dueOn'>): number | null {
-    return app.status === '待审核' && app.dueOn ? workingDaysLeft(this.today(), app.dueOn) : null;
+    return app.status === AWAITING_DECISION && app.dueOn ? workingDaysLeft(this.today(), app.dueOn) : null;
   }
 
   /** 待审核 (by deadline) or 已审核 (decided by this department, newest first), of the reviewer's department only. */
@@ -91,7 +92,7 @@ export class ReviewsService {
 
     const decidedHere = sql`EXISTS (SELECT 1 FROM application_reviews r WHERE r.application_id = ${applications.id} AND r.department = ${dept.code})`;
     const where: SQL[] = [eq(applications.department, dept.code)];
-    where.push(q.tab === '待审核' ? eq(applications.status, '待审核') : decidedHere);
+    where.push(q.tab === '待审核' ? eq(applications.status, AWAITING_DECISION) : decidedHere);
     if (q.type) {
       // 统计 / 诚信 are reviewed here once those domains exist; until then they match nothing
       if (!(APPLICATION_TYPES as readonly string[]).includes(q.type)) return empty;
@@ -104,7 +105,7 @@ export class ReviewsService {
     if (submitted.end) where.push(lt(applications.submittedAt, submitted.end));
     if (q.maxDaysLeft !== undefined) {
       // at most N working days left ⇔ due before the (N+1)th working day from today
-      where.push(eq(applications.status, '待审核'), lt(applications.dueOn, addWorkingDays(this.today(), q.maxDaysLeft + 1)));
+      where.push(eq(applications.status, AWAITING_DECISION), lt(applications.dueOn, addWorkingDays(this.today(), q.maxDaysLeft + 1)));
     }
     const filter = and(...where);
     const order =
@@ -186,12 +187,12 @@ export class ReviewsService {
   async open(actor: Actor, id: string): Promise<TReviewDetail> {
     const user = actor.user;
     const app = await readableApplication(this.db, actor, id);
-    if (app.status === '待审核' && !app.acceptedAt) {
+    if (app.status === AWAITING_DECISION && !app.acceptedAt) {
       await this.db.transaction(async (tx) => {
         const [accepted] = await tx
           .update(applications)
           .set({ acceptedAt: this.deps.clock(), acceptedBy: user.id })
-          .where(and(eq(applications.id, id), eq(applications.status, '待审核'), isNull(applications.acceptedAt)))
+          .where(and(eq(applications.id, id), eq(applications.status, AWAITING_DECISION), isNull(applications.acceptedAt)))
           .returning({ id: applications.id });
         if (accepted) await auditApplication(this.deps, tx, actor, 'application.accepted', app, { department: app.department });
       });
@@ -276,7 +277,7 @@ export class ReviewsService {
       const dept = await reviewerDepartment(tx, actor.user);
       const [app] = await tx.select().from(applications).where(eq(applications.id, id)).for('update');
       // another department's (or a never submitted) application does not exist for this reviewer
-      if (!app || !dept || app.department !== dept.code || app.status === '待提交') throw new AppError(AppErrorCode.NOT_FOUND, '申请不存在或无权查看');
+      if (!app || !dept || app.department !== dept.code || app.status === DRAFT) throw new AppError(AppErrorCode.NOT_FOUND, '申请不存在或无权查看');
       const [latest] = await tx.select().from(applicationSubmissions).where(eq(applicationSubmissions.applicationId, id)).orderBy(desc(applicationSubmissions.round)).limit(1);
       await this.checkDecidable(tx, app, decision, latest, actor.user);
       if (app.version !== req.version) {
