@@ -110,6 +110,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // before auth: hostile text is refused before anything (a session lookup included) reads the request
   await app.register(hostileInputPlugin);
   await app.register(authPlugin, { sessions: deps.sessions, secureCookies: config.secureCookies });
+  // session lookups are cached while this process hears the database's news of session changes (decision 0018)
+  await deps.sessions.startCache(deps.database);
+  app.addHook('onClose', () => deps.sessions.stopCache());
   await app.register(staffReadsPlugin, { db: deps.database.db, audit: deps.audit });
   // the last onSend hook: API JSON over 1 KB leaves compressed (decision 0019)
   await app.register(compressJsonPlugin);

@@ -16,6 +16,7 @@ export * from './institutions/institutions.status';
 export * from './institutions/institutions.schema';
 export * from './dictionaries/departments';
 export * from './dictionaries/institutions';
+export * from './institutions/record.catalogue';
 export * from './institutions/record.schema';
 export * from './applications/applications.status';
 export * from './applications/applications.schema';

@@ -14,6 +14,12 @@ export type DbOrTx = Db | Tx;
 export interface Database {
   db: Db;
   engine: 'pglite' | 'postgres';
+  /**
+   * LISTENs on `channel`: `onNotify` gets each payload; `onLive(false)` says notifications may have
+   * been missed (the connection dropped; it reconnects by itself), `onLive(true)` that they flow
+   * again. Resolves once listening (or retrying); the function it returns stops.
+   */
+  listen(channel: string, handlers: { onNotify(payload: string): void; onLive(live: boolean): void }): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -42,7 +48,52 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       // an idle client lost its connection; the pool replaces it on the next checkout
     });
     const db = drizzle(pool, { schema, logger: opts.logger }) as unknown as Db;
-    return { db, engine: 'postgres', close: () => pool.end() };
+    const listen: Database['listen'] = async (channel, { onNotify, onLive }) => {
+      // a connection of its own, outside the pool: LISTEN lasts as long as the connection
+      let client: InstanceType<typeof pg.Client> | undefined;
+      let stopped = false;
+      let retry: NodeJS.Timeout | undefined;
+      const connect = async () => {
+        const c = new pg.Client({ connectionString: opts.url, options: JIT_OFF });
+        let lost = false;
+        const onLost = () => {
+          if (lost) return;
+          lost = true;
+          onLive(false);
+          void c.end().catch(() => undefined);
+          // unref: a retry never keeps a stopping process alive
+          if (!stopped) retry = setTimeout(() => void connect().catch(() => undefined), 1000).unref();
+        };
+        c.on('notification', (m) => {
+          if (m.channel === channel) onNotify(m.payload ?? '');
+        });
+        c.on('error', onLost);
+        c.on('end', onLost);
+        try {
+          await c.connect();
+          await c.query(`LISTEN ${channel}`);
+        } catch (err) {
+          onLost();
+          throw err;
+        }
+        if (stopped) {
+          // stopped while this (re)connection was under way
+          lost = true;
+          await c.end().catch(() => undefined);
+          return;
+        }
+        client = c;
+        onLive(true);
+      };
+      // not reachable now: onLive(false) said so, and it keeps retrying
+      await connect().catch(() => undefined);
+      return async () => {
+        stopped = true;
+        clearTimeout(retry);
+        await client?.end().catch(() => undefined);
+      };
+    };
+    return { db, engine: 'postgres', listen, close: () => pool.end() };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
@@ -52,7 +103,13 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const extensions = { pg_trgm };
   const client = await PGlite.create(opts.pgliteDir ? { dataDir: opts.pgliteDir, extensions } : { extensions });
   const db = drizzle(client, { schema, logger: opts.logger }) as unknown as Db;
-  return { db, engine: 'pglite', close: () => client.close() };
+  // one connection in this process: notifications arrive with the result of the statement that committed them
+  const listen: Database['listen'] = async (channel, { onNotify, onLive }) => {
+    const unlisten = await client.listen(channel, onNotify);
+    onLive(true);
+    return unlisten;
+  };
+  return { db, engine: 'pglite', listen, close: () => client.close() };
 }
 
 /** Raw SQL returning rows, the same on both engines (both drivers answer `{ rows }`). */

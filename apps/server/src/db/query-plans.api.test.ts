@@ -133,6 +133,10 @@ describe('query plans at 20 000 institutions', () => {
     expect(inbox.body.items).toHaveLength(15);
     expectNoSeqScan(inbox.plans, 'institutions');
     expectNoSeqScan(inbox.plans, 'applications');
+    // the index holds the page's order: 15 entries read, none sorted
+    const page = inbox.plans.find((p) => p.query.includes('order by "applications"."due_on"'))!;
+    expect(page.plan).toContain('applications_department_inbox_idx');
+    expect(page.plan).not.toMatch(/Sort/);
     const byName = await plansOf(reviewer, `/api/reviews?tab=${encodeURIComponent('待审核')}&name=${encodeURIComponent(PENDING_KEYWORD)}`, 'applications');
     expect(byName.body.total).toBeGreaterThanOrEqual(6);
     expectNoSeqScan(byName.plans, 'institutions');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BUSINESS_SCOPES, INSTITUTION_CATEGORIES } from '../dictionaries/institutions';
+import { RECORD_FIELD_ENTRIES } from '../institutions/record.catalogue';
 import { ZMissingField } from '../institutions/unit-notices.schema';
 
 /**
@@ -48,29 +48,47 @@ export interface ImportColumn {
   text?: boolean;
 }
 
-export const IMPORT_COLUMNS: readonly ImportColumn[] = [
-  { key: 'name', header: '机构名称(全称)', required: true, note: '与营业执照一致', example: '吉林省示例人力资源有限公司', aliases: ['机构名称'] },
-  { key: 'shortName', header: '机构名称(简称)', required: false, note: '', example: '示例人力', aliases: ['机构简称'] },
-  { key: 'uscc', header: '统一社会信用代码', required: true, note: '18位，含校验位；机构据此归属到单位', example: '92220102MA15438D0X', text: true },
-  { key: 'category', header: '机构类型', required: true, note: '从“填写说明”的可选值中选择', example: '民营性质的服务企业', aliases: ['机构类别'], values: INSTITUTION_CATEGORIES },
-  { key: 'foundedOn', header: '成立日期', required: false, note: '格式 YYYY-MM-DD', example: '2015-06-18', aliases: ['成立时间'] },
-  { key: 'legalRep', header: '法定代表人(负责人)', required: true, note: '', example: '王示例', aliases: ['法定代表人', '法人代表'] },
-  { key: 'legalRepIdCard', header: '法人身份证号', required: false, note: '18位，含校验位', example: '110101197501010039', aliases: ['法人身份证'], text: true },
-  { key: 'legalRepPhone', header: '法人手机号码', required: false, note: '11位手机号码', example: '13144440001', aliases: ['法人电话'], text: true },
-  { key: 'legalRepTitle', header: '法人职务', required: false, note: '', example: '执行董事' },
-  { key: 'registeredCapital', header: '注册资本(万元)', required: false, note: '数字，单位万元', example: '500', aliases: ['注册资金(万元)', '注册资金'] },
-  { key: 'department', header: '审批部门编码', required: true, note: '6位编码，见“填写说明”（也可填写部门全称）', example: '220000', aliases: ['审批部门'], text: true },
-  { key: 'scopes', header: '申请业务', required: true, note: '多项用“；”分隔，从“填写说明”的可选值中选择', example: '职业介绍；人力资源培训', aliases: ['申请业务(多项用；分隔)', '业务范围'], values: BUSINESS_SCOPES },
-  { key: 'officeAddress', header: '办公地址', required: true, note: '', example: '吉林省长春市南关区示例路100号' },
-  { key: 'postcode', header: '邮政编码', required: false, note: '6位数字', example: '130022', text: true },
-  { key: 'contactPerson', header: '机构负责人(联系人)', required: false, note: '', example: '李联系', aliases: ['机构负责人', '联系人'] },
-  { key: 'contactMobile', header: '联系人手机号码', required: false, note: '11位手机号码', example: '13144440002', aliases: ['联系人手机', '联系电话'], text: true },
-  { key: 'unitPhone', header: '单位电话', required: false, note: '区号-号码[-分机号]，如 0431-88886666', example: '0431-88886666', text: true },
-  { key: 'email', header: '电子邮箱', required: false, note: '', example: 'hr@example.cn', aliases: ['电子邮件'] },
-  { key: 'licenceNumber', header: '许可证/备案编号', required: false, note: '已发许可证或备案凭证的编号；不得与已有编号重复', example: '（吉）人服证字〔2015〕第220000001号', aliases: ['许可证编号', '备案编号'], text: true },
-  { key: 'issuedOn', header: '发证日期', required: false, note: '格式 YYYY-MM-DD；不填则为导入当日', example: '2015-07-01' },
-  { key: 'remarks', header: '备注', required: false, note: '', example: '' },
-];
+/** The columns that are no field of the record: the licence already issued. */
+const LICENCE_COLUMNS: Partial<Record<TImportColumnKey, Omit<ImportColumn, 'key'>>> = {
+  licenceNumber: {
+    header: '许可证/备案编号',
+    required: false,
+    note: '已发许可证或备案凭证的编号；不得与已有编号重复',
+    example: '（吉）人服证字〔2015〕第220000001号',
+    aliases: ['许可证编号', '备案编号'],
+    text: true,
+  },
+  issuedOn: { header: '发证日期', required: false, note: '格式 YYYY-MM-DD；不填则为导入当日', example: '2015-07-01' },
+};
+
+/** The record's columns from the field catalogue: header, note, example, aliases (the label too). */
+function recordColumn(key: TImportColumnKey): ImportColumn | null {
+  const entry = RECORD_FIELD_ENTRIES.find((e) => e.tab === 'basic' && (e.field.import?.column ?? e.key) === key);
+  const spec = entry?.field.import;
+  if (!entry || !spec) return null;
+  const { label, options } = entry.field;
+  const header = spec.header ?? label;
+  const aliases = [...(spec.aliases ?? []), ...(header !== label && spec.labelIsAlias !== false ? [label] : [])];
+  return {
+    key,
+    header,
+    required: spec.required,
+    note: spec.note,
+    example: spec.example,
+    ...(aliases.length ? { aliases } : {}),
+    ...(options ? { values: options } : {}),
+    ...(spec.text ? { text: true } : {}),
+  };
+}
+
+export const IMPORT_COLUMNS: readonly ImportColumn[] = IMPORT_COLUMN_KEYS.map((key) => {
+  const column = recordColumn(key) ?? (LICENCE_COLUMNS[key] ? { key, ...LICENCE_COLUMNS[key] } : null);
+  if (!column) throw new Error(`import column ${key} is neither a catalogue field nor a licence column`);
+  return column;
+});
+
+/** A column's header in the template and in the report's problems (without the `*`). */
+export const importColumnHeader = (key: TImportColumnKey): string => IMPORT_COLUMNS.find((c) => c.key === key)!.header;
 
 /** Data rows whose first cell starts with this are notes or examples, never imported. */
 export const IMPORT_SKIP_MARK = '【';

@@ -265,6 +265,7 @@ export class AccountsService {
       await tx.delete(sessions).where(eq(sessions.userId, user.id));
       await this.deps.audit.record(tx, { action: 'account.password_changed', actorId: user.id, actorAccount: user.account, actorRole: user.role, unitId: user.unitId, ip: meta.ip });
     });
+    this.deps.sessions.forgetUser(user.id);
   }
 
   async listSessions(user: SessionUser, currentSessionId: string): Promise<TSessionInfo[]> {
@@ -285,5 +286,6 @@ export class AccountsService {
       if (ended.length === 0) throw new AppError(AppErrorCode.NOT_FOUND, '该会话不存在或已结束');
       await this.deps.audit.record(tx, { action: 'auth.session_ended', actorId: user.id, actorAccount: user.account, actorRole: user.role, unitId: user.unitId, ip: meta.ip, detail: { handle } });
     });
+    this.deps.sessions.forgetUser(user.id);
   }
 }

@@ -76,6 +76,7 @@ export class AgentsService {
       if (status === 'disabled') await tx.delete(sessions).where(eq(sessions.userId, agentId));
       await this.audit(tx, legal, status === 'disabled' ? 'agent.disabled' : 'agent.enabled', agentId, meta, { account: agent.account });
     });
+    this.deps.sessions.forgetUser(agentId);
   }
 
   /** A reset password is an initial password again: the agent must change it at the next login. */
@@ -94,6 +95,7 @@ export class AgentsService {
       await tx.delete(sessions).where(eq(sessions.userId, agentId));
       await this.audit(tx, legal, 'agent.password_reset', agentId, meta, { account: row.account });
     });
+    this.deps.sessions.forgetUser(agentId);
   }
 
   /** An agent of the legal person's own unit, or 404: another unit's agents do not exist for it. */

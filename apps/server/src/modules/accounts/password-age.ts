@@ -36,6 +36,7 @@ export async function expirePasswordIfTooOld(
       detail: { passwordChangedAt: user.passwordChangedAt.toISOString(), maxAgeDays: STAFF_PASSWORD_MAX_AGE_DAYS },
     });
   });
+  deps.sessions.forgetUser(user.id);
 }
 
 /** Tells the change page why it is shown: an expired password rather than an initial one. */

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, lt, ne, or, sql } from 'drizzle-orm';
 import type { TRole } from '@jhrm/contracts';
-import type { Db, DbOrTx } from '../../db/client';
+import type { Database, Db, DbOrTx } from '../../db/client';
 import type { Config } from '../../config';
 import { departments, units, users } from './accounts.table';
 import { sessions } from './sessions.table';
@@ -65,8 +65,86 @@ function prepareLookup(db: Db) {
     .prepare('session_lookup');
 }
 
+type LookupRow = NonNullable<Awaited<ReturnType<ReturnType<typeof prepareLookup>['execute']>>[number]>;
+
+/** How long a cached lookup is trusted without news from the database (decision 0018). */
+export const SESSION_CACHE_MS = 10_000;
+const SESSION_CACHE_MAX = 10_000;
+/** The channel the migration session_change_notify's triggers NOTIFY. */
+export const SESSION_CHANGES_CHANNEL = 'jhrm_session_changes';
+
+/**
+ * Session lookups cached for SESSION_CACHE_MS in this process, and only while its LISTEN on
+ * SESSION_CHANGES_CHANNEL is live: database triggers announce every ended or changed session, user,
+ * unit or department name at commit, whichever process wrote it, and each process forgets what the
+ * news touches. A lookup read while news arrived is not kept (`epoch`), so a read racing a logout
+ * never caches the session it ended.
+ */
+class SessionCache {
+  private readonly entries = new Map<string, { row: LookupRow; at: number }>();
+  private live = false;
+  private epoch = 0;
+  private readonly waiters: (() => void)[] = [];
+
+  get(id: string, now: number): LookupRow | undefined {
+    const e = this.live ? this.entries.get(id) : undefined;
+    if (e && now - e.at < SESSION_CACHE_MS && now >= e.at) return e.row;
+    if (e) this.entries.delete(id);
+    return undefined;
+  }
+
+  /** The epoch to hand back to `put` after reading the database. */
+  mark(): number {
+    return this.epoch;
+  }
+
+  put(id: string, row: LookupRow, now: number, epoch: number) {
+    if (!this.live || epoch !== this.epoch) return;
+    if (this.entries.size >= SESSION_CACHE_MAX) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(id, { row, at: now });
+  }
+
+  forget(id: string) {
+    this.epoch++;
+    this.entries.delete(id);
+  }
+
+  forgetUser(userId: string) {
+    this.epoch++;
+    for (const [id, e] of this.entries) if (e.row.userId === userId) this.entries.delete(id);
+  }
+
+  clear() {
+    this.epoch++;
+    this.entries.clear();
+  }
+
+  setLive(live: boolean) {
+    this.clear();
+    this.live = live;
+  }
+
+  onNotify(payload: string) {
+    if (payload.startsWith('s:')) for (const id of payload.slice(2).split(',')) this.forget(id);
+    else if (payload.startsWith('u:')) this.forgetUser(payload.slice(2));
+    else this.clear();
+    for (const w of this.waiters.splice(0)) w();
+  }
+
+  /** Resolves once this process has handled its next piece of news (tests wait on it). */
+  nextNotification(): Promise<void> {
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  get size() {
+    return this.entries.size;
+  }
+}
+
 export class SessionService {
   private readonly lookupQuery: ReturnType<typeof prepareLookup>;
+  readonly cache = new SessionCache();
+  private stopListening: (() => Promise<void>) | undefined;
 
   constructor(
     private readonly db: Db,
@@ -74,6 +152,36 @@ export class SessionService {
     private readonly clock: () => Date,
   ) {
     this.lookupQuery = prepareLookup(db);
+  }
+
+  /** Starts caching lookups, for as long as news of session changes can be heard (decision 0018). */
+  async startCache(database: Pick<Database, 'listen'>): Promise<void> {
+    if (this.stopListening) return;
+    this.stopListening = await database.listen(SESSION_CHANGES_CHANNEL, {
+      onNotify: (payload) => this.cache.onNotify(payload),
+      onLive: (live) => this.cache.setLive(live),
+    });
+  }
+
+  async stopCache(): Promise<void> {
+    const stop = this.stopListening;
+    this.stopListening = undefined;
+    this.cache.setLive(false);
+    await stop?.();
+  }
+
+  /**
+   * Forgets a user's cached sessions in this process at once. Other processes hear it from the
+   * database's triggers; callers that end sessions in a transaction call this after it, so this
+   * process does not wait for its own notification.
+   */
+  forgetUser(userId: string): void {
+    this.cache.forgetUser(userId);
+  }
+
+  /** Forgets every cached session in this process (a name sessions show changed). */
+  forgetAll(): void {
+    this.cache.clear();
   }
 
   idleMs(role: TRole): number {
@@ -104,15 +212,25 @@ export class SessionService {
    */
   async lookup(token: string, { touch = true }: { touch?: boolean } = {}): Promise<AuthContext | null> {
     const id = hashToken(token);
-    const [row] = await this.lookupQuery.execute({ id });
-    if (!row) return null;
     const now = this.clock().getTime();
-    if (row.status !== 'active' || now >= row.expiresAt.getTime() || now - row.lastSeenAt.getTime() >= this.idleMs(row.role)) {
-      await this.db.delete(sessions).where(eq(sessions.id, id));
-      return null;
+    const ended = (r: LookupRow) => r.status !== 'active' || now >= r.expiresAt.getTime() || now - r.lastSeenAt.getTime() >= this.idleMs(r.role);
+    let row = this.cache.get(id, now);
+    // a cached row that looks ended may only be stale (another process touched it): the database decides
+    if (!row || ended(row)) {
+      const epoch = this.cache.mark();
+      [row] = await this.lookupQuery.execute({ id });
+      if (!row) return null;
+      if (ended(row)) {
+        this.cache.forget(id);
+        await this.db.delete(sessions).where(eq(sessions.id, id));
+        return null;
+      }
+      this.cache.put(id, row, now, epoch);
     }
     if (touch && now - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
       await this.db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
+      // the cached row is this object: later hits see the touch
+      row.lastSeenAt = new Date(now);
     }
     return {
       sessionId: id,
@@ -135,11 +253,13 @@ export class SessionService {
 
   async destroy(sessionId: string, tx: DbOrTx = this.db): Promise<void> {
     await tx.delete(sessions).where(eq(sessions.id, sessionId));
+    this.cache.forget(sessionId);
   }
 
   /** Ends every session of a user, or every one but `keep` (after a password change). */
   async destroyAllForUser(userId: string, keep?: string): Promise<void> {
     await this.db.delete(sessions).where(keep ? and(eq(sessions.userId, userId), ne(sessions.id, keep)) : eq(sessions.userId, userId));
+    this.cache.forgetUser(userId);
   }
 
   /** Removes sessions past their absolute lifetime or idle longer than any role allows. */

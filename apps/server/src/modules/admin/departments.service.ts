@@ -105,6 +105,8 @@ export class DepartmentsService {
         await this.audit(tx, admin, input.active ? 'department.activated' : 'department.deactivated', code, meta, { code, name: input.name ?? dept.name });
       }
     });
+    // sessions carry the department's name
+    this.deps.sessions.forgetAll();
   }
 
   private async checkCodeAndName(tx: Tx, code: string | null, name: string, exceptId?: string) {

@@ -116,6 +116,7 @@ export class ReviewersService {
       if (status === 'disabled') await tx.delete(sessions).where(eq(sessions.userId, id));
       await this.audit(tx, admin, status === 'disabled' ? 'reviewer.disabled' : 'reviewer.enabled', id, meta, { account: reviewer.account });
     });
+    this.deps.sessions.forgetUser(id);
   }
 
   /** A new initial password, shown once; the reviewer's sessions end and the next login must change it. */
@@ -131,6 +132,7 @@ export class ReviewersService {
       await tx.delete(sessions).where(eq(sessions.userId, id));
       await this.audit(tx, admin, 'reviewer.password_reset', id, meta, { account: row.account });
     });
+    this.deps.sessions.forgetUser(id);
     return { id, account: row.account, initialPassword };
   }
 
@@ -146,6 +148,7 @@ export class ReviewersService {
       await tx.update(users).set({ departmentId: dept.id }).where(eq(users.id, id));
       await this.audit(tx, admin, 'reviewer.department_changed', id, meta, { account: reviewer.account, from: from?.code ?? null, to: dept.code });
     });
+    this.deps.sessions.forgetUser(id);
   }
 
   /** A reviewer account, locked for the change; administrators and unit accounts are not reachable here. */

@@ -1,15 +1,12 @@
 import {
   MATERIAL_SLOTS,
-  ZEmail,
+  RECORD_FIELD_ENTRIES,
   ZIdCard,
   ZMobile,
-  ZPostcode,
-  ZUscc,
   type TApplicationType,
   type TMissingField,
   type TSubmissionProblem,
 } from '@jhrm/contracts';
-import type { z } from 'zod';
 import type { FullRecord } from '../institutions/records.repository';
 
 export interface SubmissionContext {
@@ -22,41 +19,24 @@ export interface SubmissionContext {
 }
 
 type BasicField = keyof NonNullable<FullRecord['basic']>;
-type Section = '机构基本信息' | '机构联系信息' | '现有资产状况';
 
-/** Required fields of section 1 (any application type): field, message label, tab section, label on that section. */
-const REQUIRED_BASIC: [BasicField, string, Section, string?][] = [
-  ['name', '机构名称', '机构基本信息'],
-  ['uscc', '统一社会信用代码', '机构基本信息'],
-  ['category', '机构类别', '机构基本信息'],
-  ['foundedOn', '成立时间', '机构基本信息'],
-  ['legalRep', '法人代表', '机构基本信息'],
-  ['legalRepIdCard', '法人身份证', '机构基本信息'],
-  ['legalRepPhone', '法人电话', '机构基本信息'],
-  ['legalRepTitle', '法人职务', '机构基本信息'],
-  ['registeredCapital', '注册资金(万元)', '机构基本信息'],
-  ['contactPerson', '机构负责人', '机构联系信息'],
-  ['contactMobile', '机构联系信息中的手机号码', '机构联系信息', '手机号码'],
-  ['byPost', '是否邮寄', '机构联系信息'],
-  ['officeAddress', '办公地址', '机构联系信息'],
-  ['postcode', '邮政编码', '机构联系信息'],
-  ['premisesArea', '固定经营场所面积(m²)', '现有资产状况'],
-  ['facilitiesValue', '设施总值(万元)', '现有资产状况'],
-  ['totalAssets', '现有资产总额(万元)', '现有资产状况'],
-  ['netAssets', '净资产总额(万元)', '现有资产状况'],
-  ['officeAreaTotal', '办公场地合计面积(m²)', '现有资产状况'],
-  ['officeCount', '办公场地数量', '现有资产状况'],
-];
+const BASIC = RECORD_FIELD_ENTRIES.filter((e) => e.tab === 'basic').map((e) => ({ ...e, key: e.key as BasicField }));
 
-const isEmpty = (v: unknown) => v === undefined || v === null || v === '';
+/** Required fields of section 1 (any application type), from the field catalogue, in the form's order. */
+const REQUIRED_BASIC = BASIC.filter((e) => e.field.required === 'filled');
 
-const FORMAT_CHECKS: [BasicField, z.ZodType][] = [
-  ['uscc', ZUscc],
-  ['legalRepIdCard', ZIdCard],
-  ['legalRepPhone', ZMobile],
-  ['contactMobile', ZMobile],
-  ['postcode', ZPostcode],
-];
+/** Fields that must be chosen (申请业务) with their own message, checked after the formats. */
+const REQUIRED_CHOICE = BASIC.flatMap((e) => (typeof e.field.required === 'object' ? [{ ...e, message: e.field.required.message }] : []));
+
+const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+
+/** Formats a non-empty value must have (统一社会信用代码, 身份证, 手机号码, 邮政编码, 电子邮件). */
+const FORMAT_CHECKS = BASIC.flatMap((e) => (e.field.format ? [{ key: e.key, format: e.field.format }] : []));
+
+const requiredText = (e: (typeof BASIC)[number]) => `请填写${e.field.requiredLabel ?? e.field.label}`;
+
+/** The report's required fields (设立). */
+const REQUIRED_REPORT = RECORD_FIELD_ENTRIES.filter((e) => e.tab === 'report' && e.field.required === 'filled');
 
 /**
  * Every reason a submission is not yet acceptable (SPEC §4.1), all at once, each pointing at the
@@ -67,26 +47,25 @@ export function submissionProblems(ctx: SubmissionContext): TSubmissionProblem[]
   const basic = ctx.record.basic ?? {};
   const add = (tab: string, path: string, message: string) => problems.push({ tab, path, message });
 
-  for (const [field, label] of REQUIRED_BASIC) {
-    if (isEmpty(basic[field])) add('basic', `basic.${field}`, `请填写${label}`);
+  for (const e of REQUIRED_BASIC) {
+    if (isEmpty(basic[e.key])) add('basic', e.path, requiredText(e));
   }
-  for (const [field, schema] of FORMAT_CHECKS) {
-    const v = basic[field];
+  for (const { key, format } of FORMAT_CHECKS) {
+    const v = basic[key];
     if (typeof v === 'string' && v !== '') {
-      const r = schema.safeParse(v);
-      if (!r.success) add('basic', `basic.${field}`, r.error.issues[0]!.message);
+      const r = format.safeParse(v);
+      if (!r.success) add('basic', `basic.${key}`, r.error.issues[0]!.message);
     }
   }
-  if (basic.email) {
-    const r = ZEmail.safeParse(basic.email);
-    if (!r.success) add('basic', 'basic.email', r.error.issues[0]!.message);
+  for (const e of REQUIRED_CHOICE) {
+    if (isEmpty(basic[e.key])) add('basic', e.path, e.message);
   }
-  if (!basic.scopes?.length) add('basic', 'basic.scopes', '请至少选择一项申请业务');
 
   if (ctx.type === '设立') {
-    const report = ctx.record.report ?? {};
-    if (!report.companyProfile) add('report', 'report.companyProfile', '请填写公司简介');
-    if (!report.reason) add('report', 'report.reason', '请填写申请理由');
+    const report = (ctx.record.report ?? {}) as Record<string, unknown>;
+    for (const e of REQUIRED_REPORT) {
+      if (!report[e.key]) add('report', e.path, `请填写${e.field.label}`);
+    }
 
     const staff = ctx.record.staff ?? [];
     if (staff.length < ctx.minStaff) add('staff', 'staff', `专职工作人员至少${ctx.minStaff}人，当前${staff.length}人`);
@@ -112,7 +91,7 @@ export function submissionProblems(ctx: SubmissionContext): TSubmissionProblem[]
  */
 export function missingForChange(basic: FullRecord['basic']): TMissingField[] {
   const b = basic ?? {};
-  const missing: TMissingField[] = REQUIRED_BASIC.filter(([field]) => isEmpty(b[field])).map(([, label, section, short]) => ({ section, label: short ?? label }));
-  if (!b.scopes?.length) missing.push({ section: '机构基本信息', label: '申请业务' });
-  return missing;
+  return [...REQUIRED_BASIC, ...REQUIRED_CHOICE]
+    .filter((e) => isEmpty(b[e.key]))
+    .map((e) => ({ section: e.field.section, label: e.field.label }));
 }

@@ -1,15 +1,8 @@
 import {
-  BUSINESS_SCOPES,
   IMPORT_COLUMNS,
-  INSTITUTION_CATEGORIES,
-  ZEmail,
-  ZIdCard,
+  RECORD_FIELD_ENTRIES,
   ZInstitutionBasicDraft,
   ZLandline,
-  ZMobile,
-  ZPostcode,
-  ZUscc,
-  type TBusinessScope,
   type TImportColumnKey,
   type TImportProblem,
   type TInstitutionBasicDraft,
@@ -36,12 +29,33 @@ export interface RowValues {
 
 const HEADER = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c.key, c.header])) as Record<TImportColumnKey, string>;
 
-/** Record field → the import column it comes from (for the record schema's own messages). */
-const COLUMN_OF: Partial<Record<keyof TInstitutionBasicDraft, TImportColumnKey>> = {
-  phoneAreaCode: 'unitPhone',
-  phoneNumber: 'unitPhone',
-  phoneExtension: 'unitPhone',
-};
+type BasicKey = keyof TInstitutionBasicDraft;
+type Entry = (typeof RECORD_FIELD_ENTRIES)[number];
+const columnOfEntry = (e: Entry) => (e.field.import ? ((e.field.import.column ?? e.key) as TImportColumnKey) : undefined);
+const BASIC_ENTRIES = RECORD_FIELD_ENTRIES.filter((e) => e.tab === 'basic');
+
+/** The record fields the import fills, from the field catalogue: each with its import column and catalogue entry. */
+const IMPORTED = BASIC_ENTRIES.flatMap((e) => {
+  const column = columnOfEntry(e);
+  return column ? [{ column, key: e.key as BasicKey, field: e.field }] : [];
+});
+type Imported = (typeof IMPORTED)[number];
+const imported = (test: (f: Imported['field']) => boolean) => IMPORTED.filter((i) => test(i.field));
+
+/** Record field → the import column it comes from (for the record schema's own messages); 区号 and 分机号 come with 单位电话. */
+const COLUMN_OF = Object.fromEntries(
+  BASIC_ENTRIES.flatMap((e) => {
+    const owner = e.field.partOf ? BASIC_ENTRIES.find((o) => o.key === e.field.partOf) : e;
+    const column = owner && columnOfEntry(owner);
+    return column ? [[e.key, column]] : [];
+  }),
+) as Partial<Record<BasicKey, TImportColumnKey>>;
+
+/** The name a validator's messages start with (统一社会信用代码, 身份证号, …): its message for an empty value names it. */
+function subjectOf(schema: z.ZodType): string {
+  const r = schema.safeParse('');
+  return r.success ? '' : (r.error.issues[0]?.message ?? '').replace(/^请输入/, '').replace(/格式不正确$/, '');
+}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -63,7 +77,7 @@ function firstMessage(schema: z.ZodType, value: string, prefix: string): string 
   return message.startsWith(prefix) && message.length > prefix.length ? message.slice(prefix.length) : message;
 }
 
-const SCOPE_SEPARATORS = /[；;、,，\n\s]+/;
+const LIST_SEPARATORS = /[；;、,，\n\s]+/;
 
 export function checkRow(r: SheetRow, departments: ReadonlyMap<string, DepartmentRef>, today: string): { problems: TImportProblem[]; values: RowValues } {
   const problems: TImportProblem[] = [];
@@ -76,76 +90,79 @@ export function checkRow(r: SheetRow, departments: ReadonlyMap<string, Departmen
     if (lost.has(c.key)) add(c.key, 'Excel 把该单元格存成了数字，末尾几位已丢失；请将该列设为“文本”格式后重新填写');
     else if (c.required && v(c.key) === '') add(c.key, '不能为空');
   }
-  const text = (key: TImportColumnKey & keyof TInstitutionBasicDraft) => {
-    if (v(key) && !lost.has(key)) (basic as Record<string, unknown>)[key] = v(key);
-  };
-  text('name');
-  text('shortName');
-  text('legalRep');
-  text('legalRepTitle');
-  text('officeAddress');
-  text('contactPerson');
-  text('remarks');
+  const set = (key: BasicKey, value: unknown) => ((basic as Record<string, unknown>)[key] = value);
 
-  const formatted = (key: TImportColumnKey & keyof TInstitutionBasicDraft, schema: z.ZodType, prefix: string, normalize: (s: string) => string = (s) => s) => {
-    const value = normalize(v(key));
-    if (!value || lost.has(key)) return;
-    const message = firstMessage(schema, value, prefix);
-    if (message) add(key, message);
-    else (basic as Record<string, unknown>)[key] = value;
-  };
-  formatted('uscc', ZUscc, '统一社会信用代码', (s) => s.toUpperCase());
-  formatted('legalRepIdCard', ZIdCard, '身份证号', (s) => s.toUpperCase());
-  formatted('legalRepPhone', ZMobile, '手机号码');
-  formatted('contactMobile', ZMobile, '手机号码');
-  formatted('postcode', ZPostcode, '邮政编码');
-  formatted('email', ZEmail, '电子邮件');
-
-  const category = v('category');
-  if (category) {
-    if ((INSTITUTION_CATEGORIES as readonly string[]).includes(category)) basic.category = category as TInstitutionBasicDraft['category'];
-    else add('category', `“${category}”不是可选值，应为：${INSTITUTION_CATEGORIES.join('、')}`);
+  // plain text
+  for (const { column, key } of imported((f) => (f.input === 'text' || f.input === 'textarea') && !f.format)) {
+    if (v(column) && !lost.has(column)) set(key, v(column));
   }
 
-  for (const key of ['foundedOn'] as const) {
-    const raw = v(key);
+  // formats, in the words of the contracts validators (without the name the column already says)
+  for (const { column, key, field } of imported((f) => !!f.format)) {
+    const parsed = field.validator.safeParse(v(column));
+    const value = parsed.success && typeof parsed.data === 'string' ? parsed.data : v(column);
+    if (!value || lost.has(column)) continue;
+    const message = firstMessage(field.format!, value, subjectOf(field.format!));
+    if (message) add(column, message);
+    else set(key, value);
+  }
+
+  for (const { column, key, field } of imported((f) => f.input === 'select')) {
+    const value = v(column);
+    if (!value) continue;
+    const options = field.options ?? [];
+    if (options.includes(value)) set(key, value);
+    else add(column, `“${value}”不是可选值，应为：${options.join('、')}`);
+  }
+
+  for (const { column, key } of imported((f) => f.input === 'date')) {
+    const raw = v(column);
     if (!raw) continue;
     const date = parseDate(raw);
-    if (!date) add(key, `“${raw}”不是有效日期，格式应为 YYYY-MM-DD`);
-    else if (date > today) add(key, '不能晚于今天');
-    else basic[key] = date;
+    if (!date) add(column, `“${raw}”不是有效日期，格式应为 YYYY-MM-DD`);
+    else if (date > today) add(column, '不能晚于今天');
+    else set(key, date);
   }
 
-  const capital = v('registeredCapital');
-  if (capital) {
-    const n = Number(capital.replace(/[,，]/g, '').replace(/万元$/, ''));
-    if (!Number.isFinite(n)) add('registeredCapital', `“${capital}”不是数字`);
-    else basic.registeredCapital = n;
+  for (const { column, key } of imported((f) => f.input === 'amount')) {
+    const raw = v(column);
+    if (!raw) continue;
+    const n = Number(raw.replace(/[,，]/g, '').replace(/万元$/, ''));
+    if (!Number.isFinite(n)) add(column, `“${raw}”不是数字`);
+    else set(key, n);
   }
 
-  const department = v('department');
-  if (department) {
+  for (const { column, key, field } of imported((f) => f.input === 'department')) {
+    const department = v(column);
+    if (!department) continue;
     const d = departments.get(department);
-    if (!d) add('department', `“${department}”不是已有的审批部门编码，见模板“填写说明”`);
-    else if (!d.active) add('department', `审批部门“${d.name}”已停用`);
-    else basic.department = d.code;
+    if (!d) add(column, `“${department}”不是已有的${field.label}编码，见模板“填写说明”`);
+    else if (!d.active) add(column, `${field.label}“${d.name}”已停用`);
+    else set(key, d.code);
   }
 
-  const scopesText = v('scopes');
-  if (scopesText) {
-    const parts = [...new Set(scopesText.split(SCOPE_SEPARATORS).filter(Boolean))];
-    const unknown = parts.filter((s) => !(BUSINESS_SCOPES as readonly string[]).includes(s));
-    if (unknown.length) add('scopes', `${unknown.map((s) => `“${s}”`).join('、')}不是可选的申请业务，见模板“填写说明”；多项用“；”分隔`);
-    else basic.scopes = parts as TBusinessScope[];
+  for (const { column, key, field } of imported((f) => f.input === 'multi')) {
+    const raw = v(column);
+    if (!raw) continue;
+    const parts = [...new Set(raw.split(LIST_SEPARATORS).filter(Boolean))];
+    const unknown = parts.filter((s) => !(field.options ?? []).includes(s));
+    if (unknown.length) add(column, `${unknown.map((s) => `“${s}”`).join('、')}不是可选的${field.label}，见模板“填写说明”；多项用“；”分隔`);
+    else set(key, parts);
   }
 
-  const phone = v('unitPhone');
-  if (phone && !lost.has('unitPhone')) {
-    const message = firstMessage(ZLandline, phone, '电话号码');
-    if (message) add('unitPhone', `${message}，应为 区号-号码[-分机号]，如 0431-88886666`);
+  // 单位电话: 区号-号码[-分机号] into its three inputs
+  for (const { column, key } of imported((f) => f.input === 'phone')) {
+    const phone = v(column);
+    if (!phone || lost.has(column)) continue;
+    const message = firstMessage(ZLandline, phone, subjectOf(ZLandline));
+    if (message) add(column, `${message}，应为 区号-号码[-分机号]，如 0431-88886666`);
     else {
       const [area, number, ext] = phone.split('-');
-      Object.assign(basic, { phoneAreaCode: area, phoneNumber: number, phoneExtension: ext ?? '' });
+      const parts = BASIC_ENTRIES.filter((e) => e.field.partOf === key).map((e) => e.key as BasicKey);
+      // the inputs in the form's order: 区号, (the number itself), 分机号
+      set(parts[0]!, area);
+      set(key, number);
+      set(parts[1]!, ext ?? '');
     }
   }
 

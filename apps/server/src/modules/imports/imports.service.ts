@@ -4,6 +4,7 @@ import {
   beijingDay,
   AppErrorCode,
   applicationKind,
+  importColumnHeader,
   type TBusinessScope,
   type TImportBatch,
   type TImportReport,
@@ -104,12 +105,12 @@ export class ImportsService {
       if (basic.uscc && basic.name) {
         const key = `${basic.uscc}\n${basic.name}`;
         const first = firstByKey.get(key);
-        if (first !== undefined) duplicates.push({ column: '机构名称(全称)', message: `与第${first}行重复（统一社会信用代码和机构名称均相同）` });
+        if (first !== undefined) duplicates.push({ column: importColumnHeader('name'), message: `与第${first}行重复（统一社会信用代码和机构名称均相同）` });
         else firstByKey.set(key, c.row);
-        if (existing.has(key)) duplicates.push({ column: '机构名称(全称)', message: '系统中已有该机构（统一社会信用代码和机构名称均相同），不能重复导入' });
+        if (existing.has(key)) duplicates.push({ column: importColumnHeader('name'), message: '系统中已有该机构（统一社会信用代码和机构名称均相同），不能重复导入' });
       }
       if (basic.uscc && ownedElsewhere.has(basic.uscc)) {
-        errors.push({ column: '统一社会信用代码', message: '已被其他单位的机构使用（一个统一社会信用代码只能属于一个单位），请核对' });
+        errors.push({ column: importColumnHeader('uscc'), message: '已被其他单位的机构使用（一个统一社会信用代码只能属于一个单位），请核对' });
       }
       if (licenceNumber) {
         const first = firstByNumber.get(licenceNumber);

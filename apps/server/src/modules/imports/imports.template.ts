@@ -1,11 +1,14 @@
 import ExcelJS from 'exceljs';
 import {
+  BASIC_FIELDS,
   BUSINESS_SCOPES,
+  DERIVED_LABELS,
   IMPORT_COLUMNS,
   IMPORT_EXAMPLE_PREFIX,
   IMPORT_MAX_ROWS,
   INSTITUTION_CATEGORIES,
   LICENSED_SCOPES,
+  importColumnHeader,
   importHeader,
   type ImportColumn,
 } from '@jhrm/contracts';
@@ -72,13 +75,14 @@ export async function templateXlsx(departments: readonly TemplateDepartment[]): 
     for (const r of rows) guide.addRow(r);
     return `'填写说明'!$A$${first}:$A$${guide.rowCount}`;
   };
-  const categories = list('机构类型 可选值', ['机构类型'], INSTITUTION_CATEGORIES.map((c) => [c]));
+  const [category, scopes, department] = [importColumnHeader('category'), importColumnHeader('scopes'), importColumnHeader('department')];
+  const categories = list(`${category} 可选值`, [category], INSTITUTION_CATEGORIES.map((c) => [c]));
   list(
-    '申请业务 可选值（多项用“；”分隔）',
-    ['申请业务', '申请类型'],
+    `${scopes} 可选值（多项用“；”分隔）`,
+    [scopes, DERIVED_LABELS.kind],
     BUSINESS_SCOPES.map((s) => [s, LICENSED_SCOPES.includes(s) ? '许可（职业中介活动）' : '备案']),
   );
-  const codes = list('审批部门编码', ['编码', '审批部门'], departments.map((d) => [d.code, d.name]));
+  const codes = list(department, ['编码', BASIC_FIELDS.department.label], departments.map((d) => [d.code, d.name]));
   for (let r = 1; r <= guide.rowCount; r++) {
     const cell = guide.getCell(r, 1);
     if (/^\d{6}$/.test(String(cell.value ?? ''))) cell.numFmt = '@';
@@ -92,8 +96,8 @@ export async function templateXlsx(departments: readonly TemplateDepartment[]): 
     allowBlank: true,
     formulae: [categories],
     showErrorMessage: true,
-    errorTitle: '机构类型',
-    error: '请从下拉列表中选择机构类型',
+    errorTitle: category,
+    error: `请从下拉列表中选择${category}`,
   });
   validations.add(`${letter('department')}2:${letter('department')}${last}`, {
     type: 'list',

@@ -1,30 +1,35 @@
 import './record.css';
 import type { TableColumnsType } from 'antd';
-import { maskIdCard, maskMobile, type TFacility, type TServiceFee, type TStaffMember } from '@jhrm/contracts';
+import { FACILITY_COLUMNS, FEE_COLUMNS, STAFF_COLUMNS, maskIdCard, maskMobile, type ListColumn, type TFacility, type TServiceFee, type TStaffMember } from '@jhrm/contracts';
+
+const MASKS = { idCard: maskIdCard, mobile: maskMobile } as const;
+
+/** A list's table columns from the field catalogue: the title is the label, personal data masked. */
+function columnsOf<T>(catalogue: Record<string, ListColumn>, shown: [key: keyof T & string, width?: number][]): TableColumnsType<T> {
+  return shown.map(([key, width]) => {
+    const c = catalogue[key]!;
+    const mask = c.masking ? MASKS[c.masking] : undefined;
+    return {
+      title: c.label,
+      dataIndex: key,
+      key,
+      ...(width ? { width } : {}),
+      ...(mask ? { render: (v: string) => <span className="rec-masked">{mask(v)}</span> } : {}),
+    };
+  });
+}
 
 /** The list's columns (also on 查看): 身份证号 and 手机号码 masked. */
-export const staffColumns: TableColumnsType<TStaffMember> = [
-  { title: '姓名', dataIndex: 'name', key: 'name', width: 110 },
-  { title: '证件类型', dataIndex: 'idType', key: 'idType', width: 110 },
-  { title: '身份证号', dataIndex: 'idCard', key: 'idCard', width: 190, render: (v: string) => <span className="rec-masked">{maskIdCard(v)}</span> },
-  { title: '学历', dataIndex: 'education', key: 'education', width: 110 },
-  { title: '手机号码', dataIndex: 'mobile', key: 'mobile', width: 130, render: (v: string) => <span className="rec-masked">{maskMobile(v)}</span> },
-];
+export const staffColumns = columnsOf<TStaffMember>(STAFF_COLUMNS, [
+  ['name', 110],
+  ['idType', 110],
+  ['idCard', 190],
+  ['education', 110],
+  ['mobile', 130],
+]);
 
 /** 现有设施情况 */
-export const facilityColumns: TableColumnsType<TFacility> = [
-  { title: '设施名称', dataIndex: 'name', key: 'name' },
-  { title: '单位', dataIndex: 'unit', key: 'unit', width: 90 },
-  { title: '数量', dataIndex: 'quantity', key: 'quantity', width: 90 },
-  { title: '面积(m²)', dataIndex: 'area', key: 'area', width: 110 },
-  { title: '价值(元)', dataIndex: 'value', key: 'value', width: 130 },
-];
+export const facilityColumns = columnsOf<TFacility>(FACILITY_COLUMNS, [['name'], ['unit', 90], ['quantity', 90], ['area', 110], ['value', 130]]);
 
 /** 服务及收费标准 */
-export const feeColumns: TableColumnsType<TServiceFee> = [
-  { title: '项目业务', dataIndex: 'business', key: 'business', width: 160 },
-  { title: '服务内容', dataIndex: 'content', key: 'content' },
-  { title: '程序', dataIndex: 'procedure', key: 'procedure' },
-  { title: '收费项目', dataIndex: 'feeItem', key: 'feeItem', width: 140 },
-  { title: '收费标准', dataIndex: 'feeStandard', key: 'feeStandard', width: 160 },
-];
+export const feeColumns = columnsOf<TServiceFee>(FEE_COLUMNS, [['business', 160], ['content'], ['procedure'], ['feeItem', 140], ['feeStandard', 160]]);

@@ -1,4 +1,4 @@
-import { REVIEW_FIELD_TARGETS, maskIdCard, type TFacility, type TServiceFee, type TStaffMember } from '@jhrm/contracts';
+import { REVIEW_FIELD_TARGETS, maskIdCard, recordTabLabel, type TFacility, type TServiceFee, type TStaffMember } from '@jhrm/contracts';
 import { displayValue, unitPhone } from './record-values';
 import type { FullRecord } from './record-values';
 
@@ -53,9 +53,9 @@ export function recordDiff(current: FullRecord, proposed: FullRecord): DiffRow[]
     rows.push({ key: t.key, section: t.section, label: t.label, current: a, proposed: b, changed: a !== b });
   }
   rows.push(
-    ...listRows('staff', '专职工作人员', current.staff ?? [], proposed.staff ?? [], staffText),
-    ...listRows('facilities', '现有设施情况', current.facilities ?? [], proposed.facilities ?? [], facilityText),
-    ...listRows('fees', '服务及收费标准', current.fees ?? [], proposed.fees ?? [], feeText),
+    ...listRows('staff', recordTabLabel('staff'), current.staff ?? [], proposed.staff ?? [], staffText),
+    ...listRows('facilities', recordTabLabel('facilities'), current.facilities ?? [], proposed.facilities ?? [], facilityText),
+    ...listRows('fees', recordTabLabel('fees'), current.fees ?? [], proposed.fees ?? [], feeText),
   );
   return rows;
 }

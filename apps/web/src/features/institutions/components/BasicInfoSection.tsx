@@ -1,15 +1,14 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, type InputNumberProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import {
-  BUSINESS_SCOPES,
-  INSTITUTION_CATEGORIES,
-  LICENCE_DELIVERY,
-  ZEmail,
-  ZIdCard,
-  ZMobile,
-  ZPostcode,
-  ZUscc,
+  BASIC_FIELDS,
+  BASIC_SECTIONS,
+  DERIVED_LABELS,
+  RECORD_FIELD_ENTRIES,
+  basicFieldsOf,
+  type CatalogueEntry,
+  type RecordField,
   type TBusinessScope,
 } from '@jhrm/contracts';
 import { optionalZodRules } from '../model/rules';
@@ -44,231 +43,127 @@ export function departmentOptions(departments: readonly Department[] | undefined
   return (departments ?? []).map((d) => ({ label: d.name, value: d.code }));
 }
 
+const b = (key: string) => ['basic', key];
+
+interface FieldInputProps {
+  field: RecordField;
+  departments?: Department[];
+  departmentsLoading?: boolean;
+}
+
 /**
- * 机构基本信息 with its sub-sections 机构联系信息 and 现有资产状况 (SPEC §3.1). Required fields carry
- * the asterisk; what is missing is reported by 提交, so 保存 works on any form. Format checks run
- * as soon as a field is left.
+ * One field's input, as the catalogue says it is entered. Form.Item hands its child the value,
+ * onChange, id and aria attributes; they are passed on to the control itself.
+ */
+function FieldInput({ field, departments, departmentsLoading, ...control }: FieldInputProps & Record<string, unknown>) {
+  switch (field.input) {
+    case 'textarea':
+      return <Input.TextArea {...control} maxLength={field.maxLength} autoSize={{ minRows: 1, maxRows: 4 }} />;
+    case 'select':
+      return <Select {...control} allowClear placeholder="请选择" options={options(field.options ?? [])} />;
+    case 'multi':
+      return <Checkbox.Group {...control} className="inst-scopes" options={options(field.options ?? [])} />;
+    case 'date':
+      return <DatePicker {...control} className="inst-full" disabledDate={noFuture} />;
+    case 'amount':
+      return <Amount {...control} />;
+    case 'count':
+      return <Count {...control} />;
+    case 'yesNo':
+      return <Select {...control} allowClear placeholder="请选择" options={YES_NO} />;
+    case 'department':
+      return (
+        <Select
+          {...control}
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder="请选择"
+          loading={departmentsLoading}
+          options={departmentOptions(departments)}
+        />
+      );
+    default:
+      return (
+        <Input
+          maxLength={field.inputMaxLength ?? field.maxLength}
+          autoComplete="off"
+          {...(field.numeric ? { inputMode: 'numeric' as const } : {})}
+          {...(field.placeholder ? { placeholder: field.placeholder } : {})}
+          {...control}
+        />
+      );
+  }
+}
+
+/** 单位电话: 区号, number and 分机号 side by side, each checked by its own catalogue validator. */
+function UnitPhone({ entry }: { entry: CatalogueEntry }) {
+  const parts = PARTS.filter((p) => p.field.partOf === entry.key);
+  const [area, extension] = parts;
+  const part = (e: CatalogueEntry, placeholder: string, maxLength: number, width: string) => (
+    <Form.Item name={b(e.key)} noStyle rules={optionalZodRules(e.field.validator)}>
+      <Input aria-label={e.field.label} placeholder={placeholder} maxLength={maxLength} inputMode="numeric" style={{ width }} />
+    </Form.Item>
+  );
+  return (
+    <Form.Item label={entry.field.label} htmlFor={`establishment_basic_${entry.key}`} extra={entry.field.extra}>
+      <Space.Compact className="inst-full">
+        {part(area!, area!.field.label, 4, '28%')}
+        {part(entry, '电话号码', 8, '44%')}
+        {part(extension!, extension!.field.label, 6, '28%')}
+      </Space.Compact>
+    </Form.Item>
+  );
+}
+
+const PARTS = RECORD_FIELD_ENTRIES.filter((e) => e.tab === 'basic' && e.field.partOf);
+
+/**
+ * 机构基本信息 with its sub-sections 机构联系信息 and 现有资产状况 (SPEC §3.1), field by field from the
+ * catalogue. Required fields carry the asterisk; what is missing is reported by 提交, so 保存 works
+ * on any form. Format checks run as soon as a field is left.
  */
 export function BasicInfoSection({ departments, departmentsLoading }: { departments?: Department[]; departmentsLoading?: boolean }) {
   const scopes = Form.useWatch(['basic', 'scopes']) as TBusinessScope[] | undefined;
   const kind = describeKind(scopes).kind;
-  const b = (key: string) => ['basic', key];
+
+  const item = (e: CatalogueEntry) => {
+    const f = e.field;
+    if (f.input === 'phone') {
+      return (
+        <Col {...third} key={e.key}>
+          <UnitPhone entry={e} />
+        </Col>
+      );
+    }
+    const formatRules = f.format ? { rules: optionalZodRules(f.format), validateTrigger: 'onBlur' } : {};
+    const col = (
+      <Col {...(f.full ? full : third)} key={e.key}>
+        <Form.Item name={b(e.key)} label={f.label} required={!!f.required} {...formatRules} extra={f.extra}>
+          <FieldInput field={f} departments={departments} departmentsLoading={departmentsLoading} />
+        </Form.Item>
+      </Col>
+    );
+    if (f.input !== 'department') return col;
+    // 申请类型 follows 审批部门: derived from 申请业务, never entered
+    return [
+      col,
+      <Col {...third} key="kind">
+        <Form.Item label={DERIVED_LABELS.kind} htmlFor="establishment_basic_kind" extra={`根据${BASIC_FIELDS.scopes.label}自动判断`}>
+          <Input id="establishment_basic_kind" readOnly tabIndex={-1} value={kind ?? ''} placeholder="待定" />
+        </Form.Item>
+      </Col>,
+    ];
+  };
 
   return (
     <>
-      <SectionTitle>机构基本信息</SectionTitle>
-      <Row gutter={16}>
-        <Col {...third}>
-          <Form.Item name={b('name')} label="机构名称" required>
-            <Input maxLength={100} autoComplete="off" />
-          </Form.Item>
-        </Col>
-        <Col {...third}>
-          <Form.Item name={b('shortName')} label="机构简称">
-            <Input maxLength={50} autoComplete="off" />
-          </Form.Item>
-        </Col>
-        <Col {...third}>
-          <Form.Item name={b('uscc')} label="统一社会信用代码" required rules={optionalZodRules(ZUscc)} validateTrigger="onBlur">
-            <Input maxLength={18} autoComplete="off" />
-          </Form.Item>
-        </Col>
-        <Col {...third}>
-          <Form.Item name={b('category')} label="机构类别" required>
-            <Select allowClear placeholder="请选择" options={options(INSTITUTION_CATEGORIES)} />
-          </Form.Item>
-        </Col>
-        <Col {...third}>
-          <Form.Item name={b('foundedOn')} label="成立时间" required>
-            <DatePicker className="inst-full" disabledDate={noFuture} />
-          </Form.Item>
-        </Col>
-        <Col {...third}>
-          <Form.Item name={b('legalRep')} label="法人代表" required>
-            <Input maxLength={50} autoComplete="off" />
-          </Form.Item>
-        </Col>
-        <Col {...third}>
-          <Form.Item name={b('legalRepIdCard')} label="法人身份证" required rules={optionalZodRules(ZIdCard)} validateTrigger="onBlur">
-            <Input maxLength={18} autoComplete="off" />
-          </Form.Item>
-        </Col>
-        <Col {...third}>
-          <Form.Item name={b('legalRepPhone')} label="法人电话" required rules={optionalZodRules(ZMobile)} validateTrigger="onBlur" extra="手机号码">
-            <Input maxLength={11} inputMode="numeric" autoComplete="off" />
-          </Form.Item>
-        </Col>
-        <Col {...third}>
-          <Form.Item name={b('legalRepTitle')} label="法人职务" required>
-            <Input maxLength={50} autoComplete="off" />
-          </Form.Item>
-        </Col>
-        <Col {...third}>
-          <Form.Item name={b('registeredCapital')} label="注册资金(万元)" required>
-            <Amount />
-          </Form.Item>
-        </Col>
-        <Col {...third}>
-          <Form.Item name={b('department')} label="审批部门" required>
-            <Select
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              placeholder="请选择"
-              loading={departmentsLoading}
-              options={departmentOptions(departments)}
-            />
-          </Form.Item>
-        </Col>
-        <Col {...third}>
-          <Form.Item label="申请类型" htmlFor="establishment_basic_kind" extra="根据申请业务自动判断">
-            <Input id="establishment_basic_kind" readOnly tabIndex={-1} value={kind ?? ''} placeholder="待定" />
-          </Form.Item>
-        </Col>
-        <Col {...full}>
-          <Form.Item name={b('scopes')} label="申请业务" required>
-            <Checkbox.Group className="inst-scopes" options={options(BUSINESS_SCOPES)} />
-          </Form.Item>
-        </Col>
-        <Col {...third}>
-          <Form.Item name={b('websiteName')} label="网站名称">
-            <Input maxLength={100} autoComplete="off" />
-          </Form.Item>
-        </Col>
-        <Col {...third}>
-          <Form.Item name={b('websiteDomain')} label="网站域名">
-            <Input maxLength={200} autoComplete="off" placeholder="如：www.example.com" />
-          </Form.Item>
-        </Col>
-        <Col {...third}>
-          <Form.Item name={b('licenceDelivery')} label="获取许可证方式">
-            <Select allowClear placeholder="请选择" options={options(LICENCE_DELIVERY)} />
-          </Form.Item>
-        </Col>
-        <Col {...third}>
-          <Form.Item name={b('staffCount')} label="从业人员人数">
-            <Count />
-          </Form.Item>
-        </Col>
-        <Col {...third}>
-          <Form.Item name={b('qualifiedCount')} label="具有执业资格人数">
-            <Count />
-          </Form.Item>
-        </Col>
-        <Col {...third}>
-          <Form.Item name={b('internalDepartments')} label="内设机构名称">
-            <Input maxLength={500} autoComplete="off" placeholder="如果包含多个内设机构，请用逗号隔开" />
-          </Form.Item>
-        </Col>
-        <Col {...third}>
-          <Form.Item name={b('branches')} label="分支机构名称">
-            <Input maxLength={500} autoComplete="off" placeholder="如果包含多个分支机构，请用逗号隔开" />
-          </Form.Item>
-        </Col>
-        <Col {...third}>
-          <Form.Item name={b('remarks')} label="备注">
-            <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 4 }} />
-          </Form.Item>
-        </Col>
-      </Row>
-
-      <SectionTitle>机构联系信息</SectionTitle>
-      <Row gutter={16}>
-        <Col {...third}>
-          <Form.Item name={b('contactPerson')} label="机构负责人" required>
-            <Input maxLength={50} autoComplete="off" />
-          </Form.Item>
-        </Col>
-        <Col {...third}>
-          <Form.Item name={b('contactMobile')} label="手机号码" required rules={optionalZodRules(ZMobile)} validateTrigger="onBlur">
-            <Input maxLength={11} inputMode="numeric" autoComplete="off" />
-          </Form.Item>
-        </Col>
-        <Col {...third}>
-          <Form.Item label="单位电话" htmlFor="establishment_basic_phoneNumber" extra="区号 - 电话号码 - 分机号">
-            <Space.Compact className="inst-full">
-              <Form.Item name={b('phoneAreaCode')} noStyle rules={[{ pattern: /^0\d{2,3}$/, message: '区号格式不正确' }]}>
-                <Input aria-label="区号" placeholder="区号" maxLength={4} inputMode="numeric" style={{ width: '28%' }} />
-              </Form.Item>
-              <Form.Item name={b('phoneNumber')} noStyle rules={[{ pattern: /^\d{7,8}$/, message: '单位电话应为7-8位数字' }]}>
-                <Input aria-label="单位电话" placeholder="电话号码" maxLength={8} inputMode="numeric" style={{ width: '44%' }} />
-              </Form.Item>
-              <Form.Item name={b('phoneExtension')} noStyle rules={[{ pattern: /^\d{1,6}$/, message: '分机号应为1-6位数字' }]}>
-                <Input aria-label="分机号" placeholder="分机号" maxLength={6} inputMode="numeric" style={{ width: '28%' }} />
-              </Form.Item>
-            </Space.Compact>
-          </Form.Item>
-        </Col>
-        <Col {...third}>
-          <Form.Item name={b('fax')} label="传真号码">
-            <Input maxLength={30} autoComplete="off" />
-          </Form.Item>
-        </Col>
-        <Col {...third}>
-          <Form.Item name={b('byPost')} label="是否邮寄" required>
-            <Select allowClear placeholder="请选择" options={YES_NO} />
-          </Form.Item>
-        </Col>
-        <Col {...third}>
-          <Form.Item name={b('postcode')} label="邮政编码" required rules={optionalZodRules(ZPostcode)} validateTrigger="onBlur">
-            <Input maxLength={6} inputMode="numeric" autoComplete="off" />
-          </Form.Item>
-        </Col>
-        <Col {...third}>
-          <Form.Item name={b('officeAddress')} label="办公地址" required>
-            <Input maxLength={200} autoComplete="off" />
-          </Form.Item>
-        </Col>
-        <Col {...third}>
-          <Form.Item name={b('email')} label="电子邮件" rules={optionalZodRules(ZEmail)} validateTrigger="onBlur">
-            <Input maxLength={254} autoComplete="off" />
-          </Form.Item>
-        </Col>
-      </Row>
-
-      <SectionTitle>现有资产状况</SectionTitle>
-      <Row gutter={16}>
-        <Col {...third}>
-          <Form.Item name={b('premisesArea')} label="固定经营场所面积(m²)" required>
-            <Amount />
-          </Form.Item>
-        </Col>
-        <Col {...third}>
-          <Form.Item name={b('facilitiesValue')} label="设施总值(万元)" required>
-            <Amount />
-          </Form.Item>
-        </Col>
-        <Col {...third}>
-          <Form.Item name={b('totalAssets')} label="现有资产总额(万元)" required>
-            <Amount />
-          </Form.Item>
-        </Col>
-        <Col {...third}>
-          <Form.Item name={b('netAssets')} label="净资产总额(万元)" required>
-            <Amount />
-          </Form.Item>
-        </Col>
-        <Col {...third}>
-          <Form.Item name={b('ownedOfficeArea')} label="自有办公用房面积(m²)">
-            <Amount />
-          </Form.Item>
-        </Col>
-        <Col {...third}>
-          <Form.Item name={b('rentedOfficeArea')} label="租用办公用房面积(m²)">
-            <Amount />
-          </Form.Item>
-        </Col>
-        <Col {...third}>
-          <Form.Item name={b('officeAreaTotal')} label="办公场地合计面积(m²)" required>
-            <Amount />
-          </Form.Item>
-        </Col>
-        <Col {...third}>
-          <Form.Item name={b('officeCount')} label="办公场地数量" required>
-            <Count />
-          </Form.Item>
-        </Col>
-      </Row>
+      {BASIC_SECTIONS.map((section) => (
+        <Fragment key={section}>
+          <SectionTitle>{section}</SectionTitle>
+          <Row gutter={16}>{basicFieldsOf(section).flatMap(item)}</Row>
+        </Fragment>
+      ))}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { Form, Input, InputNumber } from 'antd';
-import { ZFacility, type TFacility } from '@jhrm/contracts';
+import { FACILITY_COLUMNS as F, type TFacility } from '@jhrm/contracts';
 import { zodRules } from '../../../lib/form';
 import { cleanObject } from '../model/draft';
 import { requiredRule } from '../model/rules';
@@ -12,19 +12,19 @@ type FacilityForm = Partial<Record<keyof TFacility, unknown>>;
 function FacilityFields() {
   return (
     <>
-      <Form.Item name="name" label="设施名称" required rules={zodRules(ZFacility.shape.name)}>
-        <Input maxLength={100} autoComplete="off" />
+      <Form.Item name="name" label={F.name.label} required rules={zodRules(F.name.validator)}>
+        <Input maxLength={F.name.maxLength} autoComplete="off" />
       </Form.Item>
-      <Form.Item name="unit" label="单位">
-        <Input maxLength={20} autoComplete="off" placeholder="如：台、套、间" />
+      <Form.Item name="unit" label={F.unit.label}>
+        <Input maxLength={F.unit.maxLength} autoComplete="off" placeholder={F.unit.placeholder} />
       </Form.Item>
-      <Form.Item name="quantity" label="数量">
+      <Form.Item name="quantity" label={F.quantity.label}>
         <InputNumber className="inst-full" min={0} max={1e7} precision={0} />
       </Form.Item>
-      <Form.Item name="area" label="面积(m²)">
+      <Form.Item name="area" label={F.area.label}>
         <InputNumber className="inst-full" min={0} max={1e10} precision={2} />
       </Form.Item>
-      <Form.Item name="value" label="价值(元)" rules={requiredRule('请输入价值(元)')}>
+      <Form.Item name="value" label={F.value.label} rules={requiredRule(`请输入${F.value.label}`)}>
         <InputNumber className="inst-full" min={0} max={1e10} precision={2} />
       </Form.Item>
     </>

@@ -1,5 +1,5 @@
 import { Form, Input } from 'antd';
-import { ZServiceFee, type TServiceFee } from '@jhrm/contracts';
+import { FEE_COLUMNS as FEE, recordTabLabel, type TServiceFee } from '@jhrm/contracts';
 import { zodRules } from '../../../lib/form';
 import { cleanObject } from '../model/draft';
 import { ListEditor, type RowFocusRequest } from './ListEditor';
@@ -11,20 +11,20 @@ type FeeForm = Partial<Record<keyof TServiceFee, unknown>>;
 function FeeFields() {
   return (
     <>
-      <Form.Item name="business" label="项目业务" required rules={zodRules(ZServiceFee.shape.business)}>
-        <Input maxLength={100} autoComplete="off" />
+      <Form.Item name="business" label={FEE.business.label} required rules={zodRules(FEE.business.validator)}>
+        <Input maxLength={FEE.business.maxLength} autoComplete="off" />
       </Form.Item>
-      <Form.Item name="content" label="服务内容">
-        <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 6 }} />
+      <Form.Item name="content" label={FEE.content.label}>
+        <Input.TextArea maxLength={FEE.content.maxLength} autoSize={{ minRows: 2, maxRows: 6 }} />
       </Form.Item>
-      <Form.Item name="procedure" label="程序">
-        <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 6 }} />
+      <Form.Item name="procedure" label={FEE.procedure.label}>
+        <Input.TextArea maxLength={FEE.procedure.maxLength} autoSize={{ minRows: 2, maxRows: 6 }} />
       </Form.Item>
-      <Form.Item name="feeItem" label="收费项目">
-        <Input maxLength={100} autoComplete="off" />
+      <Form.Item name="feeItem" label={FEE.feeItem.label}>
+        <Input maxLength={FEE.feeItem.maxLength} autoComplete="off" />
       </Form.Item>
-      <Form.Item name="feeStandard" label="收费标准" extra="收费标准须清晰明确，忌使用模糊字样">
-        <Input maxLength={200} autoComplete="off" />
+      <Form.Item name="feeStandard" label={FEE.feeStandard.label} extra={FEE.feeStandard.extra}>
+        <Input maxLength={FEE.feeStandard.maxLength} autoComplete="off" />
       </Form.Item>
     </>
   );
@@ -43,7 +43,7 @@ export function FeeEditor(props: Props) {
   return (
     <ListEditor<TServiceFee, FeeForm>
       {...props}
-      title="服务及收费标准"
+      title={recordTabLabel('fees')}
       formName="feeRow"
       columns={feeColumns}
       Fields={FeeFields}

@@ -1,17 +1,16 @@
 import { Col, Form, Input, InputNumber, Row } from 'antd';
-import type { TStaffMember } from '@jhrm/contracts';
+import { DERIVED_LABELS, INTEGRITY_FIELDS, REPORT_FIELDS, type TStaffMember } from '@jhrm/contracts';
 import { educationCounts } from '../model/staff';
 
 /** 申请报告 */
 export function ReportSection() {
   return (
     <>
-      <Form.Item name={['report', 'companyProfile']} label="公司简介" required>
-        <Input.TextArea maxLength={5000} showCount autoSize={{ minRows: 6, maxRows: 16 }} />
-      </Form.Item>
-      <Form.Item name={['report', 'reason']} label="申请理由" required>
-        <Input.TextArea maxLength={5000} showCount autoSize={{ minRows: 6, maxRows: 16 }} />
-      </Form.Item>
+      {Object.entries(REPORT_FIELDS).map(([key, f]) => (
+        <Form.Item key={key} name={['report', key]} label={f.label} required={!!f.required}>
+          <Input.TextArea maxLength={f.maxLength} showCount autoSize={{ minRows: 6, maxRows: 16 }} />
+        </Form.Item>
+      ))}
     </>
   );
 }
@@ -23,26 +22,20 @@ export function IntegritySection() {
   const third = { xs: 24, md: 8 };
   return (
     <>
-      <Form.Item name={['integrity', 'annualIncome']} label="本年度收入(利润)(元)">
+      <Form.Item name={['integrity', 'annualIncome']} label={INTEGRITY_FIELDS.annualIncome.label}>
         <InputNumber<number> className="inst-full" min={0} max={1e10} precision={2} style={{ maxWidth: 320 }} />
       </Form.Item>
       <Row gutter={16}>
-        {(
-          [
-            ['postgraduate', '研究生学历'],
-            ['bachelor', '本科学历'],
-            ['collegeOrBelow', '大专及以下学历'],
-          ] as const
-        ).map(([key, label]) => (
+        {(['postgraduate', 'bachelor', 'collegeOrBelow'] as const).map((key) => (
           <Col {...third} key={key}>
-            <Form.Item label={label} htmlFor={`establishment_integrity_${key}`} extra="根据专职工作人员自动统计">
+            <Form.Item label={DERIVED_LABELS[key]} htmlFor={`establishment_integrity_${key}`} extra="根据专职工作人员自动统计">
               <Input id={`establishment_integrity_${key}`} readOnly tabIndex={-1} value={String(counts[key])} suffix="人" />
             </Form.Item>
           </Col>
         ))}
       </Row>
-      <Form.Item name={['integrity', 'badRecords']} label="其他不良记录">
-        <Input.TextArea maxLength={2000} showCount autoSize={{ minRows: 3, maxRows: 10 }} />
+      <Form.Item name={['integrity', 'badRecords']} label={INTEGRITY_FIELDS.badRecords.label}>
+        <Input.TextArea maxLength={INTEGRITY_FIELDS.badRecords.maxLength} showCount autoSize={{ minRows: 3, maxRows: 10 }} />
       </Form.Item>
     </>
   );

@@ -1,18 +1,6 @@
 import { Col, DatePicker, Form, Input, Row, Select, type FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
-import {
-  EDUCATION_LEVELS,
-  ETHNIC_GROUPS,
-  ID_DOCUMENT_TYPES,
-  POLITICAL_STATUSES,
-  QUALIFICATION_LEVELS,
-  ZEmail,
-  ZIdCard,
-  ZMobile,
-  ZPostcode,
-  ZStaffMember,
-  type TStaffMember,
-} from '@jhrm/contracts';
+import { DERIVED_LABELS, STAFF_COLUMNS as S, recordTabLabel, type TStaffMember } from '@jhrm/contracts';
 import { zodRules } from '../../../lib/form';
 import { optionalZodRules, requiredRule } from '../model/rules';
 import { staffDerived, staffFromForm, staffToForm, type StaffFormValues } from '../model/staff';
@@ -22,9 +10,9 @@ import { staffColumns } from '../../../components/record/record-columns';
 const options = (values: readonly string[]) => values.map((v) => ({ label: v, value: v }));
 const half = { xs: 24, md: 12 };
 const noFuture = (d: Dayjs) => d.isAfter(new Date(), 'day');
+const pick = (c: (typeof S)[keyof typeof S]) => requiredRule(`请选择${c.label}`);
 
-
-const idCardRules = zodRules(ZIdCard);
+const idCardRules = zodRules(S.idCard.format);
 
 function StaffFields({ form, rows, editing }: { form: FormInstance<StaffFormValues>; rows: TStaffMember[]; editing: number | null }) {
   const idCard = Form.useWatch('idCard', form);
@@ -38,85 +26,85 @@ function StaffFields({ form, rows, editing }: { form: FormInstance<StaffFormValu
   return (
     <Row gutter={16}>
       <Col {...half}>
-        <Form.Item name="name" label="姓名" required rules={zodRules(ZStaffMember.shape.name)}>
-          <Input maxLength={50} autoComplete="off" />
+        <Form.Item name="name" label={S.name.label} required rules={zodRules(S.name.validator)}>
+          <Input maxLength={S.name.maxLength} autoComplete="off" />
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item name="idType" label="证件类型" rules={requiredRule('请选择证件类型')}>
-          <Select options={options(ID_DOCUMENT_TYPES)} />
+        <Form.Item name="idType" label={S.idType.label} rules={pick(S.idType)}>
+          <Select options={options(S.idType.options)} />
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item name="idCard" label="身份证号" required rules={[...idCardRules, duplicate]} validateTrigger="onBlur">
-          <Input maxLength={18} autoComplete="off" placeholder="18位居民身份证号" />
+        <Form.Item name="idCard" label={S.idCard.label} required rules={[...idCardRules, duplicate]} validateTrigger="onBlur">
+          <Input maxLength={S.idCard.maxLength} autoComplete="off" placeholder={S.idCard.placeholder} />
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item label="性别" required htmlFor="staffRow_gender" extra="根据身份证号自动生成">
+        <Form.Item label={S.gender.label} required htmlFor="staffRow_gender" extra="根据身份证号自动生成">
           <Input id="staffRow_gender" readOnly value={derived.gender ?? ''} tabIndex={-1} />
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item label="出生日期" htmlFor="staffRow_birthDate" extra="根据身份证号自动生成">
+        <Form.Item label={DERIVED_LABELS.birthDate} htmlFor="staffRow_birthDate" extra="根据身份证号自动生成">
           <Input id="staffRow_birthDate" readOnly value={derived.birthDate ?? ''} tabIndex={-1} />
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item name="politicalStatus" label="政治面貌" rules={requiredRule('请选择政治面貌')}>
-          <Select options={options(POLITICAL_STATUSES)} />
+        <Form.Item name="politicalStatus" label={S.politicalStatus.label} rules={pick(S.politicalStatus)}>
+          <Select options={options(S.politicalStatus.options)} />
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item name="ethnicity" label="民族" rules={requiredRule('请选择民族')}>
-          <Select showSearch options={options(ETHNIC_GROUPS)} />
+        <Form.Item name="ethnicity" label={S.ethnicity.label} rules={pick(S.ethnicity)}>
+          <Select showSearch options={options(S.ethnicity.options)} />
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item name="qualificationLevel" label="从业资质等级">
-          <Select allowClear options={options(QUALIFICATION_LEVELS)} />
+        <Form.Item name="qualificationLevel" label={S.qualificationLevel.label}>
+          <Select allowClear options={options(S.qualificationLevel.options)} />
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item name="qualificationCertNo" label="从业资质证书编号" extra="持人力资源从业资格证书者填写">
-          <Input maxLength={50} autoComplete="off" />
+        <Form.Item name="qualificationCertNo" label={S.qualificationCertNo.label} extra={S.qualificationCertNo.extra}>
+          <Input maxLength={S.qualificationCertNo.maxLength} autoComplete="off" />
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item name="education" label="学历" rules={requiredRule('请选择学历')}>
-          <Select options={options(EDUCATION_LEVELS)} />
+        <Form.Item name="education" label={S.education.label} rules={pick(S.education)}>
+          <Select options={options(S.education.options)} />
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item name="graduatedOn" label="最高学历毕业日期">
+        <Form.Item name="graduatedOn" label={S.graduatedOn.label}>
           <DatePicker className="inst-full" disabledDate={noFuture} />
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item name="school" label="最高学历毕业院校">
-          <Input maxLength={100} autoComplete="off" />
+        <Form.Item name="school" label={S.school.label}>
+          <Input maxLength={S.school.maxLength} autoComplete="off" />
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item name="major" label="最高学历所学专业">
-          <Input maxLength={100} autoComplete="off" />
+        <Form.Item name="major" label={S.major.label}>
+          <Input maxLength={S.major.maxLength} autoComplete="off" />
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item name="workStartOn" label="工作开始日期">
+        <Form.Item name="workStartOn" label={S.workStartOn.label}>
           <DatePicker className="inst-full" />
         </Form.Item>
       </Col>
       <Col {...half}>
         <Form.Item
           name="workEndOn"
-          label="工作终止日期"
+          label={S.workEndOn.label}
           dependencies={['workStartOn']}
           rules={[
             ({ getFieldValue }) => ({
               validator: async (_rule, value: Dayjs | null | undefined) => {
                 const start = getFieldValue('workStartOn') as Dayjs | null | undefined;
-                if (value && start && value.isBefore(start, 'day')) throw new Error('工作终止日期不能早于工作开始日期');
+                if (value && start && value.isBefore(start, 'day')) throw new Error(`${S.workEndOn.label}不能早于${S.workStartOn.label}`);
               },
             }),
           ]}
@@ -125,23 +113,23 @@ function StaffFields({ form, rows, editing }: { form: FormInstance<StaffFormValu
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item name="mobile" label="手机号码" required rules={zodRules(ZMobile)} validateTrigger="onBlur">
-          <Input maxLength={11} inputMode="numeric" autoComplete="off" />
+        <Form.Item name="mobile" label={S.mobile.label} required rules={zodRules(S.mobile.format)} validateTrigger="onBlur">
+          <Input maxLength={S.mobile.maxLength} inputMode="numeric" autoComplete="off" />
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item name="email" label="电子信箱" rules={optionalZodRules(ZEmail)} validateTrigger="onBlur">
-          <Input maxLength={254} autoComplete="off" />
+        <Form.Item name="email" label={S.email.label} rules={optionalZodRules(S.email.format)} validateTrigger="onBlur">
+          <Input maxLength={S.email.maxLength} autoComplete="off" />
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item name="postcode" label="邮政编码" rules={optionalZodRules(ZPostcode)} validateTrigger="onBlur">
-          <Input maxLength={6} inputMode="numeric" autoComplete="off" />
+        <Form.Item name="postcode" label={S.postcode.label} rules={optionalZodRules(S.postcode.format)} validateTrigger="onBlur">
+          <Input maxLength={S.postcode.maxLength} inputMode="numeric" autoComplete="off" />
         </Form.Item>
       </Col>
       <Col {...half}>
-        <Form.Item name="householdRegion" label="户口行政区划">
-          <Input maxLength={100} autoComplete="off" />
+        <Form.Item name="householdRegion" label={S.householdRegion.label}>
+          <Input maxLength={S.householdRegion.maxLength} autoComplete="off" />
         </Form.Item>
       </Col>
     </Row>
@@ -161,7 +149,7 @@ export function StaffEditor(props: Props) {
   return (
     <ListEditor<TStaffMember, StaffFormValues>
       {...props}
-      title="专职工作人员"
+      title={recordTabLabel('staff')}
       formName="staffRow"
       columns={staffColumns}
       Fields={StaffFields}

@@ -1,15 +1,8 @@
-import type { TSubmissionProblem } from '@jhrm/contracts';
+import { RECORD_TABS, type TSubmissionProblem } from '@jhrm/contracts';
 import { toNamePath } from '../../../lib/form';
 
-/** The tabs of the 设立审批 form, in the guide's order; the key is the server's `tab` name. */
-export const FORM_TABS = [
-  { key: 'basic', label: '机构基本信息', optional: false },
-  { key: 'report', label: '申请报告', optional: false },
-  { key: 'staff', label: '专职工作人员', optional: false },
-  { key: 'facilities', label: '现有设施情况', optional: true },
-  { key: 'integrity', label: '诚信档案', optional: true },
-  { key: 'fees', label: '服务及收费标准', optional: true },
-] as const;
+/** The tabs of the 设立审批 form, in the guide's order (the field catalogue's); the key is the server's `tab` name. */
+export const FORM_TABS = RECORD_TABS;
 export type FormTabKey = (typeof FORM_TABS)[number]['key'];
 export type ListKey = 'staff' | 'facilities' | 'fees';
 

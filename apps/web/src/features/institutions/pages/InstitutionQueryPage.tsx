@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import { App, Button, Input, Popconfirm, Select, type TableColumnsType } from 'antd';
 import {
+  BASIC_FIELDS,
   CANCEL_STATUSES,
   INSTITUTION_CATEGORIES,
   REVIEW_STATUSES,
@@ -89,7 +90,7 @@ const FILTERS: QueryFilter[] = [
   { name: 'name', label: '机构名称全称', input: <Input maxLength={100} allowClear autoComplete="off" /> },
   { name: 'uscc', label: '统一社会信用代码', input: <Input maxLength={18} allowClear autoComplete="off" /> },
   { name: 'legalRep', label: '法定代表人(负责人)', input: <Input maxLength={50} allowClear autoComplete="off" /> },
-  { name: 'legalRepIdCard', label: '法人身份证', extra: '精确匹配：请输入完整的18位身份证号', input: <Input maxLength={18} allowClear autoComplete="off" /> },
+  { name: 'legalRepIdCard', label: BASIC_FIELDS.legalRepIdCard.label, extra: '精确匹配：请输入完整的18位身份证号', input: <Input maxLength={18} allowClear autoComplete="off" /> },
   { name: 'category', label: '机构类型', input: <Select allowClear placeholder="全部" options={options(INSTITUTION_CATEGORIES)} /> },
   { name: 'licensed', label: '是否发证', input: <Select allowClear placeholder="全部" options={YES_NO} /> },
   { name: 'reviewStatus', label: '审核结果', input: <Select allowClear placeholder="全部" options={options(REVIEW_STATUSES)} /> },

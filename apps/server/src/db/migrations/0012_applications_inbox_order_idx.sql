@@ -1,0 +1,2 @@
+DROP INDEX "applications_department_due_idx";--> statement-breakpoint
+CREATE INDEX "applications_department_inbox_idx" ON "applications" USING btree ("department","status","due_on","submitted_at","id");
