@@ -18,7 +18,7 @@ import { spaPlugin } from './plugins/spa';
 import { staffReadsPlugin } from './plugins/staff-reads';
 import { accountsRoutes } from './modules/accounts';
 import { healthRoutes } from './modules/health';
-import { institutionsRoutes } from './modules/institutions';
+import { institutionsRoutes } from './modules/unit-institutions';
 import { adminRoutes } from './modules/admin';
 import { applicationsRoutes } from './modules/applications';
 import { materialsRoutes } from './modules/materials';

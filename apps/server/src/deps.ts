@@ -5,7 +5,9 @@ import { PiiCipher } from './lib/crypto';
 import { ClamdScanner, NoScanner, type MalwareScanner } from './lib/malware-scan';
 import { DevOutbox, HttpSmsGateway, type SmsGateway } from './lib/sms';
 import { AuditLog } from './modules/audit/audit.service';
-import { SessionService } from './modules/sessions/sessions.service';
+import { SessionService } from './modules/accounts/sessions.service';
+import type { UsccUsedByOtherUnit } from './modules/accounts/uscc-ownership';
+import { usccUsedByOtherUnit } from './modules/institutions/uscc-owner';
 
 /** What the app needs from the outside world; tests build it with a fresh database and a controllable clock. */
 export interface AppDeps {
@@ -21,6 +23,16 @@ export interface AppDeps {
   blobs: BlobStore;
   /** every upload passes it before it is stored (lib/uploads.ts, video, imports) */
   scanner: MalwareScanner;
+  /**
+   * Questions a lower module asks a higher one, answered here at composition so that modules import
+   * one way only (apps/server/README.md, decision 0021).
+   */
+  hooks: ModuleHooks;
+}
+
+export interface ModuleHooks {
+  /** accounts (法人注册) asks institutions whether another unit's institution carries a code */
+  usccUsedByOtherUnit: UsccUsedByOtherUnit;
 }
 
 export function createDeps(config: Config, database: Database, clock: () => Date = () => new Date()): AppDeps {
@@ -36,5 +48,6 @@ export function createDeps(config: Config, database: Database, clock: () => Date
     outbox,
     blobs: new LocalBlobStore(config.blobDir),
     scanner: config.clamd ? new ClamdScanner(config.clamd) : new NoScanner(),
+    hooks: { usccUsedByOtherUnit },
   };
 }

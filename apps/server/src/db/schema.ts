@@ -1,11 +1,11 @@
 // Every table, for Drizzle's relational queries and drizzle-kit. Tables live in their modules.
 export * from '../modules/accounts/accounts.table';
-export * from '../modules/sessions/sessions.table';
+export * from '../modules/accounts/sessions.table';
 export * from '../modules/audit/audit.table';
 export * from '../modules/institutions/institutions.table';
 export * from '../modules/files/files.table';
 export * from '../modules/applications/applications.table';
-export * from '../modules/reviews/reviews.table';
+export * from '../modules/applications/decisions.table';
 export * from '../modules/licences/licences.table';
 export * from '../modules/notifications/notifications.table';
 export * from '../modules/imports/imports.table';

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import { AppErrorCode } from '@jhrm/contracts';
 import type { AppDeps } from '../deps';
-import type { SessionUser } from '../modules/sessions/sessions.service';
+import type { SessionUser } from '../modules/accounts/sessions.service';
 import { AppError } from './app-error';
 import { BlobTooLargeError, type StagedBlob } from './blob-store';
 import { DOCUMENT_EXTENSIONS, DOCUMENT_TYPES_LABEL, sniffDocument, type DocumentMime } from './file-type';
@@ -100,6 +100,15 @@ export interface DocumentForm {
   commit(): Promise<void>;
 }
 
+/** Reads the multipart form of one request (withDocumentForm): what a route hands a service instead of the request. */
+export type DocumentFormReader = <T>(opts: DocumentFormOptions, use: (form: DocumentForm) => Promise<T>) => Promise<T>;
+
+export type DocumentFormOptions = { maxFiles: number; maxFileBytes?: number; uploader: Uploader; beforeFiles?: (fields: Record<string, string>) => Promise<void> };
+
+export function documentFormOf(req: FastifyRequest, deps: ScanDeps & Pick<AppDeps, 'blobs'>): DocumentFormReader {
+  return (opts, use) => withDocumentForm(req, deps, opts, use);
+}
+
 /**
  * Reads a multipart form whose files are documents (PDF/JPG/PNG, judged by content): files stream
  * into quarantine (`BlobStore.stage`) as they arrive, are judged by type and scanned for malware
@@ -113,7 +122,7 @@ export interface DocumentForm {
 export async function withDocumentForm<T>(
   req: FastifyRequest,
   deps: ScanDeps & Pick<AppDeps, 'blobs'>,
-  opts: { maxFiles: number; maxFileBytes?: number; uploader: Uploader; beforeFiles?: (fields: Record<string, string>) => Promise<void> },
+  opts: DocumentFormOptions,
   use: (form: DocumentForm) => Promise<T>,
 ): Promise<T> {
   const maxFileBytes = opts.maxFileBytes ?? MAX_DOCUMENT_BYTES;

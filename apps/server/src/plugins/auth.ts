@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from
 import fp from 'fastify-plugin';
 import { AppErrorCode, type TRole } from '@jhrm/contracts';
 import { AppError } from '../lib/app-error';
-import { newToken, type AuthContext, type SessionService } from '../modules/sessions/sessions.service';
+import { newToken, type AuthContext, type SessionService } from '../modules/accounts/sessions.service';
+import { actorUnitId, type Actor } from '../modules/accounts/actor';
 
 /**
  * Who may call a route. Every route declares it; there is no default.
@@ -94,9 +95,13 @@ export function setSessionCookie(reply: FastifyReply, token: string, secure: boo
   reply.setCookie(SESSION_COOKIE, token, { path: '/', sameSite: 'lax', secure, httpOnly: true });
 }
 
+/** The caller of a service, from the session of an authenticated route (config.access). */
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.auth) throw new AppError(AppErrorCode.UNAUTHENTICATED, '请先登录，或登录已过期，请重新登录');
+  return { user: req.auth.user, ip: req.ip };
+}
+
 /** The unit a unit user acts for: always from the session, never from the request. */
 export function sessionUnitId(req: FastifyRequest): string {
-  const unitId = req.auth?.user.unitId;
-  if (!unitId) throw new AppError(AppErrorCode.FORBIDDEN, '当前账号未关联单位');
-  return unitId;
+  return actorUnitId(actorOf(req));
 }

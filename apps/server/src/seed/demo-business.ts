@@ -4,13 +4,14 @@ import { eq } from 'drizzle-orm';
 import { MATERIAL_SLOTS, PROVINCE_DEPARTMENT, type TBusinessScope, type TRecordDraft } from '@jhrm/contracts';
 import type { AppDeps } from '../deps';
 import { departments, units, users } from '../modules/accounts/accounts.table';
-import { ApplicationsService, type Actor } from '../modules/applications/applications.service';
+import { ApplicationsService } from '../modules/applications/applications.service';
+import type { Actor } from '../modules/accounts/actor';
 import { pdfBytes, registerCjkFonts } from '../modules/documents/pdf';
 import { files } from '../modules/files/files.table';
 import { buildMp4 } from '../modules/materials/mp4-builder';
 import { MATERIAL_OWNER, VIDEO_OWNER } from '../modules/materials/materials.repository';
 import { ReviewsService } from '../modules/reviews/reviews.service';
-import type { SessionUser } from '../modules/sessions/sessions.service';
+import type { SessionUser } from '../modules/accounts/sessions.service';
 import { DEMO_ACCOUNTS, DEMO_UNIT } from './demo';
 
 interface DemoInstitution {

@@ -15,12 +15,12 @@ import { uniqueViolation } from '../../lib/pg-errors';
 import { formatBeijing } from '../../lib/time';
 import type { AppDeps } from '../../deps';
 import type { AuditEntry } from '../audit/audit.service';
-import type { SessionUser } from '../sessions/sessions.service';
-import { sessions } from '../sessions/sessions.table';
+import type { SessionUser } from './sessions.service';
+import { sessions } from './sessions.table';
 import { findUnitByUscc, findUserByAccount, reserveLoginAttempt } from './accounts.repository';
 import { loginAttempts, units, users } from './accounts.table';
 import { expirePasswordIfTooOld } from './password-age';
-import { usccOwnershipViolation, usccUsedByOtherUnit, usccUsedByOtherUnitError } from '../institutions/uscc-owner';
+import { usccOwnershipViolation, usccUsedByOtherUnitError } from './uscc-ownership';
 import { VerificationService } from './verification.service';
 
 export interface RequestMeta {
@@ -176,7 +176,7 @@ export class AccountsService {
     if (existingUnit) {
       const [legal] = await this.db.select({ id: users.id }).from(users).where(and(eq(users.unitId, existingUnit.id), eq(users.role, 'legal')));
       if (legal) throw this.usccTaken();
-    } else if (await usccUsedByOtherUnit(this.db, uscc)) {
+    } else if (await this.deps.hooks.usccUsedByOtherUnit(this.db, uscc)) {
       // one unit per code: an institution of another unit carries it (SPEC §9's second FAQ answer)
       throw usccUsedByOtherUnitError();
     }

@@ -4,7 +4,7 @@ import { AppError } from '../../lib/app-error';
 import type { DocumentForm } from '../../lib/uploads';
 import type { StaffRead } from '../../plugins/staff-reads';
 import type { AppDeps } from '../../deps';
-import type { SessionUser } from '../sessions/sessions.service';
+import type { SessionUser } from './sessions.service';
 import { files } from '../files/files.table';
 import { invalid, type RequestMeta } from './accounts.service';
 import { appeals, units } from './accounts.table';

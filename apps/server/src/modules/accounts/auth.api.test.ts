@@ -2,7 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/harness';
 import { auditLog } from '../audit/audit.table';
-import { sessions } from '../sessions/sessions.table';
+import { sessions } from './sessions.table';
 
 let ctx: TestContext;
 beforeAll(async () => {

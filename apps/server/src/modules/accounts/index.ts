@@ -23,7 +23,7 @@ import { CSRF_COOKIE, SESSION_COOKIE, setCsrfCookie, setSessionCookie } from '..
 import { ANY_USER, CONSUMES_MULTIPART, requestMeta, zod } from '../../lib/routes';
 import { withDocumentForm } from '../../lib/uploads';
 import type { AppDeps } from '../../deps';
-import type { SessionUser } from '../sessions/sessions.service';
+import type { SessionUser } from './sessions.service';
 import { AccountsService, toSessionUserDto } from './accounts.service';
 import { AgentsService } from './agents.service';
 import { AppealsService, MAX_APPEAL_FILES } from './appeals.service';

@@ -3,7 +3,7 @@ import { and, eq, lt } from 'drizzle-orm';
 import { AppErrorCode } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import type { AppDeps } from '../../deps';
-import { newToken, type SessionUser } from '../sessions/sessions.service';
+import { newToken, type SessionUser } from './sessions.service';
 import { qrLogins } from './accounts.table';
 
 export const QR_TTL_MS = 2 * 60_000;

@@ -12,10 +12,11 @@ import { AppError } from '../../lib/app-error';
 import { uniqueViolation } from '../../lib/pg-errors';
 import type { Tx } from '../../db/client';
 import type { AppDeps } from '../../deps';
-import type { SessionUser } from '../sessions/sessions.service';
+import type { SessionUser } from '../accounts/sessions.service';
 import { invalid, type RequestMeta } from '../accounts/accounts.service';
 import { departments, users } from '../accounts/accounts.table';
 import { applications } from '../applications/applications.table';
+import { AWAITING_DECISION } from '../applications/states';
 
 type DepartmentRow = typeof departments.$inferSelect;
 
@@ -42,7 +43,7 @@ export class DepartmentsService {
       this.db
         .select({ department: applications.department, n: count() })
         .from(applications)
-        .where(eq(applications.status, '待审核'))
+        .where(eq(applications.status, AWAITING_DECISION))
         .groupBy(applications.department),
     ]);
     const codeOf = new Map(rows.map((d) => [d.id, d.code]));
@@ -137,7 +138,7 @@ export class DepartmentsService {
     const [pending] = await tx
       .select({ n: count() })
       .from(applications)
-      .where(and(eq(applications.department, dept.code), eq(applications.status, '待审核')));
+      .where(and(eq(applications.department, dept.code), eq(applications.status, AWAITING_DECISION)));
     if ((pending?.n ?? 0) > 0) {
       throw new AppError(
         AppErrorCode.CONFLICT,

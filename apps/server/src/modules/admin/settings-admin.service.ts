@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { AppErrorCode, SETTING_KEYS, SETTINGS, type TSettingItem, type TSettingKey } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import type { AppDeps } from '../../deps';
-import type { SessionUser } from '../sessions/sessions.service';
+import type { SessionUser } from '../accounts/sessions.service';
 import type { RequestMeta } from '../accounts/accounts.service';
 import { users } from '../accounts/accounts.table';
 import { readSetting, writeSetting } from './settings.service';

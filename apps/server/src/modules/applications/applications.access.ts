@@ -1,13 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { AppErrorCode, isEditable } from '@jhrm/contracts';
-import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../lib/app-error';
 import type { DbOrTx } from '../../db/client';
 import type { StaffRead } from '../../plugins/staff-reads';
 import type { AppDeps } from '../../deps';
-import type { SessionUser } from '../sessions/sessions.service';
+import type { SessionUser } from '../accounts/sessions.service';
+import type { Actor } from '../accounts/actor';
 import { departments } from '../accounts/accounts.table';
 import { applications } from './applications.table';
+import { DRAFT } from './states';
 
 export type ApplicationRow = typeof applications.$inferSelect;
 
@@ -15,13 +16,13 @@ export type ApplicationRow = typeof applications.$inferSelect;
  * The one place that decides who may see an application: its own unit, or a reviewer of the
  * department it was submitted to (admins too). Anyone else gets 404, as if it did not exist.
  */
-export async function readableApplication(db: DbOrTx, req: FastifyRequest, id: string): Promise<ApplicationRow> {
-  const user = req.auth!.user;
+export async function readableApplication(db: DbOrTx, actor: Actor, id: string): Promise<ApplicationRow> {
+  const user = actor.user;
   const [row] = await db.select().from(applications).where(eq(applications.id, id));
   if (row) {
     if ((user.role === 'agent' || user.role === 'legal') && row.unitId === user.unitId) return row;
     if (user.role === 'admin') return row;
-    if (user.role === 'reviewer' && row.department && row.status !== '待提交') {
+    if (user.role === 'reviewer' && row.department && row.status !== DRAFT) {
       if ((await reviewerDepartment(db, user))?.code === row.department) return row;
     }
   }
@@ -47,11 +48,11 @@ export async function editableApplication(tx: DbOrTx, unitId: string, id: string
   return row;
 }
 
-/** An audit entry about an application, made by `user` inside the transaction of the change. */
+/** An audit entry about an application, made by the actor inside the transaction of the change. */
 export function auditApplication(
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'audit'>,
   tx: DbOrTx,
-  actor: { user: SessionUser; ip: string },
+  actor: Actor,
   action: string,
   app: { id: string; unitId: string },
   detail: Record<string, unknown> = {},

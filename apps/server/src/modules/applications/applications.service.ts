@@ -4,9 +4,7 @@ import {
   allowedActions,
   applicationKind,
   decisionDueOn,
-  findTransition,
   isEditable,
-  type TApplicationAction,
   type TApplicationDetail,
   type TBusinessScope,
   type TRecordDraft,
@@ -16,42 +14,19 @@ import { AppError } from '../../lib/app-error';
 import { formatBeijing } from '../../lib/time';
 import { queryRows, type DbOrTx } from '../../db/client';
 import type { AppDeps } from '../../deps';
-import type { SessionUser } from '../sessions/sessions.service';
+import { actorUnitId, type Actor } from '../accounts/actor';
 import { departments } from '../accounts/accounts.table';
 import { institutionRecords, institutions } from '../institutions/institutions.table';
 import { auditApplication, editableApplication, type ApplicationRow } from './applications.access';
 import { applicationSubmissions, applications } from './applications.table';
-import { readRecord, replaceLists, sealRecord, toColumns } from './records.repository';
+import { allowedTransition, fire } from './transitions';
+import { AWAITING_DECISION } from './states';
+import { readRecord, replaceLists, sealRecord, toColumns } from '../institutions/records.repository';
+import { syncInstitution } from '../institutions/sync-institution';
 import { submissionProblems } from './submission-rules';
-import { listDecisions } from '../reviews/reviews.repository';
-import { USCC_OWNED_ELSEWHERE, usccOwnedElsewhereError, usccOwnershipViolation, usccTakenByOtherUnit } from '../institutions/uscc-owner';
-
-/**
- * The institution's list columns (查询 filters on them) follow a record: a 设立 draft as the unit
- * types it (the institution is not in force yet), later the record an approval puts in force.
- */
-export async function syncInstitution(tx: DbOrTx, deps: Pick<AppDeps, 'pii' | 'clock'>, institutionId: string, draft: TRecordDraft): Promise<void> {
-  const b = draft.basic;
-  if (!b) return;
-  await tx
-    .update(institutions)
-    .set({
-      name: b.name || '（未填写机构名称）',
-      shortName: b.shortName || null,
-      uscc: b.uscc || '',
-      legalRep: b.legalRep || null,
-      legalRepIdIdx: b.legalRepIdCard ? deps.pii.blindIndex(b.legalRepIdCard) : null,
-      category: b.category ?? null,
-      kind: applicationKind((b.scopes ?? []) as TBusinessScope[]).kind,
-      updatedAt: deps.clock(),
-    })
-    .where(eq(institutions.id, institutionId));
-}
-
-export interface Actor {
-  user: SessionUser;
-  ip: string;
-}
+import { listDecisions } from './decisions.repository';
+import { usccOwnershipViolation } from '../accounts/uscc-ownership';
+import { USCC_OWNED_ELSEWHERE, usccOwnedElsewhereError, usccTakenByOtherUnit } from '../institutions/uscc-owner';
 
 /** A write another unit's claim on the same code beat by a moment still gets the field message. */
 async function claimingUscc<T>(write: () => Promise<T>): Promise<T> {
@@ -77,7 +52,7 @@ export class ApplicationsService {
 
   /** 设立审批 保存 for a new institution: creates the institution, its first record and the application. */
   async createEstablishment(actor: Actor, draft: TRecordDraft): Promise<TApplicationDetail> {
-    const unitId = actor.user.unitId!;
+    const unitId = actorUnitId(actor);
     const now = this.deps.clock();
     const uscc = draft.basic?.uscc || actor.user.unitUscc || '';
     const id = await claimingUscc(() => this.db.transaction(async (tx) => {
@@ -99,13 +74,13 @@ export class ApplicationsService {
       await this.audit(tx, actor, 'application.created', app!, { type: '设立' });
       return app!.id;
     }));
-    return this.detail(id, actor.user);
+    return this.detail(id, actor);
   }
 
   /** 保存: refuses a stale version, so two agents on one draft never overwrite each other silently. */
   async save(actor: Actor, id: string, version: number, draft: TRecordDraft): Promise<TApplicationDetail> {
     await claimingUscc(() => this.db.transaction(async (tx) => {
-      const app = await editableApplication(tx, actor.user.unitId!, id);
+      const app = await editableApplication(tx, actorUnitId(actor), id);
       this.checkVersion(app, version);
       if (await usccTakenByOtherUnit(tx, draft.basic?.uscc, app.unitId)) throw usccOwnedElsewhereError();
       const cols = toColumns(this.deps.pii, draft);
@@ -115,13 +90,13 @@ export class ApplicationsService {
       if (app.type === '设立') await syncInstitution(tx, this.deps, app.institutionId, draft);
       await this.audit(tx, actor, 'application.saved', app, { sections: Object.keys(draft) });
     }));
-    return this.detail(id, actor.user);
+    return this.detail(id, actor);
   }
 
   /** 清空: empties every section of the draft (the materials stay). */
   async clear(actor: Actor, id: string, version: number): Promise<TApplicationDetail> {
     await this.db.transaction(async (tx) => {
-      const app = await editableApplication(tx, actor.user.unitId!, id);
+      const app = await editableApplication(tx, actorUnitId(actor), id);
       this.checkVersion(app, version);
       const empty: TRecordDraft = { basic: {}, report: {}, integrity: {}, staff: [], facilities: [], fees: [] };
       await tx.update(institutionRecords).set({ ...toColumns(this.deps.pii, empty), updatedAt: this.deps.clock() }).where(eq(institutionRecords.id, app.recordId));
@@ -129,7 +104,7 @@ export class ApplicationsService {
       await this.bump(tx, app);
       await this.audit(tx, actor, 'application.cleared', app);
     });
-    return this.detail(id, actor.user);
+    return this.detail(id, actor);
   }
 
   /**
@@ -138,17 +113,17 @@ export class ApplicationsService {
    */
   async submit(actor: Actor, id: string, req: TSubmitRequest): Promise<TApplicationDetail> {
     await this.db.transaction(async (tx) => {
-      const [own] = await tx.select().from(applications).where(and(eq(applications.id, id), eq(applications.unitId, actor.user.unitId!))).for('update');
+      const [own] = await tx.select().from(applications).where(and(eq(applications.id, id), eq(applications.unitId, actorUnitId(actor)))).for('update');
       if (!own) throw new AppError(AppErrorCode.NOT_FOUND, '申请不存在或无权操作');
       const [same] = await tx
         .select({ id: applicationSubmissions.id })
         .from(applicationSubmissions)
         .where(and(eq(applicationSubmissions.applicationId, id), eq(applicationSubmissions.requestKey, req.requestKey)));
       if (same) {
-        if (own.status === '待审核') return; // a retried or double-clicked 提交: already done
+        if (own.status === AWAITING_DECISION) return; // a retried or double-clicked 提交: already done
         throw new AppError(AppErrorCode.CONFLICT, '该提交请求已处理过，请刷新页面后重新提交');
       }
-      this.transition(own, '提交', actor.user);
+      allowedTransition(own, '提交', actor);
       this.checkVersion(own, req.version);
       // FOR SHARE: an administrator deactivating the department waits for this submission (and then counts it)
       const [dept] = await tx
@@ -191,35 +166,31 @@ export class ApplicationsService {
         submittedBy: actor.user.id,
         submittedAt: now,
       });
-      await tx
-        .update(applications)
-        .set({ status: '待审核', department: dept.code, submittedAt: now, dueOn: decisionDueOn(now), acceptedAt: null, acceptedBy: null, version: own.version + 1, updatedAt: now })
-        .where(eq(applications.id, id));
       // the record names the department it went to, as the 登记申请表 prints it
       await tx.update(institutionRecords).set({ department: dept.code }).where(eq(institutionRecords.id, own.recordId));
-      if (own.type === '设立') await tx.update(institutions).set({ reviewStatus: '待审核', updatedAt: now }).where(eq(institutions.id, own.institutionId));
-      await this.audit(tx, actor, 'application.submitted', own, { department: dept.code, round: round + 1 });
+      await fire(this.deps, tx, own, '提交', actor, {
+        set: { department: dept.code, submittedAt: now, dueOn: decisionDueOn(now), acceptedAt: null, acceptedBy: null },
+        audit: { department: dept.code, round: round + 1 },
+      });
     });
-    return this.detail(id, actor.user);
+    return this.detail(id, actor);
   }
 
   /** 撤回: back to 待提交, only while no reviewer has opened (受理) it. */
   async withdraw(actor: Actor, id: string, version: number): Promise<TApplicationDetail> {
     await this.db.transaction(async (tx) => {
-      const [own] = await tx.select().from(applications).where(and(eq(applications.id, id), eq(applications.unitId, actor.user.unitId!))).for('update');
+      const [own] = await tx.select().from(applications).where(and(eq(applications.id, id), eq(applications.unitId, actorUnitId(actor)))).for('update');
       if (!own) throw new AppError(AppErrorCode.NOT_FOUND, '申请不存在或无权操作');
-      this.transition(own, '撤回', actor.user);
+      allowedTransition(own, '撤回', actor);
       this.checkVersion(own, version);
-      const now = this.deps.clock();
-      await tx.update(applications).set({ status: '待提交', version: own.version + 1, updatedAt: now }).where(eq(applications.id, id));
-      if (own.type === '设立') await tx.update(institutions).set({ reviewStatus: '待提交', updatedAt: now }).where(eq(institutions.id, own.institutionId));
-      await this.audit(tx, actor, 'application.withdrawn', own);
+      await fire(this.deps, tx, own, '撤回', actor);
     });
-    return this.detail(id, actor.user);
+    return this.detail(id, actor);
   }
 
   /** The application as its unit (or a reviewer) sees it. Access is checked by the caller. */
-  async detail(id: string, user: SessionUser): Promise<TApplicationDetail> {
+  async detail(id: string, actor: Actor): Promise<TApplicationDetail> {
+    const { user } = actor;
     const [app] = await this.db.select().from(applications).where(eq(applications.id, id));
     if (!app) throw new AppError(AppErrorCode.NOT_FOUND, '申请不存在或无权查看');
     const record = await readRecord(this.db, this.deps.pii, app.recordId);
@@ -240,14 +211,6 @@ export class ApplicationsService {
       editable: isEditable(app.status) && user.role === 'agent',
       record,
     };
-  }
-
-  private transition(app: ApplicationRow, action: TApplicationAction, user: SessionUser) {
-    const t = findTransition(app.status, action);
-    if (!t || !t.by.includes(user.role)) throw new AppError(AppErrorCode.CONFLICT, `当前状态为“${app.status}”，不能${action}`);
-    if (t.requires === 'notAccepted' && app.acceptedAt) {
-      throw new AppError(AppErrorCode.CONFLICT, `审批部门已于 ${formatBeijing(app.acceptedAt)} 受理该申请，不能撤回`);
-    }
   }
 
   private checkVersion(app: ApplicationRow, version: number) {

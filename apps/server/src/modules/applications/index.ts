@@ -3,17 +3,17 @@ import { asc } from 'drizzle-orm';
 import { z } from 'zod';
 import { ZApplicationDetail, ZRecordDraft, ZSaveRecordRequest, ZSubmitRequest, ZVersionRequest } from '@jhrm/contracts';
 import { ANY_USER, UNIT_USERS, zod } from '../../lib/routes';
+import { actorOf } from '../../plugins/auth';
 import type { AppDeps } from '../../deps';
 import { departments } from '../accounts/accounts.table';
 import { applicationRead, readableApplication } from './applications.access';
-import { ApplicationsService, type Actor } from './applications.service';
+import { ApplicationsService } from './applications.service';
 
 const ZId = z.object({ id: z.uuid('编号格式不正确') });
 
 export async function applicationsRoutes(app: FastifyInstance, deps: AppDeps) {
   const service = new ApplicationsService(deps);
   const r = zod(app);
-  const actor = (req: { auth: { user: Actor['user'] } | null; ip: string }): Actor => ({ user: req.auth!.user, ip: req.ip });
 
   r.get('/api/departments', {
     config: { access: ANY_USER },
@@ -38,15 +38,16 @@ export async function applicationsRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post('/api/applications/establishments', {
     config: { access: ['agent'] },
     schema: { tags: ['applications'], summary: '人力资源服务机构设立审批：新建并保存草稿', body: ZRecordDraft, response: { 200: ZApplicationDetail } },
-    handler: async (req) => service.createEstablishment(actor(req), req.body),
+    handler: async (req) => service.createEstablishment(actorOf(req), req.body),
   });
 
   r.get('/api/applications/:id', {
     config: { access: [...UNIT_USERS, 'reviewer', 'admin'], staffRead: applicationRead('application.viewed') },
     schema: { tags: ['applications'], summary: '申请详情', params: ZId, response: { 200: ZApplicationDetail } },
     handler: async (req) => {
-      await readableApplication(deps.database.db, req, req.params.id);
-      return service.detail(req.params.id, req.auth!.user);
+      const actor = actorOf(req);
+      await readableApplication(deps.database.db, actor, req.params.id);
+      return service.detail(req.params.id, actor);
     },
   });
 
@@ -55,25 +56,25 @@ export async function applicationsRoutes(app: FastifyInstance, deps: AppDeps) {
     schema: { tags: ['applications'], summary: '保存（可保存未填完的表单；须带加载时的 version）', params: ZId, body: ZSaveRecordRequest, response: { 200: ZApplicationDetail } },
     handler: async (req) => {
       const { version, ...draft } = req.body;
-      return service.save(actor(req), req.params.id, version, draft);
+      return service.save(actorOf(req), req.params.id, version, draft);
     },
   });
 
   r.post('/api/applications/:id/submit', {
     config: { access: ['agent'] },
     schema: { tags: ['applications'], summary: '提交（选择审批部门；同一 requestKey 只提交一次）', params: ZId, body: ZSubmitRequest, response: { 200: ZApplicationDetail } },
-    handler: async (req) => service.submit(actor(req), req.params.id, req.body),
+    handler: async (req) => service.submit(actorOf(req), req.params.id, req.body),
   });
 
   r.post('/api/applications/:id/withdraw', {
     config: { access: ['agent'] },
     schema: { tags: ['applications'], summary: '撤回（审批部门受理前）', params: ZId, body: ZVersionRequest, response: { 200: ZApplicationDetail } },
-    handler: async (req) => service.withdraw(actor(req), req.params.id, req.body.version),
+    handler: async (req) => service.withdraw(actorOf(req), req.params.id, req.body.version),
   });
 
   r.post('/api/applications/:id/clear', {
     config: { access: ['agent'] },
     schema: { tags: ['applications'], summary: '清空表单', params: ZId, body: ZVersionRequest, response: { 200: ZApplicationDetail } },
-    handler: async (req) => service.clear(actor(req), req.params.id, req.body.version),
+    handler: async (req) => service.clear(actorOf(req), req.params.id, req.body.version),
   });
 }

@@ -7,7 +7,7 @@ import {
   type TMissingField,
   type TSubmissionProblem,
 } from '@jhrm/contracts';
-import type { FullRecord } from './records.repository';
+import type { FullRecord } from '../institutions/records.repository';
 
 export interface SubmissionContext {
   type: TApplicationType;

@@ -8,7 +8,7 @@ import { fillRecord } from '../../test/records';
 import { covers, mappedCodePoints } from '../../test/pdf';
 import { applications } from '../applications/applications.table';
 import { auditLog } from '../audit/audit.table';
-import { educationCounts } from '../applications/records.repository';
+import { educationCounts } from '../institutions/records.repository';
 
 let ctx: TestContext;
 let agent: TestClient;

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import {
   AppErrorCode,
   BASIC_FIELDS,
@@ -25,8 +24,9 @@ import {
 } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import type { AppDeps } from '../../deps';
+import type { Actor } from '../accounts/actor';
 import { readableApplication } from '../applications/applications.access';
-import { educationCounts } from '../applications/records.repository';
+import { educationCounts } from '../institutions/records.repository';
 import { departmentName, loadTemplateRecord, type TemplateRecord } from './documents.repository';
 import { FormPdf, choices, type CellValue, type Field } from './pdf';
 
@@ -244,9 +244,9 @@ export async function renderTemplate(key: TTemplateKey, input: TemplateInput): P
 export class DocumentsService {
   constructor(private readonly deps: AppDeps) {}
 
-  async template(req: FastifyRequest, applicationId: string, key: TTemplateKey): Promise<{ pdf: Buffer; fileName: string }> {
+  async template(actor: Actor, applicationId: string, key: TTemplateKey): Promise<{ pdf: Buffer; fileName: string }> {
     const db = this.deps.database.db;
-    const app = await readableApplication(db, req, applicationId);
+    const app = await readableApplication(db, actor, applicationId);
     const record = await loadTemplateRecord(db, this.deps.pii, app.recordId);
     if (!record) throw new AppError(AppErrorCode.NOT_FOUND, '申请的机构信息不存在');
     const dept = await departmentName(db, record.row.department ?? app.department);

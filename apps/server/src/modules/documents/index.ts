@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { TEMPLATES, type TTemplateKey } from '@jhrm/contracts';
 import { contentDisposition } from '../../lib/downloads';
 import { zod } from '../../lib/routes';
+import { actorOf } from '../../plugins/auth';
 import type { AppDeps } from '../../deps';
 import { APPLICATION_READERS } from '../materials';
 import { applicationRead } from '../applications/applications.access';
@@ -22,7 +23,7 @@ export async function documentsRoutes(app: FastifyInstance, deps: AppDeps) {
       querystring: z.object({ inline: z.enum(['0', '1']).optional() }),
     },
     handler: async (req, reply) => {
-      const { pdf, fileName } = await documents.template(req, req.params.id, req.params.key);
+      const { pdf, fileName } = await documents.template(actorOf(req), req.params.id, req.params.key);
       return (
         reply
           .header('Content-Type', 'application/pdf')

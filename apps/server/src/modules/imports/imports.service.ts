@@ -13,15 +13,15 @@ import {
 } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import { uniqueViolation } from '../../lib/pg-errors';
-import { usccOwnershipViolation } from '../institutions/uscc-owner';
+import { usccOwnershipViolation } from '../accounts/uscc-ownership';
 import type { DbOrTx } from '../../db/client';
 import type { AppDeps } from '../../deps';
-import type { SessionUser } from '../sessions/sessions.service';
+import type { SessionUser } from '../accounts/sessions.service';
 import type { RequestMeta } from '../accounts/accounts.service';
 import { departments, units, users } from '../accounts/accounts.table';
 import { institutionRecords, institutions } from '../institutions/institutions.table';
 import { licences } from '../licences/licences.table';
-import { toColumns } from '../applications/records.repository';
+import { toColumns } from '../institutions/records.repository';
 import { missingForChange } from '../applications/submission-rules';
 import { importBatches } from './imports.table';
 import { readSheet, type SheetFormat } from './imports.parse';

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { ZMaterialSlot, ZMaterials, ZOk } from '@jhrm/contracts';
 import { sendStoredFile } from '../../lib/downloads';
 import { CONSUMES_MULTIPART, zod } from '../../lib/routes';
+import { documentFormOf } from '../../lib/uploads';
+import { actorOf } from '../../plugins/auth';
 import type { AppDeps } from '../../deps';
 import { applicationRead } from '../applications/applications.access';
 import { MAX_FILES_PER_UPLOAD, MaterialsService } from './materials.service';
@@ -21,7 +23,7 @@ export async function materialsRoutes(app: FastifyInstance, deps: AppDeps) {
   r.get('/api/applications/:id/materials', {
     config: { access: APPLICATION_READERS, staffRead: applicationRead('material.listed') },
     schema: { tags: ['materials'], summary: '申请的附件材料（各材料项及已上传文件、视频）', params: ZAppId, response: { 200: ZMaterials } },
-    handler: async (req) => materials.list(req, req.params.id),
+    handler: async (req) => materials.list(actorOf(req), req.params.id),
   });
 
   r.post('/api/applications/:id/materials/:slot', {
@@ -33,20 +35,20 @@ export async function materialsRoutes(app: FastifyInstance, deps: AppDeps) {
       params: ZAppId.extend({ slot: z.string().min(1).max(100) }),
       response: { 200: ZMaterialSlot },
     },
-    handler: async (req) => materials.upload(req, req.params.id, req.params.slot),
+    handler: async (req) => materials.upload(actorOf(req), req.params.id, req.params.slot, documentFormOf(req, deps)),
   });
 
   r.get('/api/applications/:id/materials/files/:fileId', {
     config: { access: APPLICATION_READERS, staffRead: applicationRead('material.downloaded') },
     schema: { tags: ['materials'], summary: '文件下载（?inline=1 为查看文件）', params: ZFileParams, querystring: ZInlineQuery },
-    handler: async (req, reply) => sendStoredFile(reply, deps.blobs, await materials.file(req, req.params.id, req.params.fileId), { inline: req.query.inline === '1' }),
+    handler: async (req, reply) => sendStoredFile(reply, deps.blobs, await materials.file(actorOf(req), req.params.id, req.params.fileId), { inline: req.query.inline === '1' }),
   });
 
   r.delete('/api/applications/:id/materials/files/:fileId', {
     config: { access: ['agent'] },
     schema: { tags: ['materials'], summary: '文件删除', params: ZFileParams, response: { 200: ZOk } },
     handler: async (req) => {
-      await materials.remove(req, req.params.id, req.params.fileId);
+      await materials.remove(actorOf(req), req.params.id, req.params.fileId);
       return { ok: true as const };
     },
   });

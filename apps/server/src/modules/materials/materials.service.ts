@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import {
   AppErrorCode,
   MATERIAL_SLOTS,
@@ -10,9 +9,8 @@ import {
   type TVideo,
 } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
-import { withDocumentForm } from '../../lib/uploads';
-import { requestMeta } from '../../lib/routes';
-import { sessionUnitId } from '../../plugins/auth';
+import type { DocumentFormReader } from '../../lib/uploads';
+import { actorUnitId, type Actor } from '../accounts/actor';
 import type { AppDeps } from '../../deps';
 import type { DbOrTx } from '../../db/client';
 import { auditApplication, editableApplication, readableApplication, type ApplicationRow } from '../applications/applications.access';
@@ -70,22 +68,20 @@ export class MaterialsService {
     return this.deps.database.db;
   }
 
-  async list(req: FastifyRequest, applicationId: string): Promise<TMaterials> {
-    const app = await readableApplication(this.db, req, applicationId);
+  async list(actor: Actor, applicationId: string): Promise<TMaterials> {
+    const app = await readableApplication(this.db, actor, applicationId);
     const materials = await applicationMaterials(this.db, app);
     return materials;
   }
 
   /** Streams the files of a multipart request into quarantine, then records them and moves them into the store in one transaction. */
-  async upload(req: FastifyRequest, applicationId: string, slotName: string): Promise<TMaterialSlot> {
-    const user = req.auth!.user;
-    const unitId = sessionUnitId(req);
+  async upload(actor: Actor, applicationId: string, slotName: string, readForm: DocumentFormReader): Promise<TMaterialSlot> {
+    const unitId = actorUnitId(actor);
     // Refuse before reading the body: nothing is stored for a request that cannot succeed.
     const before = await editableApplication(this.db, unitId, applicationId);
     const def = slotOf(before, slotName);
-    const meta = requestMeta(req);
-    const uploader = { user, ip: meta.ip, unitId, target: { type: 'application', id: before.id } };
-    return withDocumentForm(req, this.deps, { maxFiles: MAX_FILES_PER_UPLOAD, uploader }, async ({ files: uploaded, commit }) => {
+    const uploader = { user: actor.user, ip: actor.ip, unitId, target: { type: 'application', id: before.id } };
+    return readForm({ maxFiles: MAX_FILES_PER_UPLOAD, uploader }, async ({ files: uploaded, commit }) => {
       if (!uploaded.length) throw new AppError(AppErrorCode.VALIDATION, '请选择要上传的文件', [{ path: 'files', message: '请选择要上传的文件' }]);
       const now = this.deps.clock();
       return this.db.transaction(async (tx) => {
@@ -101,7 +97,7 @@ export class MaterialsService {
           uploaded.map((f, i) => ({ ownerType: MATERIAL_OWNER, ownerId: app.id, slot: def.name, sha256: f.sha256, size: f.size, mime: f.mime, name: f.name, createdAt: new Date(now.getTime() + i) })),
         );
         for (const row of rows) {
-          await auditApplication(this.deps, tx, { user, ip: meta.ip }, 'material.uploaded', app, {
+          await auditApplication(this.deps, tx, actor, 'material.uploaded', app, {
             slot: def.name,
             fileId: row.id,
             name: row.name,
@@ -119,24 +115,22 @@ export class MaterialsService {
   }
 
   /** A material file for 查看文件 / 文件下载, if the caller may read its application. */
-  async file(req: FastifyRequest, applicationId: string, fileId: string): Promise<FileRow> {
-    const app = await readableApplication(this.db, req, applicationId);
+  async file(actor: Actor, applicationId: string, fileId: string): Promise<FileRow> {
+    const app = await readableApplication(this.db, actor, applicationId);
     const f = await findMaterialFile(this.db, app.id, fileId);
     if (!f) throw new AppError(AppErrorCode.NOT_FOUND, '文件不存在或已删除');
     return f;
   }
 
   /** 文件删除. The bytes stay until the cleanup job finds no row referring to them (the same bytes may be stored twice). */
-  async remove(req: FastifyRequest, applicationId: string, fileId: string): Promise<void> {
-    const user = req.auth!.user;
-    const unitId = sessionUnitId(req);
-    const meta = requestMeta(req);
+  async remove(actor: Actor, applicationId: string, fileId: string): Promise<void> {
+    const unitId = actorUnitId(actor);
     await this.db.transaction(async (tx) => {
       const app = await editableApplication(tx, unitId, applicationId);
       const f = await findMaterialFile(tx, app.id, fileId);
       if (!f) throw new AppError(AppErrorCode.NOT_FOUND, '文件不存在或已删除');
       await deleteFile(tx, f.id);
-      await auditApplication(this.deps, tx, { user, ip: meta.ip }, 'material.deleted', app, { slot: f.slot, fileId: f.id, name: f.name, sha256: f.sha256 });
+      await auditApplication(this.deps, tx, actor, 'material.deleted', app, { slot: f.slot, fileId: f.id, name: f.name, sha256: f.sha256 });
     });
   }
 }

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { FileStore } from '@tus/file-store';
 import { Metadata, Server as TusServer, type Upload } from '@tus/server';
@@ -11,10 +10,9 @@ import { AppErrorCode, type TAppErrorCode, type TErrorBody, type TVideo } from '
 import { AppError, HTTP_STATUS } from '../../lib/app-error';
 import { contentDisposition } from '../../lib/downloads';
 import { assertClean, cleanFileName } from '../../lib/uploads';
-import { requestMeta } from '../../lib/routes';
-import { sessionUnitId } from '../../plugins/auth';
 import type { AppDeps } from '../../deps';
-import type { SessionUser } from '../sessions/sessions.service';
+import type { SessionUser } from '../accounts/sessions.service';
+import { actorUnitId, type Actor } from '../accounts/actor';
 import { auditApplication, editableApplication, readableApplication } from '../applications/applications.access';
 import { probeMp4File } from './mp4';
 import { deleteVideo, findVideo, insertVideo, listVideos, type VideoRow } from './video.repository';
@@ -49,6 +47,14 @@ interface UploadCaller {
   ip: string;
   log: FastifyBaseLogger;
   metadata?: UploadMetadata;
+}
+
+/** A tus request as the route hands it over: a web Request (tus' `handleWeb`) whose body streams unread. */
+export interface TusRequest {
+  request: Request;
+  /** drains a body tus did not read, so the connection stays usable */
+  discardBody: () => void;
+  log: FastifyBaseLogger;
 }
 
 /** A refusal tus sends as it is: the status we choose and our JSON error body. */
@@ -180,16 +186,16 @@ export class VideoService {
   // tus
 
   /** Every request of the tus route group: check who may touch which upload, then let tus answer. */
-  async handleTus(req: FastifyRequest, reply: FastifyReply, uploadId: string | undefined): Promise<FastifyReply> {
-    const caller: UploadCaller = { user: req.auth!.user, unitId: sessionUnitId(req), ip: requestMeta(req).ip, log: req.log };
-    if (req.method === 'POST') {
+  async handleTus(actor: Actor, tus: TusRequest, reply: FastifyReply, uploadId: string | undefined): Promise<FastifyReply> {
+    const { request, discardBody } = tus;
+    const caller: UploadCaller = { user: actor.user, unitId: actorUnitId(actor), ip: actor.ip, log: tus.log };
+    if (request.method === 'POST') {
       if (uploadId !== undefined) throw new AppError(AppErrorCode.NOT_FOUND, '请求的资源不存在');
-      caller.metadata = await this.authorizeCreate(req);
+      caller.metadata = await this.authorizeCreate(actor, request.headers);
     } else {
       if (uploadId === undefined) throw new AppError(AppErrorCode.NOT_FOUND, '请求的资源不存在');
-      await this.authorizeUpload(req, uploadId, req.method === 'PATCH');
+      await this.authorizeUpload(actor, uploadId, request.method === 'PATCH');
     }
-    const { request, discardBody } = toWebRequest(req);
     this.callers.set(request, caller);
     const res = await this.tus.handleWeb(request);
     // a refusal before the body was read (wrong offset, too long …): drain it, as Node does for
@@ -199,9 +205,9 @@ export class VideoService {
   }
 
   /** Create: a known size within the limit, valid metadata, and an editable application of the caller's unit. */
-  private async authorizeCreate(req: FastifyRequest): Promise<UploadMetadata> {
-    const lengthHeader = req.headers['upload-length'];
-    if (typeof lengthHeader !== 'string' || !/^\d{1,16}$/.test(lengthHeader)) {
+  private async authorizeCreate(actor: Actor, headers: Headers): Promise<UploadMetadata> {
+    const lengthHeader = headers.get('upload-length');
+    if (lengthHeader === null || !/^\d{1,16}$/.test(lengthHeader)) {
       throw new AppError(AppErrorCode.VALIDATION, '请提供视频文件的大小（Upload-Length）');
     }
     if (Number(lengthHeader) > this.maxBytes) {
@@ -209,7 +215,7 @@ export class VideoService {
     }
     let raw: Record<string, string | null>;
     try {
-      raw = Metadata.parse(String(req.headers['upload-metadata'] ?? ''));
+      raw = Metadata.parse(headers.get('upload-metadata') ?? '');
     } catch {
       throw new AppError(AppErrorCode.VALIDATION, '上传信息（Upload-Metadata）格式不正确');
     }
@@ -218,7 +224,7 @@ export class VideoService {
       const fieldErrors = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
       throw new AppError(AppErrorCode.VALIDATION, fieldErrors[0]!.message, fieldErrors);
     }
-    await this.db.transaction((tx) => editableApplication(tx, sessionUnitId(req), parsed.data.applicationId));
+    await this.db.transaction((tx) => editableApplication(tx, actorUnitId(actor), parsed.data.applicationId));
     return parsed.data;
   }
 
@@ -226,15 +232,15 @@ export class VideoService {
    * HEAD / PATCH / DELETE: the upload exists and its application is the caller's unit's (else 404,
    * as if it did not exist); PATCH also needs the application still editable.
    */
-  private async authorizeUpload(req: FastifyRequest, uploadId: string, write: boolean): Promise<void> {
+  private async authorizeUpload(actor: Actor, uploadId: string, write: boolean): Promise<void> {
     const gone = new AppError(AppErrorCode.NOT_FOUND, UPLOAD_GONE);
     if (!UPLOAD_ID.test(uploadId)) throw gone;
     const info = (await this.store.configstore.get(uploadId)) as { metadata?: Record<string, string | null> } | undefined;
     const applicationId = info?.metadata?.applicationId;
     if (!applicationId || !z.uuid().safeParse(applicationId).success) throw gone;
     try {
-      if (write) await this.db.transaction((tx) => editableApplication(tx, sessionUnitId(req), applicationId));
-      else if ((await readableApplication(this.db, req, applicationId)).unitId !== sessionUnitId(req)) throw gone;
+      if (write) await this.db.transaction((tx) => editableApplication(tx, actorUnitId(actor), applicationId));
+      else if ((await readableApplication(this.db, actor, applicationId)).unitId !== actorUnitId(actor)) throw gone;
     } catch (err) {
       if (err instanceof AppError && err.code === AppErrorCode.NOT_FOUND) throw gone;
       throw err;
@@ -319,21 +325,21 @@ export class VideoService {
   // -------------------------------------------------------------------------------------------
   // list, play, delete
 
-  async list(req: FastifyRequest, applicationId: string): Promise<TVideo[]> {
-    const app = await readableApplication(this.db, req, applicationId);
+  async list(actor: Actor, applicationId: string): Promise<TVideo[]> {
+    const app = await readableApplication(this.db, actor, applicationId);
     const rows = await listVideos(this.db, app.id);
     return rows.map(toVideo);
   }
 
   /** 播放: the whole file or one byte range, shown in the browser (inline), never sniffed. */
-  async play(req: FastifyRequest, reply: FastifyReply, applicationId: string, fileId: string): Promise<FastifyReply> {
-    const app = await readableApplication(this.db, req, applicationId);
+  async play(actor: Actor, ranged: { range?: string; ifRange?: string }, reply: FastifyReply, applicationId: string, fileId: string): Promise<FastifyReply> {
+    const app = await readableApplication(this.db, actor, applicationId);
     const v = await findVideo(this.db, app.id, fileId);
     const size = v ? await this.deps.blobs.size(v.sha256) : null;
     if (!v || size === null) throw new AppError(AppErrorCode.NOT_FOUND, '视频不存在或已删除');
     const etag = `"${v.sha256}"`;
-    const ifRange = req.headers['if-range'];
-    const range = ifRange === undefined || ifRange === etag ? parseRange(req.headers.range, size) : null;
+    const { ifRange } = ranged;
+    const range = ifRange === undefined || ifRange === etag ? parseRange(ranged.range, size) : null;
     void reply
       .header('Content-Type', 'video/mp4')
       .header('Accept-Ranges', 'bytes')
@@ -359,86 +365,14 @@ export class VideoService {
   }
 
   /** 删除 while the application is editable. The bytes stay until the cleanup job finds no row referring to them. */
-  async remove(req: FastifyRequest, applicationId: string, fileId: string): Promise<void> {
-    const user = req.auth!.user;
-    const unitId = sessionUnitId(req);
-    const meta = requestMeta(req);
+  async remove(actor: Actor, applicationId: string, fileId: string): Promise<void> {
+    const unitId = actorUnitId(actor);
     await this.db.transaction(async (tx) => {
       const app = await editableApplication(tx, unitId, applicationId);
       const v = await findVideo(tx, app.id, fileId);
       if (!v) throw new AppError(AppErrorCode.NOT_FOUND, '视频不存在或已删除');
       await deleteVideo(tx, v.id);
-      await auditApplication(this.deps, tx, { user, ip: meta.ip }, 'video.deleted', app, { fileId: v.id, name: v.name, sha256: v.sha256 });
+      await auditApplication(this.deps, tx, actor, 'video.deleted', app, { fileId: v.id, name: v.name, sha256: v.sha256 });
     });
   }
-}
-
-/**
- * The Node request as a web Request for tus' `handleWeb`: headers as sent, and the body (only for
- * tus' `application/offset+octet-stream`) still unread, streamed with backpressure.
- */
-function toWebRequest(req: FastifyRequest): { request: Request; discardBody: () => void } {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    for (const v of [value].flat()) headers.append(name, v);
-  }
-  const streamed = (req.method === 'PATCH' || req.method === 'POST') && String(req.headers['content-type'] ?? '').startsWith('application/offset+octet-stream');
-  const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers };
-  let discardBody = () => {};
-  if (streamed) {
-    const body = bodyStream(req.raw);
-    init.body = body.stream;
-    init.duplex = 'half';
-    discardBody = body.discard;
-  }
-  return { request: new Request(new URL(req.url, 'http://localhost'), init), discardBody };
-}
-
-/**
- * The request body as a web stream, chunks passed on as they are. `Readable.toWeb` copies every
- * chunk into a fresh Uint8Array (for transferability we do not need): measured, that copy and its
- * garbage cost about 20 % more server CPU per uploaded byte than piping to a file. Backpressure:
- * the socket pauses once 16 chunks (~1 MiB) wait unread.
- */
-function bodyStream(raw: Readable): { stream: ReadableStream<Uint8Array>; discard: () => void } {
-  let settled = false;
-  const stream = new ReadableStream<Uint8Array>(
-    {
-      start(controller) {
-        raw.on('data', (chunk: Buffer) => {
-          if (settled) return;
-          controller.enqueue(chunk);
-          if ((controller.desiredSize ?? 0) <= 0) raw.pause();
-        });
-        raw.once('end', () => {
-          if (settled) return;
-          settled = true;
-          controller.close();
-        });
-        const fail = (err?: Error) => {
-          if (settled) return;
-          settled = true;
-          controller.error(err ?? new Error('request aborted'));
-        };
-        raw.once('error', fail);
-        // a connection closed before the body ended is an interrupted upload
-        raw.once('close', () => fail());
-      },
-      pull() {
-        raw.resume();
-      },
-      cancel(reason) {
-        settled = true;
-        raw.destroy(reason instanceof Error ? reason : undefined);
-      },
-    },
-    { highWaterMark: 16 },
-  );
-  const discard = () => {
-    if (raw.readableEnded || raw.destroyed) return;
-    settled = true;
-    raw.resume();
-  };
-  return { stream, discard };
 }

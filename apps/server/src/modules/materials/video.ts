@@ -5,6 +5,8 @@ import { ANY_USER, zod } from '../../lib/routes';
 import type { AppDeps } from '../../deps';
 import { applicationRead } from '../applications/applications.access';
 import { VIDEO_UPLOAD_PATH, VideoService, formatBytes } from './video.service';
+import { tusRequestOf } from './tus-request';
+import { actorOf } from '../../plugins/auth';
 
 const ZAppId = z.object({ id: z.uuid('编号格式不正确') });
 const ZVideoParams = ZAppId.extend({ fileId: z.uuid('编号格式不正确') });
@@ -26,34 +28,34 @@ export async function videoRoutes(app: FastifyInstance, deps: AppDeps) {
     url: VIDEO_UPLOAD_PATH,
     config: { access: ['agent'] },
     schema: { tags: ['materials'], summary: tusSummary },
-    handler: (req, reply) => video.handleTus(req, reply, undefined),
+    handler: (req, reply) => video.handleTus(actorOf(req), tusRequestOf(req), reply, undefined),
   });
   app.route<{ Params: { uploadId: string } }>({
     method: [...TUS_METHODS],
     url: `${VIDEO_UPLOAD_PATH}/:uploadId`,
     config: { access: ['agent'] },
     schema: { tags: ['materials'], summary: tusSummary },
-    handler: (req, reply) => video.handleTus(req, reply, req.params.uploadId),
+    handler: (req, reply) => video.handleTus(actorOf(req), tusRequestOf(req), reply, req.params.uploadId),
   });
 
   r.get('/api/applications/:id/video', {
     config: { access: ANY_USER, staffRead: applicationRead('video.listed') },
     schema: { tags: ['materials'], summary: '申请的视频材料（最新的在前）', params: ZAppId, response: { 200: z.array(ZVideo) } },
-    handler: async (req) => video.list(req, req.params.id),
+    handler: async (req) => video.list(actorOf(req), req.params.id),
   });
 
   r.get('/api/applications/:id/video/:fileId', {
     // a player's later ranges continue the same viewing: only the first (from byte 0) is recorded
     config: { access: ANY_USER, staffRead: applicationRead('video.played') },
     schema: { tags: ['materials'], summary: '视频播放（支持 Range 分段请求）', params: ZVideoParams },
-    handler: async (req, reply) => video.play(req, reply, req.params.id, req.params.fileId),
+    handler: async (req, reply) => video.play(actorOf(req), { range: req.headers.range, ifRange: req.headers['if-range']?.toString() }, reply, req.params.id, req.params.fileId),
   });
 
   r.delete('/api/applications/:id/video/:fileId', {
     config: { access: ['agent'] },
     schema: { tags: ['materials'], summary: '视频删除', params: ZVideoParams, response: { 200: ZOk } },
     handler: async (req) => {
-      await video.remove(req, req.params.id, req.params.fileId);
+      await video.remove(actorOf(req), req.params.id, req.params.fileId);
       return { ok: true as const };
     },
   });

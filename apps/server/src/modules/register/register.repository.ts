@@ -4,6 +4,7 @@ import type { TLicenceKind, TRegisterDetail, TRegisterDepartment, TRegisterItem,
 import type { DbOrTx } from '../../db/client';
 import { departments } from '../accounts/accounts.table';
 import { applications } from '../applications/applications.table';
+import { APPROVED } from '../applications/states';
 import { institutionRecords, institutions } from '../institutions/institutions.table';
 import { licences } from '../licences/licences.table';
 import { numberSpellings } from '../licences/licences.repository';
@@ -162,7 +163,7 @@ export async function registerEntry(db: DbOrTx, institutionId: string): Promise<
     db
       .select({ type: applications.type, decidedAt: applications.decidedAt })
       .from(applications)
-      .where(and(eq(applications.institutionId, institutionId), eq(applications.status, '审核通过')))
+      .where(and(eq(applications.institutionId, institutionId), eq(applications.status, APPROVED)))
       .orderBy(sql`${applications.decidedAt} asc nulls first`, asc(applications.createdAt)),
     db
       .select({

@@ -5,6 +5,7 @@ import { zod } from '../../lib/routes';
 import type { AppDeps } from '../../deps';
 import { applicationRead } from '../applications/applications.access';
 import { ReviewsService } from './reviews.service';
+import { actorOf } from '../../plugins/auth';
 
 const ZId = z.object({ id: z.uuid('编号格式不正确') });
 
@@ -22,13 +23,13 @@ export async function reviewsRoutes(app: FastifyInstance, deps: AppDeps) {
       querystring: ZReviewInboxQuery,
       response: { 200: ZPage(ZReviewInboxItem) },
     },
-    handler: async (req) => service.inbox(req.auth!.user, req.query),
+    handler: async (req) => service.inbox(actorOf(req), req.query),
   });
 
   r.get('/api/reviews/:id', {
     config: { access: ['reviewer'], staffRead: applicationRead('application.viewed') },
     schema: { tags: ['reviews'], summary: '审核详情（首次打开待审核的申请即受理，单位不能再撤回）', params: ZId, response: { 200: ZReviewDetail } },
-    handler: async (req) => service.open(req, req.params.id),
+    handler: async (req) => service.open(actorOf(req), req.params.id),
   });
 
   r.post('/api/reviews/:id/decision', {
@@ -40,6 +41,6 @@ export async function reviewsRoutes(app: FastifyInstance, deps: AppDeps) {
       body: ZDecisionRequest,
       response: { 200: ZDecisionResponse },
     },
-    handler: async (req) => service.decide({ user: req.auth!.user, ip: req.ip }, req.params.id, req.body),
+    handler: async (req) => service.decide(actorOf(req), req.params.id, req.body),
   });
 }

@@ -9,7 +9,7 @@ import { auditLog } from '../audit/audit.table';
 import { institutionRecords, institutions } from '../institutions/institutions.table';
 import { licences } from '../licences/licences.table';
 import { notifications } from '../notifications/notifications.table';
-import { applicationReviews } from './reviews.table';
+import { applicationReviews } from '../applications/decisions.table';
 
 let ctx: TestContext;
 let agent: TestClient;

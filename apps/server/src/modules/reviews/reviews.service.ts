@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, gte, ilike, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
-import type { FastifyRequest } from 'fastify';
 import {
   APPLICATION_TYPES,
   AppErrorCode,
@@ -27,19 +26,22 @@ import { uniqueViolation } from '../../lib/pg-errors';
 import type { DbOrTx } from '../../db/client';
 import type { PiiCipher } from '../../lib/crypto';
 import type { AppDeps } from '../../deps';
-import type { SessionUser } from '../sessions/sessions.service';
+import type { SessionUser } from '../accounts/sessions.service';
 import { units, users } from '../accounts/accounts.table';
 import { auditApplication, readableApplication, reviewerDepartment, type ApplicationRow } from '../applications/applications.access';
 import { applicationSubmissions, applications } from '../applications/applications.table';
-import { syncInstitution, type Actor } from '../applications/applications.service';
+import type { Actor } from '../accounts/actor';
+import { syncInstitution } from '../institutions/sync-institution';
+import { fire } from '../applications/transitions';
+import { AWAITING_DECISION, DRAFT } from '../applications/states';
 import { usccTakenByOtherUnit } from '../institutions/uscc-owner';
-import { openRecord, readRecord, type FullRecord } from '../applications/records.repository';
+import { openRecord, readRecord, type FullRecord } from '../institutions/records.repository';
 import { institutions } from '../institutions/institutions.table';
 import { issueLicence, licenceOfApplication, supersedeAndReissue, voidLicence, type LicenceRow } from '../licences/licences.service';
 import { applicationMaterials } from '../materials/materials.service';
 import { notifyUnit } from '../notifications/notifications.service';
-import { departmentNames, listDecisions } from './reviews.repository';
-import { applicationReviews } from './reviews.table';
+import { departmentNames, listDecisions } from '../applications/decisions.repository';
+import { applicationReviews } from '../applications/decisions.table';
 import { likeEscape } from '../../lib/like';
 
 type SubmissionRow = typeof applicationSubmissions.$inferSelect;
@@ -79,18 +81,18 @@ export class ReviewsService {
   }
 
   private daysLeft(app: Pick<ApplicationRow, 'status' | 'dueOn'>): number | null {
-    return app.status === '待审核' && app.dueOn ? workingDaysLeft(this.today(), app.dueOn) : null;
+    return app.status === AWAITING_DECISION && app.dueOn ? workingDaysLeft(this.today(), app.dueOn) : null;
   }
 
   /** 待审核 (by deadline) or 已审核 (decided by this department, newest first), of the reviewer's department only. */
-  async inbox(user: SessionUser, q: TReviewInboxQuery): Promise<TPage<TReviewInboxItem>> {
-    const dept = await reviewerDepartment(this.db, user);
+  async inbox(actor: Actor, q: TReviewInboxQuery): Promise<TPage<TReviewInboxItem>> {
+    const dept = await reviewerDepartment(this.db, actor.user);
     const empty = { items: [], total: 0, page: q.page, pageSize: q.pageSize };
     if (!dept) return empty;
 
     const decidedHere = sql`EXISTS (SELECT 1 FROM application_reviews r WHERE r.application_id = ${applications.id} AND r.department = ${dept.code})`;
     const where: SQL[] = [eq(applications.department, dept.code)];
-    where.push(q.tab === '待审核' ? eq(applications.status, '待审核') : decidedHere);
+    where.push(q.tab === '待审核' ? eq(applications.status, AWAITING_DECISION) : decidedHere);
     if (q.type) {
       // 统计 / 诚信 are reviewed here once those domains exist; until then they match nothing
       if (!(APPLICATION_TYPES as readonly string[]).includes(q.type)) return empty;
@@ -103,7 +105,7 @@ export class ReviewsService {
     if (submitted.end) where.push(lt(applications.submittedAt, submitted.end));
     if (q.maxDaysLeft !== undefined) {
       // at most N working days left ⇔ due before the (N+1)th working day from today
-      where.push(eq(applications.status, '待审核'), lt(applications.dueOn, addWorkingDays(this.today(), q.maxDaysLeft + 1)));
+      where.push(eq(applications.status, AWAITING_DECISION), lt(applications.dueOn, addWorkingDays(this.today(), q.maxDaysLeft + 1)));
     }
     const filter = and(...where);
     const order =
@@ -182,17 +184,17 @@ export class ReviewsService {
    * submission it is accepted (once; the unit can no longer 撤回). Reviewers of other
    * departments get 404 from readableApplication.
    */
-  async open(req: FastifyRequest, id: string): Promise<TReviewDetail> {
-    const user = req.auth!.user;
-    const app = await readableApplication(this.db, req, id);
-    if (app.status === '待审核' && !app.acceptedAt) {
+  async open(actor: Actor, id: string): Promise<TReviewDetail> {
+    const user = actor.user;
+    const app = await readableApplication(this.db, actor, id);
+    if (app.status === AWAITING_DECISION && !app.acceptedAt) {
       await this.db.transaction(async (tx) => {
         const [accepted] = await tx
           .update(applications)
           .set({ acceptedAt: this.deps.clock(), acceptedBy: user.id })
-          .where(and(eq(applications.id, id), eq(applications.status, '待审核'), isNull(applications.acceptedAt)))
+          .where(and(eq(applications.id, id), eq(applications.status, AWAITING_DECISION), isNull(applications.acceptedAt)))
           .returning({ id: applications.id });
-        if (accepted) await auditApplication(this.deps, tx, { user, ip: req.ip }, 'application.accepted', app, { department: app.department });
+        if (accepted) await auditApplication(this.deps, tx, actor, 'application.accepted', app, { department: app.department });
       });
     }
     return this.detail(this.db, id);
@@ -275,7 +277,7 @@ export class ReviewsService {
       const dept = await reviewerDepartment(tx, actor.user);
       const [app] = await tx.select().from(applications).where(eq(applications.id, id)).for('update');
       // another department's (or a never submitted) application does not exist for this reviewer
-      if (!app || !dept || app.department !== dept.code || app.status === '待提交') throw new AppError(AppErrorCode.NOT_FOUND, '申请不存在或无权查看');
+      if (!app || !dept || app.department !== dept.code || app.status === DRAFT) throw new AppError(AppErrorCode.NOT_FOUND, '申请不存在或无权查看');
       const [latest] = await tx.select().from(applicationSubmissions).where(eq(applicationSubmissions.applicationId, id)).orderBy(desc(applicationSubmissions.round)).limit(1);
       await this.checkDecidable(tx, app, decision, latest, actor.user);
       if (app.version !== req.version) {
@@ -305,28 +307,23 @@ export class ReviewsService {
         if (uniqueViolation(err)) throw new AppError(AppErrorCode.CONFLICT, '本轮申请已有审核结论，请刷新页面查看');
         throw err;
       }
-      await tx
-        .update(applications)
-        .set({
-          status: decision,
-          decidedAt: now,
-          decidedBy: actor.user.id,
-          // deciding implies having opened it
-          acceptedAt: app.acceptedAt ?? now,
-          acceptedBy: app.acceptedBy ?? actor.user.id,
-          version: app.version + 1,
-          updatedAt: now,
-        })
-        .where(eq(applications.id, id));
-
-      const licence = decision === '审核通过' ? await this.applyApproval(tx, app, snapshot, dept.code, issuedOn, actor.user.id, now) : null;
-      if (decision === '审核不通过' && app.type === '设立') {
-        await tx.update(institutions).set({ reviewStatus: '审核不通过', updatedAt: now }).where(eq(institutions.id, app.institutionId));
-      }
+      const approval: { licence: LicenceRow | null } = { licence: null };
+      await fire(this.deps, tx, app, decision, actor, {
+        // deciding implies having opened it
+        set: { decidedAt: now, decidedBy: actor.user.id, acceptedAt: app.acceptedAt ?? now, acceptedBy: app.acceptedBy ?? actor.user.id },
+        audit: { round: latest!.round, department: dept.code, opinion: req.opinion || null, notes: notes.map((n) => n.key) },
+        effects: async (decided) => {
+          if (decision !== '审核通过') return;
+          const licence = await this.applyApproval(tx, decided, snapshot, dept.code, issuedOn, actor.user.id, now);
+          approval.licence = licence;
+          return licence ? { licenceId: licence.id, licenceNumber: licence.number } : {};
+        },
+      });
+      const issued = approval.licence;
 
       const name = snapshot.record.basic?.name ?? '';
       const what = `${app.type}申请`;
-      const licenceText = licence ? `${LICENCE_NAMES[licence.kind]}已核发，编号${licence.number}。` : '';
+      const licenceText = issued ? `${LICENCE_NAMES[issued.kind]}已核发，编号${issued.number}。` : '';
       await notifyUnit(tx, now, {
         unitId: app.unitId,
         kind: 'application.decision',
@@ -339,14 +336,6 @@ export class ReviewsService {
           (decision === '审核不通过' ? '请按意见修改后重新提交。' : ''),
         link: `/hr/institutions/${app.institutionId}/view`,
       });
-      await auditApplication(this.deps, tx, actor, decision === '审核通过' ? 'application.approved' : 'application.rejected', app, {
-        round: latest!.round,
-        department: dept.code,
-        opinion: req.opinion || null,
-        notes: notes.map((n) => n.key),
-        ...(licence ? { licenceId: licence.id, licenceNumber: licence.number } : {}),
-      });
-
       const [agent] = latest!.submittedBy
         ? await tx.select({ phoneEnc: users.phoneEnc }).from(users).where(eq(users.id, latest!.submittedBy))
         : [];
@@ -416,7 +405,8 @@ export class ReviewsService {
     const kind = snapshot.kind?.kind ?? '备案';
     const issue = { kind, institutionId: app.institutionId, unitId: app.unitId, applicationId: app.id, record: snapshot.record, department, issuedOn, issuedBy: userId };
     if (app.type === '设立') {
-      await tx.update(institutions).set({ reviewStatus: '审核通过', currentRecordId: app.recordId, kind, updatedAt: now }).where(eq(institutions.id, app.institutionId));
+      // its 审核状态 follows the application (applications/transitions.ts)
+      await tx.update(institutions).set({ currentRecordId: app.recordId, kind, updatedAt: now }).where(eq(institutions.id, app.institutionId));
       return issueLicence(tx, this.deps, issue);
     }
     if (app.type === '变更') {

@@ -2,7 +2,7 @@ import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { TReviewDecisionView } from '@jhrm/contracts';
 import type { DbOrTx } from '../../db/client';
 import { departments, users } from '../accounts/accounts.table';
-import { applicationReviews } from './reviews.table';
+import { applicationReviews } from './decisions.table';
 
 /** Department names by code (a decision names the department that made it). */
 export async function departmentNames(db: DbOrTx, codes: readonly string[]): Promise<Map<string, string>> {

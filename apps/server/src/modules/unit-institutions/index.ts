@@ -5,9 +5,9 @@ import { AppError } from '../../lib/app-error';
 import { sessionUnitId } from '../../plugins/auth';
 import { UNIT_USERS, zod } from '../../lib/routes';
 import type { AppDeps } from '../../deps';
-import { readRecord } from '../applications/records.repository';
+import { readRecord } from '../institutions/records.repository';
 import { missingForChange } from '../applications/submission-rules';
-import { findUnitInstitution, queryUnitInstitutions } from './institutions.repository';
+import { findUnitInstitution, queryUnitInstitutions } from './unit-institutions.repository';
 import { unitNotices } from './unit-notices';
 
 export async function institutionsRoutes(app: FastifyInstance, deps: AppDeps) {

@@ -1,13 +1,13 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { nameMismatchNotice } from '@jhrm/contracts';
 import type { Db } from '../../db/client';
-import { institutions } from './institutions.table';
+import { institutions } from '../institutions/institutions.table';
 
 /**
  * The guide's second FAQ: institutions are linked to a unit by USCC, so a name that differs can no
  * longer hide them; it is said plainly instead. Only institutions in force count (a draft's name is
  * still being typed). The unit's name and USCC come from the session. The 查询 list query carries
- * the same names in its own round trip (institutions.repository); this prepared query answers only
+ * the same names in its own round trip (unit-institutions.repository); this prepared query answers only
  * when a page has no row to carry them (docs/decisions/0009).
  */
 function prepareNotices(db: Db) {

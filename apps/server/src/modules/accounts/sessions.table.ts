@@ -1,5 +1,5 @@
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from '../accounts/accounts.table';
+import { users } from './accounts.table';
 
 /** Server-side sessions: the cookie carries a random token, the table only its SHA-256. */
 export const sessions = pgTable(

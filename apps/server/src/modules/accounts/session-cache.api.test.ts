@@ -5,7 +5,7 @@ import { buildApp } from '../../app';
 import { openDatabase, type Database } from '../../db/client';
 import { createDeps, type AppDeps } from '../../deps';
 import { TEST_ENGINE, TestClient, createTestContext, type TestContext } from '../../test/harness';
-import { users } from '../accounts/accounts.table';
+import { users } from './accounts.table';
 
 /**
  * Two app processes on one database (decision 0018): each caches session lookups, and what one

@@ -9,7 +9,7 @@ import {
 } from '@jhrm/contracts';
 import type { DbOrTx } from '../../db/client';
 import type { PiiCipher } from '../../lib/crypto';
-import { institutionRecords, recordFacilities, recordServiceFees, recordStaff } from '../institutions/institutions.table';
+import { institutionRecords, recordFacilities, recordServiceFees, recordStaff } from './institutions.table';
 
 type RecordRow = typeof institutionRecords.$inferSelect;
 type RecordColumns = Partial<Omit<RecordRow, 'id' | 'institutionId' | 'version' | 'createdAt'>>;

@@ -3,7 +3,8 @@ import { allowedActions, isEditable, type TRole, type TInstitutionListItem, type
 import type { Db, DbOrTx } from '../../db/client';
 import type { PiiCipher } from '../../lib/crypto';
 import { applications } from '../applications/applications.table';
-import { institutions } from './institutions.table';
+import { AWAITING_DECISION } from '../applications/states';
+import { institutions } from '../institutions/institutions.table';
 import { licences } from '../licences/licences.table';
 import { likeEscape } from '../../lib/like';
 
@@ -120,7 +121,7 @@ export async function queryUnitInstitutions(
     items: rows.map(({ applicationStatus, acceptedAt, total: _total, mismatched: _mismatched, ...r }) => ({
       ...r,
       kind: (r.kind as '许可' | '备案' | null) ?? null,
-      acceptedAt: applicationStatus === '待审核' && acceptedAt ? acceptedAt.toISOString() : null,
+      acceptedAt: applicationStatus === AWAITING_DECISION && acceptedAt ? acceptedAt.toISOString() : null,
       actions: [
         ...(role === 'agent' ? rowActions(applicationStatus, acceptedAt !== null) : ['查看' as const]),
         ...(r.licenceId ? ['许可证下载' as const] : []),

@@ -3,9 +3,9 @@ import { and, eq, lt, ne, or, sql } from 'drizzle-orm';
 import type { TRole } from '@jhrm/contracts';
 import type { Database, Db, DbOrTx } from '../../db/client';
 import type { Config } from '../../config';
-import { departments, units, users } from '../accounts/accounts.table';
+import { departments, units, users } from './accounts.table';
 import { sessions } from './sessions.table';
-import { passwordTooOld } from '../accounts/password-age';
+import { passwordTooOld } from './password-age';
 
 export interface SessionUser {
   id: string;

@@ -1,6 +1,6 @@
 import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, integer } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/accounts.table';
-import { applicationSubmissions, applications } from '../applications/applications.table';
+import { applicationSubmissions, applications } from './applications.table';
 
 /** A note a reviewer attaches to one field (path such as `basic.name`) or one material slot. */
 export interface ReviewNote {
