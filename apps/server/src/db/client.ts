@@ -28,6 +28,8 @@ export interface DatabaseOptions {
   url?: string;
   /** PGlite data directory; absent means in memory (tests) */
   pgliteDir?: string;
+  /** PGlite: start from this dumped data directory (`dumpDataDir`) instead of an empty cluster (tests) */
+  pgliteSnapshot?: Blob;
   poolSize?: number;
   /** sees every statement with its parameters as sent (the plan test EXPLAINs exactly those) */
   logger?: Logger;
@@ -101,7 +103,11 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.pgliteDir) mkdirSync(path.dirname(opts.pgliteDir), { recursive: true });
   // extensions the migrations create must be loaded into the WASM build first
   const extensions = { pg_trgm };
-  const client = await PGlite.create(opts.pgliteDir ? { dataDir: opts.pgliteDir, extensions } : { extensions });
+  const client = await PGlite.create({
+    extensions,
+    ...(opts.pgliteDir ? { dataDir: opts.pgliteDir } : {}),
+    ...(opts.pgliteSnapshot ? { loadDataDir: opts.pgliteSnapshot } : {}),
+  });
   const db = drizzle(client, { schema, logger: opts.logger }) as unknown as Db;
   // one connection in this process: notifications arrive with the result of the statement that committed them
   const listen: Database['listen'] = async (channel, { onNotify, onLive }) => {

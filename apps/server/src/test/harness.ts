@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
@@ -94,8 +94,17 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
+/** PGlite: the run's migrated snapshot (pglite-snapshot.global-setup.ts), read once per test file. */
+let snapshot: Blob | undefined;
+function pgliteSnapshot(): Blob | undefined {
+  const file = TEST_ENGINE === 'pglite' ? inject('pgliteSnapshot') : '';
+  if (file && !snapshot) snapshot = new Blob([readFileSync(file)]);
+  return snapshot;
+}
+
 export async function createTestContext(opts: { config?: Partial<Config>; demo?: boolean; logger?: DatabaseOptions['logger'] } = {}): Promise<TestContext> {
-  const database = await openTestDatabase({ logger: opts.logger });
+  const pglite = pgliteSnapshot();
+  const database = pglite ? await openDatabase({ logger: opts.logger, pgliteSnapshot: pglite }) : await openTestDatabase({ logger: opts.logger });
   await migrate(database.db);
   await seedReference(database.db);
   const clock = testClock();
