@@ -125,6 +125,18 @@ describe('query plans at 20 000 institutions', () => {
     expectNoSeqScan(filtered.plans, 'institutions');
   });
 
+  it('公示查询 without a keyword, or with one in most names, reads its first page from the order index, never every institution', async () => {
+    const anyone = ctx.client();
+    for (const query of ['', `keyword=${encodeURIComponent('人力资源')}`]) {
+      const found = await plansOf(anyone, `/api/public/register?${query}`, 'institutions');
+      expect((found.body as TRegisterPage).totalCapped).toBe(true);
+      expect((found.body as TRegisterPage).items).toHaveLength(15);
+      const page = found.plans.find((p) => /order by/i.test(p.query) && !/count\(/i.test(p.query))!;
+      expect(page.plan, page.query).toContain('institutions_register_order_idx');
+      expect(page.plan, page.query).not.toMatch(/Seq Scan on institutions\b/);
+    }
+  });
+
   it('the reviewer’s 待审核 inbox reads its department’s applications by index', async () => {
     const reviewer = ctx.client();
     await reviewer.login('demo_reviewer');
