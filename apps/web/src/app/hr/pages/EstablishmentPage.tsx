@@ -3,12 +3,14 @@ import { useLocation, useNavigate, useParams, useSearchParams } from 'react-rout
 import { Button, Result } from 'antd';
 import { Spinner } from '../../../components/Spinner';
 import { useCurrentUser } from '../../../lib/session';
-import { useApplication } from '../../../features/institutions/api/applications.api';
-import { EstablishmentEditor, type PanelProps } from '../../../features/institutions/components/EstablishmentEditor';
+import { useApplication } from '../../../lib/application-api';
+import { ApplicationDraftEditor, type PanelProps } from '../../../features/applications/components/ApplicationDraftEditor';
+import { EstablishmentEditor } from '../../../features/institutions/components/EstablishmentEditor';
+import { establishmentDraft, prefillEstablishment } from '../../../features/institutions/establishment-draft';
 import { ESTABLISHMENT_PATH, INSTITUTION_QUERY_PATH, parseOpen } from '../../../features/institutions/paths';
 
-// The app layer composes the two features: the form (institutions) opens the materials and the
-// video panels (materials) in its drawers. They load when a drawer first opens (the video panel
+// The app layer composes three features: the 设立 form (institutions) runs in the shared draft
+// lifecycle (applications), which opens the materials and the video panels (materials) in its drawers. They load when a drawer first opens (the video panel
 // brings the tus client and the hashing worker), not with the form.
 const MaterialsPanel = lazy(() =>
   import('../../../features/materials/components/MaterialsPanel').then((m) => ({ default: m.MaterialsPanel })),
@@ -67,12 +69,14 @@ export default function EstablishmentPage() {
   }
 
   return (
-    <EstablishmentEditor
+    <ApplicationDraftEditor
       key={generation}
+      kind={establishmentDraft}
       initial={continuing ? undefined : query.data}
+      prefill={prefillEstablishment(user.unit)}
       open={parseOpen(searchParams.get('open'))}
       onOpened={() => setSearchParams({}, { replace: true })}
-      unitDefaults={{ name: user.unit?.name, uscc: user.unit?.uscc }}
+      renderBody={(body) => <EstablishmentEditor {...body} />}
       renderMaterials={renderMaterials}
       renderVideo={renderVideo}
     />
