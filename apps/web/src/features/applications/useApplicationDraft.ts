@@ -4,6 +4,7 @@ import { App, Form, type FormInstance } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import type { TApplicationDetail, TRecordDraft, TSubmissionProblem } from '@jhrm/contracts';
+import type { RowFocusRequest } from '../../components/draft-body';
 import { applyFieldErrors } from '../../lib/form';
 import { isApiError, type ApiError } from '../../lib/api-client';
 import {
@@ -50,12 +51,6 @@ export interface DraftKind<V> extends DraftLayout {
 
 /** What to open on arrival (a row action of a list): the 提交 dialog or a drawer. */
 export type DraftOpen = 'submit' | DrawerKind;
-
-export interface RowFocus {
-  index: number;
-  field?: string;
-  nonce: number;
-}
 
 export interface DraftOptions<V> {
   /** The loaded application; none for a new one (the first 保存 creates it). */
@@ -112,7 +107,7 @@ export function useApplicationDraft<V extends object>(kind: DraftKind<V>, { init
   const [drawer, setDrawer] = useState<DrawerKind | null>(null);
   const [submitDialog, setSubmitDialog] = useState<SubmitDialog>({ open: false, key: '', error: null, departmentError: null });
   const [previewOpen, setPreviewOpen] = useState(false);
-  const [rowFocus, setRowFocus] = useState<Record<string, RowFocus | null>>({});
+  const [rowFocus, setRowFocus] = useState<Record<string, RowFocusRequest | null>>({});
   const [busy, setBusy] = useState(false);
 
   const editable = detail ? detail.editable : true;

@@ -1,30 +1,12 @@
 import type { ReactNode } from 'react';
-import { Drawer, Modal, type FormInstance } from 'antd';
-import type { TApplicationDetail } from '@jhrm/contracts';
+import { Drawer, Modal } from 'antd';
+import type { DraftBodyProps } from '../../../components/draft-body';
 import { useDepartments } from '../../../lib/application-api';
-import { useApplicationDraft, type DraftKind, type DraftOptions, type RowFocus } from '../useApplicationDraft';
+import { useApplicationDraft, type DraftKind, type DraftOptions } from '../useApplicationDraft';
 import { DraftBanners } from './DraftBanners';
 import { DraftToolbar } from './DraftToolbar';
 import { SubmitModal } from './SubmitModal';
 import '../applications.css';
-
-/** What a kind's form body gets: the form with its state, and the toolbar and banners to place. */
-export interface DraftBodyProps<V> {
-  form: FormInstance<V>;
-  initialValues: V;
-  editable: boolean;
-  detail: TApplicationDetail | null;
-  activeTab: string;
-  onTabChange: (key: string) => void;
-  /** The antd Form's onValuesChange. */
-  onValuesChange: (changed: unknown) => void;
-  /** A problem link asks a list tab to open this row. */
-  rowFocus: Readonly<Record<string, RowFocus | null>>;
-  /** DraftToolbar, for the body to place (under its tab bar). */
-  toolbar: ReactNode;
-  /** DraftBanners, for the body to place above its form. */
-  banners: ReactNode;
-}
 
 /** The materials feature's panels, composed in by the app layer (features do not import each other). */
 export interface PanelProps {

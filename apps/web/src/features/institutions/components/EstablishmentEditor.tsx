@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { Form, Tabs, Tag, type FormInstance } from 'antd';
-import { RECORD_TABS, type TApplicationDetail, type TBusinessScope, type TRecordTab } from '@jhrm/contracts';
+import { Form, Tabs, Tag } from 'antd';
+import { RECORD_TABS, type TBusinessScope, type TRecordTab } from '@jhrm/contracts';
+import type { DraftBodyProps } from '../../../components/draft-body';
 import { StatusTag } from '../../../components/StatusTag';
 import { describeKind } from '../../../components/record/application-kind';
 import { useDepartments } from '../../../lib/application-api';
@@ -9,25 +10,10 @@ import { ESTABLISHMENT_FORM } from '../establishment-draft';
 import { BasicInfoSection } from './BasicInfoSection';
 import { FacilityEditor } from './FacilityEditor';
 import { FeeEditor } from './FeeEditor';
-import type { RowFocusRequest } from './ListEditor';
 import { IntegritySection, ReportSection } from './OtherSections';
 import { StaffEditor } from './StaffEditor';
 import { ReviewStatusTag } from './StatusTags';
 import './institutions.css';
-
-/** What the draft lifecycle (composed in by the app layer) hands the 设立 form. */
-export interface EstablishmentEditorProps {
-  form: FormInstance<EstablishmentFormValues>;
-  initialValues: EstablishmentFormValues;
-  editable: boolean;
-  detail: TApplicationDetail | null;
-  activeTab: string;
-  onTabChange: (key: string) => void;
-  onValuesChange: (changed: unknown) => void;
-  rowFocus: Readonly<Record<string, RowFocusRequest | null>>;
-  toolbar: ReactNode;
-  banners: ReactNode;
-}
 
 const tabLabel = (t: (typeof RECORD_TABS)[number]) =>
   t.optional ? (
@@ -46,7 +32,7 @@ const tabLabel = (t: (typeof RECORD_TABS)[number]) =>
  * application's status and 申请类型 above them. The draft lifecycle (保存, 提交, 撤回, 清空 …)
  * and its toolbar and banners come from features/applications through the app layer.
  */
-export function EstablishmentEditor({ form, initialValues, editable, detail, activeTab, onTabChange, onValuesChange, rowFocus, toolbar, banners }: EstablishmentEditorProps) {
+export function EstablishmentEditor({ form, initialValues, editable, detail, activeTab, onTabChange, onValuesChange, rowFocus, toolbar, banners }: DraftBodyProps<EstablishmentFormValues>) {
   const departments = useDepartments();
   const scopes = Form.useWatch(['basic', 'scopes'], form) as TBusinessScope[] | undefined;
   const kind = describeKind(scopes);
