@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STAFF_COLUMNS, shapeOf, type ListColumn } from '../institutions/record.catalogue';
+import { STAFF_COLUMNS, type ListColumn } from '../institutions/record.catalogue';
 import { idCardBirthDate, idCardGender } from '../validators/id-card';
 
 /**
@@ -19,26 +19,36 @@ export function idCardDerived(idCard: string | null | undefined): { gender: '男
   return { gender: idCardGender(id), birthDate: idCardBirthDate(id) };
 }
 
-const formatted = (Object.entries(PRACTITIONER_COLUMNS) as [string, ListColumn][]).flatMap(([key, c]) => (c.format ? [{ key, column: c, format: c.format }] : []));
-
 /**
- * 新增 / 变更: the catalogue's validators, and for a column with a `format` (身份证号, 手机号码,
- * 电子信箱, 邮政编码) that format whenever the value is required or given.
+ * A column's check for 新增 / 变更: the catalogue's validator, and where the column has a `format`
+ * (身份证号, 手机号码, 电子信箱, 邮政编码) that format, on every value when the column is required and
+ * on a non-empty one otherwise.
  */
-export const ZPractitionerInput = z
-  .object(shapeOf(PRACTITIONER_COLUMNS))
-  .superRefine((v, ctx) => {
-    for (const { key, column, format } of formatted) {
-      const value = (v as Record<string, unknown>)[key];
-      if (!column.required && (value === undefined || value === '')) continue;
-      const r = format.safeParse(value ?? '');
-      if (!r.success) ctx.addIssue({ code: 'custom', path: [key], message: r.error.issues[0]?.message ?? `${column.label}格式不正确` });
-    }
-    const { workStartOn, workEndOn } = v;
-    if (workStartOn && workEndOn && workEndOn < workStartOn) {
-      ctx.addIssue({ code: 'custom', path: ['workEndOn'], message: `${STAFF_COLUMNS.workEndOn.label}不能早于${STAFF_COLUMNS.workStartOn.label}` });
-    }
-  });
+function checked(c: ListColumn): z.ZodType {
+  const format = c.format;
+  if (!format) return c.validator;
+  if (c.required) return format;
+  return z
+    .string()
+    .trim()
+    .optional()
+    .superRefine((value, ctx) => {
+      if (!value) return;
+      const r = format.safeParse(value);
+      if (!r.success) ctx.addIssue({ code: 'custom', message: r.error.issues[0]?.message ?? `${c.label}格式不正确` });
+    });
+}
+
+type Checked = { [K in TPractitionerColumnKey]: (typeof PRACTITIONER_COLUMNS)[K]['validator'] };
+const CHECKED = Object.fromEntries(Object.entries(PRACTITIONER_COLUMNS).map(([k, c]) => [k, checked(c)])) as unknown as Checked;
+
+/** 新增 / 变更 (and one imported row): every column checked as above, 工作终止日期 not before 工作开始日期. */
+export const ZPractitionerInput = z.object(CHECKED).superRefine((v, ctx) => {
+  const { workStartOn, workEndOn } = v;
+  if (workStartOn && workEndOn && workEndOn < workStartOn) {
+    ctx.addIssue({ code: 'custom', path: ['workEndOn'], message: `${STAFF_COLUMNS.workEndOn.label}不能早于${STAFF_COLUMNS.workStartOn.label}` });
+  }
+});
 export type TPractitionerInput = z.input<typeof ZPractitionerInput>;
 export type TPractitionerValues = z.output<typeof ZPractitionerInput>;
 

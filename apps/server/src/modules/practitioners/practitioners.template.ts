@@ -19,7 +19,7 @@ const EXAMPLES: Record<TPractitionerColumnKey, string> = {
   ethnicity: '汉族',
   qualificationLevel: '',
   qualificationCertNo: '',
-  education: '本科',
+  education: '大学本科',
   graduatedOn: '2012-07-01',
   school: '吉林大学',
   major: '人力资源管理',
