@@ -30,7 +30,7 @@ export const SERVER_MODULE_DEPENDENCIES = {
   register: ['accounts', 'applications', 'institutions', 'licences'],
   reviews: ['accounts', 'applications', 'audit', 'institutions', 'licences', 'materials', 'notifications'],
   'unit-institutions': ['applications', 'institutions', 'licences'],
-  practitioners: ['accounts', 'institutions'],
+  practitioners: ['accounts', 'audit', 'institutions'],
 };
 
 /** Throws unless every module directory is declared and the declared graph has no cycle. */

@@ -40,10 +40,11 @@ function checked(c: ListColumn): z.ZodType {
 }
 
 type Checked = { [K in TPractitionerColumnKey]: (typeof PRACTITIONER_COLUMNS)[K]['validator'] };
-const CHECKED = Object.fromEntries(Object.entries(PRACTITIONER_COLUMNS).map(([k, c]) => [k, checked(c)])) as unknown as Checked;
+/** Each entered column's check, for a form that validates field by field as the server will. */
+export const PRACTITIONER_CHECKS = Object.fromEntries(Object.entries(PRACTITIONER_COLUMNS).map(([k, c]) => [k, checked(c)])) as unknown as Checked;
 
 /** 新增 / 变更 (and one imported row): every column checked as above, 工作终止日期 not before 工作开始日期. */
-export const ZPractitionerInput = z.object(CHECKED).superRefine((v, ctx) => {
+export const ZPractitionerInput = z.object(PRACTITIONER_CHECKS).superRefine((v, ctx) => {
   const { workStartOn, workEndOn } = v;
   if (workStartOn && workEndOn && workEndOn < workStartOn) {
     ctx.addIssue({ code: 'custom', path: ['workEndOn'], message: `${STAFF_COLUMNS.workEndOn.label}不能早于${STAFF_COLUMNS.workStartOn.label}` });
