@@ -13,6 +13,7 @@ import {
   type TPractitionerImportReport,
   type TPractitionerInstitution,
   type TPractitionerValues,
+  type TStaffMember,
 } from '@jhrm/contracts';
 import type { z } from 'zod';
 import type { DbOrTx, Tx } from '../../db/client';
@@ -23,6 +24,7 @@ import { likeEscape } from '../../lib/like';
 import type { SheetRow } from '../../lib/sheets';
 import { actorUnitId, type Actor } from '../accounts/actor';
 import { institutions } from '../institutions/institutions.table';
+import { openStaffMember, sealStaffMember } from '../institutions/records.repository';
 import { practitioners } from './practitioners.table';
 
 type Row = typeof practitioners.$inferSelect;
@@ -35,63 +37,23 @@ const duplicate = () => new AppError(AppErrorCode.CONFLICT, DUPLICATE_ID_CARD, [
 const notFound = () => new AppError(AppErrorCode.NOT_FOUND, '机构不存在或无权查看');
 const practitionerNotFound = () => new AppError(AppErrorCode.NOT_FOUND, '该从业人员不存在或已被删除');
 
-const blank = (v: string | undefined) => (v === undefined || v === '' ? null : v);
-
-/** The validated values → columns: personal numbers sealed and indexed, 性别 and 出生日期 from the ID. */
+/** The validated values → columns, stored as a record's staff row is; 性别 and 出生日期 from the ID. */
 function toColumns(deps: AppDeps, v: TPractitionerValues): Columns {
+  const entered = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== '' && x !== undefined && x !== null));
   const idCard = v.idCard.trim().toUpperCase();
-  const { gender, birthDate } = idCardDerived(idCard);
-  return {
-    name: v.name,
-    idType: v.idType,
-    idCardEnc: deps.pii.encrypt(idCard),
-    idCardIdx: deps.pii.blindIndex(idCard),
-    gender: gender!,
-    birthDate,
-    politicalStatus: v.politicalStatus,
-    ethnicity: v.ethnicity,
-    qualificationLevel: v.qualificationLevel ?? null,
-    qualificationCertNo: blank(v.qualificationCertNo),
-    education: v.education,
-    graduatedOn: blank(v.graduatedOn),
-    school: blank(v.school),
-    major: blank(v.major),
-    workStartOn: blank(v.workStartOn),
-    workEndOn: blank(v.workEndOn),
-    mobileEnc: deps.pii.encrypt(v.mobile.trim()),
-    email: blank(v.email),
-    postcode: blank(v.postcode),
-    householdRegion: blank(v.householdRegion),
-  };
+  return sealStaffMember(deps.pii, { ...entered, idCard, mobile: v.mobile.trim(), gender: idCardDerived(idCard).gender! } as TStaffMember);
 }
 
 /** A row as the API shows it: personal numbers in clear (the 变更 form) or masked (the list). */
 function toPractitioner(deps: AppDeps, r: Row, masked: boolean): TPractitioner {
-  const idCard = deps.pii.decrypt(r.idCardEnc);
-  const mobile = deps.pii.decrypt(r.mobileEnc);
-  const opt = (v: string | null) => v ?? undefined;
+  const s = openStaffMember(deps.pii, r);
   return {
+    ...s,
     id: r.id,
     version: r.version,
-    name: r.name,
-    idType: r.idType,
-    idCard: masked ? maskIdCard(idCard) : idCard,
-    gender: r.gender,
+    idCard: masked ? maskIdCard(s.idCard) : s.idCard,
+    mobile: masked ? maskMobile(s.mobile) : s.mobile,
     birthDate: r.birthDate,
-    politicalStatus: r.politicalStatus,
-    ethnicity: r.ethnicity,
-    qualificationLevel: opt(r.qualificationLevel),
-    qualificationCertNo: opt(r.qualificationCertNo),
-    education: r.education,
-    graduatedOn: opt(r.graduatedOn),
-    school: opt(r.school),
-    major: opt(r.major),
-    workStartOn: opt(r.workStartOn),
-    workEndOn: opt(r.workEndOn),
-    mobile: masked ? maskMobile(mobile) : mobile,
-    email: opt(r.email),
-    postcode: opt(r.postcode),
-    householdRegion: opt(r.householdRegion),
     updatedAt: r.updatedAt.toISOString(),
   };
 }

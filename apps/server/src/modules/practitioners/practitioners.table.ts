@@ -1,6 +1,6 @@
-import { date, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/accounts.table';
-import { institutions } from '../institutions/institutions.table';
+import { institutions, staffMemberColumns } from '../institutions/institutions.table';
 
 /**
  * 人力资源从业人员 of an institution (guide 1.5): the 专职工作人员 fields, stored as the record's staff
@@ -14,26 +14,7 @@ export const practitioners = pgTable(
     institutionId: uuid('institution_id')
       .notNull()
       .references(() => institutions.id),
-    name: text('name').notNull(),
-    idType: text('id_type').notNull(),
-    idCardEnc: text('id_card_enc').notNull(),
-    idCardIdx: text('id_card_idx').notNull(),
-    gender: text('gender').notNull(),
-    birthDate: date('birth_date'),
-    politicalStatus: text('political_status').notNull(),
-    ethnicity: text('ethnicity').notNull(),
-    qualificationLevel: text('qualification_level'),
-    qualificationCertNo: text('qualification_cert_no'),
-    education: text('education').notNull(),
-    graduatedOn: date('graduated_on'),
-    school: text('school'),
-    major: text('major'),
-    workStartOn: date('work_start_on'),
-    workEndOn: date('work_end_on'),
-    mobileEnc: text('mobile_enc').notNull(),
-    email: text('email'),
-    postcode: text('postcode'),
-    householdRegion: text('household_region'),
+    ...staffMemberColumns(),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by')
       .notNull()

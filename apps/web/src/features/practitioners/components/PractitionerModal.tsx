@@ -27,9 +27,17 @@ function rulesOf(key: TPractitionerColumnKey, c: ListColumn): Rule[] {
   return c.format ? zodRules(PRACTITIONER_CHECKS[key]) : [];
 }
 
+/**
+ * A dictionary column. Form.Item puts aria-required on the control, which antd's Select renders on its
+ * outer <div> (not allowed there), so it is dropped; the field's label keeps the required mark.
+ */
+function Choice({ column, 'aria-required': _ariaRequired, ...props }: { column: ListColumn; 'aria-required'?: unknown; id?: string; value?: string; onChange?: (v: string) => void }) {
+  return <Select {...props} allowClear={!column.required} showSearch options={(column.options ?? []).map((v) => ({ label: v, value: v }))} />;
+}
+
 /** One catalogue column as its input kind asks. */
 function inputOf(c: ListColumn) {
-  if (c.input === 'select') return <Select allowClear={!c.required} showSearch options={(c.options ?? []).map((v) => ({ label: v, value: v }))} />;
+  if (c.input === 'select') return <Choice column={c} />;
   if (c.input === 'date') return <DatePicker className="practitioner-full" />;
   return <Input maxLength={c.maxLength} autoComplete="off" placeholder={c.placeholder} inputMode={c.numeric ? 'numeric' : undefined} />;
 }
