@@ -98,7 +98,7 @@ export default function PractitionersPage() {
   const columns: TableColumnsType<TPractitionerInstitution> = [
     { title: '机构名称', dataIndex: 'name', key: 'name' },
     { title: '统一社会信用代码', dataIndex: 'uscc', key: 'uscc', width: 200 },
-    { title: '从业人员人数', dataIndex: 'practitioners', key: 'practitioners', width: 120 },
+    { title: '已补录从业人员', dataIndex: 'practitioners', key: 'practitioners', width: 120 },
     {
       title: '操作',
       key: 'actions',
