@@ -32,7 +32,9 @@ function rulesOf(key: TPractitionerColumnKey, c: ListColumn): Rule[] {
  * outer <div> (not allowed there), so it is dropped; the field's label keeps the required mark.
  */
 function Choice({ column, 'aria-required': _ariaRequired, ...props }: { column: ListColumn; 'aria-required'?: unknown; id?: string; value?: string; onChange?: (v: string) => void }) {
-  return <Select {...props} allowClear={!column.required} showSearch options={(column.options ?? []).map((v) => ({ label: v, value: v }))} />;
+  const options = column.options ?? [];
+  // typing to find a value helps in a long list only (民族)
+  return <Select {...props} allowClear={!column.required} showSearch={options.length > 10} options={options.map((v) => ({ label: v, value: v }))} />;
 }
 
 /** One catalogue column as its input kind asks. */
