@@ -72,7 +72,13 @@ test('经办人查询本单位机构，新增、变更并删除从业人员（�
   await row.getByRole('button', { name: '变更' }).click();
   const change = page.getByRole('dialog', { name: '变更从业人员信息' });
   await expect(change.getByLabel('身份证号')).toHaveValue(PERSON.idCard);
-  await choose(page, change, '学历', '硕士研究生');
+  // a select that shows a value is opened on that value (it covers the select's input)
+  const education = change.locator('.ant-select').filter({ has: change.getByLabel('学历', { exact: true }) });
+  await expect(async () => {
+    await education.locator('.ant-select-selection-item').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '硕士研究生' }).first().click({ timeout: 2_000 });
+    await expect(education).toContainText('硕士研究生', { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await change.getByRole('button', { name: '保存' }).click();
   await expect(change).toBeHidden();
   await expect(page.getByText('已保存变更')).toBeVisible();
