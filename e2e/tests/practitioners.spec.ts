@@ -73,7 +73,7 @@ test('经办人查询本单位机构，新增、变更并删除从业人员（�
   const change = page.getByRole('dialog', { name: '变更从业人员信息' });
   await expect(change.getByLabel('身份证号')).toHaveValue(PERSON.idCard);
   // a select that shows a value is opened on that value (it covers the select's input)
-  const education = change.locator('.ant-select').filter({ has: change.getByLabel('学历', { exact: true }) });
+  const education = change.getByLabel('学历', { exact: true }).locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
   await expect(async () => {
     await education.locator('.ant-select-selection-item').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '硕士研究生' }).first().click({ timeout: 2_000 });
