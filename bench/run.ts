@@ -17,7 +17,7 @@
  * when a budget is exceeded). Every loop is bounded and all traffic goes to 127.0.0.1.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +37,7 @@ import { signedInPage } from './scenarios/signed-in-page';
 import type { Scenario } from './scenarios/types';
 import { UNIT_LIST_PATH, unitList, unitListByName } from './scenarios/unit-list';
 import { printVideoResult, runVideoUpload, type VideoUploadResult } from './scenarios/video-upload';
+import { BUDGETS } from './lib/budgets';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const SCENARIOS: readonly Scenario[] = [health, unitList, unitListByName, publicRegister, reviewInbox, signedInPage];
@@ -50,12 +51,7 @@ const ROUTES = [
   { scenario: 'review-inbox', label: 'reviewer 待审核 inbox (demo_reviewer)', url: REVIEW_INBOX_PATH, account: 'demo_reviewer' },
 ] as const;
 
-/** bench/budgets.json: every budget in one file (apps/web/scripts/bundle-report.mjs reads its "web") */
-interface Budgets {
-  applies: { connections: number; institutions: number; applications: number };
-  api: Record<string, { p95Ms?: number; minRatioToBare?: number }>;
-}
-const BUDGETS = JSON.parse(readFileSync(path.join(BENCH_DIR, 'budgets.json'), 'utf8')) as Budgets;
+
 
 // ---------------------------------------------------------------------------------------------
 // arguments

@@ -11,7 +11,8 @@ const START_SCRIPT = path.join(REPO_ROOT, 'scripts/start.mjs');
 const DEFAULT_WEB_DIST = path.join(REPO_ROOT, 'apps/web/dist');
 
 export interface ServerOptions {
-  databaseUrl: string;
+  /** PostgreSQL; unset (npm-start mode only) means PGlite under dataDir/pg, as `npm start` runs it */
+  databaseUrl?: string;
   port: number;
   /** built SPA to serve; default apps/web/dist when it has an index.html */
   webDist?: string;
@@ -21,9 +22,10 @@ export interface ServerOptions {
   /**
    * `seed`: from source in development mode, which migrates an empty database and seeds the demo
    * data; `production` (default): as `npm start` runs it (scripts/start.mjs: the bundled server,
-   * building what changed first) with NODE_ENV=production and the keys of `seedDataDir`.
+   * building what changed first) with NODE_ENV=production and the keys of `seedDataDir`;
+   * `npm-start`: exactly `npm start` (scripts/start.mjs, no NODE_ENV: demo data and keys in dataDir).
    */
-  mode?: 'seed' | 'production';
+  mode?: 'seed' | 'production' | 'npm-start';
   /** seed: the DATA_DIR to keep (its secrets.json); production: where to read those keys from */
   dataDir?: string;
   /** production: addresses whose X-Forwarded-For is trusted (the public register scenario's visitors) */
@@ -62,18 +64,20 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const webDist = opts.webDist ?? (existsSync(path.join(DEFAULT_WEB_DIST, 'index.html')) ? DEFAULT_WEB_DIST : undefined);
   const mode = opts.mode ?? 'production';
   const ownDataDir = !opts.dataDir || mode === 'production';
-  const dataDir = mode === 'seed' && opts.dataDir ? opts.dataDir : mkdtempSync(path.join(tmpdir(), 'jhrm-bench-'));
+  const dataDir = mode !== 'production' && opts.dataDir ? opts.dataDir : mkdtempSync(path.join(tmpdir(), 'jhrm-bench-'));
   if (await answers(`${baseUrl}/api/health`)) throw new Error(`port ${opts.port} is already in use: stop whatever answers on ${baseUrl}`);
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: mode === 'seed' ? 'development' : 'production',
-    DATABASE_URL: opts.databaseUrl,
     PORT: String(opts.port),
     HOST: '127.0.0.1',
     LOG_LEVEL: opts.logLevel ?? 'warn',
     DATA_DIR: dataDir,
   };
+  if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
+  else delete env.DATABASE_URL;
+  if (mode === 'npm-start') delete env.NODE_ENV;
   if (mode === 'production') Object.assign(env, productionEnv(opts));
   if (webDist) env.WEB_DIST = webDist;
   else delete env.WEB_DIST;
@@ -102,7 +106,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   };
   const output = () => lines.join('\n');
   // a production start may first build the web app (about a minute on two cores)
-  const startTimeoutMs = opts.startTimeoutMs ?? (mode === 'production' ? 300_000 : 60_000);
+  const startTimeoutMs = opts.startTimeoutMs ?? (mode === 'seed' ? 60_000 : 300_000);
   const deadline = Date.now() + startTimeoutMs;
   while (!(await answers(`${baseUrl}/api/health`))) {
     if (exited !== null) {

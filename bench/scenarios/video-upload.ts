@@ -7,6 +7,7 @@ import pg from 'pg';
 import { mp4HeaderFor } from '../../apps/server/src/modules/materials/mp4-builder';
 import { readMemory, sleep } from '../lib/server';
 import type { Session } from '../lib/session';
+import { BUDGETS } from '../lib/budgets';
 
 /**
  * The video budget (bench/budgets.json "video"): "Uploads stream: a 1 GiB video never makes the server hold
@@ -17,8 +18,8 @@ import type { Session } from '../lib/session';
  * reference. Every run starts after `sync`, so none pays for the previous one's dirty pages.
  */
 
-export const VIDEO_RSS_BUDGET_MIB = 100;
-export const VIDEO_THROUGHPUT_BUDGET_RATIO = 0.7;
+const VIDEO_RSS_BUDGET_MIB = BUDGETS.video.maxRssGrowthMiB;
+const VIDEO_THROUGHPUT_BUDGET_RATIO = BUDGETS.video.minStreamingRatio;
 const CHUNK = 8 * 1024 * 1024;
 const SAMPLE_MS = 100;
 const MiB = 1024 * 1024;

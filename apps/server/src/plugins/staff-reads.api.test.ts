@@ -3,6 +3,7 @@ import { and, asc, eq, gt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TApplicationDetail } from '@jhrm/contracts';
 import { appeals, units } from '../modules/accounts/accounts.table';
+import { verifyAuditChain } from '../modules/audit/audit.service';
 import { auditLog } from '../modules/audit/audit.table';
 import { files } from '../modules/files/files.table';
 import { DEMO_UNIT } from '../seed/demo';
@@ -165,6 +166,15 @@ describe('staff reads of a unit’s data (SPEC §9)', () => {
     expect((await reviewer.get(url, { range: 'bytes=100-199' })).statusCode).toBe(206);
     expect((await reviewer.get(url, { range: 'bytes=200-' })).statusCode).toBe(206);
     expect((await auditSince(before)).map((r) => r.action)).toEqual(['video.played']);
+  });
+
+  it('records each of many parallel reads, in one unbroken chain', async () => {
+    const before = await lastAuditId();
+    const answers = await Promise.all(Array.from({ length: 24 }, () => staff.reviewer.client.get(`/api/applications/${app.id}`)));
+    expect(answers.map((a) => a.statusCode)).toEqual(Array.from({ length: 24 }, () => 200));
+    const rows = await auditSince(before);
+    expect(rows.filter((r) => r.action === 'application.viewed')).toHaveLength(24);
+    expect((await verifyAuditChain(ctx.database.db, ctx.deps.config.secrets.auditKey)).ok).toBe(true);
   });
 
   it('sends no data when the read cannot be recorded', async () => {

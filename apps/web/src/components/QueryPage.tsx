@@ -1,8 +1,8 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Button, Card, Col, Form, Row, Space, type FormItemProps } from 'antd';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { ServerTable, type ServerTableProps } from './ServerTable';
-import { useListSearch, type Paging } from './server-list';
+import { useListSearch, type ListSearch, type Paging } from './server-list';
 import './query-page.css';
 
 /** One 查询条件 of a list page: a form item, declared. */
@@ -12,6 +12,8 @@ export interface QueryFilter {
   input: ReactNode;
   extra?: ReactNode;
   rules?: FormItemProps['rules'];
+  /** grid and vertical layouts: takes two columns (a keyword box) */
+  wide?: boolean;
 }
 
 export type ListPage<Row> = { items: Row[]; total: number };
@@ -22,15 +24,22 @@ export interface QueryPageProps<Values extends object, Filters, Row extends obje
   name: string;
   /**
    * `grid`: a 查询条件 card with the conditions in columns, then a card of results titled `title`;
-   * `inline`: one card titled `title`, the conditions in a line above the table.
+   * `inline`: one card titled `title`, the conditions in a line above the table;
+   * `vertical`: no cards (a public page), the conditions in columns with their labels above them.
    */
-  layout: 'grid' | 'inline';
+  layout: 'grid' | 'inline' | 'vertical';
   title: ReactNode;
   /** the 查询条件 in their order; `false` leaves one out (a condition shown only sometimes) */
   filters: (QueryFilter | false)[];
   initialValues?: Values;
   /** the form's values as the API's filters (blanks left out, trimmed, dates as days) */
   toFilters: (values: Values) => Filters;
+  /**
+   * Where the search lives when not in the page's own state (公示查询 keeps it in the address): then
+   * `toValues` puts conditions that arrive from outside (the back button) into the form.
+   */
+  state?: ListSearch<Filters>;
+  toValues?: (filters: Filters) => Values;
   /** the list's query: one page of rows for the filters (`searches` counts 查询 clicks) */
   useRows: (filters: Filters, paging: Paging, searches: number) => UseQueryResult<Page, Error>;
   /** grid layout: label column width */
@@ -71,11 +80,17 @@ export function QueryPage<Values extends object, Filters, Row extends object, Pa
     extra,
     children,
     className,
+    state,
+    toValues,
     ...table
   } = props;
   const [form] = Form.useForm<Values>();
-  const list = useListSearch<Filters>(toFilters((initialValues ?? {}) as Values));
+  const own = useListSearch<Filters>(toFilters((initialValues ?? {}) as Values));
+  const list = state ?? own;
   const rows = useRows(list.filters, list.paging, list.searches);
+  useEffect(() => {
+    if (toValues) form.setFieldsValue(toValues(list.filters) as Parameters<typeof form.setFieldsValue>[0]);
+  }, [form, toValues, list.filters]);
 
   const search = (values: Values) => list.search(toFilters(values));
   const reset = () => {
@@ -83,6 +98,7 @@ export function QueryPage<Values extends object, Filters, Row extends object, Pa
     list.search(toFilters((initialValues ?? {}) as Values));
   };
   const shown = filters.filter((f): f is QueryFilter => f !== false);
+  const column = (f: QueryFilter) => (f.wide ? { xs: 24, xl: 16 } : GRID_COL);
   const item = (f: QueryFilter) => (
     <Form.Item key={f.name} name={f.name} label={f.label} extra={f.extra} rules={f.rules}>
       {f.input}
@@ -114,6 +130,26 @@ export function QueryPage<Values extends object, Filters, Row extends object, Pa
       </Card>
     );
   }
+  if (layout === 'vertical') {
+    return (
+      <div className={className}>
+        <Form<Values> form={form} name={name} layout="vertical" initialValues={initialValues} onFinish={search}>
+          <Row gutter={16}>
+            {shown.map((f) => (
+              <Col key={f.name} {...column(f)}>
+                {item(f)}
+              </Col>
+            ))}
+          </Row>
+          <div className="query-actions query-actions-start">{buttons}</div>
+        </Form>
+        {header?.(rows.data)}
+        {toolbar && <div className="query-toolbar">{toolbar}</div>}
+        {results}
+        {children}
+      </div>
+    );
+  }
   return (
     <div className={`query-page${className ? ` ${className}` : ''}`}>
       {header?.(rows.data)}
@@ -129,7 +165,7 @@ export function QueryPage<Values extends object, Filters, Row extends object, Pa
         >
           <Row gutter={16}>
             {shown.map((f) => (
-              <Col key={f.name} {...GRID_COL}>
+              <Col key={f.name} {...column(f)}>
                 {item(f)}
               </Col>
             ))}

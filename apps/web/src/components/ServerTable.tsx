@@ -8,13 +8,15 @@ export interface ServerTableProps<Row extends object> extends Omit<TableProps<Ro
   query: UseQueryResult<{ items: Row[]; total: number }, Error>;
   paging: { page: number; pageSize: number };
   onPaging: (page: number, pageSize: number) => void;
+  /** the page sizes offered, when a list allows fewer than the usual ones */
+  pageSizes?: readonly number[];
 }
 
 /**
  * A list paged by the server, as every such list in the system shows it: the query's error above
  * the table, the guide's pager, and (when it scrolls sideways) reachable by keyboard.
  */
-export function ServerTable<Row extends object>({ query, paging, onPaging, ...table }: ServerTableProps<Row>) {
+export function ServerTable<Row extends object>({ query, paging, onPaging, pageSizes, ...table }: ServerTableProps<Row>) {
   const scrollRef = useKeyboardScroll();
   return (
     <div ref={scrollRef}>
@@ -24,7 +26,10 @@ export function ServerTable<Row extends object>({ query, paging, onPaging, ...ta
         {...table}
         dataSource={query.data?.items ?? []}
         loading={query.isFetching}
-        pagination={guidePagination({ ...paging, total: query.data?.total ?? 0, onChange: onPaging })}
+        pagination={{
+          ...guidePagination({ ...paging, total: query.data?.total ?? 0, onChange: onPaging }),
+          ...(pageSizes ? { pageSizeOptions: pageSizes.map(String) } : {}),
+        }}
       />
     </div>
   );

@@ -12,7 +12,16 @@ export interface Paging {
  * with unchanged conditions is still a new search (the rows change under the list: a reviewer
  * decides, another agent withdraws), so it is counted and the list asks the server again.
  */
-export function useListSearch<F>(initial: F) {
+/** A list's search state: its conditions, page and 查询 count, and how to change them. */
+export interface ListSearch<F> {
+  filters: F;
+  paging: Paging;
+  searches: number;
+  search: (filters: F) => void;
+  setPaging: (page: number, pageSize: number) => void;
+}
+
+export function useListSearch<F>(initial: F): ListSearch<F> {
   const [state, setState] = useState<{ filters: F; paging: Paging; searches: number }>({ filters: initial, paging: INITIAL_PAGE, searches: 0 });
   /** 查询 (and 清空): the conditions, from the first page, always fetched afresh. */
   const search = useCallback((filters: F) => setState((s) => ({ filters, paging: { ...s.paging, page: 1 }, searches: s.searches + 1 })), []);

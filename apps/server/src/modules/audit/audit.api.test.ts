@@ -26,6 +26,19 @@ describe('audit log', () => {
   it('keeps the chain under concurrent appends', async () => {
     await Promise.all(Array.from({ length: 20 }, (_, i) => ctx.deps.audit.record(ctx.database.db, { action: 'test.concurrent', detail: { i, nested: { b: 1, a: [1, 'x'] } } })));
     expect((await verifyAuditChain(ctx.database.db, key(), 7)).ok).toBe(true);
+    const rows = await ctx.database.db.select({ detail: auditLog.detail }).from(auditLog).where(sql`${auditLog.action} = 'test.concurrent'`);
+    expect(rows.map((r) => (r.detail as { i: number }).i).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+  });
+
+  it('appends the others of a group when the database refuses one entry, and rejects only that one', async () => {
+    // jsonb refuses a NUL character: the group append fails, and each entry is tried alone
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, i) => ctx.deps.audit.record(ctx.database.db, { action: 'test.group', detail: { i, text: i === 3 ? 'a\u0000b' : 'ok' } })),
+    );
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+    const rows = await ctx.database.db.select({ detail: auditLog.detail }).from(auditLog).where(sql`${auditLog.action} = 'test.group'`);
+    expect(rows.map((r) => (r.detail as { i: number }).i).sort((a, b) => a - b)).toEqual([0, 1, 2, 4, 5, 6, 7]);
+    expect((await verifyAuditChain(ctx.database.db, key(), 7)).ok).toBe(true);
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE', async () => {

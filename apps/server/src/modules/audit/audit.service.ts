@@ -76,7 +76,15 @@ function maskStrings(value: unknown): unknown {
 
 const masked = (s: string | null | undefined) => (s == null ? null : maskPersonalNumbers(s));
 
+interface Waiting {
+  fields: HashedFields;
+  done: (err?: unknown) => void;
+}
+
 export class AuditLog {
+  /** Entries without a transaction of their own, waiting for the next group append (per database). */
+  private readonly waiting = new Map<Db, Waiting[]>();
+
   constructor(
     private readonly key: Buffer,
     private readonly clock: () => Date,
@@ -84,30 +92,76 @@ export class AuditLog {
 
   /**
    * Appends one entry. Call it inside the transaction that makes the change, so the change and
-   * its record commit together or not at all.
+   * its record commit together or not at all. Called with the database itself (a staff read, a
+   * failed sign-in), the entry joins a group append and the promise resolves once it is committed.
    */
   async record(tx: DbOrTx, entry: AuditEntry): Promise<void> {
-    const run = async (t: DbOrTx) => {
-      await t.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`);
-      const [last] = await t.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-      const prevHash = last?.hash ?? GENESIS_HASH;
-      const fields: HashedFields = {
-        at: this.clock(),
-        actorId: entry.actorId ?? null,
-        actorAccount: masked(entry.actorAccount),
-        actorRole: entry.actorRole ?? null,
-        unitId: entry.unitId ?? null,
-        action: entry.action,
-        targetType: masked(entry.targetType),
-        targetId: masked(entry.targetId),
-        detail: maskStrings(entry.detail ?? {}) as Record<string, unknown>,
-        ip: entry.ip ?? null,
-      };
-      await t.insert(auditLog).values({ ...fields, prevHash, hash: rowHash(this.key, prevHash, fields) });
+    const fields = this.fieldsOf(entry);
+    if ('rollback' in tx) return this.append(tx, [fields]);
+    const db = tx as Db;
+    return new Promise<void>((resolve, reject) => {
+      const queue = this.waiting.get(db);
+      const waiting: Waiting = { fields, done: (err) => (err ? reject(err) : resolve()) };
+      if (queue) queue.push(waiting);
+      else {
+        this.waiting.set(db, [waiting]);
+        void this.drain(db);
+      }
+    });
+  }
+
+  /**
+   * Group commit: while one append holds the chain's lock, the entries arriving meanwhile wait and
+   * then go in together, one lock, one statement and one commit for all of them. Under many
+   * parallel staff reads the lock is taken once per group instead of once per read.
+   */
+  private async drain(db: Db): Promise<void> {
+    for (;;) {
+      const group = this.waiting.get(db) ?? [];
+      if (!group.length) {
+        this.waiting.delete(db);
+        return;
+      }
+      this.waiting.set(db, []);
+      try {
+        await db.transaction((t) => this.append(t, group.map((w) => w.fields)));
+        for (const w of group) w.done();
+      } catch (err) {
+        if (group.length === 1) group[0]!.done(err);
+        // one entry the database refuses must not take the others down: each alone, once
+        else for (const w of group) await db.transaction((t) => this.append(t, [w.fields])).then(() => w.done(), w.done);
+      }
+    }
+  }
+
+  /** Chains `rows` onto the last committed row, under the advisory lock of the enclosing transaction. */
+  private async append(t: DbOrTx, rows: HashedFields[]): Promise<void> {
+    await t.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`);
+    const [last] = await t.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+    let prevHash = last?.hash ?? GENESIS_HASH;
+    const values = rows.map((fields) => {
+      const hash = rowHash(this.key, prevHash, fields);
+      const row = { ...fields, prevHash, hash };
+      prevHash = hash;
+      return row;
+    });
+    // one INSERT … VALUES takes its ids in the order of the list, which is the chain's order
+    await t.insert(auditLog).values(values);
+  }
+
+  private fieldsOf(entry: AuditEntry): HashedFields {
+    return {
+      at: this.clock(),
+      actorId: entry.actorId ?? null,
+      actorAccount: masked(entry.actorAccount),
+      actorRole: entry.actorRole ?? null,
+      unitId: entry.unitId ?? null,
+      action: entry.action,
+      targetType: masked(entry.targetType),
+      targetId: masked(entry.targetId),
+      detail: maskStrings(entry.detail ?? {}) as Record<string, unknown>,
+      ip: entry.ip ?? null,
     };
-    // An advisory xact lock needs a transaction; a bare Db gets its own.
-    if ('rollback' in tx) await run(tx);
-    else await (tx as Db).transaction(run);
   }
 }
 

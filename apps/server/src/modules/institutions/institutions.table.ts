@@ -28,6 +28,12 @@ export const institutions = pgTable(
     cancelStatus: text('cancel_status', { enum: CANCEL_STATUSES }).notNull().default('正常'),
     /** the record in force (last approved); null until the establishment is approved */
     currentRecordId: uuid('current_record_id'),
+    /**
+     * 发证日期 of its latest licence (in force or the last it held): the 公示查询 order. Kept by a trigger
+     * on licences (migration 0014), so every path that issues one keeps it, and the register's first
+     * page reads 15 entries of an index instead of sorting every institution (decision 0017).
+     */
+    latestIssuedOn: date('latest_issued_on'),
     /** set for institutions brought in by an admin import (they start 审核通过, possibly incomplete) */
     importBatchId: uuid('import_batch_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -38,7 +44,13 @@ export const institutions = pgTable(
     // one unit per USCC (migration institutions_uscc_one_unit) looks institutions up by code
     index('institutions_uscc_idx').on(t.uscc),
     // 机构名称 substring search (LIKE '%…%') within a unit
-    index('institutions_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
+    // fastupdate off: a search reads the index itself, never a pending list of up to 4 MB that every
+    // query scans and that turns the planner to a sequential scan (decision 0017)
+    // the register in its order, only the institutions on it (register.repository's onRegister)
+    index('institutions_register_order_idx')
+      .on(sql`${t.latestIssuedOn} DESC NULLS LAST`, t.name, t.id)
+      .where(sql`${t.reviewStatus} = '审核通过' OR ${t.currentRecordId} IS NOT NULL`),
+    index('institutions_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`).with({ fastupdate: false }),
   ],
 );
 

@@ -102,9 +102,19 @@ describe('人力资源服务机构公示查询', () => {
     // no licence: the approved record still gives the scopes and the department
     const imported = page.items.find((i) => i.id === made.imported!.id)!;
     expect(imported).toMatchObject({ licenceNumber: null, licenceStatus: null, scopes: ['职业介绍'], departmentName: '四平市人力资源和社会保障局' });
-    // newest licence first; institutions without one last
-    expect(page.items.map((i) => i.id)[0]).toBe(made.province!.id);
-    expect(page.items.at(-1)!.id).toBe(made.imported!.id);
+    // newest licence first (the re-issued one counts with its new date); institutions without one last
+    expect(page.items.map((i) => i.id)).toEqual(['province', 'county', 'changed', 'cancelled', 'imported'].map((k) => made[k]!.id));
+  });
+
+  it('pages a keyword search in the register’s order, the same order as without a keyword', async () => {
+    const all = (await search('pageSize=50')).items.map((i) => i.id);
+    const paged: string[] = [];
+    for (const page of [1, 2, 3]) {
+      const found = await search(`keyword=${encodeURIComponent('有限公司')}&page=${page}&pageSize=2`);
+      expect(found.total).toBe(5);
+      paged.push(...found.items.map((i) => i.id));
+    }
+    expect(paged).toEqual(all);
   });
 
   it('finds by part of the name, by USCC and by any licence number the institution held', async () => {

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias, union, type PgSelect } from 'drizzle-orm/pg-core';
 import { APPLICATION_TYPES, type TApplicationType, type TLicenceKind, type TRegisterDetail, type TRegisterDepartment, type TRegisterItem, type TRegisterQuery } from '@jhrm/contracts';
 import type { DbOrTx } from '../../db/client';
@@ -16,7 +16,14 @@ import { beijingDay } from '@jhrm/contracts';
  * with a later change under review (it keeps its approved record, `currentRecordId`).
  * 待提交 / 待审核 / 审核不通过 establishments never appear.
  */
-const onRegister = or(eq(institutions.reviewStatus, '审核通过'), isNotNull(institutions.currentRecordId))!;
+const onRegister = sql`(${institutions.reviewStatus} = '审核通过' OR ${institutions.currentRecordId} IS NOT NULL)`;
+
+/**
+ * Newest licence first, then by name: `latest_issued_on` is the latest licence's date (a trigger keeps
+ * it), so the order is an index (institutions_register_order_idx, partial on exactly onRegister, which
+ * is why onRegister is literal SQL: a bound parameter could not prove the index's predicate).
+ */
+const registerOrder = [sql`${institutions.latestIssuedOn} desc nulls last`, asc(institutions.name), asc(institutions.id)];
 
 const parentDepartment = alias(departments, 'parent_department');
 
@@ -94,9 +101,9 @@ export const REGISTER_COUNT_CAP = 1000;
  * The branches carry the columns the register reads from `institutions`, under that name, so the
  * rest of the query treats the union as the table.
  */
-function keywordMatches(db: DbOrTx, keyword: string) {
-  const branch = (found: SQL) =>
-    db
+function keywordMatches(db: DbOrTx, keyword: string, top?: number) {
+  const branch = (found: SQL) => {
+    const qb = db
       .select({
         id: institutions.id,
         name: institutions.name,
@@ -105,9 +112,15 @@ function keywordMatches(db: DbOrTx, keyword: string) {
         kind: institutions.kind,
         cancelStatus: institutions.cancelStatus,
         currentRecordId: institutions.currentRecordId,
+        latestIssuedOn: institutions.latestIssuedOn,
       })
       .from(institutions)
-      .where(and(onRegister, found));
+      .where(and(onRegister, found))
+      .$dynamic();
+    // only the first `top` of each lookup in the register's order can be among the union's first `top`: a
+    // keyword in most names walks the order index and stops, instead of sorting every match
+    return top === undefined ? qb : qb.orderBy(...registerOrder).limit(top);
+  };
   const matches = union(
     branch(ilike(institutions.name, `%${likeEscape(keyword)}%`)),
     branch(eq(institutions.uscc, keyword.toUpperCase())),
@@ -123,7 +136,11 @@ function keywordMatches(db: DbOrTx, keyword: string) {
  */
 export function registerSearchQueries(db: DbOrTx, q: TRegisterQuery) {
   const rows = registerRows(db);
-  const source = q.keyword ? keywordMatches(db, q.keyword) : undefined;
+  // without a filter after the union, each lookup may stop at what the page (or the capped count) needs
+  const unfiltered = !(q.scope || q.department || q.kind || q.status);
+  const first = q.page * q.pageSize;
+  const source = q.keyword ? keywordMatches(db, q.keyword, unfiltered ? first : undefined) : undefined;
+  const counted = q.keyword ? keywordMatches(db, q.keyword, unfiltered ? REGISTER_COUNT_CAP + 1 : undefined) : undefined;
   const where: SQL[] = source ? [] : [onRegister];
   if (q.scope) where.push(sql`${rows.scopes} @> ${JSON.stringify([q.scope])}::jsonb`);
   // a city includes what its county bureaus issued (the province is one department of its own, not all of Jilin)
@@ -134,11 +151,11 @@ export function registerSearchQueries(db: DbOrTx, q: TRegisterQuery) {
   const page = rows
     .items(source)
     .where(filter)
-    .orderBy(sql`${rows.columns.issuedOn} desc nulls last`, asc(institutions.name), asc(institutions.id))
+    .orderBy(...registerOrder)
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
   const capped = rows
-    .matches(source, !!(q.scope || q.department || q.kind))
+    .matches(counted, !!(q.scope || q.department || q.kind))
     .where(filter)
     .limit(REGISTER_COUNT_CAP + 1)
     .as('capped');

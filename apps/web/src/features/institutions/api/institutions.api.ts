@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import type { TApplicationDetail, TCancelStatus, TInstitutionListPage, TMissingField, TReviewStatus } from '@jhrm/contracts';
 import { api } from '../../../lib/api-client';
+import { INSTITUTION_LISTS_KEY } from '../../../lib/application-api';
 import { useListQuery, type Paging } from '../../../components/server-list';
 import type { InstitutionFilters } from '../model/query-filters';
 
 export const institutionKeys = {
-  all: ['institutions'] as const,
+  all: INSTITUTION_LISTS_KEY,
   unitList: (page: number, pageSize: number) => ['institutions', 'unit-list', { page, pageSize }] as const,
   query: (filters: InstitutionFilters, page: number, pageSize: number) => ['institutions', 'query', { ...filters, page, pageSize }] as const,
   detail: (id: string) => ['institutions', 'detail', id] as const,

@@ -13,7 +13,7 @@ import {
 } from '@jhrm/contracts';
 import { optionalZodRules } from '../model/rules';
 import { describeKind } from '../../../components/record/application-kind';
-import type { Department } from '../api/applications.api';
+import { departmentOptions, type Department } from '../../../lib/application-api';
 
 const options = (values: readonly string[]) => values.map((v) => ({ label: v, value: v }));
 /** Two columns on common screens, three on very wide ones (ID numbers must stay readable). */
@@ -37,10 +37,6 @@ function Amount(props: InputNumberProps<number>) {
 /** Counts: non-negative integers. */
 function Count(props: InputNumberProps<number>) {
   return <InputNumber<number> {...props} className="inst-full" min={0} max={1e7} precision={0} />;
-}
-
-export function departmentOptions(departments: readonly Department[] | undefined) {
-  return (departments ?? []).map((d) => ({ label: d.name, value: d.code }));
 }
 
 const b = (key: string) => ['basic', key];

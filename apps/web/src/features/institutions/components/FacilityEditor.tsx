@@ -3,7 +3,8 @@ import { FACILITY_COLUMNS as F, type TFacility } from '@jhrm/contracts';
 import { zodRules } from '../../../lib/form';
 import { cleanObject } from '../model/draft';
 import { requiredRule } from '../model/rules';
-import { ListEditor, type RowFocusRequest } from './ListEditor';
+import type { RowFocusRequest } from '../../../components/draft-body';
+import { ListEditor } from './ListEditor';
 import { facilityColumns } from '../../../components/record/record-columns';
 
 

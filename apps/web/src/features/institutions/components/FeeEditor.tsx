@@ -2,7 +2,8 @@ import { Form, Input } from 'antd';
 import { FEE_COLUMNS as FEE, recordTabLabel, type TServiceFee } from '@jhrm/contracts';
 import { zodRules } from '../../../lib/form';
 import { cleanObject } from '../model/draft';
-import { ListEditor, type RowFocusRequest } from './ListEditor';
+import type { RowFocusRequest } from '../../../components/draft-body';
+import { ListEditor } from './ListEditor';
 import { feeColumns } from '../../../components/record/record-columns';
 
 

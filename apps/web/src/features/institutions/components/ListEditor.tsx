@@ -2,13 +2,7 @@ import { useEffect, useMemo, useRef, useState, type ComponentType } from 'react'
 import { Button, Form, Modal, Popconfirm, Table, type FormInstance, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { guidePagination, INITIAL_PAGE } from '../../../components/pagination';
-
-/** A request (from a 提交 problem link) to open one row's modal at a field. `nonce` repeats it. */
-export interface RowFocusRequest {
-  index: number;
-  field?: string;
-  nonce: number;
-}
+import type { RowFocusRequest } from '../../../components/draft-body';
 
 export interface RowProblem {
   field: string;

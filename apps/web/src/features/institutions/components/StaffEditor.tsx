@@ -4,7 +4,8 @@ import { DERIVED_LABELS, STAFF_COLUMNS as S, recordTabLabel, type TStaffMember }
 import { zodRules } from '../../../lib/form';
 import { optionalZodRules, requiredRule } from '../model/rules';
 import { staffDerived, staffFromForm, staffToForm, type StaffFormValues } from '../model/staff';
-import { ListEditor, type RowFocusRequest } from './ListEditor';
+import type { RowFocusRequest } from '../../../components/draft-body';
+import { ListEditor } from './ListEditor';
 import { staffColumns } from '../../../components/record/record-columns';
 
 const options = (values: readonly string[]) => values.map((v) => ({ label: v, value: v }));

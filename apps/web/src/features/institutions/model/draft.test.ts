@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import { ZInstitutionBasic, ZRecordDraft, type TStaffMember } from '@jhrm/contracts';
-import { changedPaths, draftFingerprint, toFormValues, toRecordDraft, type EstablishmentFormValues } from './draft';
+import { toFormValues, toRecordDraft, type EstablishmentFormValues } from './draft';
 
 const staff: TStaffMember = {
   name: '张三',
@@ -79,28 +79,8 @@ describe('API record → form', () => {
   });
 });
 
-describe('unsaved-changes fingerprint', () => {
-  it('does not change for blank-only or key-order differences', () => {
-    const a = draftFingerprint({ basic: { name: 'A', shortName: '' } });
-    const b = draftFingerprint({ basic: { shortName: null, name: 'A ' } });
-    expect(a).toBe(b);
-  });
-
-  it('changes when a value changes', () => {
-    expect(draftFingerprint({ basic: { name: 'A' } })).not.toBe(draftFingerprint({ basic: { name: 'B' } }));
-    expect(draftFingerprint({ staff: [] })).not.toBe(draftFingerprint({ staff: [staff] }));
-  });
-});
-
-describe('changed field paths', () => {
-  it('descends into sections, stops at values, lists and dates', () => {
-    expect(changedPaths({ basic: { category: '社会组织' } })).toEqual([['basic', 'category']]);
-    expect(changedPaths({ basic: { foundedOn: dayjs('2020-01-01'), scopes: ['职业介绍'] } })).toEqual([
-      ['basic', 'foundedOn'],
-      ['basic', 'scopes'],
-    ]);
-    expect(changedPaths({ staff: [] })).toEqual([['staff']]);
-    expect(changedPaths({ report: { reason: null } })).toEqual([['report', 'reason']]);
-    expect(changedPaths(undefined)).toEqual([]);
+describe('what 保存 sends, for the unsaved-changes fingerprint', () => {
+  it('is the same draft for blank-only differences', () => {
+    expect(toRecordDraft({ basic: { name: 'A', shortName: '' } })).toEqual(toRecordDraft({ basic: { shortName: null, name: 'A ' } }));
   });
 });

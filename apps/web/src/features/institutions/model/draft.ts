@@ -83,22 +83,3 @@ export function toFormValues(record: TRecordDraft | null | undefined): Establish
     fees: [...(record?.fees ?? [])],
   };
 }
-
-/** A stable fingerprint of what 保存 would send, to tell whether the form has unsaved changes. */
-export function draftFingerprint(values: Partial<EstablishmentFormValues>): string {
-  return JSON.stringify(toRecordDraft(values), (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
-      : v,
-  );
-}
-
-/**
- * The field paths an antd `onValuesChange` reports as changed: plain objects are descended into,
- * anything else (a value, a list, a date) is a field. E.g. { basic: { category } } → [['basic', 'category']].
- */
-export function changedPaths(changed: unknown, prefix: string[] = []): string[][] {
-  const plain = changed !== null && typeof changed === 'object' && !Array.isArray(changed) && Object.getPrototypeOf(changed) === Object.prototype;
-  if (!plain) return prefix.length ? [prefix] : [];
-  return Object.entries(changed as Record<string, unknown>).flatMap(([k, v]) => changedPaths(v, [...prefix, k]));
-}

@@ -13,7 +13,7 @@ import { QueryPage, type QueryFilter } from '../../../components/QueryPage';
 import { useCurrentUser } from '../../../lib/session';
 import { licencePdfUrl } from '../../../lib/public-paths';
 import { useInstitutionQuery } from '../api/institutions.api';
-import { useWithdrawApplication } from '../api/applications.api';
+import { useWithdrawApplication } from '../../../lib/application-api';
 import { CancelStatusTag, ReviewStatusTag } from '../components/StatusTags';
 import { AcceptedTag } from '../components/AcceptedTag';
 import { UnitNotices } from '../components/UnitNotices';

@@ -6,7 +6,7 @@ import { RecordView } from '../../../components/record/RecordView';
 import { ReviewTimeline, roundsFromDecisions } from '../../../components/review/ReviewTimeline';
 import { useCurrentUser } from '../../../lib/session';
 import { useInstitution } from '../api/institutions.api';
-import { useApplication, useDepartments } from '../api/applications.api';
+import { useApplication, useDepartments } from '../../../lib/application-api';
 import { CancelStatusTag, ReviewStatusTag } from '../components/StatusTags';
 import { AcceptedTag } from '../components/AcceptedTag';
 import { MissingForChangeAlert } from '../components/UnitNotices';

@@ -1,6 +1,7 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { TRegisterDepartment, TRegisterDetail, TRegisterPage, TRegisterQuery } from '@jhrm/contracts';
 import { api } from '../../../lib/api-client';
+import { useListQuery } from '../../../components/server-list';
 
 const registerKeys = {
   search: (q: TRegisterQuery) => ['register', 'search', q] as const,
@@ -8,11 +9,12 @@ const registerKeys = {
   departments: ['register', 'departments'] as const,
 };
 
-export function useRegisterSearch(q: TRegisterQuery) {
-  return useQuery({
+/** One page of 公示查询; `searches` counts 查询 clicks, each of which asks the server again. */
+export function useRegisterSearch(q: TRegisterQuery, searches: number) {
+  return useListQuery({
     queryKey: registerKeys.search(q),
     queryFn: ({ signal }) => api.get<TRegisterPage>('/api/public/register', { query: { ...q }, signal, skipAuthRedirect: true }),
-    placeholderData: keepPreviousData,
+    searches,
   });
 }
 

@@ -1,15 +1,23 @@
 import { Button } from 'antd';
 import type { TSubmissionProblem } from '@jhrm/contracts';
-import { groupProblems } from '../model/problems';
+import { groupProblems, type DraftTab } from '../model/problems';
 
 /**
- * Every reason 提交 was refused, grouped by tab; each is a link to the field (or the list row, or
- * the materials / video drawer) that needs it.
+ * Every reason 提交 was refused, grouped by the kind's tabs; each is a link to the field (or the
+ * list row, or the materials / video drawer) that needs it.
  */
-export function ProblemList({ problems, onGo }: { problems: readonly TSubmissionProblem[]; onGo: (p: TSubmissionProblem) => void }) {
+export function ProblemList({
+  problems,
+  tabs,
+  onGo,
+}: {
+  problems: readonly TSubmissionProblem[];
+  tabs: readonly DraftTab[];
+  onGo: (p: TSubmissionProblem) => void;
+}) {
   return (
-    <div className="inst-problems">
-      {groupProblems(problems).map((g) => (
+    <div className="draft-problems">
+      {groupProblems(problems, tabs).map((g) => (
         <section key={g.key} aria-label={g.label}>
           <h3>
             {g.label}（{g.problems.length}）

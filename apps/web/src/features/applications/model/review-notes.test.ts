@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TReviewDecisionView } from '@jhrm/contracts';
+import { RECORD_TABS, type TReviewDecisionView } from '@jhrm/contracts';
 import { fieldWarnings, materialNotes, notesAsProblems, pendingRejection } from './review-notes';
 import { problemTarget } from './problems';
 
@@ -20,6 +20,8 @@ const rejection: TReviewDecisionView = {
   ],
 };
 
+const LISTS = ['staff', 'facilities', 'fees'];
+
 describe('a rejection’s notes in the establishment editor', () => {
   it('is only pending while the application is 审核不通过', () => {
     expect(pendingRejection({ status: '审核不通过', reviews: [rejection] })).toBe(rejection);
@@ -28,7 +30,7 @@ describe('a rejection’s notes in the establishment editor', () => {
   });
 
   it('links every note to its field, list row or drawer', () => {
-    const targets = notesAsProblems(rejection).map(problemTarget);
+    const targets = notesAsProblems(rejection).map((p) => problemTarget(p, { tabs: RECORD_TABS, lists: LISTS }));
     expect(targets).toEqual([
       { kind: 'field', tab: 'basic', name: ['basic', 'officeAddress'] },
       { kind: 'field', tab: 'report', name: ['report', 'reason'] },
@@ -39,7 +41,7 @@ describe('a rejection’s notes in the establishment editor', () => {
   });
 
   it('puts warnings on the form fields and hands the material notes to the drawers', () => {
-    expect(fieldWarnings(rejection)).toEqual([
+    expect(fieldWarnings(rejection, LISTS)).toEqual([
       { name: ['basic', 'officeAddress'], warnings: ['审核意见：与营业执照不一致'] },
       { name: ['report', 'reason'], warnings: ['审核意见：请具体说明'] },
     ]);

@@ -1,11 +1,15 @@
 import { useEffect } from 'react';
 import { Alert, Form, Modal, Select } from 'antd';
 import type { TSubmissionProblem } from '@jhrm/contracts';
-import type { Department } from '../api/applications.api';
-import { departmentOptions } from './BasicInfoSection';
+import { departmentOptions, type Department } from '../../../lib/application-api';
+import type { DraftTab } from '../model/problems';
 import { ProblemList } from './ProblemList';
 
 interface Props {
+  /** e.g. 提交人力资源服务机构设立审批 */
+  title: string;
+  /** the kind's tabs, to group the problems */
+  tabs: readonly DraftTab[];
   open: boolean;
   pending: boolean;
   departments?: Department[];
@@ -24,7 +28,7 @@ interface Props {
  * 提交: asks for the 审批部门 and confirms. A refusal lists every problem at once, grouped by tab,
  * each a link to where it is fixed.
  */
-export function SubmitModal({ open, pending, departments, defaultDepartment, error, departmentError, problems, onSubmit, onCancel, onGo }: Props) {
+export function SubmitModal({ title, tabs, open, pending, departments, defaultDepartment, error, departmentError, problems, onSubmit, onCancel, onGo }: Props) {
   const [form] = Form.useForm<{ department?: string }>();
 
   useEffect(() => {
@@ -38,7 +42,7 @@ export function SubmitModal({ open, pending, departments, defaultDepartment, err
   return (
     <Modal
       open={open}
-      title="提交人力资源服务机构设立审批"
+      title={title}
       okText="确定提交"
       cancelText="取消"
       width={640}
@@ -62,7 +66,7 @@ export function SubmitModal({ open, pending, departments, defaultDepartment, err
           type="warning"
           showIcon
           message={`还有${problems.length}处需要完善后才能提交，点击各项可直接前往修改：`}
-          description={<ProblemList problems={problems} onGo={onGo} />}
+          description={<ProblemList problems={problems} tabs={tabs} onGo={onGo} />}
         />
       )}
     </Modal>

@@ -25,10 +25,13 @@ export function notesAsProblems(decision: TReviewDecisionView): TSubmissionProbl
   });
 }
 
-/** Warnings to put on the form's own fields (a list row or a whole list has none: the problem list links to it). */
-export function fieldWarnings(decision: TReviewDecisionView): { name: (string | number)[]; warnings: string[] }[] {
+/**
+ * Warnings to put on the form's own fields; a note on a list (one of `lists`) or its row gets
+ * none: the problem list links to it.
+ */
+export function fieldWarnings(decision: TReviewDecisionView, lists: readonly string[]): { name: (string | number)[]; warnings: string[] }[] {
   return decision.notes
-    .filter((n) => n.target === 'field' && REVIEW_FIELD_TARGETS.some((t) => t.key === n.key && t.tab !== 'staff' && t.tab !== 'facilities' && t.tab !== 'fees'))
+    .filter((n) => n.target === 'field' && REVIEW_FIELD_TARGETS.some((t) => t.key === n.key && !lists.includes(t.tab)))
     .map((n) => ({ name: toNamePath(n.key), warnings: [`审核意见：${n.message}`] }));
 }
 

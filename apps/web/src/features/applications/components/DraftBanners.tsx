@@ -1,0 +1,87 @@
+import { Alert, Button } from 'antd';
+import { formatDateTime } from '../../../lib/format-datetime';
+import type { ApplicationDraft } from '../useApplicationDraft';
+import { ProblemList } from './ProblemList';
+
+const SUBMITTED_NOTE: Record<string, string> = {
+  待审核: '该申请已提交，正在等待审批部门审核，不能修改。审批部门受理前可以撤回后修改。',
+  审核通过: '该申请已审核通过，不能修改。如需变更，请使用“人力资源服务机构变更”。',
+};
+
+/**
+ * The banners above a submission form: why it cannot be edited (submitted, accepted, approved),
+ * the reviewer's opinion and notes after 审核不通过, a version conflict with 重新加载, a refused
+ * 保存, and the problems of a refused 提交. Every listed problem links to where it is fixed.
+ */
+export function DraftBanners<V extends object>({ draft }: { draft: ApplicationDraft<V> }) {
+  const { detail, editable, rejection, rejectionNotes, conflict, saveError, problems, goTo } = draft;
+  const { tabs } = draft.kind;
+  const status = detail?.status;
+  return (
+    <>
+      {!editable && status && SUBMITTED_NOTE[status] && (
+        <Alert
+          className="table-alert"
+          type="info"
+          showIcon
+          message={
+            status === '待审核' && detail?.acceptedAt
+              ? `审批部门已于 ${formatDateTime(detail.acceptedAt).slice(0, 10)} 受理该申请，正在审核，不能再撤回。`
+              : SUBMITTED_NOTE[status]
+          }
+        />
+      )}
+      {rejection && (
+        <Alert
+          className="table-alert"
+          type="warning"
+          showIcon
+          data-testid="rejection-alert"
+          message={`审核不通过（第${rejection.round}轮，${rejection.departmentName}，${formatDateTime(rejection.decidedAt)}）：请按审核意见修改后重新提交`}
+          description={
+            <>
+              <div className="draft-pre">审核意见：{rejection.opinion}</div>
+              {rejectionNotes.length > 0 && <ProblemList problems={rejectionNotes} tabs={tabs} onGo={goTo} />}
+            </>
+          }
+        />
+      )}
+      {conflict && (
+        <Alert
+          className="table-alert"
+          type="error"
+          showIcon
+          message="内容未保存"
+          description={conflict}
+          action={
+            <Button size="small" onClick={draft.reload}>
+              重新加载
+            </Button>
+          }
+        />
+      )}
+      {saveError && !conflict && (
+        <Alert
+          className="table-alert"
+          type="error"
+          showIcon
+          closable
+          onClose={draft.dismissSaveError}
+          message={saveError.message}
+          description={saveError.problems.length ? <ProblemList problems={saveError.problems} tabs={tabs} onGo={goTo} /> : undefined}
+        />
+      )}
+      {problems && problems.length > 0 && !draft.submitDialog.open && (
+        <Alert
+          className="table-alert"
+          type="warning"
+          showIcon
+          closable
+          onClose={draft.dismissProblems}
+          message={`提交未成功：还有${problems.length}处需要完善`}
+          description={<ProblemList problems={problems} tabs={tabs} onGo={goTo} />}
+        />
+      )}
+    </>
+  );
+}

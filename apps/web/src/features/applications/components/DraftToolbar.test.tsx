@@ -1,0 +1,95 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { RECORD_TABS, type TApplicationDetail, type TReviewDecisionView } from '@jhrm/contracts';
+import type { ApplicationDraft } from '../useApplicationDraft';
+import { DraftBanners } from './DraftBanners';
+import { DraftToolbar } from './DraftToolbar';
+
+/** The parts of the lifecycle the toolbar and banners read; the rest is never called while rendering. */
+function draftOf(over: Partial<ApplicationDraft>): ApplicationDraft {
+  return {
+    kind: { label: '设立审批', tabs: RECORD_TABS, lists: [] },
+    detail: null,
+    editable: true,
+    dirty: false,
+    savedAt: null,
+    saving: false,
+    withdrawing: false,
+    nextTab: RECORD_TABS[1],
+    rejection: null,
+    rejectionNotes: [],
+    conflict: null,
+    saveError: null,
+    problems: null,
+    submitDialog: { open: false, key: '', error: null, departmentError: null },
+    ...over,
+  } as unknown as ApplicationDraft;
+}
+
+const detail = (status: TApplicationDetail['status'], actions: string[], more: Partial<TApplicationDetail> = {}) =>
+  ({ id: 'a1', status, actions, editable: status === '待提交' || status === '审核不通过', version: 3, reviews: [], acceptedAt: null, ...more }) as unknown as TApplicationDetail;
+
+/** The buttons' texts in order (antd spaces two-character labels: 保 存). */
+const buttons = (html: string) => [...html.matchAll(/<button[^>]*>(.*?)<\/button>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '').replace(/\s/g, ''));
+
+describe('the draft toolbar', () => {
+  it('offers the guide’s editing buttons on a draft, and no 撤回', () => {
+    const html = renderToStaticMarkup(<DraftToolbar draft={draftOf({ detail: detail('待提交', ['提交']), dirty: true })} />);
+    expect(buttons(html)).toEqual(['保存', '下一项', '附件材料', '视频材料', '提交', '清空', '登记预览']);
+    expect(html).toContain('aria-label="设立审批操作"');
+    expect(html).toContain('有未保存的修改');
+  });
+
+  it('on a submitted application shows the materials to look at, 登记预览 and 撤回 while the server allows it', () => {
+    const withdrawable = renderToStaticMarkup(<DraftToolbar draft={draftOf({ detail: detail('待审核', ['撤回']), editable: false })} />);
+    expect(buttons(withdrawable)).toEqual(['附件材料', '视频材料', '登记预览', '撤回']);
+    const accepted = renderToStaticMarkup(<DraftToolbar draft={draftOf({ detail: detail('待审核', []), editable: false })} />);
+    expect(buttons(accepted)).toEqual(['附件材料', '视频材料', '登记预览']);
+  });
+
+  it('disables 下一项 on the last tab', () => {
+    const html = renderToStaticMarkup(<DraftToolbar draft={draftOf({ nextTab: undefined })} />);
+    expect(html).toMatch(/<button[^>]*disabled=""[^>]*><span>下一项<\/span><\/button>/);
+  });
+});
+
+describe('the draft banners', () => {
+  it('say why a submitted application cannot be edited, and when it was accepted', () => {
+    const waiting = renderToStaticMarkup(<DraftBanners draft={draftOf({ detail: detail('待审核', ['撤回']), editable: false })} />);
+    expect(waiting).toContain('审批部门受理前可以撤回后修改');
+    const accepted = renderToStaticMarkup(
+      <DraftBanners draft={draftOf({ detail: detail('待审核', [], { acceptedAt: '2026-12-01T02:00:00.000Z' }), editable: false })} />,
+    );
+    expect(accepted).toContain('审批部门已于 2026-12-01 受理该申请');
+  });
+
+  it('show the reviewer’s opinion and notes after 审核不通过', () => {
+    const rejection = {
+      round: 2,
+      decision: '审核不通过',
+      opinion: '请核实办公地址',
+      decidedAt: '2026-11-26T01:00:00.000Z',
+      departmentName: '省人社厅审批办',
+      notes: [],
+    } as unknown as TReviewDecisionView;
+    const html = renderToStaticMarkup(
+      <DraftBanners
+        draft={draftOf({ detail: detail('审核不通过', ['提交']), rejection, rejectionNotes: [{ tab: 'basic', path: 'basic.officeAddress', message: '办公地址：与营业执照不一致' }] })}
+      />,
+    );
+    expect(html).toContain('审核不通过（第2轮，省人社厅审批办');
+    expect(html).toContain('审核意见：请核实办公地址');
+    expect(html).toContain('机构基本信息（1）');
+    expect(html).toContain('办公地址：与营业执照不一致');
+  });
+
+  it('offer 重新加载 on a version conflict, and list the problems of a refused 提交', () => {
+    const html = renderToStaticMarkup(
+      <DraftBanners draft={draftOf({ conflict: '该申请已被他人修改', problems: [{ tab: 'staff', path: 'staff', message: '请至少填写2名专职工作人员' }] })} />,
+    );
+    expect(html).toContain('内容未保存');
+    expect(buttons(html)).toContain('重新加载');
+    expect(html).toContain('提交未成功：还有1处需要完善');
+    expect(html).toContain('专职工作人员（1）');
+  });
+});

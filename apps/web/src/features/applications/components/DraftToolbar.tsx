@@ -1,0 +1,56 @@
+import { Button, ConfigProvider, Popconfirm } from 'antd';
+import type { ApplicationDraft } from '../useApplicationDraft';
+
+/**
+ * The guide's buttons of a submission page: 保存 / 下一项 / 附件材料 / 视频材料 / 提交 / 清空 while
+ * the draft may be edited, 附件材料 / 视频材料 (to look at) and 撤回 once submitted, 登记预览
+ * always; and whether the form has unsaved changes.
+ */
+export function DraftToolbar<V extends object>({ draft }: { draft: ApplicationDraft<V> }) {
+  const { editable, detail, nextTab } = draft;
+  const canWithdraw = !!detail?.actions.includes('撤回');
+  // Outside the form's disabled state: 登记预览 and 撤回 stay usable on a submitted application.
+  return (
+    <ConfigProvider componentDisabled={false}>
+      <div className="draft-toolbar" role="toolbar" aria-label={`${draft.kind.label}操作`}>
+        {editable && (
+          <>
+            <Button type="primary" onClick={() => void draft.save()} loading={draft.saving}>
+              保存
+            </Button>
+            <Button disabled={!nextTab} onClick={() => nextTab && draft.showTab(nextTab.key)}>
+              下一项
+            </Button>
+            <Button onClick={() => void draft.openDrawer('materials')}>附件材料</Button>
+            <Button onClick={() => void draft.openDrawer('video')}>视频材料</Button>
+            <Button onClick={draft.openSubmit}>提交</Button>
+            <Button onClick={draft.clear}>清空</Button>
+          </>
+        )}
+        {!editable && detail && (
+          <>
+            <Button onClick={() => draft.showDrawer('materials')}>附件材料</Button>
+            <Button onClick={() => draft.showDrawer('video')}>视频材料</Button>
+          </>
+        )}
+        <Button onClick={() => void draft.openPreview()}>登记预览</Button>
+        {!editable && canWithdraw && (
+          <Popconfirm
+            title="确定撤回该申请？"
+            description="撤回后可继续修改并重新提交；审批部门受理后不能撤回。"
+            okText="撤回"
+            cancelText="取消"
+            onConfirm={() => void draft.withdraw()}
+          >
+            <Button loading={draft.withdrawing}>撤回</Button>
+          </Popconfirm>
+        )}
+        {editable && (
+          <span className="draft-saved" role="status">
+            {draft.dirty ? '有未保存的修改' : draft.savedAt ? `已保存 ${draft.savedAt}` : ''}
+          </span>
+        )}
+      </div>
+    </ConfigProvider>
+  );
+}

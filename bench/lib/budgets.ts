@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** bench/budgets.json: every budget in one file (apps/web/scripts/bundle-report.mjs reads its "web") */
+export interface Budgets {
+  applies: { connections: number; institutions: number; applications: number };
+  api: Record<string, { p95Ms?: number; minRatioToBare?: number }>;
+  video: { maxRssGrowthMiB: number; minStreamingRatio: number };
+}
+
+export const BUDGETS = JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'budgets.json'), 'utf8')) as Budgets;

@@ -1,0 +1,146 @@
+/**
+ * PGlite stalls: how long the embedded database keeps the whole server from answering while it runs
+ * one 公示查询 search, at 100 000 institutions. PGlite runs inside the server's own thread, so a
+ * statement that takes 200 ms holds every other request (and the event loop) for 200 ms.
+ *
+ * 1. `npm start` as it is (scripts/start.mjs: bundled server, PGlite under a temporary DATA_DIR,
+ *    migrations and demo data), then stopped;
+ * 2. the institutions, their records and licences written straight into that PGlite directory
+ *    (generate_series, names from two words of a list so a word pair is as selective as a real name
+ *    part), then VACUUM ANALYZE;
+ * 3. `npm start` again; for each search shape, 20 searches one after another while a prober sends
+ *    `GET /api/health` every 2 ms on its own connection. The stall of a search is the longest health
+ *    answer seen while it ran, less the median health answer with no search running.
+ *
+ *   npm run bench:pglite -w @jhrm/bench [-- --institutions N --port P]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../apps/server/src/db/client';
+import { startServer, sleep } from './lib/server';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const INSTITUTIONS = arg('institutions', 100_000);
+const PORT = arg('port', 3950);
+const ROUNDS = 20;
+const CITIES = ['长春', '吉林', '四平', '辽源', '通化', '白山', '松原', '白城', '延边'];
+const WORDS = ['博润', '华信', '众成', '远航', '金桥', '英才', '瑞达', '智联', '鼎盛', '恒通', '宏图', '汇才', '嘉禾', '启明', '德润', '锦程', '卓越', '天成', '同心', '聚贤'];
+
+const SEARCHES: { label: string; query: string }[] = [
+  { label: 'keyword, 3 characters (金桥英)', query: `keyword=${encodeURIComponent('金桥英')}` },
+  { label: 'keyword, word pair (长春金桥英才)', query: `keyword=${encodeURIComponent('长春金桥英才')}` },
+  { label: 'keyword, USCC', query: 'keyword=91220100GENR000457' },
+  { label: 'keyword, licence number', query: `keyword=${encodeURIComponent('吉人社服证字〔2026〕000457')}` },
+  { label: 'keyword in every name (人力资源)', query: `keyword=${encodeURIComponent('人力资源')}` },
+  { label: 'no keyword (first page of the register)', query: '' },
+];
+
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]! : 0;
+};
+const ms = (x: number) => x.toFixed(1).padStart(8);
+
+async function generate(dataDir: string) {
+  const database = await openDatabase({ pgliteDir: path.join(dataDir, 'pg') });
+  const db = database.db as unknown as { execute(q: string): Promise<unknown> };
+  const arr = (xs: string[]) => `ARRAY[${xs.map((x) => `'${x}'`).join(',')}]`;
+  const t0 = performance.now();
+  await db.execute(`INSERT INTO units (name, uscc, legal_type)
+    SELECT '停顿测试单位' || u, '91220000GENU' || lpad(u::text, 6, '0'), '企业法人' FROM generate_series(1, ${Math.ceil(INSTITUTIONS / 5)}) u`);
+  await db.execute(`INSERT INTO institutions (unit_id, name, uscc, legal_rep, kind, review_status, created_at, updated_at)
+    SELECT u.id, (${arr(CITIES)})[1 + g % 9] || (${arr(WORDS)})[1 + (g / 9) % 20] || (${arr(WORDS)})[1 + (g / 180) % 20] || '人力资源有限公司' || g,
+           '91220100GENR' || lpad(g::text, 6, '0'), '法人' || g, '许可', CASE WHEN g % 10 = 0 THEN '待审核' ELSE '审核通过' END,
+           now() - make_interval(mins => g), now()
+    FROM generate_series(1, ${INSTITUTIONS}) g
+    JOIN (SELECT id, row_number() OVER (ORDER BY uscc) AS n FROM units WHERE uscc LIKE '91220000GENU%') u ON u.n = 1 + g % ${Math.ceil(INSTITUTIONS / 5)}`);
+  await db.execute(`INSERT INTO institution_records (institution_id, version, name, uscc, department, scopes, created_at, updated_at)
+    SELECT id, 1, name, uscc, '220000', '["职业介绍"]'::jsonb, created_at, created_at FROM institutions WHERE uscc LIKE '91220100GENR%'`);
+  await db.execute(`UPDATE institutions i SET current_record_id = r.id FROM institution_records r
+    WHERE r.institution_id = i.id AND i.review_status = '审核通过' AND i.uscc LIKE '91220100GENR%'`);
+  await db.execute(`INSERT INTO licences (number, kind, institution_id, unit_id, institution_name, uscc, legal_rep, scopes, department, department_name, issued_on, created_at)
+    SELECT '吉人社服证字〔2026〕' || right(uscc, 6), '许可', id, unit_id, name, uscc, legal_rep, '["职业介绍"]'::jsonb, '220000', '省人社厅审批办',
+           date '2026-01-01' + (right(uscc, 6)::int % 300), created_at
+    FROM institutions WHERE review_status = '审核通过' AND uscc LIKE '91220100GENR%'`);
+  await db.execute('VACUUM ANALYZE');
+  await database.close();
+  return performance.now() - t0;
+}
+
+async function timed(url: string, headers: Record<string, string> = {}) {
+  const t = performance.now();
+  const res = await fetch(url, { headers });
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+  return performance.now() - t;
+}
+
+/** GET /api/health every 2 ms until stopped; the latencies it saw. */
+function probe(baseUrl: string) {
+  const seen: number[] = [];
+  let running = true;
+  const done = (async () => {
+    while (running) {
+      seen.push(await timed(`${baseUrl}/api/health`));
+      await sleep(2);
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await done;
+      return seen;
+    },
+  };
+}
+
+async function main() {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'jhrm-pglite-stall-'));
+  // the register's per-address limit (60 a minute): each search comes from its own X-Forwarded-For
+  process.env.TRUST_PROXY = '127.0.0.1';
+  try {
+    console.log(`[1/3] npm start on PGlite (DATA_DIR ${dataDir}): migrations and demo data`);
+    let server = await startServer({ mode: 'npm-start', dataDir, port: PORT });
+    console.log(`  ready in ${server.startMs} ms`);
+    await server.stop();
+
+    console.log(`[2/3] writing ${INSTITUTIONS} institutions with records and licences into PGlite`);
+    console.log(`  ${(await generate(dataDir) / 1000).toFixed(1)} s (with VACUUM ANALYZE)`);
+
+    server = await startServer({ mode: 'npm-start', dataDir, port: PORT });
+    console.log(`[3/3] npm start again (ready in ${server.startMs} ms); ${ROUNDS} searches per shape, GET /api/health every 2 ms beside them`);
+    try {
+      const idle = probe(server.baseUrl);
+      await sleep(2000);
+      const baseline = percentile(await idle.stop(), 50);
+      console.log(`  health with no search running: median ${baseline.toFixed(2)} ms`);
+      console.log(`  ${'search'.padEnd(42)} ${'p50 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'stall max'.padStart(9)} ${'stall p50'.padStart(9)}`);
+      let visitor = 1;
+      for (const s of SEARCHES) {
+        const took: number[] = [];
+        const stalls: number[] = [];
+        for (let i = 0; i < ROUNDS; i++) {
+          const p = probe(server.baseUrl);
+          await sleep(5);
+          took.push(await timed(`${server.baseUrl}/api/public/register?${s.query}${s.query ? '&' : ''}page=1&pageSize=15`, { 'x-forwarded-for': `10.9.${visitor >> 8}.${visitor++ & 255}` }));
+          const health = await p.stop();
+          stalls.push(Math.max(0, Math.max(...health) - baseline));
+        }
+        console.log(`  ${s.label.padEnd(42)} ${ms(percentile(took, 50))} ${ms(Math.max(...took))} ${ms(Math.max(...stalls)).padStart(9)} ${ms(percentile(stalls, 50)).padStart(9)}`);
+      }
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
