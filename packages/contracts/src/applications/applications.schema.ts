@@ -75,11 +75,9 @@ export type TAnyApplicationDetail = z.infer<typeof ZAnyApplicationDetail>;
 
 /** POST /api/applications: a new draft of any declared kind (its adapter checks the content). */
 export const ZCreateApplicationRequest = z.object({ type: ZKindName, content: z.unknown() });
-export type TCreateApplicationRequest = z.infer<typeof ZCreateApplicationRequest>;
 
 /** PUT /api/applications/:id/content: 保存 of any kind, with the version it was loaded with. */
 export const ZSaveContentRequest = z.object({ version: z.number().int().min(1), content: z.unknown() });
-export type TSaveContentRequest = z.infer<typeof ZSaveContentRequest>;
 
 export const ZSubmitRequest = z.object({
   version: z.number().int().min(1),

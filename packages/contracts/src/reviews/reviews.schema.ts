@@ -89,7 +89,7 @@ export const ZRecordReviewContent = z.object({
 export type TRecordReviewContent = z.infer<typeof ZRecordReviewContent>;
 
 /** Another kind's content: its declaration's content type and what its adapter shows. */
-export const ZOtherReviewContent = z.object({ contentType: z.string(), data: z.unknown() });
+const ZOtherReviewContent = z.object({ contentType: z.string(), data: z.unknown() });
 
 export const ZReviewContent = z.union([ZRecordReviewContent, ZOtherReviewContent]);
 export type TReviewContent = z.infer<typeof ZReviewContent>;
