@@ -98,11 +98,19 @@ export function QueryPage<Values extends object, Filters, Row extends object, Pa
     list.search(toFilters((initialValues ?? {}) as Values));
   };
   const shown = filters.filter((f): f is QueryFilter => f !== false);
-  const column = (f: QueryFilter) => (f.wide ? { xs: 24, xl: 16 } : GRID_COL);
   const item = (f: QueryFilter) => (
     <Form.Item key={f.name} name={f.name} label={f.label} extra={f.extra} rules={f.rules}>
       {f.input}
     </Form.Item>
+  );
+  const columns = (
+    <Row gutter={16}>
+      {shown.map((f) => (
+        <Col key={f.name} {...(f.wide ? { xs: 24, xl: 16 } : GRID_COL)}>
+          {item(f)}
+        </Col>
+      ))}
+    </Row>
   );
   const buttons = (
     <>
@@ -134,13 +142,7 @@ export function QueryPage<Values extends object, Filters, Row extends object, Pa
     return (
       <div className={className}>
         <Form<Values> form={form} name={name} layout="vertical" initialValues={initialValues} onFinish={search}>
-          <Row gutter={16}>
-            {shown.map((f) => (
-              <Col key={f.name} {...column(f)}>
-                {item(f)}
-              </Col>
-            ))}
-          </Row>
+          {columns}
           <div className="query-actions query-actions-start">{buttons}</div>
         </Form>
         {header?.(rows.data)}
@@ -163,13 +165,7 @@ export function QueryPage<Values extends object, Filters, Row extends object, Pa
           initialValues={initialValues}
           onFinish={search}
         >
-          <Row gutter={16}>
-            {shown.map((f) => (
-              <Col key={f.name} {...column(f)}>
-                {item(f)}
-              </Col>
-            ))}
-          </Row>
+          {columns}
           <div className={`query-actions query-actions-${actionsAlign}`}>{buttons}</div>
         </Form>
       </Card>

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useRef, type ReactNode } from 'react';
-import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { Button, Result } from 'antd';
+import { useLocation, useParams, useSearchParams } from 'react-router-dom';
+import { CannotOpen } from '../../components/CannotOpen';
 import type { DraftBodyProps } from '../../components/draft-body';
 import { Spinner } from '../../components/Spinner';
 import { useApplication } from '../../lib/application-api';
@@ -48,7 +48,6 @@ export interface ApplicationDraftPageProps<V> {
 export function ApplicationDraftPage<V extends object>({ kind, renderBody, prefill, parseOpen, back }: ApplicationDraftPageProps<V>) {
   const { applicationId } = useParams();
   const location = useLocation();
-  const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
 
   const editor = useRef<{ id: string | undefined; generation: number; continuing: boolean }>({ id: applicationId, generation: 0, continuing: false });
@@ -64,15 +63,7 @@ export function ApplicationDraftPage<V extends object>({ kind, renderBody, prefi
   if (applicationId && !continuing) {
     if (query.isError) {
       return (
-        <Result
-          status="warning"
-          title={query.error.message}
-          extra={
-            <Button type="primary" onClick={() => void navigate(back.path)}>
-              {back.label}
-            </Button>
-          }
-        />
+        <CannotOpen message={query.error.message} backPath={back.path} backLabel={back.label} />
       );
     }
     // Always the server's current content, never an older copy from the cache.

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
-import { Button, Card, Descriptions, Result, Tabs } from 'antd';
+import { useParams } from 'react-router-dom';
+import { Card, Descriptions, Tabs } from 'antd';
+import { CannotOpen } from '../../../components/CannotOpen';
 import { isDeclaredKind, isRecordReviewContent, kindDeclaration, type TReviewDetail } from '@jhrm/contracts';
 import { Spinner } from '../../../components/Spinner';
 import { StatusTag } from '../../../components/StatusTag';
@@ -36,21 +37,12 @@ function rounds(d: TReviewDetail): TimelineRound[] {
 /** 审核: one submission, read-only, with every material, the video, the rounds and the decision panel. */
 export default function ReviewPage() {
   const { id = '' } = useParams();
-  const navigate = useNavigate();
   const query = useReviewDetail(id);
   const d = query.data;
 
   if (query.isError) {
     return (
-      <Result
-        status="warning"
-        title={query.error.message}
-        extra={
-          <Button type="primary" onClick={() => void navigate(REVIEWS_PENDING_PATH)}>
-            返回待审核
-          </Button>
-        }
-      />
+      <CannotOpen message={query.error.message} backPath={REVIEWS_PENDING_PATH} backLabel="返回待审核" />
     );
   }
   if (!d) return <Spinner />;

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
-import { Alert, Button, Card, Descriptions, Result } from 'antd';
+import { Link, useParams } from 'react-router-dom';
+import { Alert, Button, Card, Descriptions } from 'antd';
+import { CannotOpen } from '../../../components/CannotOpen';
 import { Spinner } from '../../../components/Spinner';
 import { RecordView } from '../../../components/record/RecordView';
 import { ReviewTimeline, roundsFromDecisions } from '../../../components/review/ReviewTimeline';
@@ -21,7 +22,6 @@ const COLUMNS = { xs: 1, sm: 1, md: 2, xl: 3 } as const;
  */
 export default function InstitutionViewPage({ licencePanel }: { licencePanel?: ReactNode } = {}) {
   const { id = '' } = useParams();
-  const navigate = useNavigate();
   const query = useInstitution(id);
   const departments = useDepartments({ includeInactive: true });
   const user = useCurrentUser();
@@ -29,15 +29,7 @@ export default function InstitutionViewPage({ licencePanel }: { licencePanel?: R
 
   if (query.isError) {
     return (
-      <Result
-        status="warning"
-        title={query.error.message}
-        extra={
-          <Button type="primary" onClick={() => void navigate(INSTITUTION_QUERY_PATH)}>
-            返回人力资源服务机构查询
-          </Button>
-        }
-      />
+      <CannotOpen message={query.error.message} backPath={INSTITUTION_QUERY_PATH} backLabel="返回人力资源服务机构查询" />
     );
   }
   if (!query.data) return <Spinner />;
