@@ -22,7 +22,7 @@ import { departments, units, users } from '../accounts/accounts.table';
 import { institutionRecords, institutions } from '../institutions/institutions.table';
 import { licences } from '../licences/licences.table';
 import { toColumns } from '../institutions/records.repository';
-import { missingForChange } from '../applications/submission-rules';
+import { missingForChange } from '../institutions/record-rules';
 import { importBatches } from './imports.table';
 import { readSheet, type SheetFormat } from './imports.parse';
 import { checkRow, type DepartmentRef, type RowValues } from './imports.rows';
