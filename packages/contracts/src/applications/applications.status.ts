@@ -42,3 +42,6 @@ export const isEditable = (s: TApplicationStatus) => EDITABLE_STATUSES.includes(
 export function allowedActions(status: TApplicationStatus, role: TRole, accepted: boolean): TApplicationAction[] {
   return APPLICATION_TRANSITIONS.filter((t) => t.from === status && t.by.includes(role) && !(t.requires === 'notAccepted' && accepted)).map((t) => t.action);
 }
+
+/** A state no action leaves (审核通过): the application is done. */
+export const isFinal = (s: TApplicationStatus) => !APPLICATION_TRANSITIONS.some((t) => t.from === s);

@@ -25,6 +25,11 @@ export interface KindDeclaration {
   notice: { subject: string; what: string };
   /** what a reviewer's note may name: the record's fields (record kinds), its material slots, the video */
   reviewTargets: { recordFields: boolean; materials: boolean };
+  /**
+   * At most one open application (not yet 审核通过) of the exclusive kinds per institution: an
+   * institution is changed or cancelled one application at a time, and never both at once.
+   */
+  exclusive?: boolean;
 }
 
 /** A declaration keeping its literal name, so the built-in names stay a type. */
@@ -79,6 +84,7 @@ export const CHANGE = kind({
   decisionLimitDays: DECISION_WORKING_DAYS,
   notice: { subject: SUBJECT, what: '变更申请' },
   reviewTargets: { recordFields: true, materials: true },
+  exclusive: true,
 });
 
 export const CANCELLATION = kind({
@@ -95,6 +101,7 @@ export const CANCELLATION = kind({
   decisionLimitDays: DECISION_WORKING_DAYS,
   notice: { subject: SUBJECT, what: '注销申请' },
   reviewTargets: { recordFields: true, materials: true },
+  exclusive: true,
 });
 
 /** The built-in kinds, in the order lists show them. */

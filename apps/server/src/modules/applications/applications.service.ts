@@ -11,6 +11,7 @@ import {
   type TSubmitRequest,
 } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
+import { uniqueViolation } from '../../lib/pg-errors';
 import { formatBeijing } from '../../lib/time';
 import { queryRows, type DbOrTx } from '../../db/client';
 import type { AppDeps } from '../../deps';
@@ -22,6 +23,9 @@ import { allowedTransition, fire } from './transitions';
 import { AWAITING_DECISION } from './states';
 import { listDecisions } from './decisions.repository';
 import { kindAdapter, type KindAdapter, type MaterialCounts } from './kinds';
+
+/** one open application of the exclusive kinds per institution (applications.open_for) */
+const OPEN_FOR_CONSTRAINT = 'applications_open_for_uq';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the engine passes content through to its kind
 type Adapter = KindAdapter<any, any>;
@@ -74,15 +78,31 @@ export class ApplicationsService {
     const adapter = kindAdapter(type);
     const checked = checkedContent(adapter, content);
     const unitId = actorUnitId(actor);
+    let subject: string | undefined;
     const id = await this.inKind(adapter, async (tx) => {
       const now = this.deps.clock();
       const { institutionId, attach } = await adapter.create({ deps: this.deps, tx, actor }, checked);
-      const [app] = await tx.insert(applications).values({ unitId, type, institutionId, createdBy: actor.user.id, createdAt: now, updatedAt: now }).returning();
+      subject = institutionId;
+      const openFor = adapter.declaration.exclusive ? institutionId : null;
+      const [app] = await tx.insert(applications).values({ unitId, type, institutionId, openFor, createdBy: actor.user.id, createdAt: now, updatedAt: now }).returning();
       await attach(app!);
       await this.audit(tx, actor, 'application.created', app!, { type });
       return app!.id;
+    }).catch(async (err: unknown) => {
+      if (uniqueViolation(err) === OPEN_FOR_CONSTRAINT && subject) throw await this.alreadyOpen(subject);
+      throw err;
     });
     return this.detail(id, actor);
+  }
+
+  /** The refusal of a second open 变更 / 注销 of one institution, naming the open one. */
+  private async alreadyOpen(institutionId: string): Promise<AppError> {
+    const [open] = await this.db
+      .select({ type: applications.type, status: applications.status })
+      .from(applications)
+      .where(eq(applications.openFor, institutionId));
+    const which = open ? `一份“${open.status}”的${open.type}申请` : '一份未办结的申请';
+    return new AppError(AppErrorCode.CONFLICT, `该机构已有${which}，办结（审核通过）之前不能再申请变更或注销。请在列表中打开那份申请继续办理`);
   }
 
   /** 保存: refuses a stale version, so two agents on one draft never overwrite each other silently. */

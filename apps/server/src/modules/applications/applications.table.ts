@@ -37,8 +37,14 @@ export const applications = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    /**
+     * The subject institution while an application of an exclusive kind (变更, 注销) is open, null
+     * otherwise and once it reaches a final state: unique, so the database lets one at a time exist.
+     */
+    openFor: uuid('open_for').references(() => institutions.id),
   },
   (t) => [
+    uniqueIndex('applications_open_for_uq').on(t.openFor),
     index('applications_unit_idx').on(t.unitId, t.createdAt),
     index('applications_institution_idx').on(t.institutionId),
     // a department's 待审核 inbox in its exact order (due_on, submitted_at, id): a page reads 15 entries, not

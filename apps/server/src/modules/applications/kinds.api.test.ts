@@ -80,6 +80,9 @@ const testKind: KindAdapter<Note, NoteSnapshot> = {
   afterTransition: (tx, _deps, app, t) => tx.execute(sql`UPDATE test_notes SET last_state = ${t.to} WHERE application_id = ${app.id}`),
 };
 
+/** The same kind, exclusive: one open application per institution (as 变更 and 注销 are). */
+const exclusiveKind: KindAdapter<Note, NoteSnapshot> = { ...testKind, declaration: { ...TEST_KIND, name: '测试独占申报', exclusive: true } };
+
 let ctx: TestContext;
 let agent: TestClient;
 let reviewer: TestClient;
@@ -94,6 +97,7 @@ beforeAll(async () => {
       title text NOT NULL, body text NOT NULL, approved boolean NOT NULL DEFAULT false, last_state text)`),
   );
   registerKind(testKind);
+  registerKind(exclusiveKind);
   institutionId = (await createDemoApplication(ctx, '审核通过')).institution.id;
   agent = ctx.client();
   await agent.login('demo_agent');
@@ -198,5 +202,23 @@ describe('a kind registered at runtime (测试申报), through the real API', ()
     expect(bad.json().fieldErrors).toEqual([{ path: 'title', message: '请填写标题' }]);
     const reviewerCannot = await reviewer.post('/api/applications', { type: '测试申报', content: { institutionId, title: '标题' } });
     expect(reviewerCannot.statusCode).toBe(403);
+  });
+
+  it('lets one application of an exclusive kind be open per institution, also under parallel creates, until it is approved', async () => {
+    const create = () => agent.post('/api/applications', { type: '测试独占申报', content: { institutionId, title: '独占申报', body: '正文' } });
+    const answers = await Promise.all(Array.from({ length: 8 }, create));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409, 409, 409, 409, 409, 409, 409]);
+    const refused = answers.find((a) => a.statusCode === 409)!.json();
+    expect(refused.message).toContain('该机构已有一份“待提交”的测试独占申报申请');
+    const open = answers.find((a) => a.statusCode === 200)!.json() as TApplicationView;
+    expect(await auditOf('application.created', open.id)).toHaveLength(1);
+
+    // still open while submitted; free again once approved
+    const submitted = await agent.post(`/api/applications/${open.id}/submit`, { version: open.version, department: '220000', requestKey: requestKey() });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    expect((await create()).statusCode).toBe(409);
+    const review = (await reviewer.get(`/api/reviews/${open.id}`)).json() as TReviewDetail;
+    expect((await reviewer.post(`/api/reviews/${open.id}/decision`, { version: review.version, decision: '审核通过' })).statusCode).toBe(200);
+    expect((await create()).statusCode).toBe(200);
   });
 });

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { AppErrorCode, findTransition, type TApplicationAction, type Transition } from '@jhrm/contracts';
+import { AppErrorCode, findTransition, isFinal, type TApplicationAction, type Transition } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import { formatBeijing } from '../../lib/time';
 import type { DbOrTx } from '../../db/client';
@@ -53,7 +53,8 @@ export async function fire(deps: Pick<AppDeps, 'clock' | 'audit'>, tx: DbOrTx, a
   const t = allowedTransition(app, action, actor);
   const [moved] = await tx
     .update(applications)
-    .set({ ...opts.set, status: t.to, version: sql`${applications.version} + 1`, updatedAt: deps.clock() })
+    // a final state closes the application: an exclusive kind's institution is free for the next one
+    .set({ ...opts.set, status: t.to, ...(isFinal(t.to) ? { openFor: null } : {}), version: sql`${applications.version} + 1`, updatedAt: deps.clock() })
     .where(and(eq(applications.id, app.id), eq(applications.status, t.from)))
     .returning();
   if (!moved) throw new AppError(AppErrorCode.CONFLICT, `该申请已被他人处理，当前不再是“${t.from}”状态，不能${action}。请刷新页面查看最新状态`);
