@@ -28,6 +28,7 @@ export const SERVER_MODULE_DEPENDENCIES = {
   licences: ['accounts', 'admin', 'applications', 'audit', 'documents', 'institutions'],
   imports: ['accounts', 'applications', 'institutions', 'licences'],
   register: ['accounts', 'applications', 'institutions', 'licences'],
+  'record-kinds': ['accounts', 'applications', 'institutions', 'licences'],
   reviews: ['accounts', 'applications', 'audit', 'institutions', 'licences', 'materials', 'notifications'],
   'unit-institutions': ['applications', 'institutions', 'licences'],
   practitioners: ['accounts', 'audit', 'institutions'],

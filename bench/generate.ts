@@ -89,6 +89,8 @@ interface GeneratedInstitution {
   reviewStatus: string;
   /** filled by generateRecords */
   recordId?: string;
+  /** filled by generateApplications */
+  applicationId?: string;
 }
 
 interface GenContext {
@@ -119,6 +121,7 @@ const TABLES: readonly { table: string; generate: TableGenerator }[] = [
   { table: 'institutions', generate: generateInstitutions },
   { table: 'institution_records', generate: generateRecords },
   { table: 'applications', generate: generateApplications },
+  { table: 'application_records', generate: generateApplicationRecords },
   { table: 'record_staff', generate: generateStaff },
 ];
 
@@ -515,7 +518,6 @@ const APPLICATION_COLUMNS: readonly BulkColumn[] = [
   { name: 'unit_id', type: 'uuid' },
   { name: 'type', type: 'text' },
   { name: 'institution_id', type: 'uuid' },
-  { name: 'record_id', type: 'uuid' },
   { name: 'status', type: 'text' },
   { name: 'department', type: 'text' },
   { name: 'created_at', type: 'timestamptz' },
@@ -526,8 +528,22 @@ async function generateApplications(ctx: GenContext): Promise<number> {
   const out = ctx.writer('applications', APPLICATION_COLUMNS);
   for (const inst of ctx.institutions) {
     const at = new Date(inst.createdAt).toISOString();
-    await out.add([randomUUID(), inst.unitId, '设立', inst.id, inst.recordId!, inst.reviewStatus, inst.reviewStatus === '待提交' ? null : '220000', at, at]);
+    inst.applicationId = randomUUID();
+    await out.add([inst.applicationId, inst.unitId, '设立', inst.id, inst.reviewStatus, inst.reviewStatus === '待提交' ? null : '220000', at, at]);
   }
+  await out.flush();
+  return out.written;
+}
+
+const APPLICATION_RECORD_COLUMNS: readonly BulkColumn[] = [
+  { name: 'application_id', type: 'uuid' },
+  { name: 'record_id', type: 'uuid' },
+];
+
+/** Each 设立's content: the record it proposes (decision 0022). */
+async function generateApplicationRecords(ctx: GenContext): Promise<number> {
+  const out = ctx.writer('application_records', APPLICATION_RECORD_COLUMNS);
+  for (const inst of ctx.institutions) await out.add([inst.applicationId!, inst.recordId!]);
   await out.flush();
   return out.written;
 }

@@ -177,9 +177,10 @@ async function createApplication(databaseUrl: string, unitId: string): Promise<s
       [institution.id, institution.name, institution.uscc],
     );
     const app = await client.query<{ id: string }>(
-      `INSERT INTO applications (unit_id, type, institution_id, record_id, status, created_at, updated_at) VALUES ($1, '设立', $2, $3, '待提交', now(), now()) RETURNING id`,
-      [unitId, institution.id, rec.rows[0]!.id],
+      `INSERT INTO applications (unit_id, type, institution_id, status, created_at, updated_at) VALUES ($1, '设立', $2, '待提交', now(), now()) RETURNING id`,
+      [unitId, institution.id],
     );
+    await client.query(`INSERT INTO application_records (application_id, record_id) VALUES ($1, $2)`, [app.rows[0]!.id, rec.rows[0]!.id]);
     await client.query('COMMIT');
     return app.rows[0]!.id;
   } catch (err) {

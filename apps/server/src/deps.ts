@@ -8,6 +8,7 @@ import { AuditLog } from './modules/audit/audit.service';
 import { SessionService } from './modules/accounts/sessions.service';
 import type { UsccUsedByOtherUnit } from './modules/accounts/uscc-ownership';
 import { usccUsedByOtherUnit } from './modules/institutions/uscc-owner';
+import { registerRecordKinds } from './modules/record-kinds/register';
 
 /** What the app needs from the outside world; tests build it with a fresh database and a controllable clock. */
 export interface AppDeps {
@@ -36,6 +37,8 @@ export interface ModuleHooks {
 }
 
 export function createDeps(config: Config, database: Database, clock: () => Date = () => new Date()): AppDeps {
+  // the application kinds the engine serves (decision 0022)
+  registerRecordKinds();
   const outbox = config.env === 'production' ? null : new DevOutbox(clock);
   return {
     config,

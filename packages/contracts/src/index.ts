@@ -19,6 +19,7 @@ export * from './dictionaries/institutions';
 export * from './institutions/record.catalogue';
 export * from './institutions/record.schema';
 export * from './applications/applications.status';
+export * from './applications/kinds';
 export * from './applications/applications.schema';
 export * from './materials/materials.schema';
 export * from './reviews/deadline';

@@ -72,13 +72,17 @@ beforeAll(async () => {
     SELECT id, 1, name, uscc, '220000', '["职业介绍"]'::jsonb, created_at, created_at FROM institutions WHERE uscc LIKE '91220100PLAN%'`);
   // 设立 applications: a third addressed to the province (the demo reviewer's department), the rest spread over the others
   await db.execute(sql`
-    INSERT INTO applications (unit_id, type, institution_id, record_id, status, department, submitted_at, due_on, decided_at, created_at, updated_at)
-    SELECT i.unit_id, '设立', i.id, r.id, i.review_status,
+    WITH a AS (
+    INSERT INTO applications (unit_id, type, institution_id, status, department, submitted_at, due_on, decided_at, created_at, updated_at)
+    SELECT i.unit_id, '设立', i.id, i.review_status,
            CASE WHEN right(i.uscc, 6)::int % 3 = 0 THEN '220000'
                 ELSE (SELECT array_agg(code ORDER BY code) FROM departments)[1 + right(i.uscc, 6)::int % (SELECT count(*)::int FROM departments)] END,
            i.created_at, current_date + (right(i.uscc, 6)::int % 40), CASE WHEN i.review_status = '审核通过' THEN i.created_at END, i.created_at, i.created_at
-    FROM institutions i JOIN institution_records r ON r.institution_id = i.id
-    WHERE i.uscc LIKE '91220100PLAN%'`);
+    FROM institutions i
+    WHERE i.uscc LIKE '91220100PLAN%'
+    RETURNING id, institution_id)
+    INSERT INTO application_records (application_id, record_id)
+    SELECT a.id, r.id FROM a JOIN institution_records r ON r.institution_id = a.institution_id`);
   await db.execute(sql`
     UPDATE institutions i SET current_record_id = r.id FROM institution_records r
     WHERE r.institution_id = i.id AND i.review_status = '审核通过' AND i.uscc LIKE '91220100PLAN%'`);

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import { eq } from 'drizzle-orm';
-import { MATERIAL_SLOTS, PROVINCE_DEPARTMENT, type TBusinessScope, type TRecordDraft } from '@jhrm/contracts';
+import { ESTABLISHMENT, PROVINCE_DEPARTMENT, type TBusinessScope, type TRecordDraft } from '@jhrm/contracts';
 import type { AppDeps } from '../deps';
 import { departments, units, users } from '../modules/accounts/accounts.table';
 import { ApplicationsService } from '../modules/applications/applications.service';
@@ -81,7 +81,7 @@ async function demoMaterialPdf(slot: string): Promise<Buffer> {
 async function attachMaterials(deps: AppDeps, applicationId: string): Promise<void> {
   const now = deps.clock();
   const rows: (typeof files.$inferInsert)[] = [];
-  for (const slot of MATERIAL_SLOTS['设立']) {
+  for (const slot of ESTABLISHMENT.materialSlots) {
     const blob = await deps.blobs.put(Readable.from([await demoMaterialPdf(slot.name)]), 1 << 20);
     rows.push({ ownerType: MATERIAL_OWNER, ownerId: applicationId, slot: slot.name, sha256: blob.sha256, size: blob.size, mime: 'application/pdf', name: `${slot.name}（演示）.pdf`, createdAt: now });
   }
@@ -115,7 +115,7 @@ export async function seedDemoBusiness(deps: AppDeps): Promise<void> {
   const reviews = new ReviewsService(deps);
 
   const submit = async (basic: DemoInstitution, key: string) => {
-    const draft = await applications.createEstablishment(agent, demoRecord(basic));
+    const draft = await applications.create(agent, ESTABLISHMENT.name, demoRecord(basic));
     await attachMaterials(deps, draft.id);
     return applications.submit(agent, draft.id, { version: draft.version, department: PROVINCE_DEPARTMENT.code, requestKey: key });
   };

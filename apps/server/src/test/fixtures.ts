@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { DEMO_UNIT } from '../seed/demo';
 import { units, users } from '../modules/accounts/accounts.table';
-import { applications } from '../modules/applications/applications.table';
+import { applicationRecords, applications } from '../modules/applications/applications.table';
 import { institutionRecords, institutions } from '../modules/institutions/institutions.table';
 import type { TestContext } from './harness';
 
@@ -22,7 +22,6 @@ export async function createDemoApplication(ctx: TestContext, status: '待提交
       unitId: unit!.id,
       type: '设立',
       institutionId: inst!.id,
-      recordId: record!.id,
       status,
       department: status === '待提交' ? null : department,
       submittedAt: status === '待提交' ? null : now,
@@ -31,5 +30,6 @@ export async function createDemoApplication(ctx: TestContext, status: '待提交
       updatedAt: now,
     })
     .returning();
+  await db.insert(applicationRecords).values({ applicationId: app!.id, recordId: record!.id });
   return { application: app!, institution: inst!, record: record!, unitId: unit!.id };
 }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { DEMO_UNIT } from '../seed/demo';
 import { departments, units } from '../modules/accounts/accounts.table';
-import { applications } from '../modules/applications/applications.table';
+import { applicationRecords, applications } from '../modules/applications/applications.table';
 import { institutionRecords, institutions } from '../modules/institutions/institutions.table';
 import { licences } from '../modules/licences/licences.table';
 import type { TestContext } from './harness';
@@ -74,7 +74,6 @@ export async function createInstitution(ctx: TestContext, opts: InstitutionOptio
       unitId,
       type: '设立',
       institutionId: inst!.id,
-      recordId: record!.id,
       status: reviewStatus,
       department: reviewStatus === '待提交' ? null : (opts.department ?? '220000'),
       submittedAt: reviewStatus === '待提交' ? null : now,
@@ -83,6 +82,7 @@ export async function createInstitution(ctx: TestContext, opts: InstitutionOptio
       updatedAt: now,
     })
     .returning();
+  await db.insert(applicationRecords).values({ applicationId: app!.id, recordId: record!.id });
   if (approved) await db.update(institutions).set({ currentRecordId: record!.id }).where(eq(institutions.id, inst!.id));
   return { institution: inst!, record: record!, application: app!, unitId };
 }

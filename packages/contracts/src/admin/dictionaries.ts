@@ -1,5 +1,5 @@
 import { ID_VALIDITY_PERIODS, LEGAL_TYPES } from '../accounts/accounts.schema';
-import { APPLICATION_TYPES } from '../applications/applications.status';
+import { APPLICATION_TYPES } from '../applications/kinds';
 import {
   BUSINESS_SCOPES,
   EDUCATION_LEVELS,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { APPLICATION_ACTIONS, APPLICATION_STATUSES, APPLICATION_TYPES } from './applications.status';
+import { APPLICATION_ACTIONS, APPLICATION_STATUSES } from './applications.status';
+import { isDeclaredKind } from './kinds';
 import {
   ZApplicationReportDraft,
   ZFacility,
@@ -28,19 +29,25 @@ export type TSaveRecordRequest = z.infer<typeof ZSaveRecordRequest>;
 /** Education counts of 诚信档案, derived from the staff list. */
 export const ZEducationCounts = z.object({ postgraduate: z.number().int(), bachelor: z.number().int(), collegeOrBelow: z.number().int() });
 
-export const ZApplicationDetail = z.object({
+/**
+ * An application's kind in a request: any declared kind (applications/kinds.ts), checked when the
+ * request is parsed, so a kind declared at start is admitted without editing this schema.
+ */
+export const ZKindName = z.string({ error: '请选择申请类型' }).refine(isDeclaredKind, '申请类型不存在');
+
+/** What every application shows whatever its kind: the engine's header. */
+export const ZApplicationHeader = z.object({
   id: z.string(),
-  type: z.enum(APPLICATION_TYPES),
+  /** the kind's name (设立, 变更, 注销 or another declared kind) */
+  type: z.string(),
   status: z.enum(APPLICATION_STATUSES),
   version: z.number().int(),
   institutionId: z.string(),
   department: z.string().nullable(),
-  /** 申请类型 derived from 申请业务, with the scopes that make it a 许可 */
-  kind: z.object({ kind: z.enum(['许可', '备案']), because: z.array(z.string()) }),
   /** 受理: when a reviewer first opened the submission (the unit sees 已受理 and the date) */
   acceptedAt: z.string().nullable(),
   submittedAt: z.string().nullable(),
-  /** last day of the decision limit of the current submission */
+  /** last day of the decision limit of the current submission (null: the kind has none) */
   dueOn: z.string().nullable(),
   updatedAt: z.string(),
   /** every round's decision (审核意见 and the notes on fields and materials), newest first */
@@ -48,9 +55,29 @@ export const ZApplicationDetail = z.object({
   /** what the signed-in role may do now, from the state machine */
   actions: z.array(z.enum(APPLICATION_ACTIONS)),
   editable: z.boolean(),
+});
+
+/** A record kind's application (设立, 变更, 注销): the header, the 申请类型 and the record it proposes. */
+export const ZApplicationDetail = ZApplicationHeader.extend({
+  /** 申请类型 derived from 申请业务, with the scopes that make it a 许可 */
+  kind: z.object({ kind: z.enum(['许可', '备案']), because: z.array(z.string()) }),
   record: ZRecordDraft.extend({ educationCounts: ZEducationCounts }),
 });
 export type TApplicationDetail = z.infer<typeof ZApplicationDetail>;
+
+/** Any other kind's application: the header and the kind's own content. */
+export const ZApplicationView = ZApplicationHeader.extend({ content: z.unknown() });
+export type TApplicationView = z.infer<typeof ZApplicationView>;
+
+/** What the application routes answer: a record kind's detail, or another kind's view. */
+export const ZAnyApplicationDetail = z.union([ZApplicationDetail, ZApplicationView]);
+export type TAnyApplicationDetail = z.infer<typeof ZAnyApplicationDetail>;
+
+/** POST /api/applications: a new draft of any declared kind (its adapter checks the content). */
+export const ZCreateApplicationRequest = z.object({ type: ZKindName, content: z.unknown() });
+
+/** PUT /api/applications/:id/content: 保存 of any kind, with the version it was loaded with. */
+export const ZSaveContentRequest = z.object({ version: z.number().int().min(1), content: z.unknown() });
 
 export const ZSubmitRequest = z.object({
   version: z.number().int().min(1),

@@ -1,9 +1,6 @@
 import type { TRole } from '../accounts/accounts.schema';
 
-/** The application engine's types and states (SPEC §4.3). 设立, 变更 and 注销 share them. */
-export const APPLICATION_TYPES = ['设立', '变更', '注销'] as const;
-export type TApplicationType = (typeof APPLICATION_TYPES)[number];
-
+/** The application engine's states (SPEC §4.3); every kind (applications/kinds.ts) shares them. */
 export const APPLICATION_STATUSES = ['待提交', '待审核', '审核通过', '审核不通过'] as const;
 export type TApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
@@ -45,3 +42,6 @@ export const isEditable = (s: TApplicationStatus) => EDITABLE_STATUSES.includes(
 export function allowedActions(status: TApplicationStatus, role: TRole, accepted: boolean): TApplicationAction[] {
   return APPLICATION_TRANSITIONS.filter((t) => t.from === status && t.by.includes(role) && !(t.requires === 'notAccepted' && accepted)).map((t) => t.action);
 }
+
+/** A state no action leaves (审核通过): the application is done. */
+export const isFinal = (s: TApplicationStatus) => !APPLICATION_TRANSITIONS.some((t) => t.from === s);

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { TApplicationType } from '../applications/applications.status';
 
 /** Generated templates (PDF, pre-filled with what the unit entered). */
 export const TEMPLATES = {
@@ -14,40 +13,6 @@ export interface MaterialSlotDef {
   required: boolean;
   template?: TTemplateKey;
 }
-
-/** Material slots per application type (SPEC §4.2), in the guide's order. */
-export const MATERIAL_SLOTS: Record<TApplicationType, readonly MaterialSlotDef[]> = {
-  设立: [
-    { name: '登记申请表', required: true, template: 'registrationForm' },
-    { name: '诚信档案', required: true, template: 'integrityFile' },
-    { name: '房产证或购房合同', required: true },
-    { name: '工商营业执照', required: true },
-    { name: '企业管理制度', required: true },
-    { name: '企业章程', required: true },
-    { name: '专职人员登记表', required: true, template: 'staffForm' },
-    { name: '专职人员学历证书', required: true },
-    { name: '专职人员劳动合同', required: true },
-    { name: '办公场所证明', required: true },
-    { name: '应公开的服务内容等', required: true },
-    { name: '人力资源资格证书', required: true },
-    { name: '法人身份证正反面', required: true },
-  ],
-  变更: [
-    { name: '工商营业执照(变更)', required: false },
-    { name: '人力资源服务许可证(变更)', required: false },
-    { name: '许可证变更申请表(变更)', required: false },
-    { name: '法人身份证正反面(变更)', required: false },
-    { name: '房产证明或租赁合同和住房证明(变更)', required: false },
-    { name: '租赁协议或使用证明(变更)', required: false },
-    { name: '许可证补办申请表', required: false },
-  ],
-  注销: [
-    { name: '身份证正反照', required: true },
-    { name: '注销审批表', required: true },
-    { name: '承诺书', required: true },
-    { name: '其他文件', required: false },
-  ],
-};
 
 /** The video slot; required at 设立 (and for 变更住所(地址)). */
 export const VIDEO_SLOT = '场所视频光盘';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_PAGE_SIZE, ZPage } from '../common';
 import { BUSINESS_SCOPES } from '../dictionaries/institutions';
 import { CANCEL_STATUSES } from '../institutions/institutions.status';
-import { APPLICATION_TYPES } from '../applications/applications.status';
+import { APPLICATION_TYPES } from '../applications/kinds';
 import { LICENCE_KINDS, LICENCE_STATUSES } from '../licences/verify.schema';
 
 /**

@@ -1,5 +1,5 @@
-import type { TApplicationType } from '../applications/applications.status';
-import { MATERIAL_SLOTS, VIDEO_SLOT } from '../materials/materials.schema';
+import { kindDeclaration } from '../applications/kinds';
+import { VIDEO_SLOT } from '../materials/materials.schema';
 import { RECORD_FIELD_ENTRIES, recordTabLabel, type CatalogueEntry, type TRecordListTab, type TRecordTab } from '../institutions/record.catalogue';
 
 /**
@@ -49,11 +49,12 @@ export interface ReviewedListSizes {
 export function reviewTargetLabel(
   target: 'field' | 'material',
   key: string,
-  type: TApplicationType,
+  type: string,
   lists: ReviewedListSizes = {},
   rowName?: (list: ListKey, index: number) => string | undefined,
 ): string | null {
   if (target === 'material') return reviewMaterialTargets(type).includes(key) ? key : null;
+  if (!kindDeclaration(type).reviewTargets.recordFields) return null;
   const field = REVIEW_FIELD_TARGETS.find((f) => f.key === key);
   if (field) return field.label;
   const row = /^(staff|facilities|fees)\.(\d{1,4})$/.exec(key);
@@ -67,7 +68,9 @@ export function reviewTargetLabel(
   return null;
 }
 
-/** The material slots a note may name for an application type (the video slot included). */
-export function reviewMaterialTargets(type: TApplicationType): string[] {
-  return [...MATERIAL_SLOTS[type].map((s) => s.name), ...(type === '设立' || type === '变更' ? [VIDEO_SLOT] : [])];
+/** The material slots a note may name for a kind (the video slot, if the kind may have one). */
+export function reviewMaterialTargets(type: string): string[] {
+  const kind = kindDeclaration(type);
+  if (!kind.reviewTargets.materials) return [];
+  return [...kind.materialSlots.map((s) => s.name), ...(kind.video === 'none' ? [] : [VIDEO_SLOT])];
 }

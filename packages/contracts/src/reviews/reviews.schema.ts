@@ -1,16 +1,10 @@
 import { z } from 'zod';
 import { DEFAULT_PAGE_SIZE } from '../common';
-import { APPLICATION_ACTIONS, APPLICATION_STATUSES, APPLICATION_TYPES } from '../applications/applications.status';
+import { APPLICATION_ACTIONS, APPLICATION_STATUSES } from '../applications/applications.status';
+import { isDeclaredKind } from '../applications/kinds';
 import { ZEducationCounts, ZRecordDraft } from '../applications/applications.schema';
 import { ZMaterials } from '../materials/materials.schema';
 import { REVIEW_DECISIONS, ZReviewDecisionView, ZReviewNote } from './decision.schema';
-
-/**
- * The inbox's 类型 filter: the engine's types now, and the reviewed reports of 人力资源市场统计 and
- * 诚信示范 once those domains exist (filtering by them finds nothing until then).
- */
-export const REVIEW_ITEM_TYPES = [...APPLICATION_TYPES, '统计', '诚信'] as const;
-export type TReviewItemType = (typeof REVIEW_ITEM_TYPES)[number];
 
 export const REVIEW_TABS = ['待审核', '已审核'] as const;
 export type TReviewTab = (typeof REVIEW_TABS)[number];
@@ -21,7 +15,8 @@ const day = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${label}
 export const ZReviewInboxQuery = z
   .object({
     tab: z.enum(REVIEW_TABS, { error: '请选择待审核或已审核' }).default('待审核'),
-    type: z.enum(REVIEW_ITEM_TYPES, { error: '请选择有效的业务类型' }).optional(),
+    /** the inbox's 业务类型 filter: any declared kind (declaredKinds()) */
+    type: z.string().refine(isDeclaredKind, '请选择有效的业务类型').optional(),
     name: z.string().trim().max(100).optional(),
     uscc: z.string().trim().toUpperCase().max(18).optional(),
     submittedFrom: day('提交开始日期').optional(),
@@ -38,7 +33,7 @@ const ZLastDecision = z.object({ decision: z.enum(REVIEW_DECISIONS), decidedAt: 
 
 export const ZReviewInboxItem = z.object({
   id: z.string(),
-  type: z.enum(APPLICATION_TYPES),
+  type: z.string(),
   institutionId: z.string(),
   institutionName: z.string(),
   uscc: z.string(),
@@ -79,10 +74,32 @@ export type TLicenceSummary = z.infer<typeof ZLicenceSummary>;
 
 const ZFullRecord = ZRecordDraft.extend({ educationCounts: ZEducationCounts });
 
-/** GET /api/reviews/:id — what the reviewer decides on. */
+/** A record kind's content (设立, 变更, 注销): what the reviewer decides on. */
+export const ZRecordReviewContent = z.object({
+  contentType: z.literal('record'),
+  /** 申请类型 of the submitted record, with the scopes that make it a 许可 */
+  kind: z.object({ kind: z.enum(['许可', '备案']), because: z.array(z.string()) }),
+  /** what approving issues: a 人力资源服务许可证 (许可), a 备案凭证 (备案), or nothing */
+  issuesOnApproval: z.enum(['许可', '备案']).nullable(),
+  /** the latest submission, frozen: exactly what is being decided on */
+  record: ZFullRecord,
+  /** for 变更: the institution's record in force, for the side-by-side comparison */
+  current: ZFullRecord.nullable(),
+});
+export type TRecordReviewContent = z.infer<typeof ZRecordReviewContent>;
+
+/** Another kind's content: its declaration's content type and what its adapter shows. */
+const ZOtherReviewContent = z.object({ contentType: z.string(), data: z.unknown() });
+
+export const ZReviewContent = z.union([ZRecordReviewContent, ZOtherReviewContent]);
+export type TReviewContent = z.infer<typeof ZReviewContent>;
+
+export const isRecordReviewContent = (c: TReviewContent): c is TRecordReviewContent => c.contentType === 'record';
+
+/** GET /api/reviews/:id — what the reviewer decides on: the engine's header and the kind's content. */
 export const ZReviewDetail = z.object({
   id: z.string(),
-  type: z.enum(APPLICATION_TYPES),
+  type: z.string(),
   status: z.enum(APPLICATION_STATUSES),
   version: z.number().int(),
   institutionId: z.string(),
@@ -98,19 +115,13 @@ export const ZReviewDetail = z.object({
   dueOn: z.string().nullable(),
   daysLeft: z.number().int().nullable(),
   overdue: z.boolean(),
-  /** 申请类型 of the submitted record, with the scopes that make it a 许可 */
-  kind: z.object({ kind: z.enum(['许可', '备案']), because: z.array(z.string()) }),
   /** what the reviewer may do now (state machine, role reviewer) */
   actions: z.array(z.enum(APPLICATION_ACTIONS)),
-  /** what approving issues: a 人力资源服务许可证 (许可), a 备案凭证 (备案), or nothing */
-  issuesOnApproval: z.enum(['许可', '备案']).nullable(),
-  /** the latest submission, frozen: exactly what is being decided on */
-  record: ZFullRecord,
-  /** for 变更: the institution's record in force, for the side-by-side comparison */
-  current: ZFullRecord.nullable(),
+  /** the material slots of the kind with their files, and the video */
   materials: ZMaterials,
   rounds: z.array(ZReviewRound),
   licence: ZLicenceSummary.nullable(),
+  content: ZReviewContent,
 });
 export type TReviewDetail = z.infer<typeof ZReviewDetail>;
 

@@ -141,8 +141,8 @@ describe('设立审批', () => {
     const reviewer = ctx.client();
     await reviewer.login('demo_reviewer');
     const seen = (await reviewer.get(`/api/reviews/${app.id}`)).json();
-    expect(seen.record.basic.legalRepIdCard).toBe(draft.basic!.legalRepIdCard);
-    expect(seen.record.staff.map((p: { mobile: string }) => p.mobile)).toEqual(draft.staff!.map((p) => p.mobile));
+    expect(seen.content.record.basic.legalRepIdCard).toBe(draft.basic!.legalRepIdCard);
+    expect(seen.content.record.staff.map((p: { mobile: string }) => p.mobile)).toEqual(draft.staff!.map((p) => p.mobile));
   });
 
   it('refuses 撤回 once a reviewer has accepted (opened) it', async () => {

@@ -2,43 +2,57 @@ import { and, eq, sql } from 'drizzle-orm';
 import {
   AppErrorCode,
   allowedActions,
-  applicationKind,
   decisionDueOn,
   isEditable,
-  type TApplicationDetail,
-  type TBusinessScope,
-  type TRecordDraft,
+  kindDeclaration,
+  type KindDeclaration,
+  type TAnyApplicationDetail,
+  type TSubmissionProblem,
   type TSubmitRequest,
 } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
+import { uniqueViolation } from '../../lib/pg-errors';
 import { formatBeijing } from '../../lib/time';
 import { queryRows, type DbOrTx } from '../../db/client';
 import type { AppDeps } from '../../deps';
 import { actorUnitId, type Actor } from '../accounts/actor';
 import { departments } from '../accounts/accounts.table';
-import { institutionRecords, institutions } from '../institutions/institutions.table';
 import { auditApplication, editableApplication, type ApplicationRow } from './applications.access';
 import { applicationSubmissions, applications } from './applications.table';
 import { allowedTransition, fire } from './transitions';
 import { AWAITING_DECISION } from './states';
-import { readRecord, replaceLists, sealRecord, toColumns } from '../institutions/records.repository';
-import { syncInstitution } from '../institutions/sync-institution';
-import { submissionProblems } from './submission-rules';
 import { listDecisions } from './decisions.repository';
-import { usccOwnershipViolation } from '../accounts/uscc-ownership';
-import { USCC_OWNED_ELSEWHERE, usccOwnedElsewhereError, usccTakenByOtherUnit } from '../institutions/uscc-owner';
+import { kindAdapter, type KindAdapter, type MaterialCounts } from './kinds';
 
-/** A write another unit's claim on the same code beat by a moment still gets the field message. */
-async function claimingUscc<T>(write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (err) {
-    if (usccOwnershipViolation(err) === 'institution') throw usccOwnedElsewhereError();
-    throw err;
-  }
+/** one open application of the exclusive kinds per institution (applications.open_for) */
+const OPEN_FOR_CONSTRAINT = 'applications_open_for_uq';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the engine passes content through to its kind
+type Adapter = KindAdapter<any, any>;
+
+/** A kind's content from a request, checked by its adapter: a 400 naming each field otherwise. */
+function checkedContent(adapter: Adapter, content: unknown): unknown {
+  const r = adapter.content.safeParse(content);
+  if (r.success) return r.data;
+  const fieldErrors = r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  throw new AppError(AppErrorCode.VALIDATION, fieldErrors.length > 1 ? `有${fieldErrors.length}处填写有误，请按提示修改` : (fieldErrors[0]?.message ?? '输入有误'), fieldErrors);
 }
 
-/** The application engine: drafts, 保存 with an optimistic version, 提交 (checked, frozen, once), 撤回, 清空. */
+/** What the kind's declaration asks for besides its content: the video and the required material slots. */
+function declaredProblems(kind: KindDeclaration, counts: MaterialCounts): TSubmissionProblem[] {
+  const problems: TSubmissionProblem[] = [];
+  if (kind.video === 'required' && counts.videoCount === 0) problems.push({ tab: 'video', path: 'video', message: '请上传场所视频（MP4）' });
+  for (const slot of kind.materialSlots) {
+    if (slot.required && !((counts.slots[slot.name] ?? 0) > 0)) problems.push({ tab: 'materials', path: `materials.${slot.name}`, message: `请上传材料：${slot.name}` });
+  }
+  return problems;
+}
+
+/**
+ * The application engine, for every registered kind (decision 0022): drafts, 保存 with an
+ * optimistic version, 提交 (checked, frozen, once), 撤回, 清空. What the content is and how it is
+ * checked is the kind's adapter's (applications/kinds.ts); the engine never names a kind.
+ */
 export class ApplicationsService {
   constructor(private readonly deps: AppDeps) {}
 
@@ -50,57 +64,69 @@ export class ApplicationsService {
     return auditApplication(this.deps, tx, actor, action, app, detail);
   }
 
-  /** 设立审批 保存 for a new institution: creates the institution, its first record and the application. */
-  async createEstablishment(actor: Actor, draft: TRecordDraft): Promise<TApplicationDetail> {
+  /** The engine's transaction, with the kind's own reading of a database refusal (e.g. a code another unit claimed). */
+  private async inKind<T>(adapter: Adapter, work: (tx: DbOrTx) => Promise<T>): Promise<T> {
+    try {
+      return await this.db.transaction(work);
+    } catch (err) {
+      throw adapter.failure?.(err) ?? err;
+    }
+  }
+
+  /** 保存 of a new application of `type`: the kind makes its subject and content, the engine the header. */
+  async create(actor: Actor, type: string, content: unknown): Promise<TAnyApplicationDetail> {
+    const adapter = kindAdapter(type);
+    const checked = checkedContent(adapter, content);
     const unitId = actorUnitId(actor);
-    const now = this.deps.clock();
-    const uscc = draft.basic?.uscc || actor.user.unitUscc || '';
-    const id = await claimingUscc(() => this.db.transaction(async (tx) => {
-      if (await usccTakenByOtherUnit(tx, uscc, unitId)) throw usccOwnedElsewhereError();
-      const [inst] = await tx
-        .insert(institutions)
-        .values({ unitId, name: draft.basic?.name || '（未填写机构名称）', uscc, createdAt: now, updatedAt: now })
-        .returning({ id: institutions.id });
-      const [record] = await tx
-        .insert(institutionRecords)
-        .values({ institutionId: inst!.id, version: 1, ...toColumns(this.deps.pii, draft), createdAt: now, updatedAt: now })
-        .returning({ id: institutionRecords.id });
-      await replaceLists(tx, this.deps.pii, record!.id, draft);
-      const [app] = await tx
-        .insert(applications)
-        .values({ unitId, type: '设立', institutionId: inst!.id, recordId: record!.id, createdBy: actor.user.id, createdAt: now, updatedAt: now })
-        .returning();
-      await syncInstitution(tx, this.deps, app!.institutionId, draft);
-      await this.audit(tx, actor, 'application.created', app!, { type: '设立' });
+    let subject: string | undefined;
+    const id = await this.inKind(adapter, async (tx) => {
+      const now = this.deps.clock();
+      const { institutionId, attach } = await adapter.create({ deps: this.deps, tx, actor }, checked);
+      subject = institutionId;
+      const openFor = adapter.declaration.exclusive ? institutionId : null;
+      const [app] = await tx.insert(applications).values({ unitId, type, institutionId, openFor, createdBy: actor.user.id, createdAt: now, updatedAt: now }).returning();
+      await attach(app!);
+      await this.audit(tx, actor, 'application.created', app!, { type });
       return app!.id;
-    }));
+    }).catch(async (err: unknown) => {
+      if (uniqueViolation(err) === OPEN_FOR_CONSTRAINT && subject) throw await this.alreadyOpen(subject);
+      throw err;
+    });
     return this.detail(id, actor);
+  }
+
+  /** The refusal of a second open 变更 / 注销 of one institution, naming the open one. */
+  private async alreadyOpen(institutionId: string): Promise<AppError> {
+    const [open] = await this.db
+      .select({ type: applications.type, status: applications.status })
+      .from(applications)
+      .where(eq(applications.openFor, institutionId));
+    const which = open ? `一份“${open.status}”的${open.type}申请` : '一份未办结的申请';
+    return new AppError(AppErrorCode.CONFLICT, `该机构已有${which}，办结（审核通过）之前不能再申请变更或注销。请在列表中打开那份申请继续办理`);
   }
 
   /** 保存: refuses a stale version, so two agents on one draft never overwrite each other silently. */
-  async save(actor: Actor, id: string, version: number, draft: TRecordDraft): Promise<TApplicationDetail> {
-    await claimingUscc(() => this.db.transaction(async (tx) => {
+  async save(actor: Actor, id: string, version: number, content: unknown): Promise<TAnyApplicationDetail> {
+    const [row] = await this.db.select({ type: applications.type }).from(applications).where(and(eq(applications.id, id), eq(applications.unitId, actorUnitId(actor))));
+    if (!row) throw new AppError(AppErrorCode.NOT_FOUND, '申请不存在或无权操作');
+    const adapter = kindAdapter(row.type);
+    const checked = checkedContent(adapter, content);
+    await this.inKind(adapter, async (tx) => {
       const app = await editableApplication(tx, actorUnitId(actor), id);
       this.checkVersion(app, version);
-      if (await usccTakenByOtherUnit(tx, draft.basic?.uscc, app.unitId)) throw usccOwnedElsewhereError();
-      const cols = toColumns(this.deps.pii, draft);
-      await tx.update(institutionRecords).set({ ...cols, updatedAt: this.deps.clock() }).where(eq(institutionRecords.id, app.recordId));
-      await replaceLists(tx, this.deps.pii, app.recordId, draft);
+      await adapter.save({ deps: this.deps, tx, actor }, app, checked);
       await this.bump(tx, app);
-      if (app.type === '设立') await syncInstitution(tx, this.deps, app.institutionId, draft);
-      await this.audit(tx, actor, 'application.saved', app, { sections: Object.keys(draft) });
-    }));
+      await this.audit(tx, actor, 'application.saved', app, { sections: checked && typeof checked === 'object' ? Object.keys(checked) : [] });
+    });
     return this.detail(id, actor);
   }
 
-  /** 清空: empties every section of the draft (the materials stay). */
-  async clear(actor: Actor, id: string, version: number): Promise<TApplicationDetail> {
+  /** 清空: empties the content (the materials stay). */
+  async clear(actor: Actor, id: string, version: number): Promise<TAnyApplicationDetail> {
     await this.db.transaction(async (tx) => {
       const app = await editableApplication(tx, actorUnitId(actor), id);
       this.checkVersion(app, version);
-      const empty: TRecordDraft = { basic: {}, report: {}, integrity: {}, staff: [], facilities: [], fees: [] };
-      await tx.update(institutionRecords).set({ ...toColumns(this.deps.pii, empty), updatedAt: this.deps.clock() }).where(eq(institutionRecords.id, app.recordId));
-      await replaceLists(tx, this.deps.pii, app.recordId, empty);
+      await kindAdapter(app.type).clear({ deps: this.deps, tx, actor }, app);
       await this.bump(tx, app);
       await this.audit(tx, actor, 'application.cleared', app);
     });
@@ -108,10 +134,10 @@ export class ApplicationsService {
   }
 
   /**
-   * 提交: checks every rule of SPEC §4.1 and reports all problems at once; otherwise freezes the
-   * record as a submission addressed to the chosen 审批部门. The same request key submits once.
+   * 提交: checks the kind's content, its declared materials and video, and reports all problems at
+   * once; otherwise freezes the content as a submission addressed to the chosen 审批部门. The same request key submits once.
    */
-  async submit(actor: Actor, id: string, req: TSubmitRequest): Promise<TApplicationDetail> {
+  async submit(actor: Actor, id: string, req: TSubmitRequest): Promise<TAnyApplicationDetail> {
     await this.db.transaction(async (tx) => {
       const [own] = await tx.select().from(applications).where(and(eq(applications.id, id), eq(applications.unitId, actorUnitId(actor)))).for('update');
       if (!own) throw new AppError(AppErrorCode.NOT_FOUND, '申请不存在或无权操作');
@@ -137,12 +163,12 @@ export class ApplicationsService {
         throw new AppError(AppErrorCode.VALIDATION, message, [{ path: 'department', message }]);
       }
 
-      const record = await readRecord(tx, this.deps.pii, own.recordId);
-      const materialCounts = await this.materialCounts(tx, id);
-      const videoCount = materialCounts['__video__'] ?? 0;
-      const problems = submissionProblems({ type: own.type, record, materialCounts, videoCount, minStaff: this.deps.config.minStaff });
-      // a 变更's code reaches the institution only on approval: another unit may have registered it since 保存
-      if (await usccTakenByOtherUnit(tx, record.basic?.uscc, own.unitId)) problems.push({ tab: 'basic', path: 'basic.uscc', message: USCC_OWNED_ELSEWHERE });
+      const adapter = kindAdapter(own.type);
+      const kind = kindDeclaration(own.type);
+      const ctx = { deps: this.deps, tx, actor };
+      const counts = await this.materialCounts(tx, id);
+      const check = await adapter.submission(ctx, own, counts);
+      const problems = [...check.problems, ...declaredProblems(kind, counts)];
       if (problems.length) {
         throw new AppError(
           AppErrorCode.VALIDATION,
@@ -156,20 +182,18 @@ export class ApplicationsService {
         tx,
         sql`SELECT coalesce(max(round), 0)::int AS round FROM application_submissions WHERE application_id = ${id}`,
       );
-      const { educationCounts, ...content } = record;
       await tx.insert(applicationSubmissions).values({
         applicationId: id,
         round: round + 1,
         requestKey: req.requestKey,
         department: dept.code,
-        snapshot: { record: sealRecord(this.deps.pii, { ...content, educationCounts }), materials: materialCounts, kind: applicationKind((record.basic?.scopes ?? []) as TBusinessScope[]) },
+        snapshot: check.snapshot,
         submittedBy: actor.user.id,
         submittedAt: now,
       });
-      // the record names the department it went to, as the 登记申请表 prints it
-      await tx.update(institutionRecords).set({ department: dept.code }).where(eq(institutionRecords.id, own.recordId));
+      await adapter.submitted?.(ctx, own, dept.code);
       await fire(this.deps, tx, own, '提交', actor, {
-        set: { department: dept.code, submittedAt: now, dueOn: decisionDueOn(now), acceptedAt: null, acceptedBy: null },
+        set: { department: dept.code, submittedAt: now, dueOn: kind.decisionLimitDays === null ? null : decisionDueOn(now, kind.decisionLimitDays), acceptedAt: null, acceptedBy: null },
         audit: { department: dept.code, round: round + 1 },
       });
     });
@@ -177,7 +201,7 @@ export class ApplicationsService {
   }
 
   /** 撤回: back to 待提交, only while no reviewer has opened (受理) it. */
-  async withdraw(actor: Actor, id: string, version: number): Promise<TApplicationDetail> {
+  async withdraw(actor: Actor, id: string, version: number): Promise<TAnyApplicationDetail> {
     await this.db.transaction(async (tx) => {
       const [own] = await tx.select().from(applications).where(and(eq(applications.id, id), eq(applications.unitId, actorUnitId(actor)))).for('update');
       if (!own) throw new AppError(AppErrorCode.NOT_FOUND, '申请不存在或无权操作');
@@ -188,20 +212,18 @@ export class ApplicationsService {
     return this.detail(id, actor);
   }
 
-  /** The application as its unit (or a reviewer) sees it. Access is checked by the caller. */
-  async detail(id: string, actor: Actor): Promise<TApplicationDetail> {
+  /** The application as its unit (or a reviewer) sees it: the header and what its kind adds. Access is checked by the caller. */
+  async detail(id: string, actor: Actor): Promise<TAnyApplicationDetail> {
     const { user } = actor;
     const [app] = await this.db.select().from(applications).where(eq(applications.id, id));
     if (!app) throw new AppError(AppErrorCode.NOT_FOUND, '申请不存在或无权查看');
-    const record = await readRecord(this.db, this.deps.pii, app.recordId);
-    return {
+    const header = {
       id: app.id,
       type: app.type,
       status: app.status,
       version: app.version,
       institutionId: app.institutionId,
       department: app.department,
-      kind: applicationKind((record.basic?.scopes ?? []) as TBusinessScope[]),
       acceptedAt: app.acceptedAt?.toISOString() ?? null,
       submittedAt: app.submittedAt?.toISOString() ?? null,
       dueOn: app.dueOn,
@@ -209,8 +231,8 @@ export class ApplicationsService {
       reviews: await listDecisions(this.db, app.id, { reviewerNames: user.role === 'reviewer' || user.role === 'admin' }),
       actions: allowedActions(app.status, user.role, app.acceptedAt !== null),
       editable: isEditable(app.status) && user.role === 'agent',
-      record,
     };
+    return { ...header, ...(await kindAdapter(app.type).read(this.db, this.deps, app)) } as TAnyApplicationDetail;
   }
 
   private checkVersion(app: ApplicationRow, version: number) {
@@ -228,16 +250,19 @@ export class ApplicationsService {
     await tx.update(applications).set({ version: app.version + 1, updatedAt: this.deps.clock() }).where(eq(applications.id, app.id));
   }
 
-  /** Files per material slot, and the video count under `__video__`. */
-  private async materialCounts(tx: DbOrTx, applicationId: string): Promise<Record<string, number>> {
+  /** Files per material slot, and the number of videos. */
+  private async materialCounts(tx: DbOrTx, applicationId: string): Promise<MaterialCounts> {
     const rows = await queryRows<{ slot: string | null; owner_type: string; n: number }>(
       tx,
       sql`SELECT slot, owner_type, count(*)::int AS n FROM files
           WHERE owner_id = ${applicationId} AND owner_type IN ('application_material', 'application_video')
           GROUP BY slot, owner_type`,
     );
-    const counts: Record<string, number> = {};
-    for (const r of rows) counts[r.owner_type === 'application_video' ? '__video__' : (r.slot ?? '')] = r.n;
+    const counts: MaterialCounts = { slots: {}, videoCount: 0 };
+    for (const r of rows) {
+      if (r.owner_type === 'application_video') counts.videoCount += r.n;
+      else counts.slots[r.slot ?? ''] = r.n;
+    }
     return counts;
   }
 }

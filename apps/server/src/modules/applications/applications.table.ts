@@ -1,12 +1,14 @@
 import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { APPLICATION_STATUSES, APPLICATION_TYPES } from '@jhrm/contracts';
+import { APPLICATION_STATUSES } from '@jhrm/contracts';
 import { units, users } from '../accounts/accounts.table';
 import { institutionRecords, institutions } from '../institutions/institutions.table';
 
 /**
- * One application of the shared engine (设立 / 变更 / 注销): its target institution, the record it
- * proposes, its state (contracts' applications.status.ts) and an optimistic `version` that every
- * write must name.
+ * One application of the shared engine, of any declared kind (contracts' applications/kinds.ts):
+ * the common header — its unit, kind, subject institution, state (contracts'
+ * applications.status.ts), department, deadline, decision and an optimistic `version` that every
+ * write must name. What it proposes lives in its kind's content table (`application_records` for
+ * the record kinds).
  */
 export const applications = pgTable(
   'applications',
@@ -15,13 +17,11 @@ export const applications = pgTable(
     unitId: uuid('unit_id')
       .notNull()
       .references(() => units.id),
-    type: text('type', { enum: APPLICATION_TYPES }).notNull(),
+    /** the kind's name; any kind registered with the engine (applications/kinds.ts) */
+    type: text('type').notNull(),
     institutionId: uuid('institution_id')
       .notNull()
       .references(() => institutions.id),
-    recordId: uuid('record_id')
-      .notNull()
-      .references(() => institutionRecords.id),
     status: text('status', { enum: APPLICATION_STATUSES }).notNull().default('待提交'),
     /** 审批部门 code the submission is addressed to */
     department: text('department'),
@@ -30,15 +30,21 @@ export const applications = pgTable(
     /** 受理: set when a reviewer first opens it; 撤回 is refused from then on */
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
     acceptedBy: uuid('accepted_by').references(() => users.id),
-    /** last day of the 20-working-day decision limit (条例 第十九条), set on each 提交 */
+    /** last day of the kind's decision limit (20 working days, 条例 第十九条), set on each 提交; null if the kind has none */
     dueOn: date('due_on'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     decidedBy: uuid('decided_by').references(() => users.id),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    /**
+     * The subject institution while an application of an exclusive kind (变更, 注销) is open, null
+     * otherwise and once it reaches a final state: unique, so the database lets one at a time exist.
+     */
+    openFor: uuid('open_for').references(() => institutions.id),
   },
   (t) => [
+    uniqueIndex('applications_open_for_uq').on(t.openFor),
     index('applications_unit_idx').on(t.unitId, t.createdAt),
     index('applications_institution_idx').on(t.institutionId),
     // a department's 待审核 inbox in its exact order (due_on, submitted_at, id): a page reads 15 entries, not
@@ -67,3 +73,16 @@ export const applicationSubmissions = pgTable(
   },
   (t) => [uniqueIndex('application_submissions_round_uq').on(t.applicationId, t.round), uniqueIndex('application_submissions_key_uq').on(t.applicationId, t.requestKey)],
 );
+
+/**
+ * The content of a record kind's application (设立 / 变更 / 注销): the institution record version
+ * it proposes. Other kinds keep their content in tables of their own, keyed by the application.
+ */
+export const applicationRecords = pgTable('application_records', {
+  applicationId: uuid('application_id')
+    .primaryKey()
+    .references(() => applications.id),
+  recordId: uuid('record_id')
+    .notNull()
+    .references(() => institutionRecords.id),
+});

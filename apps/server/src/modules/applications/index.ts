@@ -1,7 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { asc } from 'drizzle-orm';
 import { z } from 'zod';
-import { ZApplicationDetail, ZRecordDraft, ZSaveRecordRequest, ZSubmitRequest, ZVersionRequest } from '@jhrm/contracts';
+import {
+  ESTABLISHMENT,
+  ZAnyApplicationDetail,
+  ZCreateApplicationRequest,
+  ZRecordDraft,
+  ZSaveContentRequest,
+  ZSaveRecordRequest,
+  ZSubmitRequest,
+  ZVersionRequest,
+} from '@jhrm/contracts';
 import { ANY_USER, UNIT_USERS, zod } from '../../lib/routes';
 import { actorOf } from '../../plugins/auth';
 import type { AppDeps } from '../../deps';
@@ -37,13 +46,25 @@ export async function applicationsRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.post('/api/applications/establishments', {
     config: { access: ['agent'] },
-    schema: { tags: ['applications'], summary: '人力资源服务机构设立审批：新建并保存草稿', body: ZRecordDraft, response: { 200: ZApplicationDetail } },
-    handler: async (req) => service.createEstablishment(actorOf(req), req.body),
+    schema: { tags: ['applications'], summary: '人力资源服务机构设立审批：新建并保存草稿', body: ZRecordDraft, response: { 200: ZAnyApplicationDetail } },
+    handler: async (req) => service.create(actorOf(req), ESTABLISHMENT.name, req.body),
+  });
+
+  r.post('/api/applications', {
+    config: { access: ['agent'] },
+    schema: { tags: ['applications'], summary: '新建并保存任一申请类型的草稿（内容由该类型校验）', body: ZCreateApplicationRequest, response: { 200: ZAnyApplicationDetail } },
+    handler: async (req) => service.create(actorOf(req), req.body.type, req.body.content),
+  });
+
+  r.put('/api/applications/:id/content', {
+    config: { access: ['agent'] },
+    schema: { tags: ['applications'], summary: '保存任一申请类型的内容（须带加载时的 version）', params: ZId, body: ZSaveContentRequest, response: { 200: ZAnyApplicationDetail } },
+    handler: async (req) => service.save(actorOf(req), req.params.id, req.body.version, req.body.content),
   });
 
   r.get('/api/applications/:id', {
     config: { access: [...UNIT_USERS, 'reviewer', 'admin'], staffRead: applicationRead('application.viewed') },
-    schema: { tags: ['applications'], summary: '申请详情', params: ZId, response: { 200: ZApplicationDetail } },
+    schema: { tags: ['applications'], summary: '申请详情', params: ZId, response: { 200: ZAnyApplicationDetail } },
     handler: async (req) => {
       const actor = actorOf(req);
       await readableApplication(deps.database.db, actor, req.params.id);
@@ -53,7 +74,7 @@ export async function applicationsRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.put('/api/applications/:id/record', {
     config: { access: ['agent'] },
-    schema: { tags: ['applications'], summary: '保存（可保存未填完的表单；须带加载时的 version）', params: ZId, body: ZSaveRecordRequest, response: { 200: ZApplicationDetail } },
+    schema: { tags: ['applications'], summary: '保存（可保存未填完的表单；须带加载时的 version）', params: ZId, body: ZSaveRecordRequest, response: { 200: ZAnyApplicationDetail } },
     handler: async (req) => {
       const { version, ...draft } = req.body;
       return service.save(actorOf(req), req.params.id, version, draft);
@@ -62,19 +83,19 @@ export async function applicationsRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.post('/api/applications/:id/submit', {
     config: { access: ['agent'] },
-    schema: { tags: ['applications'], summary: '提交（选择审批部门；同一 requestKey 只提交一次）', params: ZId, body: ZSubmitRequest, response: { 200: ZApplicationDetail } },
+    schema: { tags: ['applications'], summary: '提交（选择审批部门；同一 requestKey 只提交一次）', params: ZId, body: ZSubmitRequest, response: { 200: ZAnyApplicationDetail } },
     handler: async (req) => service.submit(actorOf(req), req.params.id, req.body),
   });
 
   r.post('/api/applications/:id/withdraw', {
     config: { access: ['agent'] },
-    schema: { tags: ['applications'], summary: '撤回（审批部门受理前）', params: ZId, body: ZVersionRequest, response: { 200: ZApplicationDetail } },
+    schema: { tags: ['applications'], summary: '撤回（审批部门受理前）', params: ZId, body: ZVersionRequest, response: { 200: ZAnyApplicationDetail } },
     handler: async (req) => service.withdraw(actorOf(req), req.params.id, req.body.version),
   });
 
   r.post('/api/applications/:id/clear', {
     config: { access: ['agent'] },
-    schema: { tags: ['applications'], summary: '清空表单', params: ZId, body: ZVersionRequest, response: { 200: ZApplicationDetail } },
+    schema: { tags: ['applications'], summary: '清空表单', params: ZId, body: ZVersionRequest, response: { 200: ZAnyApplicationDetail } },
     handler: async (req) => service.clear(actorOf(req), req.params.id, req.body.version),
   });
 }

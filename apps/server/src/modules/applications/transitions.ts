@@ -1,32 +1,18 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { AppErrorCode, findTransition, type TApplicationAction, type TApplicationType, type Transition } from '@jhrm/contracts';
+import { AppErrorCode, findTransition, isFinal, type TApplicationAction, type Transition } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import { formatBeijing } from '../../lib/time';
 import type { DbOrTx } from '../../db/client';
 import type { AppDeps } from '../../deps';
 import type { Actor } from '../accounts/actor';
-import { institutions } from '../institutions/institutions.table';
 import { auditApplication, type ApplicationRow } from './applications.access';
 import { applications } from './applications.table';
+import { kindAdapter } from './kinds';
 
 /**
  * The state machine of contracts' applications.status.ts, applied: the one place that changes an
  * application's state. Call sites name an action, never a state.
  */
-
-/** What a kind does when one of its applications changes state, in the same transaction. */
-interface KindHooks {
-  afterTransition?: (tx: DbOrTx, deps: Pick<AppDeps, 'clock'>, app: ApplicationRow, t: Transition) => Promise<unknown>;
-}
-
-const KIND_HOOKS: Record<TApplicationType, KindHooks> = {
-  // the institution a 设立 creates is in review exactly as its application is (查询's 审核状态)
-  设立: {
-    afterTransition: (tx, deps, app, t) => tx.update(institutions).set({ reviewStatus: t.to, updatedAt: deps.clock() }).where(eq(institutions.id, app.institutionId)),
-  },
-  变更: {},
-  注销: {},
-};
 
 /** The audit entry each action leaves. */
 const AUDIT_ACTIONS: Record<TApplicationAction, string> = {
@@ -61,18 +47,19 @@ export interface FireOptions {
  * Fires `action` on `app` inside `tx`: checks the transition, writes its `to` only if the row is
  * still in its `from` state (UPDATE … WHERE status = from RETURNING, so of concurrent fires exactly
  * one wins and the others get a 409), bumps the version, runs the effects, appends the audit entry
- * and calls the kind's hook. Returns the application as it is now.
+ * and calls the kind's afterTransition (applications/kinds.ts). Returns the application as it is now.
  */
 export async function fire(deps: Pick<AppDeps, 'clock' | 'audit'>, tx: DbOrTx, app: ApplicationRow, action: TApplicationAction, actor: Actor, opts: FireOptions = {}): Promise<ApplicationRow> {
   const t = allowedTransition(app, action, actor);
   const [moved] = await tx
     .update(applications)
-    .set({ ...opts.set, status: t.to, version: sql`${applications.version} + 1`, updatedAt: deps.clock() })
+    // a final state closes the application: an exclusive kind's institution is free for the next one
+    .set({ ...opts.set, status: t.to, ...(isFinal(t.to) ? { openFor: null } : {}), version: sql`${applications.version} + 1`, updatedAt: deps.clock() })
     .where(and(eq(applications.id, app.id), eq(applications.status, t.from)))
     .returning();
   if (!moved) throw new AppError(AppErrorCode.CONFLICT, `该申请已被他人处理，当前不再是“${t.from}”状态，不能${action}。请刷新页面查看最新状态`);
   const extra = (await opts.effects?.(moved)) ?? {};
   await auditApplication(deps, tx, actor, AUDIT_ACTIONS[action], moved, { ...opts.audit, ...extra });
-  await KIND_HOOKS[moved.type].afterTransition?.(tx, deps, moved, t);
+  await kindAdapter(moved.type).afterTransition?.(tx, deps, moved, t);
   return moved;
 }

@@ -26,6 +26,7 @@ import { AppError } from '../../lib/app-error';
 import type { AppDeps } from '../../deps';
 import type { Actor } from '../accounts/actor';
 import { readableApplication } from '../applications/applications.access';
+import { recordIdOf } from '../applications/application-records.repository';
 import { educationCounts } from '../institutions/records.repository';
 import { departmentName, loadTemplateRecord, type TemplateRecord } from './documents.repository';
 import { FormPdf, choices, type CellValue, type Field } from './pdf';
@@ -247,7 +248,7 @@ export class DocumentsService {
   async template(actor: Actor, applicationId: string, key: TTemplateKey): Promise<{ pdf: Buffer; fileName: string }> {
     const db = this.deps.database.db;
     const app = await readableApplication(db, actor, applicationId);
-    const record = await loadTemplateRecord(db, this.deps.pii, app.recordId);
+    const record = await loadTemplateRecord(db, this.deps.pii, await recordIdOf(db, app.id));
     if (!record) throw new AppError(AppErrorCode.NOT_FOUND, '申请的机构信息不存在');
     const dept = await departmentName(db, record.row.department ?? app.department);
     const pdf = await renderTemplate(key, { record, departmentName: dept, createdAt: this.deps.clock() });

@@ -22,7 +22,7 @@ import { departments, units, users } from '../accounts/accounts.table';
 import { institutionRecords, institutions } from '../institutions/institutions.table';
 import { licences } from '../licences/licences.table';
 import { toColumns } from '../institutions/records.repository';
-import { missingForChange } from '../applications/submission-rules';
+import { missingForChange } from '../institutions/record-rules';
 import { importBatches } from './imports.table';
 import type { SheetFormat } from '../../lib/sheets';
 import type { UploadedSheet } from '../../lib/sheet-upload';

@@ -1,7 +1,7 @@
 import {
   AppErrorCode,
-  MATERIAL_SLOTS,
   VIDEO_SLOT,
+  kindDeclaration,
   type MaterialSlotDef,
   type TMaterialSlot,
   type TMaterials,
@@ -36,7 +36,7 @@ const toStoredFile = (f: FileRow): TStoredFile => ({ id: f.id, name: f.name, siz
 const toVideo = (f: FileRow): TVideo => ({ ...toStoredFile(f), sha256: f.sha256, durationSeconds: f.durationSeconds ?? 0 });
 
 function slotOf(app: ApplicationRow, name: string): MaterialSlotDef {
-  const def = MATERIAL_SLOTS[app.type].find((s) => s.name === name);
+  const def = kindDeclaration(app.type).materialSlots.find((s) => s.name === name);
   if (!def) throw new AppError(AppErrorCode.NOT_FOUND, `该申请没有“${name}”这项材料`);
   return def;
 }
@@ -49,10 +49,11 @@ function toSlot(def: MaterialSlotDef, rows: FileRow[]): TMaterialSlot {
 /** An application's slots with their files, and its videos (access is checked by the caller). */
 export async function applicationMaterials(db: DbOrTx, app: Pick<ApplicationRow, 'id' | 'type'>): Promise<TMaterials> {
   const [rows, videos] = await Promise.all([listMaterialFiles(db, app.id), listVideos(db, app.id)]);
+  const kind = kindDeclaration(app.type);
   return {
-    slots: MATERIAL_SLOTS[app.type].map((def) => toSlot(def, rows)),
+    slots: kind.materialSlots.map((def) => toSlot(def, rows)),
     // 设立 always needs the video; 变更 only for 变更住所(地址), which the submission check decides
-    video: { name: VIDEO_SLOT, required: app.type === '设立', files: videos.map(toVideo) },
+    video: { name: VIDEO_SLOT, required: kind.video === 'required', files: videos.map(toVideo) },
   };
 }
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TRegisterDetail, TRegisterPage } from '@jhrm/contracts';
 import { createTestContext, type TestClient, type TestContext } from '../../test/harness';
 import { createInstitution, insertLicence, reissueLicence } from '../../test/licences';
-import { applications } from '../applications/applications.table';
+import { applicationRecords, applications } from '../applications/applications.table';
 import { institutions } from '../institutions/institutions.table';
 import { licences } from '../licences/licences.table';
 
@@ -41,17 +41,23 @@ beforeAll(async () => {
   ctx.clock.advanceMinutes(1);
   const second = await reissueLicence(ctx, changed, first!, { issuedOn: '2026-03-04', scopes: ['职业介绍', '人才测评'] });
   made.changed!.numbers.push(second.number);
-  await ctx.database.db.insert(applications).values({
-    unitId: changed.unitId,
-    type: '变更',
-    institutionId: changed.id,
+  const [change] = await ctx.database.db
+    .insert(applications)
+    .values({
+      unitId: changed.unitId,
+      type: '变更',
+      institutionId: changed.id,
+      status: '审核通过',
+      department: '222400',
+      submittedAt: ctx.clock(),
+      decidedAt: new Date('2026-03-04T10:00:00+08:00'),
+      createdAt: ctx.clock(),
+      updatedAt: ctx.clock(),
+    })
+    .returning();
+  await ctx.database.db.insert(applicationRecords).values({
+    applicationId: change!.id,
     recordId: (await ctx.database.db.select({ id: institutions.currentRecordId }).from(institutions).where(eq(institutions.id, changed.id)))[0]!.id!,
-    status: '审核通过',
-    department: '222400',
-    submittedAt: ctx.clock(),
-    decidedAt: new Date('2026-03-04T10:00:00+08:00'),
-    createdAt: ctx.clock(),
-    updatedAt: ctx.clock(),
   });
   // approved without a licence row (an imported record)
   await add('imported', { name: '四平市老字号劳务服务有限公司', department: '220300' });

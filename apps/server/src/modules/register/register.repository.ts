@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias, union, type PgSelect } from 'drizzle-orm/pg-core';
-import type { TLicenceKind, TRegisterDetail, TRegisterDepartment, TRegisterItem, TRegisterQuery } from '@jhrm/contracts';
+import { APPLICATION_TYPES, type TApplicationType, type TLicenceKind, type TRegisterDetail, type TRegisterDepartment, type TRegisterItem, type TRegisterQuery } from '@jhrm/contracts';
 import type { DbOrTx } from '../../db/client';
 import { departments } from '../accounts/accounts.table';
 import { applications } from '../applications/applications.table';
@@ -180,7 +180,8 @@ export async function registerEntry(db: DbOrTx, institutionId: string): Promise<
     db
       .select({ type: applications.type, decidedAt: applications.decidedAt })
       .from(applications)
-      .where(and(eq(applications.institutionId, institutionId), eq(applications.status, APPROVED)))
+      // the register's change history: the institution's own kinds (设立, 变更, 注销), not every kind the engine serves
+      .where(and(eq(applications.institutionId, institutionId), eq(applications.status, APPROVED), inArray(applications.type, APPLICATION_TYPES)))
       .orderBy(sql`${applications.decidedAt} asc nulls first`, asc(applications.createdAt)),
     db
       .select({
@@ -197,7 +198,7 @@ export async function registerEntry(db: DbOrTx, institutionId: string): Promise<
   ]);
   return {
     ...toItem(row as RawItem),
-    changes: changes.map((c) => ({ type: c.type, decidedOn: c.decidedAt ? beijingDay(c.decidedAt) : null })),
+    changes: changes.map((c) => ({ type: c.type as TApplicationType, decidedOn: c.decidedAt ? beijingDay(c.decidedAt) : null })),
     licences: held.map(({ endedAt, ...l }) => ({ ...l, endedOn: endedAt ? beijingDay(endedAt) : null })),
   };
 }

@@ -1,15 +1,15 @@
 import { and, asc, desc, eq, gte, ilike, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import {
-  APPLICATION_TYPES,
   AppErrorCode,
   addWorkingDays,
   allowedActions,
   beijingDay,
   beijingDayRange,
   findTransition,
+  decisionNotice,
+  kindDeclaration,
   reviewTargetLabel,
   workingDaysLeft,
-  type TApplicationType,
   type TDecisionRequest,
   type TDecisionResponse,
   type TFieldError,
@@ -24,20 +24,17 @@ import { AppError } from '../../lib/app-error';
 import { formatBeijing } from '../../lib/time';
 import { uniqueViolation } from '../../lib/pg-errors';
 import type { DbOrTx } from '../../db/client';
-import type { PiiCipher } from '../../lib/crypto';
 import type { AppDeps } from '../../deps';
 import type { SessionUser } from '../accounts/sessions.service';
 import { units, users } from '../accounts/accounts.table';
 import { auditApplication, readableApplication, reviewerDepartment, type ApplicationRow } from '../applications/applications.access';
 import { applicationSubmissions, applications } from '../applications/applications.table';
 import type { Actor } from '../accounts/actor';
-import { syncInstitution } from '../institutions/sync-institution';
 import { fire } from '../applications/transitions';
 import { AWAITING_DECISION, DRAFT } from '../applications/states';
-import { usccTakenByOtherUnit } from '../institutions/uscc-owner';
-import { openRecord, readRecord, type FullRecord } from '../institutions/records.repository';
 import { institutions } from '../institutions/institutions.table';
-import { issueLicence, licenceOfApplication, supersedeAndReissue, voidLicence, type LicenceRow } from '../licences/licences.service';
+import { licenceOfApplication, type LicenceRow } from '../licences/licences.service';
+import { kindAdapter, type ApprovalOutcome, type NoteLists } from '../applications/kinds';
 import { applicationMaterials } from '../materials/materials.service';
 import { notifyUnit } from '../notifications/notifications.service';
 import { departmentNames, listDecisions } from '../applications/decisions.repository';
@@ -45,25 +42,6 @@ import { applicationReviews } from '../applications/decisions.table';
 import { likeEscape } from '../../lib/like';
 
 type SubmissionRow = typeof applicationSubmissions.$inferSelect;
-
-/** What a submission froze (applications.service.ts writes it on 提交). */
-interface Snapshot {
-  record: FullRecord;
-  materials?: Record<string, number>;
-  kind?: { kind: '许可' | '备案'; because: string[] };
-}
-
-/** A submission's snapshot with its sealed personal data opened (records.repository sealRecord). */
-function snapshotOf(pii: PiiCipher, s: SubmissionRow): Snapshot {
-  const raw = s.snapshot as unknown as Snapshot;
-  return { ...raw, record: openRecord(pii, raw.record) };
-}
-
-const LICENCE_NAMES = { 许可: '人力资源服务许可证', 备案: '人力资源服务备案凭证' } as const;
-
-/** The start of a Beijing calendar day, as an instant. */
-
-const EMPTY_RECORD: FullRecord = { basic: {}, report: {}, staff: [], facilities: [], integrity: {}, fees: [], educationCounts: { postgraduate: 0, bachelor: 0, collegeOrBelow: 0 } };
 
 /**
  * The reviewer workbench (审核): the department's inbox, opening a submission (受理), and the
@@ -93,11 +71,8 @@ export class ReviewsService {
     const decidedHere = sql`EXISTS (SELECT 1 FROM application_reviews r WHERE r.application_id = ${applications.id} AND r.department = ${dept.code})`;
     const where: SQL[] = [eq(applications.department, dept.code)];
     where.push(q.tab === '待审核' ? eq(applications.status, AWAITING_DECISION) : decidedHere);
-    if (q.type) {
-      // 统计 / 诚信 are reviewed here once those domains exist; until then they match nothing
-      if (!(APPLICATION_TYPES as readonly string[]).includes(q.type)) return empty;
-      where.push(eq(applications.type, q.type as TApplicationType));
-    }
+    // any declared kind (the query schema refuses others)
+    if (q.type) where.push(eq(applications.type, q.type));
     if (q.name) where.push(ilike(institutions.name, `%${likeEscape(q.name)}%`));
     if (q.uscc) where.push(eq(institutions.uscc, q.uscc));
     const submitted = beijingDayRange(q.submittedFrom, q.submittedTo);
@@ -223,11 +198,9 @@ export class ReviewsService {
       licenceOfApplication(db, id),
     ]);
     const latest = subs.at(-1)?.sub;
-    const snapshot = latest ? snapshotOf(this.deps.pii, latest) : null;
-    const record = snapshot?.record ?? (await readRecord(db, this.deps.pii, app.recordId));
+    const adapter = kindAdapter(app.type);
+    const review = await adapter.review(db, this.deps, app, latest ? adapter.openSnapshot(this.deps, latest.snapshot) : null);
     const names = await departmentNames(db, [...subs.map((s) => s.sub.department), app.department ?? '']);
-    const kind = snapshot?.kind ?? { kind: (institution.kind as '许可' | '备案' | null) ?? '备案', because: [] };
-    const current = app.type === '变更' && institution.currentRecordId ? await readRecord(db, this.deps.pii, institution.currentRecordId) : null;
     const daysLeft = this.daysLeft(app);
     const department = app.department ?? latest?.department ?? '';
     return {
@@ -236,8 +209,8 @@ export class ReviewsService {
       status: app.status,
       version: app.version,
       institutionId: app.institutionId,
-      institutionName: record.basic?.name ?? institution.name,
-      uscc: record.basic?.uscc ?? institution.uscc,
+      institutionName: review.name ?? institution.name,
+      uscc: review.uscc ?? institution.uscc,
       unitName: row.unitName,
       department,
       departmentName: names.get(department) ?? department,
@@ -248,11 +221,7 @@ export class ReviewsService {
       dueOn: app.dueOn,
       daysLeft,
       overdue: daysLeft !== null && daysLeft < 0,
-      kind,
       actions: allowedActions(app.status, 'reviewer', app.acceptedAt !== null),
-      issuesOnApproval: app.type === '注销' ? null : kind.kind,
-      record: { ...EMPTY_RECORD, ...record },
-      current,
       materials,
       rounds: subs.map(({ sub, submittedByName }) => ({
         round: sub.round,
@@ -263,6 +232,7 @@ export class ReviewsService {
         decision: decisions.find((d) => d.round === sub.round) ?? null,
       })),
       licence: licence ? licenceSummary(licence) : null,
+      content: review.content,
     };
   }
 
@@ -283,8 +253,9 @@ export class ReviewsService {
       if (app.version !== req.version) {
         throw new AppError(AppErrorCode.CONFLICT, '该申请已发生变化（可能已被撤回后重新提交），请刷新页面后再审核', undefined, { currentVersion: app.version });
       }
-      const snapshot = snapshotOf(this.deps.pii, latest!);
-      const notes = this.checkNotes(app.type, snapshot.record, req.notes ?? []);
+      const adapter = kindAdapter(app.type);
+      const snapshot: unknown = adapter.openSnapshot(this.deps, latest!.snapshot);
+      const notes = this.checkNotes(app.type, adapter.noteLists?.(snapshot), req.notes ?? []);
       const now = this.deps.clock();
       const issuedOn = req.licence?.issuedOn;
       if (issuedOn && issuedOn > beijingDay(now)) {
@@ -307,44 +278,36 @@ export class ReviewsService {
         if (uniqueViolation(err)) throw new AppError(AppErrorCode.CONFLICT, '本轮申请已有审核结论，请刷新页面查看');
         throw err;
       }
-      const approval: { licence: LicenceRow | null } = { licence: null };
+      const ctx = { deps: this.deps, tx, actor, department: dept.code, issuedOn, now };
+      const outcome: ApprovalOutcome = {};
       await fire(this.deps, tx, app, decision, actor, {
         // deciding implies having opened it
         set: { decidedAt: now, decidedBy: actor.user.id, acceptedAt: app.acceptedAt ?? now, acceptedBy: app.acceptedBy ?? actor.user.id },
         audit: { round: latest!.round, department: dept.code, opinion: req.opinion || null, notes: notes.map((n) => n.key) },
+        // what the kind's decision puts in force (an approval's licence), before the kind's afterTransition
         effects: async (decided) => {
-          if (decision !== '审核通过') return;
-          const licence = await this.applyApproval(tx, decided, snapshot, dept.code, issuedOn, actor.user.id, now);
-          approval.licence = licence;
-          return licence ? { licenceId: licence.id, licenceNumber: licence.number } : {};
+          if (decision === '审核通过') Object.assign(outcome, await adapter.approve?.(ctx, decided, snapshot));
+          else await adapter.reject?.(ctx, decided, snapshot);
+          return outcome.audit;
         },
       });
-      const issued = approval.licence;
 
-      const name = snapshot.record.basic?.name ?? '';
-      const what = `${app.type}申请`;
-      const licenceText = issued ? `${LICENCE_NAMES[issued.kind]}已核发，编号${issued.number}。` : '';
-      await notifyUnit(tx, now, {
-        unitId: app.unitId,
-        kind: 'application.decision',
-        title: `${decision}：${name}`,
-        body:
-          `${dept.name}于${formatBeijing(now)}对“${name}”的${what}（第${latest!.round}轮）作出审核结论：${decision}。` +
-          (req.opinion ? `审核意见：${req.opinion}` : '') +
-          (notes.length ? `${req.opinion ? '；' : ''}另有${notes.length}项具体意见已标注在相应字段或材料旁。` : '') +
-          licenceText +
-          (decision === '审核不通过' ? '请按意见修改后重新提交。' : ''),
-        link: `/hr/institutions/${app.institutionId}/view`,
+      const notice = decisionNotice(kindDeclaration(app.type), {
+        decision,
+        name: adapter.subjectName(snapshot),
+        departmentName: dept.name,
+        decidedAt: formatBeijing(now),
+        round: latest!.round,
+        opinion: req.opinion,
+        notes: notes.length,
+        outcome: outcome.notice,
       });
+      await notifyUnit(tx, now, { unitId: app.unitId, kind: 'application.decision', title: notice.title, body: notice.body, link: `/hr/institutions/${app.institutionId}/view` });
       const [agent] = latest!.submittedBy
         ? await tx.select({ phoneEnc: users.phoneEnc }).from(users).where(eq(users.id, latest!.submittedBy))
         : [];
       const phone = agent?.phoneEnc ? this.deps.pii.decrypt(agent.phoneEnc) : null;
-      const text =
-        `【吉林智慧人社】您单位“${name}”的人力资源服务机构${what}${decision === '审核通过' ? '已审核通过' : '未通过审核'}。` +
-        licenceText +
-        `请登录吉林人力资源市场管理查看${decision === '审核不通过' ? '审核意见并修改后重新提交' : '详情'}。`;
-      return phone ? { phone, text } : null;
+      return phone ? { phone, text: notice.sms } : null;
     });
 
     let smsFailed = false;
@@ -375,12 +338,11 @@ export class ReviewsService {
     if (!latest) throw new AppError(AppErrorCode.CONFLICT, '该申请没有提交记录，不能审核');
   }
 
-  /** Each note names a field of the record or a material slot of the type; the label shown is the canonical one. */
-  private checkNotes(type: TApplicationType, record: FullRecord, notes: TReviewNote[]): TReviewNote[] {
+  /** Each note names what the kind's declaration lets a reviewer annotate (a field, a list row, a material slot); the label shown is the canonical one. */
+  private checkNotes(type: string, rows: NoteLists | undefined, notes: TReviewNote[]): TReviewNote[] {
     const errors: TFieldError[] = [];
-    const lists = { staff: record.staff?.length ?? 0, facilities: record.facilities?.length ?? 0, fees: record.fees?.length ?? 0 };
-    const rowName = (list: 'staff' | 'facilities' | 'fees', i: number) =>
-      list === 'staff' ? record.staff?.[i]?.name : list === 'facilities' ? record.facilities?.[i]?.name : record.fees?.[i]?.business;
+    const lists = rows?.lists ?? {};
+    const rowName = rows?.rowName;
     const seen = new Set<string>();
     const checked = notes.map((n, i) => {
       const label = reviewTargetLabel(n.target, n.key, type, lists, rowName);
@@ -396,36 +358,7 @@ export class ReviewsService {
     return checked;
   }
 
-  /**
-   * What approval puts in force, by type: 设立 — the institution is established with the submitted
-   * record and gets its licence (许可) or 备案凭证; 变更 — the record becomes the new version and the
-   * licence is re-issued; 注销 — the institution is cancelled and its licence voided.
-   */
-  private async applyApproval(tx: DbOrTx, app: ApplicationRow, snapshot: Snapshot, department: string, issuedOn: string | undefined, userId: string, now: Date): Promise<LicenceRow | null> {
-    const kind = snapshot.kind?.kind ?? '备案';
-    const issue = { kind, institutionId: app.institutionId, unitId: app.unitId, applicationId: app.id, record: snapshot.record, department, issuedOn, issuedBy: userId };
-    if (app.type === '设立') {
-      // its 审核状态 follows the application (applications/transitions.ts)
-      await tx.update(institutions).set({ currentRecordId: app.recordId, kind, updatedAt: now }).where(eq(institutions.id, app.institutionId));
-      return issueLicence(tx, this.deps, issue);
-    }
-    if (app.type === '变更') {
-      // another unit may have registered the changed code since it was submitted
-      if (await usccTakenByOtherUnit(tx, snapshot.record.basic?.uscc, app.unitId)) {
-        throw new AppError(AppErrorCode.CONFLICT, '变更后的统一社会信用代码已属于其他单位，不能审核通过。请选择审核不通过，并在意见中请单位核对该代码', [
-          { path: 'decision', message: '变更后的统一社会信用代码已属于其他单位' },
-        ]);
-      }
-      await tx.update(institutions).set({ currentRecordId: app.recordId, updatedAt: now }).where(eq(institutions.id, app.institutionId));
-      await syncInstitution(tx, this.deps, app.institutionId, snapshot.record);
-      return (await supersedeAndReissue(tx, this.deps, issue)).licence;
-    }
-    await tx.update(institutions).set({ cancelStatus: '注销', updatedAt: now }).where(eq(institutions.id, app.institutionId));
-    await voidLicence(tx, this.deps, { institutionId: app.institutionId });
-    return null;
-  }
 }
-
 
 export function licenceSummary(l: LicenceRow) {
   return { id: l.id, number: l.number, kind: l.kind, status: l.status, issuedOn: l.issuedOn, departmentName: l.departmentName };

@@ -6,7 +6,7 @@ import { sessionUnitId } from '../../plugins/auth';
 import { UNIT_USERS, zod } from '../../lib/routes';
 import type { AppDeps } from '../../deps';
 import { readRecord } from '../institutions/records.repository';
-import { missingForChange } from '../applications/submission-rules';
+import { missingForChange } from '../institutions/record-rules';
 import { findUnitInstitution, queryUnitInstitutions } from './unit-institutions.repository';
 import { unitNotices } from './unit-notices';
 

@@ -1,8 +1,8 @@
 import { and, count, desc, eq, ilike, sql, type Placeholder, type SQL } from 'drizzle-orm';
-import { allowedActions, isEditable, type TRole, type TInstitutionListItem, type TInstitutionQuery, type TInstitutionRowAction } from '@jhrm/contracts';
+import { ESTABLISHMENT, allowedActions, isEditable, type TRole, type TInstitutionListItem, type TInstitutionQuery, type TInstitutionRowAction } from '@jhrm/contracts';
 import type { Db, DbOrTx } from '../../db/client';
 import type { PiiCipher } from '../../lib/crypto';
-import { applications } from '../applications/applications.table';
+import { applicationRecords, applications } from '../applications/applications.table';
 import { AWAITING_DECISION } from '../applications/states';
 import { institutions } from '../institutions/institutions.table';
 import { licences } from '../licences/licences.table';
@@ -43,7 +43,7 @@ function listQuery(db: DbOrTx, filter: SQL | undefined, p: { unitId: Param; uscc
           AND m.review_status = '审核通过' AND m.cancel_status = '正常')`,
     })
     .from(institutions)
-    .leftJoin(applications, and(eq(applications.institutionId, institutions.id), eq(applications.type, '设立')))
+    .leftJoin(applications, and(eq(applications.institutionId, institutions.id), eq(applications.type, ESTABLISHMENT.name)))
     // at most one licence in force per institution (a unique partial index), so no duplicate rows
     .leftJoin(licences, and(eq(licences.institutionId, institutions.id), eq(licences.status, '有效')))
     .where(filter)
@@ -142,9 +142,10 @@ export function rowActions(status: TInstitutionListItem['reviewStatus'] | null, 
 /** The institution of the unit, or nothing. */
 export async function findUnitInstitution(db: DbOrTx, unitId: string, id: string) {
   const [row] = await db
-    .select({ institution: institutions, applicationId: applications.id, recordId: applications.recordId })
+    .select({ institution: institutions, applicationId: applications.id, recordId: applicationRecords.recordId })
     .from(institutions)
-    .leftJoin(applications, and(eq(applications.institutionId, institutions.id), eq(applications.type, '设立')))
+    .leftJoin(applications, and(eq(applications.institutionId, institutions.id), eq(applications.type, ESTABLISHMENT.name)))
+    .leftJoin(applicationRecords, eq(applicationRecords.applicationId, applications.id))
     .where(and(eq(institutions.id, id), eq(institutions.unitId, unitId)));
   return row;
 }

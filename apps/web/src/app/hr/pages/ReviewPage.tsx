@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { useParams } from 'react-router-dom';
 import { Card, Descriptions, Tabs } from 'antd';
 import { CannotOpen } from '../../../components/CannotOpen';
-import type { TReviewDetail } from '@jhrm/contracts';
+import { isDeclaredKind, isRecordReviewContent, kindDeclaration, type TReviewDetail } from '@jhrm/contracts';
 import { Spinner } from '../../../components/Spinner';
 import { StatusTag } from '../../../components/StatusTag';
 import { RecordView } from '../../../components/record/RecordView';
@@ -47,10 +47,13 @@ export default function ReviewPage() {
   }
   if (!d) return <Spinner />;
 
+  // a record kind (设立, 变更, 注销) shows its record, and 变更 the comparison with the record in force
+  const content = isRecordReviewContent(d.content) ? d.content : null;
+  const limit = isDeclaredKind(d.type) ? kindDeclaration(d.type).decisionLimitDays : null;
   const tabs = [
-    { key: 'record', label: '申请内容', children: <RecordView record={d.record} departmentName={d.departmentName} narrow /> },
-    ...(d.current
-      ? [{ key: 'diff', label: '变更对比', children: <Card size="small"><RecordDiff current={d.current} proposed={d.record} /></Card> }]
+    ...(content ? [{ key: 'record', label: '申请内容', children: <RecordView record={content.record} departmentName={d.departmentName} narrow /> }] : []),
+    ...(content?.current
+      ? [{ key: 'diff', label: '变更对比', children: <Card size="small"><RecordDiff current={content.current} proposed={content.record} /></Card> }]
       : []),
     {
       key: 'materials',
@@ -94,10 +97,12 @@ export default function ReviewPage() {
             { key: 'unit', label: '申请单位', children: d.unitName },
             { key: 'uscc', label: '统一社会信用代码', children: d.uscc },
             { key: 'dept', label: '审批部门', children: d.departmentName },
-            { key: 'kind', label: '申请类型', children: d.kind.because.length ? `${d.kind.kind}（申请业务含 ${d.kind.because.join('、')}）` : d.kind.kind },
+            ...(content
+              ? [{ key: 'kind', label: '申请类型', children: content.kind.because.length ? `${content.kind.kind}（申请业务含 ${content.kind.because.join('、')}）` : content.kind.kind }]
+              : []),
             { key: 'submitted', label: '提交时间', children: formatDateTime(d.submittedAt) },
             { key: 'accepted', label: '受理', children: d.acceptedAt ? `${formatDateTime(d.acceptedAt)}${d.acceptedByName ? `（${d.acceptedByName}）` : ''}` : '未受理' },
-            { key: 'due', label: '办理期限', children: d.dueOn ? `${d.dueOn}（20个工作日）` : '' },
+            { key: 'due', label: '办理期限', children: d.dueOn ? `${d.dueOn}${limit ? `（${limit}个工作日）` : ''}` : '' },
           ]}
         />
       </Card>

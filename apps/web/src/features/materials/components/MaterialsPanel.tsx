@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, App, Button, Table, Tooltip, Upload, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { TEMPLATES, type TApplicationType, type TMaterialSlot, type TTemplateKey } from '@jhrm/contracts';
+import { TEMPLATES, type TMaterialSlot, type TTemplateKey } from '@jhrm/contracts';
 import { guidePagination, INITIAL_PAGE } from '../../../components/pagination';
 import { StatusTag } from '../../../components/StatusTag';
 import { materialFileUrl, templateUrl, useMaterials, useUploadMaterial } from '../api/materials.api';
@@ -15,7 +15,7 @@ export interface MaterialsPanelProps {
   /** false once submitted (待审核, 审核通过): 文件上传 / 文件删除 are disabled. */
   editable: boolean;
   /** 设立 shows the 新申请人力资源服务机构须知 beside the table. */
-  type?: TApplicationType;
+  type?: string;
   /** a reviewer's view: no upload or delete at all, and 查看文件 on every row */
   readOnly?: boolean;
   /** a reviewer's note per slot (材料名称 → 意见), shown beside the slot */

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Alert, App, Button, DatePicker, Form, Input, Radio, Select, Space, type RadioChangeEvent } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { TDecisionResponse, TReviewDecision, TReviewDetail } from '@jhrm/contracts';
+import { isRecordReviewContent, type TDecisionResponse, type TReviewDecision, type TReviewDetail } from '@jhrm/contracts';
 import { applyFieldErrors } from '../../../lib/form';
 import { isApiError } from '../../../lib/api-client';
 import { useDecide } from '../api/reviews.api';
@@ -41,9 +41,11 @@ export function DecisionPanel({ detail, onDecided }: { detail: TReviewDetail; on
   const decide = useDecide(detail.id);
   const [error, setError] = useState<string | null>(null);
   const decision = Form.useWatch('decision', form);
-  const groups = useMemo(() => noteTargetGroups(detail.type, detail.record), [detail.type, detail.record]);
+  // a record kind's content: its fields and list rows may carry notes, and approving may issue a licence
+  const recordContent = isRecordReviewContent(detail.content) ? detail.content : null;
+  const groups = useMemo(() => noteTargetGroups(detail.type, recordContent?.record ?? null), [detail.type, recordContent]);
   const labelOf = (value: string | undefined) => groups.flatMap((g) => g.options).find((o) => o.value === value)?.label ?? value ?? '';
-  const issues = decision === '审核通过' ? detail.issuesOnApproval : null;
+  const issues = decision === '审核通过' ? (recordContent?.issuesOnApproval ?? null) : null;
 
   const send = async (values: DecisionForm) => {
     setError(null);

@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import { DatePicker, Input, Select, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { REVIEW_ITEM_TYPES, type TReviewInboxItem, type TReviewTab } from '@jhrm/contracts';
+import { declaredKinds, type TReviewInboxItem, type TReviewTab } from '@jhrm/contracts';
 import { StatusTag } from '../../../components/StatusTag';
 import { QueryPage, type QueryFilter } from '../../../components/QueryPage';
 import type { Paging } from '../../../components/server-list';
@@ -20,7 +20,8 @@ interface FilterValues {
   maxDaysLeft?: number;
 }
 
-const TYPE_OPTIONS = REVIEW_ITEM_TYPES.map((t) => ({ label: t, value: t }));
+// 业务类型: the kinds declared in contracts (统计 and 诚信 join once they are declared)
+const TYPE_OPTIONS = declaredKinds().map((k) => ({ label: k.name, value: k.name }));
 const DAYS_OPTIONS = DAYS_LEFT_FILTERS.map((d) => ({ label: d.label, value: d.value }));
 const usePendingInbox = (filters: InboxFilters, paging: Paging, searches: number) => useInbox('待审核', filters, paging, searches);
 const useDoneInbox = (filters: InboxFilters, paging: Paging, searches: number) => useInbox('已审核', filters, paging, searches);

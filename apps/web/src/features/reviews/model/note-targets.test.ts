@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TReviewDetail } from '@jhrm/contracts';
+import type { TRecordReviewContent } from '@jhrm/contracts';
 import { noteTargetGroups, parseTarget } from './note-targets';
 
 const record = {
@@ -8,7 +8,7 @@ const record = {
   facilities: [],
   fees: [{ business: '职业介绍' }],
   educationCounts: { postgraduate: 0, bachelor: 0, collegeOrBelow: 0 },
-} as unknown as TReviewDetail['record'];
+} as unknown as TRecordReviewContent['record'];
 
 describe('note targets for the decision panel', () => {
   it('offers the sections’ fields, each submitted list row and the type’s material slots', () => {
@@ -17,6 +17,12 @@ describe('note targets for the decision panel', () => {
     expect(groups.find((g) => g.label === '专职工作人员')!.options.map((o) => o.label)).toEqual(['专职工作人员（整体）', '第1行（张一）', '第2行（李二）']);
     expect(groups.find((g) => g.label === '附件材料')!.options).toHaveLength(14);
     expect(groups.find((g) => g.label === '机构联系信息')!.options[0]).toEqual({ value: 'field:basic.contactPerson', label: '机构负责人' });
+  });
+
+  it('offers only the material slots and no video to a kind without record or video (注销 has no video)', () => {
+    const groups = noteTargetGroups('注销', null);
+    expect(groups.map((g) => g.label)).toEqual(['附件材料']);
+    expect(groups[0]!.options.map((o) => o.label)).toEqual(['身份证正反照', '注销审批表', '承诺书', '其他文件']);
   });
 
   it('parses a picked value back into target and key', () => {

@@ -1,4 +1,4 @@
-import { REVIEW_FIELD_TARGETS, reviewMaterialTargets, type TApplicationType, type TReviewDetail } from '@jhrm/contracts';
+import { REVIEW_FIELD_TARGETS, kindDeclaration, reviewMaterialTargets, type TRecordReviewContent } from '@jhrm/contracts';
 
 export interface TargetOption {
   /** `field:basic.name` or `material:工商营业执照` */
@@ -21,21 +21,23 @@ export function parseTarget(value: string): { target: 'field' | 'material'; key:
 }
 
 /**
- * What a note can be attached to, grouped for the picker: the fields of each section, every row of
- * the submitted lists, then the material slots of the application type.
+ * What a note can be attached to, grouped for the picker: for a record kind the fields of each
+ * section and every row of the submitted lists, then the material slots of the kind (as its
+ * declaration allows).
  */
-export function noteTargetGroups(type: TApplicationType, record: TReviewDetail['record']): TargetGroup[] {
+export function noteTargetGroups(type: string, record: TRecordReviewContent['record'] | null): TargetGroup[] {
   const groups: TargetGroup[] = [];
   const push = (label: string, option: TargetOption) => {
     let g = groups.find((x) => x.label === label);
     if (!g) groups.push((g = { label, options: [] }));
     g.options.push(option);
   };
-  for (const t of REVIEW_FIELD_TARGETS) {
+  const fields = record && kindDeclaration(type).reviewTargets.recordFields ? REVIEW_FIELD_TARGETS : [];
+  for (const t of fields) {
     push(t.section, { value: targetValue('field', t.key), label: t.label === t.section ? `${t.label}（整体）` : t.label });
-    if (t.key === 'staff') (record.staff ?? []).forEach((s, i) => push(t.section, { value: targetValue('field', `staff.${i}`), label: `第${i + 1}行（${s.name}）` }));
-    if (t.key === 'facilities') (record.facilities ?? []).forEach((f, i) => push(t.section, { value: targetValue('field', `facilities.${i}`), label: `第${i + 1}行（${f.name}）` }));
-    if (t.key === 'fees') (record.fees ?? []).forEach((f, i) => push(t.section, { value: targetValue('field', `fees.${i}`), label: `第${i + 1}行（${f.business}）` }));
+    if (t.key === 'staff') (record!.staff ?? []).forEach((s, i) => push(t.section, { value: targetValue('field', `staff.${i}`), label: `第${i + 1}行（${s.name}）` }));
+    if (t.key === 'facilities') (record!.facilities ?? []).forEach((f, i) => push(t.section, { value: targetValue('field', `facilities.${i}`), label: `第${i + 1}行（${f.name}）` }));
+    if (t.key === 'fees') (record!.fees ?? []).forEach((f, i) => push(t.section, { value: targetValue('field', `fees.${i}`), label: `第${i + 1}行（${f.business}）` }));
   }
   for (const slot of reviewMaterialTargets(type)) push('附件材料', { value: targetValue('material', slot), label: slot });
   return groups;

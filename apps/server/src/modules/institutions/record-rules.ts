@@ -1,22 +1,11 @@
-import {
-  MATERIAL_SLOTS,
-  RECORD_FIELD_ENTRIES,
-  ZIdCard,
-  ZMobile,
-  type TApplicationType,
-  type TMissingField,
-  type TSubmissionProblem,
-} from '@jhrm/contracts';
-import type { FullRecord } from '../institutions/records.repository';
+import { RECORD_FIELD_ENTRIES, ZIdCard, ZMobile, type TMissingField, type TSubmissionProblem } from '@jhrm/contracts';
+import type { FullRecord } from './records.repository';
 
-export interface SubmissionContext {
-  type: TApplicationType;
-  record: FullRecord;
-  /** slot name → number of files */
-  materialCounts: Record<string, number>;
-  videoCount: number;
-  minStaff: number;
-}
+/**
+ * The institution record's submission rules (SPEC §4.1), from the field catalogue: what every record
+ * kind's 提交 checks, and what 设立 checks besides. The record kinds' adapters (modules/record-kinds)
+ * apply them; the engine adds the kind's declared materials and video.
+ */
 
 type BasicField = keyof NonNullable<FullRecord['basic']>;
 
@@ -38,15 +27,20 @@ const requiredText = (e: (typeof BASIC)[number]) => `请填写${e.field.required
 /** The report's required fields (设立). */
 const REQUIRED_REPORT = RECORD_FIELD_ENTRIES.filter((e) => e.tab === 'report' && e.field.required === 'filled');
 
-/**
- * Every reason a submission is not yet acceptable (SPEC §4.1), all at once, each pointing at the
- * tab and field that holds it. Empty means it may be submitted.
- */
-export function submissionProblems(ctx: SubmissionContext): TSubmissionProblem[] {
-  const problems: TSubmissionProblem[] = [];
-  const basic = ctx.record.basic ?? {};
-  const add = (tab: string, path: string, message: string) => problems.push({ tab, path, message });
+type Add = (tab: string, path: string, message: string) => void;
 
+const collector = (): [TSubmissionProblem[], Add] => {
+  const problems: TSubmissionProblem[] = [];
+  return [problems, (tab, path, message) => problems.push({ tab, path, message })];
+};
+
+/**
+ * Every reason the record's section 1 is not yet acceptable, all at once, each pointing at the tab
+ * and field that holds it (any record kind). Empty means it may be submitted.
+ */
+export function recordProblems(record: FullRecord): TSubmissionProblem[] {
+  const [problems, add] = collector();
+  const basic = record.basic ?? {};
   for (const e of REQUIRED_BASIC) {
     if (isEmpty(basic[e.key])) add('basic', e.path, requiredText(e));
   }
@@ -60,28 +54,26 @@ export function submissionProblems(ctx: SubmissionContext): TSubmissionProblem[]
   for (const e of REQUIRED_CHOICE) {
     if (isEmpty(basic[e.key])) add('basic', e.path, e.message);
   }
+  return problems;
+}
 
-  if (ctx.type === '设立') {
-    const report = (ctx.record.report ?? {}) as Record<string, unknown>;
-    for (const e of REQUIRED_REPORT) {
-      if (!report[e.key]) add('report', e.path, `请填写${e.field.label}`);
-    }
-
-    const staff = ctx.record.staff ?? [];
-    if (staff.length < ctx.minStaff) add('staff', 'staff', `专职工作人员至少${ctx.minStaff}人，当前${staff.length}人`);
-    if (!staff.some((s) => s.qualificationCertNo)) add('staff', 'staff', '专职工作人员中至少1人须具有人力资源从业资格证书（填写从业资质证书编号）');
-    staff.forEach((s, i) => {
-      const id = ZIdCard.safeParse(s.idCard);
-      if (!id.success) add('staff', `staff.${i}.idCard`, `第${i + 1}位专职工作人员（${s.name}）：${id.error.issues[0]!.message}`);
-      const m = ZMobile.safeParse(s.mobile);
-      if (!m.success) add('staff', `staff.${i}.mobile`, `第${i + 1}位专职工作人员（${s.name}）：${m.error.issues[0]!.message}`);
-    });
-
-    if (ctx.videoCount === 0) add('video', 'video', '请上传场所视频（MP4）');
+/** What a 设立 asks of the record besides section 1: the report and the 专职工作人员. */
+export function establishmentProblems(record: FullRecord, minStaff: number): TSubmissionProblem[] {
+  const [problems, add] = collector();
+  const report = (record.report ?? {}) as Record<string, unknown>;
+  for (const e of REQUIRED_REPORT) {
+    if (!report[e.key]) add('report', e.path, `请填写${e.field.label}`);
   }
-  for (const slot of MATERIAL_SLOTS[ctx.type]) {
-    if (slot.required && !((ctx.materialCounts[slot.name] ?? 0) > 0)) add('materials', `materials.${slot.name}`, `请上传材料：${slot.name}`);
-  }
+
+  const staff = record.staff ?? [];
+  if (staff.length < minStaff) add('staff', 'staff', `专职工作人员至少${minStaff}人，当前${staff.length}人`);
+  if (!staff.some((s) => s.qualificationCertNo)) add('staff', 'staff', '专职工作人员中至少1人须具有人力资源从业资格证书（填写从业资质证书编号）');
+  staff.forEach((s, i) => {
+    const id = ZIdCard.safeParse(s.idCard);
+    if (!id.success) add('staff', `staff.${i}.idCard`, `第${i + 1}位专职工作人员（${s.name}）：${id.error.issues[0]!.message}`);
+    const m = ZMobile.safeParse(s.mobile);
+    if (!m.success) add('staff', `staff.${i}.mobile`, `第${i + 1}位专职工作人员（${s.name}）：${m.error.issues[0]!.message}`);
+  });
   return problems;
 }
 

@@ -1,0 +1,161 @@
+import type { MaterialSlotDef } from '../materials/materials.schema';
+import type { TRecordTab } from '../institutions/record.catalogue';
+import type { TReviewDecision } from '../reviews/decision.schema';
+import { DECISION_WORKING_DAYS } from '../reviews/deadline';
+
+/**
+ * What an application kind is, as data (decision 0022): everything the engine, the reviewer's
+ * workbench and the web need to know about a kind without switching on its name. The server adds
+ * the behaviour (an adapter, apps/server/src/modules/applications/kinds.ts).
+ */
+export interface KindDeclaration {
+  /** the kind's name, stored in `applications.type` (设立, 变更, 注销 …) */
+  name: string;
+  /** how its content is stored and shown: `record` (an institution record version) or the kind's own */
+  contentType: string;
+  /** the tabs of the record form it fills (record kinds), in order */
+  sections: readonly TRecordTab[];
+  /** its material slots (SPEC §4.2), in the guide's order */
+  materialSlots: readonly MaterialSlotDef[];
+  /** 场所视频: required, allowed (the submission rules may still ask for it) or none */
+  video: 'required' | 'allowed' | 'none';
+  /** the decision limit in working days from 提交 (条例 第十九条: 20), or null for none */
+  decisionLimitDays: number | null;
+  /** what the unit's messages call it: `人力资源服务机构设立申请` … */
+  notice: { subject: string; what: string };
+  /** what a reviewer's note may name: the record's fields (record kinds), its material slots, the video */
+  reviewTargets: { recordFields: boolean; materials: boolean };
+  /**
+   * At most one open application (not yet 审核通过) of the exclusive kinds per institution: an
+   * institution is changed or cancelled one application at a time, and never both at once.
+   */
+  exclusive?: boolean;
+}
+
+/** A declaration keeping its literal name, so the built-in names stay a type. */
+const kind = <N extends string>(k: KindDeclaration & { name: N }): KindDeclaration & { name: N } => k;
+
+/** The record the 设立 form fills, tab by tab. */
+const RECORD_SECTIONS: readonly TRecordTab[] = ['basic', 'report', 'staff', 'facilities', 'integrity', 'fees'];
+
+const SUBJECT = '人力资源服务机构';
+
+/** The kinds the system has today. */
+export const ESTABLISHMENT = kind({
+  name: '设立',
+  contentType: 'record',
+  sections: RECORD_SECTIONS,
+  materialSlots: [
+    { name: '登记申请表', required: true, template: 'registrationForm' },
+    { name: '诚信档案', required: true, template: 'integrityFile' },
+    { name: '房产证或购房合同', required: true },
+    { name: '工商营业执照', required: true },
+    { name: '企业管理制度', required: true },
+    { name: '企业章程', required: true },
+    { name: '专职人员登记表', required: true, template: 'staffForm' },
+    { name: '专职人员学历证书', required: true },
+    { name: '专职人员劳动合同', required: true },
+    { name: '办公场所证明', required: true },
+    { name: '应公开的服务内容等', required: true },
+    { name: '人力资源资格证书', required: true },
+    { name: '法人身份证正反面', required: true },
+  ],
+  video: 'required',
+  decisionLimitDays: DECISION_WORKING_DAYS,
+  notice: { subject: SUBJECT, what: '设立申请' },
+  reviewTargets: { recordFields: true, materials: true },
+});
+
+export const CHANGE = kind({
+  name: '变更',
+  contentType: 'record',
+  sections: RECORD_SECTIONS,
+  materialSlots: [
+    { name: '工商营业执照(变更)', required: false },
+    { name: '人力资源服务许可证(变更)', required: false },
+    { name: '许可证变更申请表(变更)', required: false },
+    { name: '法人身份证正反面(变更)', required: false },
+    { name: '房产证明或租赁合同和住房证明(变更)', required: false },
+    { name: '租赁协议或使用证明(变更)', required: false },
+    { name: '许可证补办申请表', required: false },
+  ],
+  // only for 变更住所(地址), which the submission rules decide
+  video: 'allowed',
+  decisionLimitDays: DECISION_WORKING_DAYS,
+  notice: { subject: SUBJECT, what: '变更申请' },
+  reviewTargets: { recordFields: true, materials: true },
+  exclusive: true,
+});
+
+export const CANCELLATION = kind({
+  name: '注销',
+  contentType: 'record',
+  sections: RECORD_SECTIONS,
+  materialSlots: [
+    { name: '身份证正反照', required: true },
+    { name: '注销审批表', required: true },
+    { name: '承诺书', required: true },
+    { name: '其他文件', required: false },
+  ],
+  video: 'none',
+  decisionLimitDays: DECISION_WORKING_DAYS,
+  notice: { subject: SUBJECT, what: '注销申请' },
+  reviewTargets: { recordFields: true, materials: true },
+  exclusive: true,
+});
+
+/** The built-in kinds, in the order lists show them. */
+export const BUILT_IN_KINDS = [ESTABLISHMENT, CHANGE, CANCELLATION] as const;
+
+/** The built-in kinds' names (the web's lists, the dictionaries); the engine admits any declared kind. */
+export const APPLICATION_TYPES = [ESTABLISHMENT.name, CHANGE.name, CANCELLATION.name] as const;
+export type TApplicationType = (typeof APPLICATION_TYPES)[number];
+
+/** Material slots per built-in kind (SPEC §4.2), in the guide's order. */
+export const MATERIAL_SLOTS = Object.fromEntries(BUILT_IN_KINDS.map((k) => [k.name, k.materialSlots])) as Record<TApplicationType, readonly MaterialSlotDef[]>;
+
+/** The registry: the built-in kinds, and any kind the server declares at start (or a test declares). */
+const declared = new Map<string, KindDeclaration>(BUILT_IN_KINDS.map((k) => [k.name, k]));
+
+/** Declares a kind (the server's registerKind calls this). A name is declared once. */
+export function declareKind(kind: KindDeclaration): void {
+  const known = declared.get(kind.name);
+  if (known && known !== kind) throw new Error(`application kind ${kind.name} is already declared`);
+  declared.set(kind.name, kind);
+}
+
+/** Every declared kind, built-in first. */
+export function declaredKinds(): KindDeclaration[] {
+  return [...declared.values()];
+}
+
+export const isDeclaredKind = (name: string): boolean => declared.has(name);
+
+/** The declaration of a kind; an undeclared name is a programming error. */
+export function kindDeclaration(name: string): KindDeclaration {
+  const kind = declared.get(name);
+  if (!kind) throw new Error(`undeclared application kind ${name}`);
+  return kind;
+}
+
+/** The texts the unit gets when one of its applications is decided (消息中心 and SMS). */
+export function decisionNotice(
+  kind: KindDeclaration,
+  d: { decision: TReviewDecision; name: string; departmentName: string; decidedAt: string; round: number; opinion?: string; notes: number; outcome?: string },
+): { title: string; body: string; sms: string } {
+  const outcome = d.outcome ?? '';
+  const rejected = d.decision === '审核不通过';
+  return {
+    title: `${d.decision}：${d.name}`,
+    body:
+      `${d.departmentName}于${d.decidedAt}对“${d.name}”的${kind.notice.what}（第${d.round}轮）作出审核结论：${d.decision}。` +
+      (d.opinion ? `审核意见：${d.opinion}` : '') +
+      (d.notes ? `${d.opinion ? '；' : ''}另有${d.notes}项具体意见已标注在相应字段或材料旁。` : '') +
+      outcome +
+      (rejected ? '请按意见修改后重新提交。' : ''),
+    sms:
+      `【吉林智慧人社】您单位“${d.name}”的${kind.notice.subject}${kind.notice.what}${rejected ? '未通过审核' : '已审核通过'}。` +
+      outcome +
+      `请登录吉林人力资源市场管理查看${rejected ? '审核意见并修改后重新提交' : '详情'}。`,
+  };
+}
