@@ -13,8 +13,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
 import { PRACTITIONER_COLUMNS, importHeader, isGuideSampleValue, makeIdCard } from '@jhrm/contracts';
+import { recreateDatabase, withDatabase } from './lib/database';
 import { login } from './lib/session';
 import { startServer } from './lib/server';
 
@@ -26,20 +26,6 @@ const ROWS = Number(arg('rows', '10000'));
 const PORT = Number(arg('port', '3960'));
 const ADMIN_URL = arg('admin-url', 'postgres://postgres@127.0.0.1:5432/postgres');
 const DATABASE = 'jhrm_bench_practitioners';
-
-async function recreate(): Promise<string> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${DATABASE}"`);
-  } finally {
-    await client.end();
-  }
-  const u = new URL(ADMIN_URL);
-  u.pathname = `/${DATABASE}`;
-  return u.toString();
-}
 
 /** `n` distinct valid 身份证号 (none of the guide's samples), birth dates spread over 1960-1999. */
 function idCards(n: number): string[] {
@@ -91,7 +77,8 @@ async function upload(baseUrl: string, cookie: string, csrf: string, url: string
 }
 
 async function main() {
-  const databaseUrl = await recreate();
+  await recreateDatabase(ADMIN_URL, DATABASE);
+  const databaseUrl = withDatabase(ADMIN_URL, DATABASE);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'jhrm-bench-practitioners-'));
   console.log(`practitioners import: ${ROWS} rows, database ${DATABASE}`);
   const server = await startServer({ databaseUrl, port: PORT, mode: 'seed', dataDir });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { asc } from 'drizzle-orm';
 import { ZImportBatch, ZImportReport, ZImportResult, ZPage, ZPageQuery } from '@jhrm/contracts';
-import { contentDisposition } from '../../lib/downloads';
+import { sendGenerated, XLSX_TYPE } from '../../lib/downloads';
 import { CONSUMES_MULTIPART, requestMeta, zod } from '../../lib/routes';
 import type { AppDeps } from '../../deps';
 import { departments } from '../accounts/accounts.table';
@@ -21,25 +21,14 @@ export async function importsRoutes(app: FastifyInstance, deps: AppDeps) {
     handler: async (_req, reply) => {
       const depts = await deps.database.db.select({ code: departments.code, name: departments.name, active: departments.active }).from(departments).orderBy(asc(departments.code));
       const body = await templateXlsx(depts.filter((d) => d.active));
-      return reply
-        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('Content-Disposition', contentDisposition(`${TEMPLATE_NAME}.xlsx`))
-        .header('X-Content-Type-Options', 'nosniff')
-        .header('Cache-Control', 'no-store')
-        .send(body);
+      return sendGenerated(reply, `${TEMPLATE_NAME}.xlsx`, XLSX_TYPE, body);
     },
   });
 
   r.get('/api/admin/imports/template.csv', {
     config: { access: ADMIN },
     schema: { tags: ['imports'], summary: '下载导入模板（CSV，UTF-8 带 BOM）' },
-    handler: async (_req, reply) =>
-      reply
-        .header('Content-Type', 'text/csv; charset=utf-8')
-        .header('Content-Disposition', contentDisposition(`${TEMPLATE_NAME}.csv`))
-        .header('X-Content-Type-Options', 'nosniff')
-        .header('Cache-Control', 'no-store')
-        .send(templateCsv()),
+    handler: async (_req, reply) => sendGenerated(reply, `${TEMPLATE_NAME}.csv`, 'text/csv; charset=utf-8', templateCsv()),
   });
 
   r.post('/api/admin/imports/dry-run', {

@@ -12,7 +12,7 @@ import {
   ZPractitionerInstitutionQuery,
   ZPractitionerUpdate,
 } from '@jhrm/contracts';
-import { contentDisposition } from '../../lib/downloads';
+import { sendGenerated, XLSX_TYPE } from '../../lib/downloads';
 import { CONSUMES_MULTIPART, UNIT_USERS, zod } from '../../lib/routes';
 import { readSheetUpload } from '../../lib/sheet-upload';
 import { readSheet } from '../../lib/sheets';
@@ -45,13 +45,7 @@ export async function practitionersRoutes(app: FastifyInstance, deps: AppDeps) {
   r.get('/api/institutions/:id/practitioners/template', {
     config: { access: UNIT_USERS },
     schema: { tags: TAGS, summary: '下载从业人员导入模板（XLSX，含填写说明）', params: ZInstitutionId },
-    handler: async (_req, reply) =>
-      reply
-        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('Content-Disposition', contentDisposition(`${PRACTITIONER_TEMPLATE_NAME}.xlsx`))
-        .header('X-Content-Type-Options', 'nosniff')
-        .header('Cache-Control', 'no-store')
-        .send(await practitionerTemplateXlsx()),
+    handler: async (_req, reply) => sendGenerated(reply, `${PRACTITIONER_TEMPLATE_NAME}.xlsx`, XLSX_TYPE, await practitionerTemplateXlsx()),
   });
 
   r.post('/api/institutions/:id/practitioners/import', {
