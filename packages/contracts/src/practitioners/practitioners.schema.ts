@@ -54,7 +54,6 @@ export type TPractitionerInput = z.input<typeof ZPractitionerInput>;
 export type TPractitionerValues = z.output<typeof ZPractitionerInput>;
 
 export const ZPractitionerUpdate = z.object({ version: z.number().int().min(1), values: ZPractitionerInput });
-export type TPractitionerUpdate = z.input<typeof ZPractitionerUpdate>;
 
 /** One practitioner: every catalogue field plus the derived ones; the list masks 身份证号 and 手机号码. */
 const optionalTexts = Object.fromEntries(Object.keys(PRACTITIONER_COLUMNS).map((k) => [k, z.string().optional()])) as {
@@ -79,7 +78,6 @@ export const ZPractitionerInstitutionQuery = z.object({
   page: z.coerce.number().int().min(1, '页码必须大于 0').default(1),
   pageSize: z.coerce.number().int().min(1).max(100, '每页最多 100 条').default(15),
 });
-export type TPractitionerInstitutionQuery = z.input<typeof ZPractitionerInstitutionQuery>;
 
 export const ZPractitionerInstitution = z.object({ id: z.string(), name: z.string(), uscc: z.string(), practitioners: z.number().int() });
 export type TPractitionerInstitution = z.infer<typeof ZPractitionerInstitution>;
@@ -88,7 +86,7 @@ export type TPractitionerInstitution = z.infer<typeof ZPractitionerInstitution>;
 export const PRACTITIONER_IMPORT_MAX_ROWS = 10_000;
 export const PRACTITIONER_TEMPLATE_NAME = '人力资源从业人员导入模板';
 
-export const ZPractitionerImportRow = z.object({
+const ZPractitionerImportRow = z.object({
   row: z.number().int(),
   name: z.string(),
   problems: z.array(z.object({ column: z.string(), message: z.string() })),

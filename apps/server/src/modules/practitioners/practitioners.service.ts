@@ -30,7 +30,7 @@ import { practitioners } from './practitioners.table';
 type Row = typeof practitioners.$inferSelect;
 type Columns = Omit<typeof practitioners.$inferInsert, 'id' | 'institutionId' | 'version' | 'createdBy' | 'createdAt' | 'updatedBy' | 'updatedAt'>;
 
-export const DUPLICATE_ID_CARD = '该身份证号已在本机构从业人员名单中';
+const DUPLICATE_ID_CARD = '该身份证号已在本机构从业人员名单中';
 const UNIQUE_CONSTRAINT = 'practitioners_institution_id_card_key';
 
 const duplicate = () => new AppError(AppErrorCode.CONFLICT, DUPLICATE_ID_CARD, [{ path: 'idCard', message: DUPLICATE_ID_CARD }]);
