@@ -70,6 +70,9 @@ describe('人力资源服务机构注销 (guide 1.4)', () => {
     const [link] = await ctx.database.db.select().from(applicationRecords).where(eq(applicationRecords.applicationId, draft.id));
     expect(link!.recordId).not.toBe(inst.currentRecordId);
     expect((await ctx.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'application.created'), eq(auditLog.targetId, draft.id))))).toHaveLength(1);
+    // the unit's list names the 注销 behind the row (人力资源服务机构注销's 材料上传)
+    const row = (await agent.get(`/api/institutions?name=${encodeURIComponent('松原注销测试')}`)).json().items[0];
+    expect(row).toMatchObject({ reviewStatus: '审核通过', cancelStatus: '正常', cancellation: { applicationId: draft.id, status: '待提交' } });
 
     // the record cannot be changed through 保存, nor the institution swapped
     const recordEdit = await saveContent(draft.id, draft.version, { institutionId, reason: '调整', basic: { name: '改名' } });
@@ -135,6 +138,8 @@ describe('人力资源服务机构注销 (guide 1.4)', () => {
     expect(approved.json()).toMatchObject({ status: '审核通过', licence: null });
 
     expect(await institution(institutionId)).toMatchObject({ cancelStatus: '注销', licensed: false });
+    const row = (await agent.get(`/api/institutions?name=${encodeURIComponent('白城注销')}`)).json().items[0];
+    expect(row).toMatchObject({ cancelStatus: '注销', licensed: false, licenceId: null, cancellation: { applicationId: id, status: '审核通过' } });
     const verify = (await ctx.client().get(`/api/public/licences/verify?number=${encodeURIComponent(licence.number)}`)).json() as TLicenceVerification;
     expect(verify).toMatchObject({ valid: false, status: '已注销', endedAt: ctx.clock().toISOString() });
     const register = (await ctx.client().get(`/api/public/register?keyword=${encodeURIComponent('白城注销')}`)).json() as TRegisterPage;
