@@ -134,7 +134,7 @@ describe('人力资源服务机构注销 (guide 1.4)', () => {
     expect(await institution(institutionId)).toMatchObject({ cancelStatus: '正常', licensed: true });
     const { id, version } = await submittedCancellation(institutionId);
     const review = (await reviewer.get(`/api/reviews/${id}`)).json();
-    expect(review.content).toMatchObject({ contentType: 'record', issuesOnApproval: null });
+    expect(review.content).toMatchObject({ contentType: 'record', issuesOnApproval: null, cancellation: { reason: '公司经营战略调整，不再从事人力资源服务。', category: '主动注销' } });
 
     const approved = await reviewer.post(`/api/reviews/${id}/decision`, { version, decision: '审核通过' });
     expect(approved.statusCode, approved.body).toBe(200);

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { AppErrorCode, CANCELLATION, ZCancellationContent, type TCancellationContent, type TSubmissionProblem } from '@jhrm/contracts';
+import { AppErrorCode, CANCELLATION, ZCancellationContent, type TCancellationContent, type TReviewContent, type TSubmissionProblem } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import { queryRows } from '../../db/client';
 import { actorUnitId } from '../accounts/actor';
@@ -82,6 +82,11 @@ export const cancellationKind: KindAdapter<TCancellationContent, CancellationSna
   async read(db, deps, app) {
     const c = await cancellationOf(db, app.id);
     return { ...(await base.read(db, deps, app)), content: { institutionId: app.institutionId, reason: c?.reason ?? '', category: c?.category ?? null } };
+  },
+  async review(db, deps, app, snapshot) {
+    const r = await base.review(db, deps, app, snapshot);
+    const cancellation = snapshot?.cancellation ?? (await cancellationOf(db, app.id)) ?? { reason: '', category: null };
+    return { ...r, content: { ...r.content, cancellation } as TReviewContent };
   },
   async submission(ctx, app, counts) {
     // the record is the one in force, read-only here: only the 注销's own fields can be missing
