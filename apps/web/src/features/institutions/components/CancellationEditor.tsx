@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Button, ConfigProvider, Form, Input, Select, Tabs } from 'antd';
+import { Button, ConfigProvider, Form, Input, Select } from 'antd';
 import { CANCEL_CATEGORIES } from '@jhrm/contracts';
 import type { DraftBodyProps } from '../../../components/draft-body';
 import { RecordView } from '../../../components/record/RecordView';
@@ -11,6 +11,7 @@ import { useInstitution } from '../api/institutions.api';
 import { CANCELLATION_FORM, CANCELLATION_TABS, type CancellationFormValues } from '../cancellation-draft';
 import { CANCELLATION_LIST_PATH } from '../paths';
 import { ReviewStatusTag } from './StatusTags';
+import { DraftTabsForm } from './DraftTabsForm';
 import './institutions.css';
 
 const CATEGORY_OPTIONS = CANCEL_CATEGORIES.map((c) => ({ label: c, value: c }));
@@ -74,34 +75,22 @@ export function CancellationEditor({ form, initialValues, editable, detail, acti
 
         {banners}
 
-        <Form<CancellationFormValues>
+        <DraftTabsForm<CancellationFormValues>
           form={form}
           name={CANCELLATION_FORM}
-          layout="horizontal"
-          labelCol={{ flex: '170px' }}
-          labelWrap
-          wrapperCol={{ flex: '1 1 0' }}
-          disabled={!editable}
           initialValues={initialValues}
+          editable={editable}
+          activeTab={activeTab}
+          onTabChange={onTabChange}
           onValuesChange={onValuesChange}
-        >
-          <Tabs
-            activeKey={activeTab}
-            onChange={onTabChange}
-            renderTabBar={(props, DefaultTabBar) => (
-              <>
-                <DefaultTabBar {...props} />
-                {toolbar}
-              </>
-            )}
-            items={CANCELLATION_TABS.map((t) => ({
+          toolbar={toolbar}
+          items={CANCELLATION_TABS.map((t) => ({
               key: t.key,
               label: t.label,
               forceRender: true,
               children: t.key === 'cancellation' ? own : record ? <RecordView record={record} {...(departmentName ? { departmentName } : {})} /> : <Spinner />,
             }))}
-          />
-        </Form>
+        />
       </div>
     </div>
   );

@@ -3,7 +3,8 @@ import type { TableColumnsType } from 'antd';
 import { isEditable, type TInstitutionListItem, type TInstitutionListPage } from '@jhrm/contracts';
 import { QueryPage } from '../../../components/QueryPage';
 import { useInstitutionQuery } from '../api/institutions.api';
-import { CancelStatusTag, ReviewStatusTag } from '../components/StatusTags';
+import { ReviewStatusTag } from '../components/StatusTags';
+import { INSTITUTION_COLUMNS } from '../components/institution-columns';
 import { institutionFilters } from '../components/institution-filters';
 import { toInstitutionQuery, type InstitutionFilters } from '../model/query-filters';
 import { cancellationPath, newCancellationPath } from '../paths';
@@ -49,11 +50,11 @@ export function CancellationRowActions({ row }: { row: TInstitutionListItem }) {
 export default function CancellationListPage() {
   const columns: TableColumnsType<TInstitutionListItem> = [
     { title: '操作', key: 'actions', width: 200, render: (_: unknown, row) => <CancellationRowActions row={row} /> },
-    { title: '机构名称(全称)', dataIndex: 'name', key: 'name' },
-    { title: '机构名称(简称)', dataIndex: 'shortName', key: 'shortName', render: (v: string | null) => v ?? '' },
-    { title: '是否发证', dataIndex: 'licensed', key: 'licensed', width: 90, render: (v: boolean) => (v ? '是' : '否') },
+    INSTITUTION_COLUMNS.name,
+    INSTITUTION_COLUMNS.shortName,
+    INSTITUTION_COLUMNS.licensed,
     { title: '审核状态', dataIndex: 'reviewStatus', key: 'reviewStatus', width: 110, render: (v: TInstitutionListItem['reviewStatus']) => <ReviewStatusTag status={v} /> },
-    { title: '注销状态', dataIndex: 'cancelStatus', key: 'cancelStatus', width: 100, render: (v: TInstitutionListItem['cancelStatus']) => <CancelStatusTag status={v} /> },
+    INSTITUTION_COLUMNS.cancelStatus,
   ];
 
   return (

@@ -6,7 +6,8 @@ import { useCurrentUser } from '../../../lib/session';
 import { licencePdfUrl } from '../../../lib/public-paths';
 import { useInstitutionQuery } from '../api/institutions.api';
 import { useWithdrawApplication } from '../../../lib/application-api';
-import { CancelStatusTag, ReviewStatusTag } from '../components/StatusTags';
+import { ReviewStatusTag } from '../components/StatusTags';
+import { INSTITUTION_COLUMNS } from '../components/institution-columns';
 import { AcceptedTag } from '../components/AcceptedTag';
 import { UnitNotices } from '../components/UnitNotices';
 import { institutionFilters } from '../components/institution-filters';
@@ -80,9 +81,9 @@ export default function InstitutionQueryPage() {
 
   const columns: TableColumnsType<TInstitutionListItem> = [
     { title: '操作', key: 'actions', width: 260, render: (_: unknown, row) => <RowActions row={row} readOnly={readOnly} /> },
-    { title: '机构名称(全称)', dataIndex: 'name', key: 'name' },
-    { title: '机构名称(简称)', dataIndex: 'shortName', key: 'shortName', render: (v: string | null) => v ?? '' },
-    { title: '是否发证', dataIndex: 'licensed', key: 'licensed', width: 90, render: (v: boolean) => (v ? '是' : '否') },
+    INSTITUTION_COLUMNS.name,
+    INSTITUTION_COLUMNS.shortName,
+    INSTITUTION_COLUMNS.licensed,
     {
       title: '审核状态',
       dataIndex: 'reviewStatus',
@@ -95,13 +96,7 @@ export default function InstitutionQueryPage() {
         </>
       ),
     },
-    {
-      title: '注销状态',
-      dataIndex: 'cancelStatus',
-      key: 'cancelStatus',
-      width: 100,
-      render: (v: TInstitutionListItem['cancelStatus']) => <CancelStatusTag status={v} />,
-    },
+    INSTITUTION_COLUMNS.cancelStatus,
     { title: '申请类型', dataIndex: 'kind', key: 'kind', width: 90, render: (v: string | null) => v ?? '' },
   ];
 
