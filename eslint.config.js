@@ -31,6 +31,7 @@ export const SERVER_MODULE_DEPENDENCIES = {
   'record-kinds': ['accounts', 'applications', 'institutions', 'licences'],
   reviews: ['accounts', 'applications', 'audit', 'institutions', 'licences', 'materials', 'notifications'],
   'unit-institutions': ['applications', 'institutions', 'licences'],
+  practitioners: ['accounts', 'audit', 'institutions'],
 };
 
 /** Throws unless every module directory is declared and the declared graph has no cycle. */

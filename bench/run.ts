@@ -26,6 +26,7 @@ import pg from 'pg';
 import { generate, type GenerateResult } from './generate';
 import { DEFAULT_LOAD, type LoadOptions, type ScenarioResult } from './lib/load';
 import { startCpuMeasure } from './lib/cpu';
+import { recreateDatabase, withDatabase } from './lib/database';
 import { JIT_OFF } from '../apps/server/src/db/client';
 import { captureRouteSql, dataReads, isRead, isSessionLookup, type RouteSql } from './lib/route-sql';
 import { startBareServer, startServer, type MemoryFigures, type RunningServer } from './lib/server';
@@ -163,23 +164,6 @@ function readUsage(): string {
 
 // ---------------------------------------------------------------------------------------------
 // database
-
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-async function recreateDatabase(adminUrl: string, database: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${database}"`);
-  } finally {
-    await client.end();
-  }
-}
 
 interface PlanSummary {
   label: string;

@@ -49,14 +49,17 @@ test('管理员在审计日志中按操作人账号查询，每条记录都是�
   const all = await pagerTotal(page);
 
   await page.getByRole('textbox', { name: '操作人账号' }).fill('demo_admin');
+  const filtered = page.waitForResponse((r) => r.url().includes('/api/admin/audit?') && r.url().includes('actorAccount=demo_admin'));
   await page.getByRole('button', { name: '查询' }).click();
-  // the admin's own sign-in is in the log, and every row shown is the admin's
+  await filtered;
+  // the admin's own sign-in is in the log, and every row shown is the admin's (the rows may still be
+  // changing from the unfiltered page: each look is short, and the whole check is retried)
   await expect(async () => {
+    expect(await pagerTotal(page)).toBeLessThan(all);
     const n = await rows.count();
     expect(n).toBeGreaterThan(0);
-    for (let i = 0; i < n; i++) await expect(rows.nth(i)).toContainText('demo_admin');
-    expect(await pagerTotal(page)).toBeLessThan(all);
-  }).toPass({ timeout: 10_000 });
+    for (let i = 0; i < n; i++) await expect(rows.nth(i)).toContainText('demo_admin', { timeout: 500 });
+  }).toPass({ timeout: 15_000 });
 
   await page.getByRole('button', { name: '清空' }).click();
   await expect(page.getByRole('textbox', { name: '操作人账号' })).toHaveValue('');

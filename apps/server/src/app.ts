@@ -29,6 +29,7 @@ import { reviewsRoutes } from './modules/reviews';
 import { notificationsRoutes } from './modules/notifications';
 import { licencesRoutes } from './modules/licences';
 import { registerRoutes } from './modules/register';
+import { practitionersRoutes } from './modules/practitioners';
 
 /** Every module's routes, in one list: adding a domain means adding a line here. */
 const MODULES = [
@@ -45,6 +46,7 @@ const MODULES = [
   notificationsRoutes,
   licencesRoutes,
   registerRoutes,
+  practitionersRoutes,
 ];
 
 const API_PATH = /^\/api(?:[/?]|$)/;

@@ -35,3 +35,4 @@ export * from './notifications/notifications.schema';
 export * from './settings/licence-number';
 export * from './admin/admin.schema';
 export * from './admin/dictionaries';
+export * from './practitioners/practitioners.schema';

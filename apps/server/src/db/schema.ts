@@ -10,3 +10,4 @@ export * from '../modules/licences/licences.table';
 export * from '../modules/notifications/notifications.table';
 export * from '../modules/imports/imports.table';
 export * from '../modules/admin/settings.table';
+export * from '../modules/practitioners/practitioners.table';

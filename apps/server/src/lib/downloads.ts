@@ -29,3 +29,15 @@ export function sendStoredFile(reply: FastifyReply, blobs: BlobStore, f: { sha25
     .header('Cache-Control', 'private, no-store')
     .send(blobs.get(f.sha256));
 }
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Sends a generated file (an import template) as a download, never sniffed, never cached. */
+export function sendGenerated(reply: FastifyReply, name: string, type: string, body: Buffer) {
+  return reply
+    .header('Content-Type', type)
+    .header('Content-Disposition', contentDisposition(name))
+    .header('X-Content-Type-Options', 'nosniff')
+    .header('Cache-Control', 'no-store')
+    .send(body);
+}

@@ -232,7 +232,7 @@ const routes = ctx.app.routeAccess.filter((r) => r.method !== 'HEAD' && r.url.st
 describe('hostile text and broken bodies on every route', () => {
   it('covers every route the app declares, multipart ones included', () => {
     expect(routes.length).toBeGreaterThan(60);
-    expect([...multipartRoutes].sort()).toEqual(['POST /api/admin/imports', 'POST /api/admin/imports/dry-run', 'POST /api/appeals', 'POST /api/applications/:id/materials/:slot']);
+    expect([...multipartRoutes].sort()).toEqual(['POST /api/admin/imports', 'POST /api/admin/imports/dry-run', 'POST /api/appeals', 'POST /api/applications/:id/materials/:slot', 'POST /api/institutions/:id/practitioners/import']);
   });
 
   for (const route of routes) {

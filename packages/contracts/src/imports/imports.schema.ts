@@ -97,7 +97,7 @@ export const IMPORT_MAX_ROWS = 5000;
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 
 /** The header written in the template: required columns end with `*`. */
-export const importHeader = (c: ImportColumn) => (c.required ? `${c.header}*` : c.header);
+export const importHeader = (c: { header: string; required: boolean }) => (c.required ? `${c.header}*` : c.header);
 
 /** What makes two header spellings the same column. */
 export function normalizeImportHeader(h: string): string {

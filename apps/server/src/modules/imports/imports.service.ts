@@ -24,7 +24,9 @@ import { licences } from '../licences/licences.table';
 import { toColumns } from '../institutions/records.repository';
 import { missingForChange } from '../institutions/record-rules';
 import { importBatches } from './imports.table';
-import { readSheet, type SheetFormat } from './imports.parse';
+import type { SheetFormat } from '../../lib/sheets';
+import type { UploadedSheet } from '../../lib/sheet-upload';
+import { readInstitutionSheet } from './imports.parse';
 import { checkRow, type DepartmentRef, type RowValues } from './imports.rows';
 
 /** Imports run one at a time, so two admins importing the same rows cannot both pass the duplicate check. */
@@ -39,11 +41,6 @@ interface Analysis {
   /** the rows in file order, each with what it becomes (only meaningful when every row is 可导入) */
   rows: (RowValues & { row: number })[];
   departments: Map<string, DepartmentRef>;
-}
-
-export interface UploadedSheet {
-  name: string;
-  data: Buffer;
 }
 
 export class ImportsService {
@@ -65,7 +62,7 @@ export class ImportsService {
   }
 
   /** Every row checked on its own, then against the other rows and what the database holds. */
-  private async analyse(db: DbOrTx, file: UploadedSheet, format: SheetFormat, sheetRows: Awaited<ReturnType<typeof readSheet>>['rows']): Promise<Analysis> {
+  private async analyse(db: DbOrTx, file: UploadedSheet, format: SheetFormat, sheetRows: Awaited<ReturnType<typeof readInstitutionSheet>>['rows']): Promise<Analysis> {
     const today = beijingDay(this.deps.clock());
     const depts = await this.departmentLookup(db);
     const checked = sheetRows.map((r) => ({ row: r.row, raw: r.values, ...checkRow(r, depts, today) }));
@@ -146,7 +143,7 @@ export class ImportsService {
 
   /** 校验: the row-by-row report; nothing is written. */
   async dryRun(file: UploadedSheet): Promise<TImportReport> {
-    const sheet = await readSheet(file.data, file.name);
+    const sheet = await readInstitutionSheet(file.data, file.name);
     return (await this.analyse(this.db, file, sheet.format, sheet.rows)).report;
   }
 
@@ -157,7 +154,7 @@ export class ImportsService {
    * licence or 备案凭证 when the file gives a number.
    */
   async import(actor: SessionUser, file: UploadedSheet, meta: RequestMeta): Promise<TImportResult> {
-    const sheet = await readSheet(file.data, file.name);
+    const sheet = await readInstitutionSheet(file.data, file.name);
     const now = this.deps.clock();
     try {
       return await this.db.transaction(async (tx) => {

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import {
   BASIC_FIELDS,
   BUSINESS_SCOPES,
@@ -12,6 +11,7 @@ import {
   importHeader,
   type ImportColumn,
 } from '@jhrm/contracts';
+import { listValidation, templateWorkbook, xlsxBuffer } from '../../lib/sheet-template';
 
 /** The import templates: what the admin fills in, with the allowed values beside it. */
 
@@ -34,47 +34,8 @@ const USAGE = [
   '7. 导入的机构为“审核通过”；填写了许可证/备案编号的，同时登记该证照（申请业务含职业中介活动的为许可证，否则为备案凭证）。',
 ];
 
-type DataValidations = { add(range: string, validation: ExcelJS.DataValidation): void };
-
 export async function templateXlsx(departments: readonly TemplateDepartment[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '吉林人力资源市场管理';
-  const ws = wb.addWorksheet('机构信息', { views: [{ state: 'frozen', ySplit: 1 }] });
-  const guide = wb.addWorksheet('填写说明');
-
-  ws.columns = IMPORT_COLUMNS.map((c) => ({
-    header: importHeader(c),
-    key: c.key,
-    width: Math.min(40, Math.max(12, c.example.length * 2 + 2, importHeader(c).length * 2 + 2)),
-    ...(c.text ? { style: { numFmt: '@' } } : {}),
-  }));
-  const header = ws.getRow(1);
-  header.font = { bold: true };
-  IMPORT_COLUMNS.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: c.required ? 'FFFDE2E2' : 'FFF0F0F0' } };
-    const note = [c.required ? '必填' : '选填', c.note, c.values ? '可选值见“填写说明”' : ''].filter(Boolean).join('；');
-    cell.note = note;
-  });
-  const sample = ws.addRow(Object.fromEntries(IMPORT_COLUMNS.map((c) => [c.key, example(c)])));
-  sample.font = { italic: true, color: { argb: 'FF888888' } };
-
-  // 填写说明: usage, the columns, then the allowed values of each dictionary column
-  guide.columns = [{ width: 28 }, { width: 14 }, { width: 60 }, { width: 40 }];
-  guide.addRow(['填写说明']).font = { bold: true, size: 14 };
-  for (const line of USAGE) guide.addRow([line]);
-  guide.addRow([]);
-  guide.addRow(['列名', '是否必填', '填写要求', '示例']).font = { bold: true };
-  for (const c of IMPORT_COLUMNS) guide.addRow([c.header, c.required ? '必填' : '选填', c.note, c.example]);
-
-  const list = (title: string, head: string[], rows: string[][]) => {
-    guide.addRow([]);
-    guide.addRow([title]).font = { bold: true };
-    guide.addRow(head).font = { bold: true };
-    const first = guide.rowCount + 1;
-    for (const r of rows) guide.addRow(r);
-    return `'填写说明'!$A$${first}:$A$${guide.rowCount}`;
-  };
+  const { wb, ws, guide, list } = templateWorkbook('机构信息', IMPORT_COLUMNS, example, USAGE);
   const [category, scopes, department] = [importColumnHeader('category'), importColumnHeader('scopes'), importColumnHeader('department')];
   const categories = list(`${category} 可选值`, [category], INSTITUTION_CATEGORIES.map((c) => [c]));
   list(
@@ -89,23 +50,9 @@ export async function templateXlsx(departments: readonly TemplateDepartment[]): 
   }
 
   const last = IMPORT_MAX_ROWS + 1;
-  const validations = (ws as unknown as { dataValidations: DataValidations }).dataValidations;
-  const letter = (key: string) => ws.getColumn(key).letter;
-  validations.add(`${letter('category')}2:${letter('category')}${last}`, {
-    type: 'list',
-    allowBlank: true,
-    formulae: [categories],
-    showErrorMessage: true,
-    errorTitle: category,
-    error: `请从下拉列表中选择${category}`,
-  });
-  validations.add(`${letter('department')}2:${letter('department')}${last}`, {
-    type: 'list',
-    allowBlank: true,
-    formulae: [codes],
-    showErrorMessage: false,
-  });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  listValidation(ws, 'category', last, categories, category);
+  listValidation(ws, 'department', last, codes, department, false);
+  return xlsxBuffer(wb);
 }
 
 const csvField = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);

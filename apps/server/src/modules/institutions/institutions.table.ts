@@ -120,7 +120,35 @@ export const institutionRecords = pgTable(
   (t) => [index('institution_records_institution_idx').on(t.institutionId, t.version)],
 );
 
-/** 专职工作人员 of a record; 身份证号 and 手机号码 encrypted, the ID also blind-indexed. */
+/**
+ * The columns of one 专职工作人员 (STAFF_COLUMNS): 身份证号 and 手机号码 encrypted, the ID also
+ * blind-indexed, 出生日期 from the ID. A record's staff rows and a unit's practitioners (module
+ * practitioners) store a person alike; a function, so each table gets builders of its own.
+ */
+export const staffMemberColumns = () => ({
+  name: text('name').notNull(),
+  idType: text('id_type').notNull(),
+  idCardEnc: text('id_card_enc').notNull(),
+  idCardIdx: text('id_card_idx').notNull(),
+  gender: text('gender').notNull(),
+  birthDate: date('birth_date'),
+  politicalStatus: text('political_status').notNull(),
+  ethnicity: text('ethnicity').notNull(),
+  qualificationLevel: text('qualification_level'),
+  qualificationCertNo: text('qualification_cert_no'),
+  education: text('education').notNull(),
+  graduatedOn: date('graduated_on'),
+  school: text('school'),
+  major: text('major'),
+  workStartOn: date('work_start_on'),
+  workEndOn: date('work_end_on'),
+  mobileEnc: text('mobile_enc').notNull(),
+  email: text('email'),
+  postcode: text('postcode'),
+  householdRegion: text('household_region'),
+});
+
+/** 专职工作人员 of a record */
 export const recordStaff = pgTable(
   'record_staff',
   {
@@ -129,26 +157,7 @@ export const recordStaff = pgTable(
       .notNull()
       .references(() => institutionRecords.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
-    name: text('name').notNull(),
-    idType: text('id_type').notNull(),
-    idCardEnc: text('id_card_enc').notNull(),
-    idCardIdx: text('id_card_idx').notNull(),
-    gender: text('gender').notNull(),
-    birthDate: date('birth_date'),
-    politicalStatus: text('political_status').notNull(),
-    ethnicity: text('ethnicity').notNull(),
-    qualificationLevel: text('qualification_level'),
-    qualificationCertNo: text('qualification_cert_no'),
-    education: text('education').notNull(),
-    graduatedOn: date('graduated_on'),
-    school: text('school'),
-    major: text('major'),
-    workStartOn: date('work_start_on'),
-    workEndOn: date('work_end_on'),
-    mobileEnc: text('mobile_enc').notNull(),
-    email: text('email'),
-    postcode: text('postcode'),
-    householdRegion: text('household_region'),
+    ...staffMemberColumns(),
   },
   (t) => [index('record_staff_record_idx').on(t.recordId, t.position), index('record_staff_id_card_idx').on(t.idCardIdx)],
 );

@@ -71,36 +71,65 @@ export function toColumns(pii: PiiCipher, d: TRecordDraft): RecordColumns {
   return c;
 }
 
+type StaffRow = Omit<typeof recordStaff.$inferSelect, 'id' | 'recordId' | 'position'>;
+
+/** One 专职工作人员 as stored (record staff rows, practitioners): personal numbers sealed, the ID indexed. */
+export function sealStaffMember(pii: PiiCipher, s: TStaffMember): StaffRow {
+  return {
+    name: s.name,
+    idType: s.idType,
+    idCardEnc: pii.encrypt(s.idCard),
+    idCardIdx: pii.blindIndex(s.idCard),
+    gender: s.gender,
+    birthDate: idCardBirthDate(s.idCard),
+    politicalStatus: s.politicalStatus,
+    ethnicity: s.ethnicity,
+    qualificationLevel: s.qualificationLevel ?? null,
+    qualificationCertNo: s.qualificationCertNo || null,
+    education: s.education,
+    graduatedOn: s.graduatedOn ?? null,
+    school: s.school ?? null,
+    major: s.major ?? null,
+    workStartOn: s.workStartOn ?? null,
+    workEndOn: s.workEndOn ?? null,
+    mobileEnc: pii.encrypt(s.mobile),
+    email: s.email || null,
+    postcode: s.postcode || null,
+    householdRegion: s.householdRegion ?? null,
+  };
+}
+
+/** A stored 专职工作人员 with its personal numbers in clear. */
+export function openStaffMember(pii: PiiCipher, s: StaffRow): TStaffMember {
+  return {
+    name: s.name,
+    idType: s.idType as TStaffMember['idType'],
+    idCard: pii.decrypt(s.idCardEnc),
+    gender: s.gender as TStaffMember['gender'],
+    politicalStatus: s.politicalStatus as TStaffMember['politicalStatus'],
+    ethnicity: s.ethnicity as TStaffMember['ethnicity'],
+    qualificationLevel: opt(s.qualificationLevel) as TStaffMember['qualificationLevel'],
+    qualificationCertNo: opt(s.qualificationCertNo),
+    education: s.education as TStaffMember['education'],
+    graduatedOn: opt(s.graduatedOn),
+    school: opt(s.school),
+    major: opt(s.major),
+    workStartOn: opt(s.workStartOn),
+    workEndOn: opt(s.workEndOn),
+    mobile: pii.decrypt(s.mobileEnc),
+    email: opt(s.email),
+    postcode: opt(s.postcode),
+    householdRegion: opt(s.householdRegion),
+  };
+}
+
 /** Replaces the list sections present in the draft. */
 export async function replaceLists(tx: DbOrTx, pii: PiiCipher, recordId: string, d: TRecordDraft): Promise<void> {
   if (d.staff) {
     await tx.delete(recordStaff).where(eq(recordStaff.recordId, recordId));
     if (d.staff.length) {
       await tx.insert(recordStaff).values(
-        d.staff.map((s, position) => ({
-          recordId,
-          position,
-          name: s.name,
-          idType: s.idType,
-          idCardEnc: pii.encrypt(s.idCard),
-          idCardIdx: pii.blindIndex(s.idCard),
-          gender: s.gender,
-          birthDate: idCardBirthDate(s.idCard),
-          politicalStatus: s.politicalStatus,
-          ethnicity: s.ethnicity,
-          qualificationLevel: s.qualificationLevel ?? null,
-          qualificationCertNo: s.qualificationCertNo || null,
-          education: s.education,
-          graduatedOn: s.graduatedOn ?? null,
-          school: s.school ?? null,
-          major: s.major ?? null,
-          workStartOn: s.workStartOn ?? null,
-          workEndOn: s.workEndOn ?? null,
-          mobileEnc: pii.encrypt(s.mobile),
-          email: s.email || null,
-          postcode: s.postcode || null,
-          householdRegion: s.householdRegion ?? null,
-        })),
+        d.staff.map((s, position) => ({ recordId, position, ...sealStaffMember(pii, s) })),
       );
     }
   }
@@ -133,26 +162,7 @@ export async function readRecord(db: DbOrTx, pii: PiiCipher, recordId: string): 
     db.select().from(recordServiceFees).where(eq(recordServiceFees.recordId, recordId)).orderBy(asc(recordServiceFees.position)),
   ]);
   if (!r) throw new Error(`record ${recordId} missing`);
-  const staff: TStaffMember[] = staffRows.map((s) => ({
-    name: s.name,
-    idType: s.idType as TStaffMember['idType'],
-    idCard: pii.decrypt(s.idCardEnc),
-    gender: s.gender as TStaffMember['gender'],
-    politicalStatus: s.politicalStatus as TStaffMember['politicalStatus'],
-    ethnicity: s.ethnicity as TStaffMember['ethnicity'],
-    qualificationLevel: opt(s.qualificationLevel) as TStaffMember['qualificationLevel'],
-    qualificationCertNo: opt(s.qualificationCertNo),
-    education: s.education as TStaffMember['education'],
-    graduatedOn: opt(s.graduatedOn),
-    school: opt(s.school),
-    major: opt(s.major),
-    workStartOn: opt(s.workStartOn),
-    workEndOn: opt(s.workEndOn),
-    mobile: pii.decrypt(s.mobileEnc),
-    email: opt(s.email),
-    postcode: opt(s.postcode),
-    householdRegion: opt(s.householdRegion),
-  }));
+  const staff = staffRows.map((s) => openStaffMember(pii, s));
   const facilities: TFacility[] = facilityRows.map((f) => ({ name: f.name, unit: opt(f.unit), quantity: opt(f.quantity), area: opt(f.area), value: f.value }));
   const fees: TServiceFee[] = feeRows.map((f) => ({ business: f.business, content: opt(f.content), procedure: opt(f.procedure), feeItem: opt(f.feeItem), feeStandard: opt(f.feeStandard) }));
   const basicRaw = {

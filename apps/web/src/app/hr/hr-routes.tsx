@@ -21,6 +21,7 @@ import {
 } from '../../features/admin/paths';
 import { REVIEW_DETAIL_PATTERN, REVIEWS_DONE_PATH, REVIEWS_GROUP_PATH, REVIEWS_PENDING_PATH } from '../../features/reviews/paths';
 import { MESSAGES_PATH } from '../../features/notifications/paths';
+import { PRACTITIONERS_PATH } from '../../features/practitioners/paths';
 
 export const HR_BASE = '/hr';
 
@@ -122,6 +123,14 @@ export const HR_ROUTES: readonly HrRoute[] = [
     roles: ['agent', 'legal'],
     inMenu: false,
     element: lazy(() => import('./pages/InstitutionViewPage')),
+  },
+  {
+    // guide 1.5, the group's last item (after 注销)
+    path: PRACTITIONERS_PATH,
+    name: '人力资源从业人员信息补录',
+    group: '人力资源服务机构管理',
+    roles: ['legal', 'agent'],
+    element: lazy(() => import('../../features/practitioners/pages/PractitionersPage')),
   },
   {
     path: REVIEWS_PENDING_PATH,
