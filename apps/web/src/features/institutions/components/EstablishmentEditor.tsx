@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Form, Tabs, Tag } from 'antd';
+import { Form, Tag } from 'antd';
 import { RECORD_TABS, type TBusinessScope, type TRecordTab } from '@jhrm/contracts';
 import type { DraftBodyProps } from '../../../components/draft-body';
 import { StatusTag } from '../../../components/StatusTag';
@@ -13,6 +13,7 @@ import { FeeEditor } from './FeeEditor';
 import { IntegritySection, ReportSection } from './OtherSections';
 import { StaffEditor } from './StaffEditor';
 import { ReviewStatusTag } from './StatusTags';
+import { DraftTabsForm } from './DraftTabsForm';
 import './institutions.css';
 
 const tabLabel = (t: (typeof RECORD_TABS)[number]) =>
@@ -72,29 +73,17 @@ export function EstablishmentEditor({ form, initialValues, editable, detail, act
 
         {banners}
 
-        <Form<EstablishmentFormValues>
+        <DraftTabsForm<EstablishmentFormValues>
           form={form}
           name={ESTABLISHMENT_FORM}
-          layout="horizontal"
-          labelCol={{ flex: '170px' }}
-          labelWrap
-          wrapperCol={{ flex: '1 1 0' }}
-          disabled={!editable}
           initialValues={initialValues}
+          editable={editable}
+          activeTab={activeTab}
+          onTabChange={onTabChange}
           onValuesChange={onValuesChange}
-        >
-          <Tabs
-            activeKey={activeTab}
-            onChange={onTabChange}
-            renderTabBar={(props, DefaultTabBar) => (
-              <>
-                <DefaultTabBar {...props} />
-                {toolbar}
-              </>
-            )}
-            items={RECORD_TABS.map((t) => ({ key: t.key, label: tabLabel(t), forceRender: true, children: panes[t.key] }))}
-          />
-        </Form>
+          toolbar={toolbar}
+          items={RECORD_TABS.map((t) => ({ key: t.key, label: tabLabel(t), forceRender: true, children: panes[t.key] }))}
+        />
       </div>
     </div>
   );
