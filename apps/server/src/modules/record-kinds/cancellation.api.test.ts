@@ -6,7 +6,7 @@ import { createTestContext, type TestClient, type TestContext } from '../../test
 import { createDemoApplication } from '../../test/fixtures';
 import { multipart, SAMPLE } from '../../test/multipart';
 import { createOtherUnitAgent } from '../../test/people';
-import { licensedDraft, requestKey, submitEstablishment } from '../../test/submissions';
+import { approvedInstitution as approved, requestKey } from '../../test/submissions';
 import { applicationRecords, applications } from '../applications/applications.table';
 import { institutions } from '../institutions/institutions.table';
 import { licences } from '../licences/licences.table';
@@ -32,15 +32,7 @@ function upload(appId: string, slot: string) {
   return agent.request('POST', `/api/applications/${appId}/materials/${encodeURIComponent(slot)}`, body.payload, { 'content-type': body.contentType });
 }
 
-/** A 设立 (a 许可) through the real API, approved: an institution in force with its licence. */
-async function approvedInstitution(name: string) {
-  const establishment = await submitEstablishment(ctx, agent, { draft: licensedDraft(name) });
-  const opened = await reviewer.get(`/api/reviews/${establishment.id}`);
-  const approved = await reviewer.post(`/api/reviews/${establishment.id}/decision`, { version: opened.json().version, decision: '审核通过' });
-  if (approved.statusCode !== 200) throw new Error(`approve failed: ${approved.body}`);
-  const [licence] = await ctx.database.db.select().from(licences).where(eq(licences.institutionId, establishment.institutionId));
-  return { establishment, institutionId: establishment.institutionId, licence: licence! };
-}
+const approvedInstitution = (name: string) => approved(ctx, agent, reviewer, name);
 
 /** A 注销 filled in with every required material, submitted and opened by the reviewer. */
 async function submittedCancellation(institutionId: string) {
