@@ -177,11 +177,13 @@ describe('人力资源服务机构注销 (guide 1.4)', () => {
     expect(second.statusCode).toBe(409);
     expect(second.json().message).toContain('该机构已有一份“待提交”的注销申请');
 
-    // an open 变更 (inserted: 变更 cannot be created through the API yet) blocks a 注销
+    // an open 变更 blocks a 注销, and an open 注销 a 变更
     const other = await approvedInstitution('吉林省通化互斥人力资源有限公司');
-    const inst = await institution(other.institutionId);
-    const now = ctx.clock();
-    await ctx.database.db.insert(applications).values({ unitId: inst.unitId, type: '变更', institutionId: inst.id, openFor: inst.id, createdAt: now, updatedAt: now });
+    const change = await agent.post('/api/applications', { type: '变更', content: { institutionId: other.institutionId } });
+    expect(change.statusCode, change.body).toBe(200);
+    const changeBlocked = await agent.post('/api/applications', { type: '变更', content: { institutionId } });
+    expect(changeBlocked.statusCode).toBe(409);
+    expect(changeBlocked.json().message).toContain('该机构已有一份“待提交”的注销申请');
     const blocked = await create(agent, { institutionId: other.institutionId });
     expect(blocked.statusCode).toBe(409);
     expect(blocked.json().message).toContain('该机构已有一份“待提交”的变更申请');
