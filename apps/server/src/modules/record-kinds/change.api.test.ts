@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { beijingDay, type TApplicationDetail, TChangeReason, TLicenceVerification, TRecordDraft, TRegisterDetail, TReviewInboxItem } from '@jhrm/contracts';
+import { beijingDay, type TApplicationDetail, type TChangeReason, type TLicenceVerification, type TRecordDraft, type TRegisterDetail, type TReviewInboxItem } from '@jhrm/contracts';
 import { queryRows } from '../../db/client';
 import { createTestContext, type TestClient, type TestContext } from '../../test/harness';
 import { multipart, SAMPLE } from '../../test/multipart';

@@ -1,5 +1,5 @@
 import { and, count, desc, eq, ilike, sql, type Placeholder, type SQL } from 'drizzle-orm';
-import { CANCELLATION, ESTABLISHMENT, allowedActions, type TApplicationStatus, isEditable, type TRole, type TInstitutionListItem, type TInstitutionQuery, type TInstitutionRowAction } from '@jhrm/contracts';
+import { CANCELLATION, CHANGE, ESTABLISHMENT, type TChangeReason, allowedActions, type TApplicationStatus, isEditable, type TRole, type TInstitutionListItem, type TInstitutionQuery, type TInstitutionRowAction } from '@jhrm/contracts';
 import type { Db, DbOrTx } from '../../db/client';
 import type { PiiCipher } from '../../lib/crypto';
 import { applicationRecords, applications } from '../applications/applications.table';
@@ -22,6 +22,12 @@ type Param = string | number | Placeholder;
  * unit's institutions in force that carry its USCC but not its name (the guide's second FAQ; an
  * uncorrelated subquery, evaluated once). Built with values, or with placeholders to be prepared.
  */
+/** An institution's latest application of a kind, with a 变更's 变更事由 (null for other kinds). */
+const latestOf = (kind: string) =>
+  sql<{ applicationId: string; status: TApplicationStatus; reason: TChangeReason | null } | null>`(SELECT json_build_object('applicationId', c.id, 'status', c.status, 'reason', ch.reason)
+    FROM applications c LEFT JOIN application_changes ch ON ch.application_id = c.id
+    WHERE c.institution_id = ${institutions.id} AND c.type = ${kind} ORDER BY c.created_at DESC LIMIT 1)`;
+
 function listQuery(db: DbOrTx, filter: SQL | undefined, p: { unitId: Param; uscc: Param; unitName: Param; limit: Param; offset: Param }) {
   return db
     .select({
@@ -37,9 +43,9 @@ function listQuery(db: DbOrTx, filter: SQL | undefined, p: { unitId: Param; uscc
       applicationStatus: applications.status,
       acceptedAt: applications.acceptedAt,
       licenceId: licences.id,
-      // its latest 注销 (人力资源服务机构注销's row links)
-      cancellationId: sql<string | null>`(SELECT c.id FROM applications c WHERE c.institution_id = ${institutions.id} AND c.type = ${CANCELLATION.name} ORDER BY c.created_at DESC LIMIT 1)`,
-      cancellationStatus: sql<TApplicationStatus | null>`(SELECT c.status FROM applications c WHERE c.institution_id = ${institutions.id} AND c.type = ${CANCELLATION.name} ORDER BY c.created_at DESC LIMIT 1)`,
+      // its latest 注销 and 变更 (the row links of 人力资源服务机构注销 / 变更)
+      cancellation: latestOf(CANCELLATION.name),
+      change: latestOf(CHANGE.name),
       total: sql<number>`count(*) OVER ()`.mapWith(Number),
       mismatched: sql<string[] | null>`(SELECT array_agg(DISTINCT m.name ORDER BY m.name) FROM institutions m
         WHERE m.unit_id = ${p.unitId} AND m.uscc = ${p.uscc} AND m.name <> ${p.unitName}
@@ -121,9 +127,10 @@ export async function queryUnitInstitutions(
   return {
     total,
     mismatchedNames: rows[0] ? (rows[0].mismatched ?? []).slice(0, 10) : null,
-    items: rows.map(({ applicationStatus, acceptedAt, cancellationId, cancellationStatus, total: _total, mismatched: _mismatched, ...r }) => ({
+    items: rows.map(({ applicationStatus, acceptedAt, cancellation, change, total: _total, mismatched: _mismatched, ...r }) => ({
       ...r,
-      cancellation: cancellationId && cancellationStatus ? { applicationId: cancellationId, status: cancellationStatus } : null,
+      cancellation: cancellation ? { applicationId: cancellation.applicationId, status: cancellation.status } : null,
+      change,
       kind: (r.kind as '许可' | '备案' | null) ?? null,
       acceptedAt: applicationStatus === AWAITING_DECISION && acceptedAt ? acceptedAt.toISOString() : null,
       actions: [

@@ -18,6 +18,7 @@ const row = (over: Partial<TInstitutionListItem>): TInstitutionListItem => ({
   licenceId: 'l1',
   actions: ['查看'],
   cancellation: null,
+  change: null,
   ...over,
 });
 
