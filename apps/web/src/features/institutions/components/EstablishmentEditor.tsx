@@ -1,22 +1,17 @@
-import type { ReactNode } from 'react';
 import { Form, Tag } from 'antd';
-import { RECORD_TABS, type TBusinessScope, type TRecordTab } from '@jhrm/contracts';
+import { RECORD_TABS, type TBusinessScope } from '@jhrm/contracts';
 import type { DraftBodyProps } from '../../../components/draft-body';
 import { StatusTag } from '../../../components/StatusTag';
 import { describeKind } from '../../../components/record/application-kind';
 import { useDepartments } from '../../../lib/application-api';
 import type { EstablishmentFormValues } from '../model/draft';
 import { ESTABLISHMENT_FORM } from '../establishment-draft';
-import { BasicInfoSection } from './BasicInfoSection';
-import { FacilityEditor } from './FacilityEditor';
-import { FeeEditor } from './FeeEditor';
-import { IntegritySection, ReportSection } from './OtherSections';
-import { StaffEditor } from './StaffEditor';
+import { recordPanes } from './RecordPanes';
 import { ReviewStatusTag } from './StatusTags';
 import { DraftTabsForm } from './DraftTabsForm';
 import './institutions.css';
 
-const tabLabel = (t: (typeof RECORD_TABS)[number]) =>
+export const tabLabel = (t: (typeof RECORD_TABS)[number]) =>
   t.optional ? (
     <span>
       {t.label}
@@ -38,26 +33,7 @@ export function EstablishmentEditor({ form, initialValues, editable, detail, act
   const scopes = Form.useWatch(['basic', 'scopes'], form) as TBusinessScope[] | undefined;
   const kind = describeKind(scopes);
 
-  const panes: Record<TRecordTab, ReactNode> = {
-    basic: <BasicInfoSection departments={departments.data} departmentsLoading={departments.isPending} />,
-    report: <ReportSection />,
-    staff: (
-      <Form.Item name="staff" noStyle>
-        <StaffEditor readOnly={!editable} focusRequest={rowFocus.staff} />
-      </Form.Item>
-    ),
-    facilities: (
-      <Form.Item name="facilities" noStyle>
-        <FacilityEditor readOnly={!editable} focusRequest={rowFocus.facilities} />
-      </Form.Item>
-    ),
-    integrity: <IntegritySection />,
-    fees: (
-      <Form.Item name="fees" noStyle>
-        <FeeEditor readOnly={!editable} focusRequest={rowFocus.fees} />
-      </Form.Item>
-    ),
-  };
+  const panes = recordPanes({ departments: departments.data, departmentsLoading: departments.isPending, editable, rowFocus });
 
   const status = detail?.status;
   return (
