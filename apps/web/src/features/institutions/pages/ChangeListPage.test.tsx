@@ -1,0 +1,55 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { MemoryRouter } from 'react-router-dom';
+import { describe, expect, it } from 'vitest';
+import type { TInstitutionListItem } from '@jhrm/contracts';
+import { ChangeRowActions } from './ChangeListPage';
+
+const row = (over: Partial<TInstitutionListItem>): TInstitutionListItem => ({
+  id: 'i1',
+  name: '吉林省博润人力资源有限公司',
+  shortName: null,
+  uscc: '91220101MA17BRUN15',
+  licensed: true,
+  reviewStatus: '审核通过',
+  cancelStatus: '正常',
+  kind: '许可',
+  applicationId: 'a1',
+  acceptedAt: null,
+  licenceId: 'l1',
+  actions: ['查看'],
+  cancellation: null,
+  change: null,
+  ...over,
+});
+
+const render = (r: TInstitutionListItem) => renderToStaticMarkup(<MemoryRouter><ChangeRowActions row={r} /></MemoryRouter>);
+const links = (html: string) => [...html.matchAll(/<a[^>]*href="([^"]*)"[^>]*>(.*?)<\/a>/g)].map((m) => [m[2], m[1]]);
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+
+describe('人力资源服务机构变更: a row’s 操作', () => {
+  it('offers 变更 (a new 机构变更申请) for an institution in force, also after an approved one', () => {
+    expect(links(render(row({})))).toEqual([['变更', '/hr/institutions/change/apply?institution=i1']]);
+    expect(links(render(row({ change: { applicationId: 'c0', status: '审核通过', reason: '变更机构名称' } })))).toEqual([['变更', '/hr/institutions/change/apply?institution=i1']]);
+  });
+
+  it('continues an open 变更 (变更 / 材料上传 / 视频上传) while it may be edited, and only shows it once submitted', () => {
+    const draft = render(row({ change: { applicationId: 'c1', status: '待提交', reason: '变更住所(地址)' } }));
+    expect(links(draft)).toEqual([
+      ['变更', '/hr/institutions/change/apply/c1'],
+      ['材料上传', '/hr/institutions/change/apply/c1?open=materials'],
+      ['视频上传', '/hr/institutions/change/apply/c1?open=video'],
+    ]);
+    const submitted = render(row({ change: { applicationId: 'c1', status: '待审核', reason: '变更住所(地址)' } }));
+    expect(links(submitted)).toEqual([['查看', '/hr/institutions/change/apply/c1']]);
+    expect(text(submitted)).toContain('变更申请待审核');
+  });
+
+  it('says why not for an institution not yet 审核通过, or 注销', () => {
+    const pending = render(row({ reviewStatus: '待审核' }));
+    expect(links(pending)).toEqual([]);
+    expect(text(pending)).toBe('审核通过后才能变更');
+    const cancelled = render(row({ cancelStatus: '注销' }));
+    expect(links(cancelled)).toEqual([]);
+    expect(text(cancelled)).toBe('已注销');
+  });
+});
