@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { STAFF_COLUMNS } from '../institutions/record.catalogue';
-import { PRACTITIONER_COLUMNS, ZPractitionerInput, idCardDerived } from './practitioners.schema';
+import { idCardDerived } from '../validators/id-card';
+import { PRACTITIONER_COLUMNS, ZPractitionerInput } from './practitioners.schema';
 
 const valid = {
   name: '刘从业',

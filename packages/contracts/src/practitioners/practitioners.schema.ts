@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { STAFF_COLUMNS, type ListColumn } from '../institutions/record.catalogue';
-import { idCardBirthDate, idCardGender } from '../validators/id-card';
 
 /**
  * 人力资源从业人员信息补录 (guide 1.5): a unit's agent keeps the practitioner list of its own approved
@@ -12,12 +11,6 @@ import { idCardBirthDate, idCardGender } from '../validators/id-card';
 const { gender: _gender, ...ENTERED } = STAFF_COLUMNS;
 export const PRACTITIONER_COLUMNS = ENTERED;
 export type TPractitionerColumnKey = keyof typeof PRACTITIONER_COLUMNS;
-
-/** 性别 and 出生日期 from a valid 身份证号; null while it is not (yet) valid. */
-export function idCardDerived(idCard: string | null | undefined): { gender: '男' | '女' | null; birthDate: string | null } {
-  const id = (idCard ?? '').trim().toUpperCase();
-  return { gender: idCardGender(id), birthDate: idCardBirthDate(id) };
-}
 
 /**
  * A column's check for 新增 / 变更: the catalogue's validator, and where the column has a `format`

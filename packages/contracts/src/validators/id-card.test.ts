@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   ZIdCard,
   idCardBirthDate,
+  idCardDerived,
   idCardCheckChar,
   idCardGender,
   isValidIdCard,
@@ -230,5 +231,19 @@ describe('ZIdCard', () => {
     expect(messages(withCheck(`110101${nextYear}0101003`))).toEqual(['身份证号出生日期不正确']);
     expect(messages('110101197501010038')).toEqual(['身份证号校验位不正确']);
     expect(messages('11010119750101003X')).toEqual(['身份证号校验位不正确']);
+  });
+});
+
+describe('idCardDerived', () => {
+  it('derives 性别 and 出生日期 from a valid 身份证号 (lower-case x and spaces allowed)', () => {
+    expect(idCardDerived('110101197501010039')).toEqual({ gender: '男', birthDate: '1975-01-01' });
+    expect(idCardDerived(makeIdCard('22010219900215002'))).toEqual({ gender: '女', birthDate: '1990-02-15' });
+    expect(idCardDerived(' 11010519491231109x ')).toEqual({ gender: '男', birthDate: '1949-12-31' });
+  });
+
+  it('derives nothing from an incomplete or invalid number', () => {
+    expect(idCardDerived('1101011975')).toEqual({ gender: null, birthDate: null });
+    expect(idCardDerived('110101197501010038')).toEqual({ gender: null, birthDate: null });
+    expect(idCardDerived(undefined)).toEqual({ gender: null, birthDate: null });
   });
 });

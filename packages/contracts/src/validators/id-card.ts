@@ -112,3 +112,9 @@ export const ZIdCard = z
     const problem = idCardProblem(value, new Date());
     if (problem !== null) ctx.addIssue({ code: 'custom', message: ID_MESSAGES[problem] });
   });
+
+/** 性别 and 出生日期 from a valid 身份证号; null while it is not (yet) valid. */
+export function idCardDerived(idCard: string | null | undefined): { gender: '男' | '女' | null; birthDate: string | null } {
+  const id = (idCard ?? '').trim().toUpperCase();
+  return { gender: idCardGender(id), birthDate: idCardBirthDate(id) };
+}

@@ -1,9 +1,9 @@
 import { Col, DatePicker, Form, Input, Row, Select, type FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { DERIVED_LABELS, STAFF_COLUMNS as S, recordTabLabel, type TStaffMember } from '@jhrm/contracts';
+import { DERIVED_LABELS, STAFF_COLUMNS as S, idCardDerived, recordTabLabel, type TStaffMember } from '@jhrm/contracts';
 import { zodRules } from '../../../lib/form';
 import { optionalZodRules, requiredRule } from '../model/rules';
-import { staffDerived, staffFromForm, staffToForm, type StaffFormValues } from '../model/staff';
+import { staffFromForm, staffToForm, type StaffFormValues } from '../model/staff';
 import type { RowFocusRequest } from '../../../components/draft-body';
 import { ListEditor } from './ListEditor';
 import { staffColumns } from '../../../components/record/record-columns';
@@ -17,7 +17,7 @@ const idCardRules = zodRules(S.idCard.format);
 
 function StaffFields({ form, rows, editing }: { form: FormInstance<StaffFormValues>; rows: TStaffMember[]; editing: number | null }) {
   const idCard = Form.useWatch('idCard', form);
-  const derived = staffDerived(idCard);
+  const derived = idCardDerived(idCard);
   const duplicate = {
     validator: async (_rule: unknown, value: unknown) => {
       const id = typeof value === 'string' ? value.trim().toUpperCase() : '';

@@ -1,24 +1,12 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import { makeIdCard, ZStaffMember } from '@jhrm/contracts';
-import { educationCounts, staffDerived, staffFromForm, staffToForm } from './staff';
+import { educationCounts, staffFromForm, staffToForm } from './staff';
 
 const MALE = '110101197501010039';
 const FEMALE = makeIdCard('22010219900215002');
 
 describe('专职工作人员 derived fields', () => {
-  it('derives 性别 and 出生日期 from a valid 身份证号 (lower-case x and spaces allowed)', () => {
-    expect(staffDerived(MALE)).toEqual({ gender: '男', birthDate: '1975-01-01' });
-    expect(staffDerived(FEMALE)).toEqual({ gender: '女', birthDate: '1990-02-15' });
-    expect(staffDerived(' 11010519491231109x ')).toEqual({ gender: '男', birthDate: '1949-12-31' });
-  });
-
-  it('derives nothing from an incomplete or invalid number', () => {
-    expect(staffDerived('1101011975')).toEqual({ gender: null, birthDate: null });
-    expect(staffDerived('110101197501010038')).toEqual({ gender: null, birthDate: null });
-    expect(staffDerived(undefined)).toEqual({ gender: null, birthDate: null });
-  });
-
   it('counts staff by education for 诚信档案', () => {
     const rows = ['博士研究生', '硕士研究生', '大学本科', '大学本科', '大学专科', '高中'].map((education) => ({ education }) as never);
     expect(educationCounts(rows)).toEqual({ postgraduate: 2, bachelor: 2, collegeOrBelow: 2 });

@@ -1,12 +1,6 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import { EDUCATION_LEVELS, idCardBirthDate, idCardGender, type TStaffMember } from '@jhrm/contracts';
+import { EDUCATION_LEVELS, idCardDerived, type TStaffMember } from '@jhrm/contracts';
 import { cleanObject, DATE_FORMAT } from './draft';
-
-/** 性别 and 出生日期 follow from a valid 身份证号; null while it is not (yet) valid. */
-export function staffDerived(idCard: string | null | undefined): { gender: '男' | '女' | null; birthDate: string | null } {
-  const id = (idCard ?? '').trim().toUpperCase();
-  return { gender: idCardGender(id), birthDate: idCardBirthDate(id) };
-}
 
 /** 诚信档案's counts by education, as the server derives them from the staff list. */
 export function educationCounts(staff: readonly Pick<TStaffMember, 'education'>[] | null | undefined) {
@@ -40,6 +34,6 @@ export function staffToForm(s: TStaffMember | undefined): StaffFormValues {
 export function staffFromForm(values: StaffFormValues): TStaffMember {
   const row = cleanObject(values as Record<string, unknown>) as Partial<TStaffMember>;
   const idCard = (row.idCard ?? '').toUpperCase();
-  const { gender } = staffDerived(idCard);
+  const { gender } = idCardDerived(idCard);
   return { ...row, idCard, ...(gender ? { gender } : {}) } as TStaffMember;
 }
