@@ -3,8 +3,8 @@ import type { TApplicationDetail, TRecordDraft, TSubmitRequest } from '@jhrm/con
 import { api, type ApiError } from './api-client';
 
 /**
- * The kind-agnostic calls on one application (/api/applications/:id and its /record, /submit,
- * /withdraw, /clear) and the 审批部门 list. Every submission kind's draft lifecycle
+ * The kind-agnostic calls on one application (/api/applications/:id and its /record, /content,
+ * /submit, /withdraw, /clear) and the 审批部门 list. Every submission kind's draft lifecycle
  * (features/applications) uses them, and so do the lists and views that show an application
  * (features/institutions); a kind's own create call and documents stay with its feature.
  */
@@ -77,12 +77,19 @@ export function useOnApplicationWritten() {
   };
 }
 
-export function useSaveRecord() {
-  const onWritten = useOnApplicationWritten();
-  return useMutation<TApplicationDetail, ApiError, { id: string; version: number; draft: TRecordDraft }>({
-    mutationFn: ({ id, version, draft }) => api.put<TApplicationDetail>(`${path(id)}/record`, { version, ...draft }),
-    onSuccess: onWritten,
-  });
+/** 保存 of a record kind's draft (设立): its sections replace the stored ones. */
+export function saveRecord(id: string, version: number, draft: TRecordDraft): Promise<TApplicationDetail> {
+  return api.put<TApplicationDetail>(`${path(id)}/record`, { version, ...draft });
+}
+
+/** 保存 of any kind's own content (the generic route; its adapter checks it). */
+export function saveContent(id: string, version: number, content: unknown): Promise<TApplicationDetail> {
+  return api.put<TApplicationDetail>(`${path(id)}/content`, { version, content });
+}
+
+/** The first 保存 of a new application of any kind (the generic route). */
+export function createApplication(type: string, content: unknown): Promise<TApplicationDetail> {
+  return api.post<TApplicationDetail>('/api/applications', { type, content });
 }
 
 export function useSubmitApplication() {

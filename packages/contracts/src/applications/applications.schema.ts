@@ -35,6 +35,24 @@ export const ZEducationCounts = z.object({ postgraduate: z.number().int(), bache
  */
 export const ZKindName = z.string({ error: '请选择申请类型' }).refine(isDeclaredKind, '申请类型不存在');
 
+/** 注销类别 (guide 1.4). */
+export const CANCEL_CATEGORIES = ['主动注销', '营业执照注销', '许可证被吊销', '其他'] as const;
+export type TCancelCategory = (typeof CANCEL_CATEGORIES)[number];
+
+/**
+ * A 注销's own content (保存 / 新建): the institution it cancels and 注销原因 / 注销类别. The record is
+ * the institution's, copied read-only; nothing else may be sent. A draft may leave both empty; 提交 asks for them.
+ */
+export const ZCancellationContent = z.strictObject(
+  {
+    institutionId: z.uuid({ error: '请选择要注销的机构' }),
+    reason: z.string({ error: '注销原因应为文字' }).trim().max(500, '注销原因不能超过500个字').default(''),
+    category: z.enum(CANCEL_CATEGORIES, { error: '请选择有效的注销类别' }).nullable().default(null),
+  },
+  { error: (i) => (i.code === 'unrecognized_keys' ? '注销申请只能修改注销原因和注销类别，机构信息不能在此修改' : '注销申请内容有误') },
+);
+export type TCancellationContent = z.infer<typeof ZCancellationContent>;
+
 /** What every application shows whatever its kind: the engine's header. */
 export const ZApplicationHeader = z.object({
   id: z.string(),
@@ -62,6 +80,8 @@ export const ZApplicationDetail = ZApplicationHeader.extend({
   /** 申请类型 derived from 申请业务, with the scopes that make it a 许可 */
   kind: z.object({ kind: z.enum(['许可', '备案']), because: z.array(z.string()) }),
   record: ZRecordDraft.extend({ educationCounts: ZEducationCounts }),
+  /** a 注销's own fields beside the record it copies (注销原因, 注销类别) */
+  content: ZCancellationContent.optional(),
 });
 export type TApplicationDetail = z.infer<typeof ZApplicationDetail>;
 

@@ -93,8 +93,8 @@ export const CANCELLATION = kind({
   sections: RECORD_SECTIONS,
   materialSlots: [
     { name: '身份证正反照', required: true },
-    { name: '注销审批表', required: true },
-    { name: '承诺书', required: true },
+    { name: '注销审批表', required: true, template: 'cancellationForm' },
+    { name: '承诺书', required: true, template: 'cancellationUndertaking' },
     { name: '其他文件', required: false },
   ],
   video: 'none',

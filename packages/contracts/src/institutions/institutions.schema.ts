@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_PAGE_SIZE } from '../common';
 import { INSTITUTION_CATEGORIES } from '../dictionaries/institutions';
 import { REVIEW_STATUSES, CANCEL_STATUSES } from './institutions.status';
+import { APPLICATION_STATUSES } from '../applications/applications.status';
 
 export const INSTITUTION_ROW_ACTIONS = ['查看', '修改', '提交', '撤回', '材料上传', '视频上传', '许可证下载'] as const;
 export type TInstitutionRowAction = (typeof INSTITUTION_ROW_ACTIONS)[number];
@@ -25,6 +26,8 @@ export const ZInstitutionListItem = z.object({
   licenceId: z.string().nullable(),
   /** the 操作 links the row offers now (from the state machine) */
   actions: z.array(z.enum(INSTITUTION_ROW_ACTIONS)),
+  /** its latest 注销 application (人力资源服务机构注销: 注销 / 材料上传), if any */
+  cancellation: z.object({ applicationId: z.string(), status: z.enum(APPLICATION_STATUSES) }).nullable(),
 });
 
 /** 人力资源服务机构查询 filters (guide 1.1). */

@@ -5,6 +5,8 @@ export const TEMPLATES = {
   registrationForm: '吉林省人力资源服务机构登记申请表',
   integrityFile: '人力资源服务机构诚信档案',
   staffForm: '专职工作人员登记表',
+  cancellationForm: '人力资源服务机构注销审批表',
+  cancellationUndertaking: '人力资源服务机构注销承诺书',
 } as const;
 export type TTemplateKey = keyof typeof TEMPLATES;
 

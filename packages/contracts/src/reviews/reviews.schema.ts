@@ -85,6 +85,8 @@ export const ZRecordReviewContent = z.object({
   record: ZFullRecord,
   /** for 变更: the institution's record in force, for the side-by-side comparison */
   current: ZFullRecord.nullable(),
+  /** for 注销: 注销原因 and 注销类别 as submitted */
+  cancellation: z.object({ reason: z.string(), category: z.string().nullable() }).optional(),
 });
 export type TRecordReviewContent = z.infer<typeof ZRecordReviewContent>;
 

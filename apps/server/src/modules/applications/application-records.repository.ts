@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { applicationRecords } from './applications.table';
+import type { TCancelCategory } from '@jhrm/contracts';
+import { applicationCancellations, applicationRecords } from './applications.table';
 
 /** The record version a record kind's application proposes (its content row, decision 0022). */
 export async function recordIdOf(db: DbOrTx, applicationId: string): Promise<string> {
@@ -12,4 +13,21 @@ export async function recordIdOf(db: DbOrTx, applicationId: string): Promise<str
 /** Gives a record kind's new application its record. */
 export async function attachRecord(tx: DbOrTx, applicationId: string, recordId: string): Promise<void> {
   await tx.insert(applicationRecords).values({ applicationId, recordId });
+}
+
+/** 注销原因 / 注销类别 of a 注销 (null for an application of another kind). */
+export async function cancellationOf(db: DbOrTx, applicationId: string): Promise<{ reason: string; category: TCancelCategory | null } | null> {
+  const [row] = await db
+    .select({ reason: applicationCancellations.reason, category: applicationCancellations.category })
+    .from(applicationCancellations)
+    .where(eq(applicationCancellations.applicationId, applicationId));
+  return row ?? null;
+}
+
+/** Writes a 注销's own fields (its first 保存 inserts them). */
+export async function writeCancellation(tx: DbOrTx, applicationId: string, fields: { reason: string; category: TCancelCategory | null }): Promise<void> {
+  await tx
+    .insert(applicationCancellations)
+    .values({ applicationId, ...fields })
+    .onConflictDoUpdate({ target: applicationCancellations.applicationId, set: fields });
 }

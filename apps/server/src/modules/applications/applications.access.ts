@@ -7,6 +7,7 @@ import type { AppDeps } from '../../deps';
 import type { SessionUser } from '../accounts/sessions.service';
 import type { Actor } from '../accounts/actor';
 import { departments } from '../accounts/accounts.table';
+import { institutions } from '../institutions/institutions.table';
 import { applications } from './applications.table';
 import { DRAFT } from './states';
 
@@ -44,6 +45,9 @@ export async function editableApplication(tx: DbOrTx, unitId: string, id: string
     .where(and(eq(applications.id, id), eq(applications.unitId, unitId)))
     .for('update');
   if (!row) throw new AppError(AppErrorCode.NOT_FOUND, '申请不存在或无权操作');
+  // a cancelled institution is read-only everywhere: none of its applications or materials changes again
+  const [inst] = await tx.select({ name: institutions.name, cancelStatus: institutions.cancelStatus }).from(institutions).where(eq(institutions.id, row.institutionId));
+  if (inst?.cancelStatus === '注销') throw new AppError(AppErrorCode.CONFLICT, `“${inst.name}”已注销，其申请和材料不能再修改`);
   if (!isEditable(row.status)) throw new AppError(AppErrorCode.CONFLICT, `当前状态为“${row.status}”，不能修改；如需修改请先撤回`);
   return row;
 }

@@ -1,5 +1,5 @@
 import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { APPLICATION_STATUSES } from '@jhrm/contracts';
+import { APPLICATION_STATUSES, CANCEL_CATEGORIES } from '@jhrm/contracts';
 import { units, users } from '../accounts/accounts.table';
 import { institutionRecords, institutions } from '../institutions/institutions.table';
 
@@ -85,4 +85,16 @@ export const applicationRecords = pgTable('application_records', {
   recordId: uuid('record_id')
     .notNull()
     .references(() => institutionRecords.id),
+});
+
+/**
+ * A 注销's own content beside its record (application_records): 注销原因 and 注销类别, empty until
+ * the unit fills them in (提交 asks for both).
+ */
+export const applicationCancellations = pgTable('application_cancellations', {
+  applicationId: uuid('application_id')
+    .primaryKey()
+    .references(() => applications.id),
+  reason: text('reason').notNull().default(''),
+  category: text('category', { enum: CANCEL_CATEGORIES }),
 });

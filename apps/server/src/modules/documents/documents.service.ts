@@ -2,6 +2,7 @@ import {
   AppErrorCode,
   BASIC_FIELDS,
   BASIC_SECTIONS,
+  CANCEL_CATEGORIES,
   DERIVED_LABELS,
   FACILITY_COLUMNS,
   FEE_COLUMNS,
@@ -26,7 +27,7 @@ import { AppError } from '../../lib/app-error';
 import type { AppDeps } from '../../deps';
 import type { Actor } from '../accounts/actor';
 import { readableApplication } from '../applications/applications.access';
-import { recordIdOf } from '../applications/application-records.repository';
+import { cancellationOf, recordIdOf } from '../applications/application-records.repository';
 import { educationCounts } from '../institutions/records.repository';
 import { departmentName, loadTemplateRecord, type TemplateRecord } from './documents.repository';
 import { FormPdf, choices, type CellValue, type Field } from './pdf';
@@ -36,6 +37,8 @@ export interface TemplateInput {
   /** 审批部门 by name (the record stores its code) */
   departmentName: string | null;
   createdAt: Date;
+  /** a 注销's 注销原因 / 注销类别 (its two templates print them) */
+  cancellation?: { reason: string; category: string | null } | null;
 }
 
 const num = (v: number | null | undefined): CellValue => (v === null || v === undefined ? '' : v);
@@ -230,7 +233,37 @@ function staffForm(t: TemplateInput, pdf: FormPdf) {
   pdf.signatures();
 }
 
-const RENDERERS: Record<TTemplateKey, (t: TemplateInput, pdf: FormPdf) => void> = { registrationForm, integrityFile, staffForm };
+/** The institution as the 注销 forms name it, from the record in force. */
+const cancelledInstitution = (t: TemplateInput) =>
+  ['name', 'uscc', 'legalRep', 'legalRepIdCard', 'category', 'officeAddress', 'contactPerson', 'contactMobile'].map((k) => pdfField(byKey(k), t));
+
+function cancellationForm(t: TemplateInput, pdf: FormPdf) {
+  pdf.section('机构基本情况');
+  pdf.grid(cancelledInstitution(t));
+  pdf.section('注销事项');
+  pdf.grid([
+    { label: '注销类别', value: choices(CANCEL_CATEGORIES, t.cancellation?.category ?? null), full: true },
+    { label: '审批部门', value: t.departmentName ?? t.record.row.department },
+  ]);
+  pdf.textBox('注销原因', t.cancellation?.reason || null, 90);
+  pdf.signatures();
+  pdf.section('审批部门意见');
+  pdf.textBox('审批意见', null, 90);
+  pdf.paragraph('审批部门（盖章）：                              年        月        日');
+}
+
+function cancellationUndertaking(t: TemplateInput, pdf: FormPdf) {
+  const name = t.record.row.name ?? '';
+  pdf.grid(cancelledInstitution(t).slice(0, 3));
+  pdf.paragraph(
+    `本机构（${name}）申请注销人力资源服务${kindOf(t.record.row) === '许可' ? '许可' : '备案'}，注销原因：${t.cancellation?.reason || '________'}。本机构承诺：` +
+      '所提交的注销申请材料真实、准确、完整；注销前已妥善处理全部在办服务事项及与服务对象的债权债务，依法保护劳动者和用人单位的合法权益；' +
+      '注销后不再以人力资源服务机构名义开展经营活动，并交回人力资源服务许可证（备案凭证）。如有虚假，愿承担相应的法律责任。',
+  );
+  pdf.signatures();
+}
+
+const RENDERERS: Record<TTemplateKey, (t: TemplateInput, pdf: FormPdf) => void> = { registrationForm, integrityFile, staffForm, cancellationForm, cancellationUndertaking };
 
 /** One template as PDF bytes, pre-filled with the record; empty fields print as blanks to fill by hand. */
 export async function renderTemplate(key: TTemplateKey, input: TemplateInput): Promise<Buffer> {
@@ -251,7 +284,8 @@ export class DocumentsService {
     const record = await loadTemplateRecord(db, this.deps.pii, await recordIdOf(db, app.id));
     if (!record) throw new AppError(AppErrorCode.NOT_FOUND, '申请的机构信息不存在');
     const dept = await departmentName(db, record.row.department ?? app.department);
-    const pdf = await renderTemplate(key, { record, departmentName: dept, createdAt: this.deps.clock() });
+    const cancellation = await cancellationOf(db, app.id);
+    const pdf = await renderTemplate(key, { record, departmentName: dept, createdAt: this.deps.clock(), cancellation });
     return { pdf, fileName: `${TEMPLATES[key]}.pdf` };
   }
 }

@@ -1,11 +1,21 @@
-import { eq } from 'drizzle-orm';
-import { CANCELLATION } from '@jhrm/contracts';
-import { institutions } from '../institutions/institutions.table';
+import { and, eq, sql } from 'drizzle-orm';
+import { AppErrorCode, CANCELLATION, ZCancellationContent, type TCancellationContent, type TReviewContent, type TSubmissionProblem } from '@jhrm/contracts';
+import { AppError } from '../../lib/app-error';
+import { queryRows } from '../../db/client';
+import { actorUnitId } from '../accounts/actor';
+import { attachRecord, cancellationOf, writeCancellation } from '../applications/application-records.repository';
+import type { KindAdapter } from '../applications/kinds';
+import { APPROVED } from '../applications/states';
+import { institutionRecords, institutions } from '../institutions/institutions.table';
+import { readRecord, replaceLists, toColumns } from '../institutions/records.repository';
 import { voidLicence } from '../licences/licences.service';
-import { recordKind } from './record-kind';
+import { recordKind, type RecordSnapshot } from './record-kind';
+
+/** What 注销 froze: the record as it stood and the unit's 注销原因 / 注销类别. */
+type CancellationSnapshot = RecordSnapshot & { cancellation?: Omit<TCancellationContent, 'institutionId'> };
 
 /** 注销: approval cancels the institution and voids its licence; nothing is issued. */
-export const cancellationKind = recordKind({
+const base = recordKind({
   declaration: CANCELLATION,
   syncOnSave: false,
   compareWithCurrent: false,
@@ -15,3 +25,73 @@ export const cancellationKind = recordKind({
     await voidLicence(tx, deps, { institutionId: app.institutionId });
   },
 });
+
+function cancellationProblems(c: { reason: string; category: string | null } | null): TSubmissionProblem[] {
+  const problems: TSubmissionProblem[] = [];
+  if (!c?.reason) problems.push({ tab: 'cancellation', path: 'reason', message: '请填写注销原因' });
+  if (!c?.category) problems.push({ tab: 'cancellation', path: 'category', message: '请选择注销类别' });
+  return problems;
+}
+
+/**
+ * 注销 (guide 1.4): its content is the institution's record in force, copied as a new version that
+ * nobody edits, plus 注销原因 and 注销类别 (application_cancellations), the only fields 保存 changes.
+ * Only an institution of the unit that is 审核通过 and not yet 注销 can be cancelled.
+ */
+export const cancellationKind: KindAdapter<TCancellationContent, CancellationSnapshot> = {
+  ...base,
+  content: ZCancellationContent,
+  async create({ tx, deps, actor }, content) {
+    const [inst] = await tx
+      .select()
+      .from(institutions)
+      .where(and(eq(institutions.id, content.institutionId), eq(institutions.unitId, actorUnitId(actor))))
+      .for('update');
+    if (!inst) throw new AppError(AppErrorCode.NOT_FOUND, '机构不存在或不属于本单位');
+    if (inst.cancelStatus === '注销') throw new AppError(AppErrorCode.CONFLICT, `“${inst.name}”已注销，不能再申请注销`);
+    if (inst.reviewStatus !== APPROVED || !inst.currentRecordId) {
+      throw new AppError(AppErrorCode.CONFLICT, `“${inst.name}”的审核状态为“${inst.reviewStatus}”，只有审核通过的机构才能申请注销`);
+    }
+    // the record in force, copied as the 注销's own version: what the reviewer sees and the 注销审批表 prints
+    const record = await readRecord(tx, deps.pii, inst.currentRecordId);
+    const [{ version } = { version: 0 }] = await queryRows<{ version: number }>(
+      tx,
+      sql`SELECT coalesce(max(version), 0)::int AS version FROM institution_records WHERE institution_id = ${inst.id}`,
+    );
+    const now = deps.clock();
+    const [copy] = await tx
+      .insert(institutionRecords)
+      .values({ institutionId: inst.id, version: version + 1, ...toColumns(deps.pii, record), createdAt: now, updatedAt: now })
+      .returning({ id: institutionRecords.id });
+    await replaceLists(tx, deps.pii, copy!.id, record);
+    return {
+      institutionId: inst.id,
+      attach: async (app) => {
+        await attachRecord(tx, app.id, copy!.id);
+        await writeCancellation(tx, app.id, { reason: content.reason, category: content.category });
+      },
+    };
+  },
+  async save({ tx }, app, content) {
+    if (content.institutionId !== app.institutionId) {
+      throw new AppError(AppErrorCode.VALIDATION, '注销申请的机构不能更改，如需注销其他机构请新建申请', [{ path: 'institutionId', message: '注销申请的机构不能更改' }]);
+    }
+    await writeCancellation(tx, app.id, { reason: content.reason, category: content.category });
+  },
+  clear: ({ tx }, app) => writeCancellation(tx, app.id, { reason: '', category: null }),
+  async read(db, deps, app) {
+    const c = await cancellationOf(db, app.id);
+    return { ...(await base.read(db, deps, app)), content: { institutionId: app.institutionId, reason: c?.reason ?? '', category: c?.category ?? null } };
+  },
+  async review(db, deps, app, snapshot) {
+    const r = await base.review(db, deps, app, snapshot);
+    const cancellation = snapshot?.cancellation ?? (await cancellationOf(db, app.id)) ?? { reason: '', category: null };
+    return { ...r, content: { ...r.content, cancellation } as TReviewContent };
+  },
+  async submission(ctx, app, counts) {
+    // the record is the one in force, read-only here: only the 注销's own fields can be missing
+    const { snapshot } = await base.submission(ctx, app, counts);
+    const c = await cancellationOf(ctx.tx, app.id);
+    return { problems: cancellationProblems(c), snapshot: { ...snapshot, cancellation: c } };
+  },
+};

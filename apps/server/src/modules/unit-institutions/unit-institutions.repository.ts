@@ -1,5 +1,5 @@
 import { and, count, desc, eq, ilike, sql, type Placeholder, type SQL } from 'drizzle-orm';
-import { ESTABLISHMENT, allowedActions, isEditable, type TRole, type TInstitutionListItem, type TInstitutionQuery, type TInstitutionRowAction } from '@jhrm/contracts';
+import { CANCELLATION, ESTABLISHMENT, allowedActions, type TApplicationStatus, isEditable, type TRole, type TInstitutionListItem, type TInstitutionQuery, type TInstitutionRowAction } from '@jhrm/contracts';
 import type { Db, DbOrTx } from '../../db/client';
 import type { PiiCipher } from '../../lib/crypto';
 import { applicationRecords, applications } from '../applications/applications.table';
@@ -37,6 +37,9 @@ function listQuery(db: DbOrTx, filter: SQL | undefined, p: { unitId: Param; uscc
       applicationStatus: applications.status,
       acceptedAt: applications.acceptedAt,
       licenceId: licences.id,
+      // its latest 注销 (人力资源服务机构注销's row links)
+      cancellationId: sql<string | null>`(SELECT c.id FROM applications c WHERE c.institution_id = ${institutions.id} AND c.type = ${CANCELLATION.name} ORDER BY c.created_at DESC LIMIT 1)`,
+      cancellationStatus: sql<TApplicationStatus | null>`(SELECT c.status FROM applications c WHERE c.institution_id = ${institutions.id} AND c.type = ${CANCELLATION.name} ORDER BY c.created_at DESC LIMIT 1)`,
       total: sql<number>`count(*) OVER ()`.mapWith(Number),
       mismatched: sql<string[] | null>`(SELECT array_agg(DISTINCT m.name ORDER BY m.name) FROM institutions m
         WHERE m.unit_id = ${p.unitId} AND m.uscc = ${p.uscc} AND m.name <> ${p.unitName}
@@ -118,8 +121,9 @@ export async function queryUnitInstitutions(
   return {
     total,
     mismatchedNames: rows[0] ? (rows[0].mismatched ?? []).slice(0, 10) : null,
-    items: rows.map(({ applicationStatus, acceptedAt, total: _total, mismatched: _mismatched, ...r }) => ({
+    items: rows.map(({ applicationStatus, acceptedAt, cancellationId, cancellationStatus, total: _total, mismatched: _mismatched, ...r }) => ({
       ...r,
+      cancellation: cancellationId && cancellationStatus ? { applicationId: cancellationId, status: cancellationStatus } : null,
       kind: (r.kind as '许可' | '备案' | null) ?? null,
       acceptedAt: applicationStatus === AWAITING_DECISION && acceptedAt ? acceptedAt.toISOString() : null,
       actions: [

@@ -26,8 +26,8 @@ const renderVideo = (p: PanelProps) => (
   </Suspense>
 );
 
-export interface ApplicationDraftPageProps<V> {
-  kind: DraftKind<V>;
+export interface ApplicationDraftPageProps<V, D> {
+  kind: DraftKind<V, D>;
   /** The kind's form body (its feature's component). */
   renderBody: (body: DraftBodyProps<V>) => ReactNode;
   /** A new form's values before anything is typed. */
@@ -45,7 +45,7 @@ export interface ApplicationDraftPageProps<V> {
  * replaces the URL with the draft's own; the editor stays mounted through that (same key), so
  * nothing on the page is reset.
  */
-export function ApplicationDraftPage<V extends object>({ kind, renderBody, prefill, parseOpen, back }: ApplicationDraftPageProps<V>) {
+export function ApplicationDraftPage<V extends object, D>({ kind, renderBody, prefill, parseOpen, back }: ApplicationDraftPageProps<V, D>) {
   const { applicationId } = useParams();
   const location = useLocation();
   const [searchParams, setSearchParams] = useSearchParams();

@@ -94,19 +94,29 @@ describe('the 系统管理 pages of the real route table', () => {
 describe('the institution pages of the real route table', () => {
   const group = (menu: HrMenuItem[]) => menu.find((i) => i.name === '人力资源服务机构管理');
 
-  it('gives an agent 人力资源服务机构查询, 人力资源服务机构设立审批 and, last, 人力资源从业人员信息补录, in the guide order', () => {
+  it('gives an agent 人力资源服务机构查询, 设立审批, 注销 and, last, 人力资源从业人员信息补录, in the guide order', () => {
     const items = group(buildMenu('agent'))?.children?.map((c) => [c.name, c.path]);
     expect(items).toEqual([
       ['人力资源服务机构查询', '/hr/institutions/query'],
       ['人力资源服务机构设立审批', '/hr/institutions/establishment'],
+      ['人力资源服务机构注销', '/hr/institutions/cancellation'],
       ['人力资源从业人员信息补录', '/hr/institutions/practitioners'],
     ]);
   });
 
-  it('lets the legal person query (read-only) and keep practitioners, but not establish', () => {
+  it('finds 机构注销申请, off the menu, new and saved, as one page component', () => {
+    const id = '7fc3e538-e8dc-4fa9-b20e-1ca87f073246';
+    const saved = findRoute(`/hr/institutions/cancellation/apply/${id}`);
+    expect(saved).toMatchObject({ name: '机构注销申请', inMenu: false, roles: ['agent'] });
+    expect(saved?.element).toBe(findRoute('/hr/institutions/cancellation/apply')?.element);
+    expect(findRoute('/hr/institutions/cancellation')?.name).toBe('人力资源服务机构注销');
+  });
+
+  it('lets the legal person query (read-only) and keep practitioners, but not establish or cancel', () => {
     expect(group(buildMenu('legal'))?.children?.map((c) => c.name)).toEqual(['人力资源服务机构查询', '人力资源从业人员信息补录']);
     expect(routesFor('legal').map((r) => r.path)).toContain('/hr/institutions/:id/view');
     expect(routesFor('legal').map((r) => r.path)).not.toContain('/hr/institutions/establishment/:applicationId');
+    expect(routesFor('legal').map((r) => r.path)).not.toContain('/hr/institutions/cancellation');
   });
 
   it('finds the edit and view pages, off the menu, by their concrete paths', () => {

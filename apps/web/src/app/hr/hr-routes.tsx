@@ -3,6 +3,9 @@ import { matchPath } from 'react-router-dom';
 import { BellOutlined, HomeOutlined } from '@ant-design/icons';
 import type { TRole } from '@jhrm/contracts';
 import {
+  CANCELLATION_EDIT_PATTERN,
+  CANCELLATION_LIST_PATH,
+  CANCELLATION_NEW_PATH,
   ESTABLISHMENT_EDIT_PATTERN,
   ESTABLISHMENT_PATH,
   INSTITUTION_QUERY_PATH,
@@ -62,6 +65,8 @@ export const ACCOUNT_SETTINGS_PATH = '/hr/accounts/settings';
 /** One lazy component for both establishment routes: saving a new draft moves the URL from the
  *  first to the second and React keeps the page (and everything typed) mounted. */
 const EstablishmentPage = lazy(() => import('./pages/EstablishmentPage'));
+/** The same for 机构注销申请. */
+const CancellationPage = lazy(() => import('./pages/CancellationPage'));
 
 export const HR_ROUTES: readonly HrRoute[] = [
   { path: HR_BASE, name: '主页', icon: <HomeOutlined />, element: lazy(() => import('./HomePage')) },
@@ -87,6 +92,29 @@ export const HR_ROUTES: readonly HrRoute[] = [
     roles: ['agent'],
     inMenu: false,
     element: EstablishmentPage,
+  },
+  {
+    path: CANCELLATION_LIST_PATH,
+    name: '人力资源服务机构注销',
+    group: '人力资源服务机构管理',
+    roles: ['agent'],
+    element: lazy(() => import('../../features/institutions/pages/CancellationListPage')),
+  },
+  {
+    path: CANCELLATION_NEW_PATH,
+    name: '机构注销申请',
+    group: '人力资源服务机构管理',
+    roles: ['agent'],
+    inMenu: false,
+    element: CancellationPage,
+  },
+  {
+    path: CANCELLATION_EDIT_PATTERN,
+    name: '机构注销申请',
+    group: '人力资源服务机构管理',
+    roles: ['agent'],
+    inMenu: false,
+    element: CancellationPage,
   },
   {
     path: INSTITUTION_VIEW_PATTERN,

@@ -12,7 +12,6 @@ import {
   newRequestKey,
   useClearApplication,
   useOnApplicationWritten,
-  useSaveRecord,
   useSubmitApplication,
   useWithdrawApplication,
 } from '../../lib/application-api';
@@ -24,7 +23,7 @@ import { fieldWarnings, materialNotes, notesAsProblems, pendingRejection } from 
  * What a submission kind (设立, 变更, 注销 …) tells the draft lifecycle. `V` is its form's values.
  * The app layer builds it from the kind's feature (features do not import each other).
  */
-export interface DraftKind<V> extends DraftLayout {
+export interface DraftKind<V, D = TRecordDraft> extends DraftLayout {
   /** The page's name in the guide's words, e.g. 设立审批 (names the toolbar). */
   label: string;
   /** The 提交 dialog's title, e.g. 提交人力资源服务机构设立审批. */
@@ -33,12 +32,18 @@ export interface DraftKind<V> extends DraftLayout {
   formName: string;
   /** The form's field that holds the 审批部门 (the 提交 dialog proposes it and writes the chosen one back). */
   departmentField: (string | number)[];
-  /** The API's record → every field of the form (blank ones null), so setting it replaces the whole form. */
-  toValues: (record: TRecordDraft | null | undefined) => V;
+  /** The API's application → every field of the form (blank ones null), so setting it replaces the whole form. */
+  toValues: (detail: TApplicationDetail | null | undefined) => V;
   /** The form → what 保存 sends. */
-  toDraft: (values: V) => TRecordDraft;
+  toDraft: (values: V) => D;
   /** The first 保存 of a new form creates the application. */
-  create: (draft: TRecordDraft) => Promise<TApplicationDetail>;
+  create: (draft: D) => Promise<TApplicationDetail>;
+  /** 保存 of a saved draft, with the version it was loaded with. */
+  save: (id: string, version: number, draft: D) => Promise<TApplicationDetail>;
+  /** The 提交 button's label (the guide's 注销 page calls it 注销). */
+  submitLabel: string;
+  /** Whether the kind has 视频材料 (its declaration's video is not `none`). */
+  video: boolean;
   /** The page of a saved draft (a new one's URL becomes this after its first 保存). */
   pathOf: (applicationId: string) => string;
   /** The page of a new, unsaved draft (the tab the saved one replaces). */
@@ -48,6 +53,9 @@ export interface DraftKind<V> extends DraftLayout {
   /** 登记预览: the kind's filled form as a PDF. */
   preview: { title: string; frameTitle: string; url: (applicationId: string) => string };
 }
+
+/** What the toolbar and banners read of the kind (whatever its draft's type). */
+export type DraftShown = DraftLayout & Pick<DraftKind<object>, 'label' | 'submitLabel' | 'video'>;
 
 /** What to open on arrival (a row action of a list): the 提交 dialog or a drawer. */
 export type DraftOpen = 'submit' | DrawerKind;
@@ -76,19 +84,22 @@ interface SubmitDialog {
  * their tab and field), 撤回, 清空, 重新加载, the reviewer's notes after 审核不通过, and the
  * question before leaving with unsaved changes. Nothing typed is lost on any error.
  */
-export function useApplicationDraft<V extends object>(kind: DraftKind<V>, { initial, prefill, open, onOpened }: DraftOptions<V>) {
+export function useApplicationDraft<V extends object, D = TRecordDraft>(kind: DraftKind<V, D>, { initial, prefill, open, onOpened }: DraftOptions<V>) {
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<V>();
   const onWritten = useOnApplicationWritten();
-  const create = useMutation<TApplicationDetail, ApiError, TRecordDraft>({ mutationFn: kind.create, onSuccess: onWritten });
-  const saveRecord = useSaveRecord();
+  const create = useMutation<TApplicationDetail, ApiError, D>({ mutationFn: kind.create, onSuccess: onWritten });
+  const saveDraft = useMutation<TApplicationDetail, ApiError, { id: string; version: number; draft: D }>({
+    mutationFn: ({ id, version, draft }) => kind.save(id, version, draft),
+    onSuccess: onWritten,
+  });
   const submit = useSubmitApplication();
   const clear = useClearApplication();
   const withdraw = useWithdrawApplication();
 
   const initialValues = useMemo(() => {
-    const values = kind.toValues(initial?.record);
+    const values = kind.toValues(initial);
     return !initial && prefill ? prefill(values) : values;
     // The form is initialised once; later changes come from the user or explicit reloads.
   }, []);
@@ -160,7 +171,7 @@ export function useApplicationDraft<V extends object>(kind: DraftKind<V>, { init
   // ---- load / replace the form's content from the server ---------------------------------
   const replaceContent = useCallback(
     (d: TApplicationDetail) => {
-      const values = kind.toValues(d.record);
+      const values = kind.toValues(d);
       form.setFieldsValue(values as never);
       savedFingerprint.current = fingerprintOf(values);
       markDirty(false);
@@ -202,7 +213,7 @@ export function useApplicationDraft<V extends object>(kind: DraftKind<V>, { init
         void navigate(kind.pathOf(d.id), { replace: true, state: { replacesTab: kind.newPath } });
         allowLeave.current = false;
       } else {
-        d = await saveRecord.mutateAsync({ id: detail.id, version: detail.version, draft });
+        d = await saveDraft.mutateAsync({ id: detail.id, version: detail.version, draft });
       }
       setDetail(d);
       savedFingerprint.current = fingerprint;
@@ -214,7 +225,7 @@ export function useApplicationDraft<V extends object>(kind: DraftKind<V>, { init
       showWriteError(e);
       return null;
     }
-  }, [form, kind, detail, create, saveRecord, navigate, recomputeDirty, showWriteError]);
+  }, [form, kind, detail, create, saveDraft, navigate, recomputeDirty, showWriteError]);
 
   /** A saved draft (saving first when there is none, or when the form has unsaved changes). */
   const ensureSaved = useCallback(async (): Promise<TApplicationDetail | null> => {
@@ -407,7 +418,7 @@ export function useApplicationDraft<V extends object>(kind: DraftKind<V>, { init
   const nextTab: DraftTab | undefined = kind.tabs[tabIndex + 1];
 
   return {
-    kind,
+    kind: kind as DraftShown,
     form: form as FormInstance<V>,
     initialValues,
     detail,
@@ -415,7 +426,7 @@ export function useApplicationDraft<V extends object>(kind: DraftKind<V>, { init
     dirty,
     savedAt,
     busy,
-    saving: !submitDialog.open && (create.isPending || saveRecord.isPending),
+    saving: !submitDialog.open && (create.isPending || saveDraft.isPending),
     withdrawing: withdraw.isPending,
     conflict,
     saveError,

@@ -1,4 +1,5 @@
-import { RECORD_TABS } from '@jhrm/contracts';
+import { ESTABLISHMENT, RECORD_TABS, type TApplicationDetail } from '@jhrm/contracts';
+import { saveRecord } from '../../lib/application-api';
 import { createEstablishment, registrationFormUrl } from './api/applications.api';
 import { toFormValues, toRecordDraft, type EstablishmentFormValues } from './model/draft';
 import { ESTABLISHMENT_PATH, establishmentPath, INSTITUTION_QUERY_PATH } from './paths';
@@ -17,9 +18,12 @@ export const establishmentDraft = {
   tabs: RECORD_TABS,
   lists: ['staff', 'facilities', 'fees'],
   departmentField: ['basic', 'department'],
-  toValues: toFormValues,
+  toValues: (detail: TApplicationDetail | null | undefined) => toFormValues(detail?.record),
   toDraft: (values: EstablishmentFormValues) => toRecordDraft(values),
   create: createEstablishment,
+  save: saveRecord,
+  submitLabel: '提交',
+  video: ESTABLISHMENT.video !== 'none',
   pathOf: (applicationId: string) => establishmentPath(applicationId),
   newPath: ESTABLISHMENT_PATH,
   afterSubmitPath: INSTITUTION_QUERY_PATH,

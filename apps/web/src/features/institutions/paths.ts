@@ -21,3 +21,23 @@ export function institutionViewPath(id: string): string {
 export function parseOpen(value: string | null): EstablishmentOpen | null {
   return value === 'submit' || value === 'materials' || value === 'video' ? value : null;
 }
+
+/** 人力资源服务机构注销 (guide 1.4): the list, a new 机构注销申请 (?institution=) and a saved one. */
+export const CANCELLATION_LIST_PATH = '/hr/institutions/cancellation';
+export const CANCELLATION_NEW_PATH = '/hr/institutions/cancellation/apply';
+export const CANCELLATION_EDIT_PATTERN = '/hr/institutions/cancellation/apply/:applicationId';
+
+/** What the 注销 page opens on arrival: the list's 材料上传. */
+export type CancellationOpen = 'materials';
+
+export function newCancellationPath(institutionId: string): string {
+  return `${CANCELLATION_NEW_PATH}?institution=${encodeURIComponent(institutionId)}`;
+}
+
+export function cancellationPath(applicationId: string, open?: CancellationOpen): string {
+  return `${CANCELLATION_NEW_PATH}/${encodeURIComponent(applicationId)}${open ? `?open=${open}` : ''}`;
+}
+
+export function parseCancellationOpen(value: string | null): CancellationOpen | null {
+  return value === 'materials' ? value : null;
+}

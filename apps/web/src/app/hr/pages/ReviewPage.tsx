@@ -51,6 +51,22 @@ export default function ReviewPage() {
   const content = isRecordReviewContent(d.content) ? d.content : null;
   const limit = isDeclaredKind(d.type) ? kindDeclaration(d.type).decisionLimitDays : null;
   const tabs = [
+    ...(content?.cancellation
+      ? [
+          {
+            key: 'cancellation',
+            label: '注销申请',
+            children: (
+              <Card size="small">
+                <Descriptions column={1} items={[
+                  { key: 'reason', label: '注销原因', children: content.cancellation.reason },
+                  { key: 'category', label: '注销类别', children: content.cancellation.category ?? '' },
+                ]} />
+              </Card>
+            ),
+          },
+        ]
+      : []),
     ...(content ? [{ key: 'record', label: '申请内容', children: <RecordView record={content.record} departmentName={d.departmentName} narrow /> }] : []),
     ...(content?.current
       ? [{ key: 'diff', label: '变更对比', children: <Card size="small"><RecordDiff current={content.current} proposed={content.record} /></Card> }]

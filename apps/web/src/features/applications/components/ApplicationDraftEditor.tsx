@@ -17,8 +17,8 @@ export interface PanelProps {
   videoNote?: string;
 }
 
-export interface ApplicationDraftEditorProps<V> extends DraftOptions<V> {
-  kind: DraftKind<V>;
+export interface ApplicationDraftEditorProps<V, D> extends DraftOptions<V> {
+  kind: DraftKind<V, D>;
   renderBody: (body: DraftBodyProps<V>) => ReactNode;
   renderMaterials: (props: PanelProps) => ReactNode;
   renderVideo: (props: PanelProps) => ReactNode;
@@ -28,8 +28,8 @@ export interface ApplicationDraftEditorProps<V> extends DraftOptions<V> {
  * A submission kind's page: its form body (six tabs for 设立) run by the shared draft lifecycle,
  * with the toolbar and banners, the 提交 dialog, the materials / video drawers and 登记预览.
  */
-export function ApplicationDraftEditor<V extends object>({ kind, renderBody, renderMaterials, renderVideo, ...options }: ApplicationDraftEditorProps<V>) {
-  const draft = useApplicationDraft(kind, options);
+export function ApplicationDraftEditor<V extends object, D>({ kind, renderBody, renderMaterials, renderVideo, ...options }: ApplicationDraftEditorProps<V, D>) {
+  const draft = useApplicationDraft<V, D>(kind, options);
   const departments = useDepartments();
   const { detail, drawer, drawerNotes, submitDialog, form } = draft;
 

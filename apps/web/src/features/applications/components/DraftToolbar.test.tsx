@@ -8,7 +8,7 @@ import { DraftToolbar } from './DraftToolbar';
 /** The parts of the lifecycle the toolbar and banners read; the rest is never called while rendering. */
 function draftOf(over: Partial<ApplicationDraft>): ApplicationDraft {
   return {
-    kind: { label: '设立审批', tabs: RECORD_TABS, lists: [] },
+    kind: { label: '设立审批', tabs: RECORD_TABS, lists: [], submitLabel: '提交', video: true },
     detail: null,
     editable: true,
     dirty: false,
@@ -45,6 +45,14 @@ describe('the draft toolbar', () => {
     expect(buttons(withdrawable)).toEqual(['附件材料', '视频材料', '登记预览', '撤回']);
     const accepted = renderToStaticMarkup(<DraftToolbar draft={draftOf({ detail: detail('待审核', []), editable: false })} />);
     expect(buttons(accepted)).toEqual(['附件材料', '视频材料', '登记预览']);
+  });
+
+  it('names 提交 as the kind does and leaves out 视频材料 for a kind without a video (注销)', () => {
+    const kind = { label: '注销申请', tabs: RECORD_TABS, lists: [], submitLabel: '注销', video: false };
+    const draftHtml = renderToStaticMarkup(<DraftToolbar draft={draftOf({ kind, detail: detail('待提交', ['提交']) } as Partial<ApplicationDraft>)} />);
+    expect(buttons(draftHtml)).toEqual(['保存', '下一项', '附件材料', '注销', '清空', '登记预览']);
+    const submitted = renderToStaticMarkup(<DraftToolbar draft={draftOf({ kind, detail: detail('待审核', []), editable: false } as Partial<ApplicationDraft>)} />);
+    expect(buttons(submitted)).toEqual(['附件材料', '登记预览']);
   });
 
   it('disables 下一项 on the last tab', () => {

@@ -41,9 +41,10 @@ export interface InstitutionDetail {
 }
 
 /** 查看: the institution's record, read-only. */
-export function useInstitution(id: string) {
+export function useInstitution(id: string, { enabled = true } = {}) {
   return useQuery({
     queryKey: institutionKeys.detail(id),
     queryFn: ({ signal }) => api.get<InstitutionDetail>(`/api/institutions/${encodeURIComponent(id)}`, { signal }),
+    enabled,
   });
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Form, Tabs, Tag } from 'antd';
+import { Form, Tag } from 'antd';
 import { RECORD_TABS, type TBusinessScope, type TRecordTab } from '@jhrm/contracts';
 import type { DraftBodyProps } from '../../../components/draft-body';
 import { StatusTag } from '../../../components/StatusTag';
@@ -13,6 +13,7 @@ import { FeeEditor } from './FeeEditor';
 import { IntegritySection, ReportSection } from './OtherSections';
 import { StaffEditor } from './StaffEditor';
 import { ReviewStatusTag } from './StatusTags';
+import { DraftTabsForm } from './DraftTabsForm';
 import './institutions.css';
 
 const tabLabel = (t: (typeof RECORD_TABS)[number]) =>
@@ -32,7 +33,8 @@ const tabLabel = (t: (typeof RECORD_TABS)[number]) =>
  * application's status and 申请类型 above them. The draft lifecycle (保存, 提交, 撤回, 清空 …)
  * and its toolbar and banners come from features/applications through the app layer.
  */
-export function EstablishmentEditor({ form, initialValues, editable, detail, activeTab, onTabChange, onValuesChange, rowFocus, toolbar, banners }: DraftBodyProps<EstablishmentFormValues>) {
+export function EstablishmentEditor(body: DraftBodyProps<EstablishmentFormValues>) {
+  const { form, editable, detail, rowFocus, banners } = body;
   const departments = useDepartments();
   const scopes = Form.useWatch(['basic', 'scopes'], form) as TBusinessScope[] | undefined;
   const kind = describeKind(scopes);
@@ -72,29 +74,11 @@ export function EstablishmentEditor({ form, initialValues, editable, detail, act
 
         {banners}
 
-        <Form<EstablishmentFormValues>
-          form={form}
+        <DraftTabsForm<EstablishmentFormValues>
+          {...body}
           name={ESTABLISHMENT_FORM}
-          layout="horizontal"
-          labelCol={{ flex: '170px' }}
-          labelWrap
-          wrapperCol={{ flex: '1 1 0' }}
-          disabled={!editable}
-          initialValues={initialValues}
-          onValuesChange={onValuesChange}
-        >
-          <Tabs
-            activeKey={activeTab}
-            onChange={onTabChange}
-            renderTabBar={(props, DefaultTabBar) => (
-              <>
-                <DefaultTabBar {...props} />
-                {toolbar}
-              </>
-            )}
-            items={RECORD_TABS.map((t) => ({ key: t.key, label: tabLabel(t), forceRender: true, children: panes[t.key] }))}
-          />
-        </Form>
+          items={RECORD_TABS.map((t) => ({ key: t.key, label: tabLabel(t), forceRender: true, children: panes[t.key] }))}
+        />
       </div>
     </div>
   );

@@ -1,36 +1,19 @@
 import { Link } from 'react-router-dom';
-import { App, Button, Input, Popconfirm, Select, type TableColumnsType } from 'antd';
-import {
-  BASIC_FIELDS,
-  CANCEL_STATUSES,
-  INSTITUTION_CATEGORIES,
-  REVIEW_STATUSES,
-  type TInstitutionListItem,
-  type TInstitutionListPage,
-  type TInstitutionRowAction,
-} from '@jhrm/contracts';
-import { QueryPage, type QueryFilter } from '../../../components/QueryPage';
+import { App, Button, Popconfirm, type TableColumnsType } from 'antd';
+import type { TInstitutionListItem, TInstitutionListPage, TInstitutionRowAction } from '@jhrm/contracts';
+import { QueryPage } from '../../../components/QueryPage';
 import { useCurrentUser } from '../../../lib/session';
 import { licencePdfUrl } from '../../../lib/public-paths';
 import { useInstitutionQuery } from '../api/institutions.api';
 import { useWithdrawApplication } from '../../../lib/application-api';
-import { CancelStatusTag, ReviewStatusTag } from '../components/StatusTags';
+import { ReviewStatusTag } from '../components/StatusTags';
+import { INSTITUTION_COLUMNS } from '../components/institution-columns';
 import { AcceptedTag } from '../components/AcceptedTag';
 import { UnitNotices } from '../components/UnitNotices';
+import { institutionFilters } from '../components/institution-filters';
 import { toInstitutionQuery, type InstitutionFilters } from '../model/query-filters';
 import { establishmentPath, institutionViewPath, type EstablishmentOpen } from '../paths';
 import '../components/institutions.css';
-
-const options = (values: readonly string[]) => values.map((v) => ({ label: v, value: v }));
-const YES_NO = [
-  { label: '是', value: '是' },
-  { label: '否', value: '否' },
-];
-/** 是否注销: 是 = 注销, 否 = 正常. */
-const CANCELLED = [
-  { label: '是', value: CANCEL_STATUSES[1] },
-  { label: '否', value: CANCEL_STATUSES[0] },
-];
 
 /** The row links that open the 设立审批 page, and what they open there. */
 const ESTABLISHMENT_LINKS: [TInstitutionRowAction, EstablishmentOpen | undefined][] = [
@@ -86,17 +69,8 @@ function RowActions({ row, readOnly }: { row: TInstitutionListItem; readOnly: bo
   );
 }
 
-const FILTERS: QueryFilter[] = [
-  { name: 'name', label: '机构名称全称', input: <Input maxLength={100} allowClear autoComplete="off" /> },
-  { name: 'uscc', label: '统一社会信用代码', input: <Input maxLength={18} allowClear autoComplete="off" /> },
-  { name: 'legalRep', label: '法定代表人(负责人)', input: <Input maxLength={50} allowClear autoComplete="off" /> },
-  { name: 'legalRepIdCard', label: BASIC_FIELDS.legalRepIdCard.label, extra: '精确匹配：请输入完整的18位身份证号', input: <Input maxLength={18} allowClear autoComplete="off" /> },
-  { name: 'category', label: '机构类型', input: <Select allowClear placeholder="全部" options={options(INSTITUTION_CATEGORIES)} /> },
-  { name: 'licensed', label: '是否发证', input: <Select allowClear placeholder="全部" options={YES_NO} /> },
-  { name: 'reviewStatus', label: '审核结果', input: <Select allowClear placeholder="全部" options={options(REVIEW_STATUSES)} /> },
-  { name: 'cancelStatus', label: '是否注销', input: <Select allowClear placeholder="全部" options={CANCELLED} /> },
-  { name: 'kind', label: '申请类型', input: <Select allowClear placeholder="全部" options={options(['许可', '备案'])} /> },
-];
+/** The guide's 查询条件 of 1.1, in its order. */
+const FILTERS = institutionFilters(['name', 'uscc', 'legalRep', 'legalRepIdCard', 'category', 'licensed', 'reviewStatus', 'cancelStatus', 'kind']);
 
 const toFilters = (values: InstitutionFilters) => toInstitutionQuery(values as Record<string, unknown>);
 
@@ -107,9 +81,9 @@ export default function InstitutionQueryPage() {
 
   const columns: TableColumnsType<TInstitutionListItem> = [
     { title: '操作', key: 'actions', width: 260, render: (_: unknown, row) => <RowActions row={row} readOnly={readOnly} /> },
-    { title: '机构名称(全称)', dataIndex: 'name', key: 'name' },
-    { title: '机构名称(简称)', dataIndex: 'shortName', key: 'shortName', render: (v: string | null) => v ?? '' },
-    { title: '是否发证', dataIndex: 'licensed', key: 'licensed', width: 90, render: (v: boolean) => (v ? '是' : '否') },
+    INSTITUTION_COLUMNS.name,
+    INSTITUTION_COLUMNS.shortName,
+    INSTITUTION_COLUMNS.licensed,
     {
       title: '审核状态',
       dataIndex: 'reviewStatus',
@@ -122,13 +96,7 @@ export default function InstitutionQueryPage() {
         </>
       ),
     },
-    {
-      title: '注销状态',
-      dataIndex: 'cancelStatus',
-      key: 'cancelStatus',
-      width: 100,
-      render: (v: TInstitutionListItem['cancelStatus']) => <CancelStatusTag status={v} />,
-    },
+    INSTITUTION_COLUMNS.cancelStatus,
     { title: '申请类型', dataIndex: 'kind', key: 'kind', width: 90, render: (v: string | null) => v ?? '' },
   ];
 

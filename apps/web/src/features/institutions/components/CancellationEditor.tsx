@@ -1,0 +1,92 @@
+import { useEffect } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { Button, ConfigProvider, Form, Input, Select } from 'antd';
+import { CANCEL_CATEGORIES } from '@jhrm/contracts';
+import type { DraftBodyProps } from '../../../components/draft-body';
+import { RecordView } from '../../../components/record/RecordView';
+import { Spinner } from '../../../components/Spinner';
+import { StatusTag } from '../../../components/StatusTag';
+import { departmentOptions, useDepartments } from '../../../lib/application-api';
+import { useInstitution } from '../api/institutions.api';
+import { CANCELLATION_FORM, CANCELLATION_TABS, type CancellationFormValues } from '../cancellation-draft';
+import { CANCELLATION_LIST_PATH } from '../paths';
+import { ReviewStatusTag } from './StatusTags';
+import { DraftTabsForm } from './DraftTabsForm';
+import './institutions.css';
+
+const CATEGORY_OPTIONS = CANCEL_CATEGORIES.map((c) => ({ label: c, value: c }));
+
+/**
+ * 机构注销申请 (guide 1.4): 审批部门, 注销原因 and 注销类别, and the institution's record read-only
+ * (the one in force; once saved, the copy the 注销 carries). 保存 / 注销 / 附件材料 … come from the
+ * draft lifecycle; 取消 returns to the list.
+ */
+export function CancellationEditor(body: DraftBodyProps<CancellationFormValues>) {
+  const { form, initialValues, detail, banners } = body;
+  const navigate = useNavigate();
+  const departments = useDepartments();
+  const allDepartments = useDepartments({ includeInactive: true });
+  const institutionId = initialValues.institutionId ?? '';
+  // a new form shows the record in force; a saved one its own copy
+  const institution = useInstitution(institutionId, { enabled: !detail && !!institutionId });
+  const record = detail?.record ?? institution.data?.record;
+
+  // the 审批部门 proposed is the institution's own
+  useEffect(() => {
+    const code = institution.data?.record.basic?.department;
+    if (code && !form.getFieldValue('department')) form.setFieldValue('department', code);
+  }, [institution.data, form]);
+
+  const departmentCode = record?.basic?.department;
+  const departmentName = allDepartments.data?.find((d) => d.code === departmentCode)?.name;
+  const status = detail?.status;
+
+  const own = (
+    <>
+      <Form.Item name="institutionId" hidden>
+        <Input />
+      </Form.Item>
+      <Form.Item label="机构名称" className="inst-cancel-name">
+        <span>{record?.basic?.name ?? ''}</span>
+      </Form.Item>
+      <Form.Item name="department" label="审批部门" required>
+        <Select placeholder="请选择审批部门" options={departmentOptions(departments.data)} loading={departments.isPending} showSearch optionFilterProp="label" />
+      </Form.Item>
+      <Form.Item name="reason" label="注销原因" required>
+        <Input.TextArea rows={4} maxLength={500} showCount placeholder="请填写注销原因" />
+      </Form.Item>
+      <Form.Item name="category" label="注销类别" required>
+        <Select placeholder="请选择注销类别" allowClear options={CATEGORY_OPTIONS} />
+      </Form.Item>
+      <ConfigProvider componentDisabled={false}>
+        <Form.Item label=" " colon={false}>
+          <Button onClick={() => void navigate(CANCELLATION_LIST_PATH)}>取消</Button>
+        </Form.Item>
+      </ConfigProvider>
+    </>
+  );
+
+  return (
+    <div className="inst-page inst-cancellation">
+      <div className="inst-card">
+        <header className="inst-header">
+          <h1>机构注销申请</h1>
+          {status ? <ReviewStatusTag status={status} /> : <StatusTag tone="neutral">新建（未保存）</StatusTag>}
+        </header>
+
+        {banners}
+
+        <DraftTabsForm<CancellationFormValues>
+          {...body}
+          name={CANCELLATION_FORM}
+          items={CANCELLATION_TABS.map((t) => ({
+            key: t.key,
+            label: t.label,
+            forceRender: true,
+            children: t.key === 'cancellation' ? own : record ? <RecordView record={record} {...(departmentName ? { departmentName } : {})} /> : <Spinner />,
+          }))}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { Link } from 'react-router-dom';
+import type { TableColumnsType } from 'antd';
+import { isEditable, type TInstitutionListItem, type TInstitutionListPage } from '@jhrm/contracts';
+import { QueryPage } from '../../../components/QueryPage';
+import { useInstitutionQuery } from '../api/institutions.api';
+import { ReviewStatusTag } from '../components/StatusTags';
+import { INSTITUTION_COLUMNS } from '../components/institution-columns';
+import { institutionFilters } from '../components/institution-filters';
+import { toInstitutionQuery, type InstitutionFilters } from '../model/query-filters';
+import { cancellationPath, newCancellationPath } from '../paths';
+import '../components/institutions.css';
+
+/** The guide's 查询条件 of 1.4, in its order. */
+const FILTERS = institutionFilters(['name', 'uscc', 'reviewStatus', 'legalRep', 'legalRepIdCard', 'cancelStatus', 'category', 'licensed', 'kind']);
+
+const toFilters = (values: InstitutionFilters) => toInstitutionQuery(values as Record<string, unknown>);
+
+/**
+ * What a row offers (guide 1.4: 注销 / 材料上传): an institution in force may be cancelled; an open
+ * 注销 is continued (注销) or gets its materials (材料上传); otherwise the row says why not.
+ */
+export function CancellationRowActions({ row }: { row: TInstitutionListItem }) {
+  const open = row.cancellation && row.cancellation.status !== '审核通过' ? row.cancellation : null;
+  if (row.cancelStatus === '注销') return <span className="inst-row-note">已注销</span>;
+  if (open && isEditable(open.status)) {
+    return (
+      <div className="inst-row-actions">
+        <Link to={cancellationPath(open.applicationId)}>注销</Link>
+        <Link to={cancellationPath(open.applicationId, 'materials')}>材料上传</Link>
+      </div>
+    );
+  }
+  if (open) {
+    return (
+      <div className="inst-row-actions">
+        <Link to={cancellationPath(open.applicationId)}>查看</Link>
+        <span className="inst-row-note">注销申请{open.status}</span>
+      </div>
+    );
+  }
+  if (row.reviewStatus !== '审核通过') return <span className="inst-row-note">审核通过后才能注销</span>;
+  return (
+    <div className="inst-row-actions">
+      <Link to={newCancellationPath(row.id)}>注销</Link>
+    </div>
+  );
+}
+
+/** 人力资源服务机构注销 (guide 1.4): 查询条件, then the unit's institutions with 注销 / 材料上传. */
+export default function CancellationListPage() {
+  const columns: TableColumnsType<TInstitutionListItem> = [
+    { title: '操作', key: 'actions', width: 200, render: (_: unknown, row) => <CancellationRowActions row={row} /> },
+    INSTITUTION_COLUMNS.name,
+    INSTITUTION_COLUMNS.shortName,
+    INSTITUTION_COLUMNS.licensed,
+    { title: '审核状态', dataIndex: 'reviewStatus', key: 'reviewStatus', width: 110, render: (v: TInstitutionListItem['reviewStatus']) => <ReviewStatusTag status={v} /> },
+    INSTITUTION_COLUMNS.cancelStatus,
+  ];
+
+  return (
+    <QueryPage<InstitutionFilters, InstitutionFilters, TInstitutionListItem, TInstitutionListPage>
+      name="cancellationQuery"
+      layout="grid"
+      labelWidth={140}
+      title="人力资源服务机构注销"
+      filters={FILTERS}
+      toFilters={toFilters}
+      useRows={useInstitutionQuery}
+      rowKey="id"
+      columns={columns}
+      scroll={{ x: 900 }}
+    />
+  );
+}
