@@ -81,6 +81,9 @@ test('经办人申请机构注销、上传材料并注销，审核通过后注�
   await expect(pending).toBeVisible();
   await pending.getByRole('link', { name: '审核' }).click();
   await expect(page.getByRole('heading', { name: NAME })).toBeVisible();
+  await page.getByRole('tab', { name: '注销申请' }).click();
+  await expect(page.getByText('公司经营战略调整，不再从事人力资源服务。')).toBeVisible();
+  await expect(page.getByText('主动注销')).toBeVisible();
   const decision = page.locator('form#decision');
   await decision.getByRole('button', { name: '提交审核结论' }).click();
   const confirmApprove = page.getByRole('dialog').filter({ hasText: '确定审核通过？' });

@@ -5,6 +5,7 @@ import type { TApplicationDetail, TLicenceVerification, TRegisterPage } from '@j
 import { createTestContext, type TestClient, type TestContext } from '../../test/harness';
 import { createDemoApplication } from '../../test/fixtures';
 import { multipart, SAMPLE } from '../../test/multipart';
+import { covers } from '../../test/pdf';
 import { createOtherUnitAgent } from '../../test/people';
 import { approvedInstitution as approved, requestKey } from '../../test/submissions';
 import { applicationRecords, applications } from '../applications/applications.table';
@@ -106,6 +107,9 @@ describe('人力资源服务机构注销 (guide 1.4)', () => {
       expect(pdf.statusCode, pdf.body).toBe(200);
       expect(pdf.headers['content-type']).toContain('application/pdf');
       expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      // filled from the record and the 注销's own fields
+      expect(covers(pdf.rawPayload, '吉林省松原注销测试人力资源有限公司')).toEqual([]);
+      expect(covers(pdf.rawPayload, '公司解散')).toEqual([]);
     }
     const materials = (await agent.get(`/api/applications/${draft.id}/materials`)).json();
     expect(materials.slots.map((s: { name: string; required: boolean; template: string | null }) => [s.name, s.required, s.template])).toEqual([

@@ -21,7 +21,8 @@ const CATEGORY_OPTIONS = CANCEL_CATEGORIES.map((c) => ({ label: c, value: c }));
  * (the one in force; once saved, the copy the 注销 carries). 保存 / 注销 / 附件材料 … come from the
  * draft lifecycle; 取消 returns to the list.
  */
-export function CancellationEditor({ form, initialValues, editable, detail, activeTab, onTabChange, onValuesChange, toolbar, banners }: DraftBodyProps<CancellationFormValues>) {
+export function CancellationEditor(body: DraftBodyProps<CancellationFormValues>) {
+  const { form, initialValues, detail, banners } = body;
   const navigate = useNavigate();
   const departments = useDepartments();
   const allDepartments = useDepartments({ includeInactive: true });
@@ -76,20 +77,14 @@ export function CancellationEditor({ form, initialValues, editable, detail, acti
         {banners}
 
         <DraftTabsForm<CancellationFormValues>
-          form={form}
+          {...body}
           name={CANCELLATION_FORM}
-          initialValues={initialValues}
-          editable={editable}
-          activeTab={activeTab}
-          onTabChange={onTabChange}
-          onValuesChange={onValuesChange}
-          toolbar={toolbar}
           items={CANCELLATION_TABS.map((t) => ({
-              key: t.key,
-              label: t.label,
-              forceRender: true,
-              children: t.key === 'cancellation' ? own : record ? <RecordView record={record} {...(departmentName ? { departmentName } : {})} /> : <Spinner />,
-            }))}
+            key: t.key,
+            label: t.label,
+            forceRender: true,
+            children: t.key === 'cancellation' ? own : record ? <RecordView record={record} {...(departmentName ? { departmentName } : {})} /> : <Spinner />,
+          }))}
         />
       </div>
     </div>

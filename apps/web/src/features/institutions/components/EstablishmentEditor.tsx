@@ -28,7 +28,8 @@ export const tabLabel = (t: (typeof RECORD_TABS)[number]) =>
  * application's status and 申请类型 above them. The draft lifecycle (保存, 提交, 撤回, 清空 …)
  * and its toolbar and banners come from features/applications through the app layer.
  */
-export function EstablishmentEditor({ form, initialValues, editable, detail, activeTab, onTabChange, onValuesChange, rowFocus, toolbar, banners }: DraftBodyProps<EstablishmentFormValues>) {
+export function EstablishmentEditor(body: DraftBodyProps<EstablishmentFormValues>) {
+  const { form, editable, detail, rowFocus, banners } = body;
   const departments = useDepartments();
   const scopes = Form.useWatch(['basic', 'scopes'], form) as TBusinessScope[] | undefined;
   const kind = describeKind(scopes);
@@ -50,14 +51,8 @@ export function EstablishmentEditor({ form, initialValues, editable, detail, act
         {banners}
 
         <DraftTabsForm<EstablishmentFormValues>
-          form={form}
+          {...body}
           name={ESTABLISHMENT_FORM}
-          initialValues={initialValues}
-          editable={editable}
-          activeTab={activeTab}
-          onTabChange={onTabChange}
-          onValuesChange={onValuesChange}
-          toolbar={toolbar}
           items={RECORD_TABS.map((t) => ({ key: t.key, label: tabLabel(t), forceRender: true, children: panes[t.key] }))}
         />
       </div>
