@@ -67,6 +67,23 @@ export default function ReviewPage() {
           },
         ]
       : []),
+    ...(content?.change
+      ? [
+          {
+            key: 'change',
+            label: '变更事由',
+            children: (
+              <Card size="small">
+                <Descriptions column={1} items={[
+                  { key: 'reason', label: '变更事由', children: content.change.reason ?? '' },
+                  { key: 'registeredOn', label: '工商变更登记日期', children: content.change.registeredOn ?? '' },
+                  { key: 'late', label: '报告期限', children: content.change.lateDays ? `已超过工商变更登记之日起15日的报告期限，逾期${content.change.lateDays}天` : '按期报告' },
+                ]} />
+              </Card>
+            ),
+          },
+        ]
+      : []),
     ...(content ? [{ key: 'record', label: '申请内容', children: <RecordView record={content.record} departmentName={d.departmentName} narrow /> }] : []),
     ...(content?.current
       ? [{ key: 'diff', label: '变更对比', children: <Card size="small"><RecordDiff current={content.current} proposed={content.record} /></Card> }]
