@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { ApiSession, DEMO_PASSWORD, submitEstablishment } from '../fixtures/api-setup';
 import { minimalPdf } from '../fixtures/documents';
-import { choose, openHr, openMenuPage, signIn, signOut } from '../fixtures/ui';
+import { choose, fillDate, openHr, openMenuPage, signIn, signOut } from '../fixtures/ui';
 
 // Guide 1.3 人力资源服务机构变更: the agent's institution is in force with its 人力资源服务许可证 (its
 // 设立 approved through the API). The agent finds it in 人力资源服务机构变更, clicks 变更, chooses
@@ -41,8 +41,7 @@ test('经办人以变更机构名称申请变更、上传材料并提交，审�
   const form = page.locator('form#change');
   await choose(page, form, '变更事由', '变更机构名称');
   const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-  await form.getByLabel('工商变更登记日期').fill(today);
-  await form.getByLabel('工商变更登记日期').press('Enter');
+  await fillDate(form.getByLabel('工商变更登记日期'), today);
 
   await page.getByRole('tab', { name: '机构基本信息' }).click();
   const name = form.locator('#change_basic_name');

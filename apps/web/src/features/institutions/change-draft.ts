@@ -15,7 +15,7 @@ export interface ChangeFormValues extends EstablishmentFormValues {
 }
 
 /** Its tabs: the 变更事由 first, then the record's. */
-export const CHANGE_TABS = [{ key: 'change', label: '变更事由' }, ...RECORD_TABS] as const;
+export const CHANGE_TABS = [{ key: 'change', label: '机构变更申请' }, ...RECORD_TABS] as const;
 
 /** A 变更's own fields in a detail (the union's 变更 side). */
 export const changeViewOf = (d: TApplicationDetail | null | undefined): TChangeView | null => (d?.content && 'editable' in d.content ? d.content : null);
