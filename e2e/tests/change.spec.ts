@@ -88,18 +88,26 @@ test('经办人以变更机构名称申请变更、上传材料并提交，审�
   await decision.getByRole('button', { name: '提交审核结论' }).click();
   const confirmApprove = page.getByRole('dialog').filter({ hasText: '确定审核通过？' });
   await confirmApprove.getByRole('button', { name: '审核通过' }).click();
-  await expect(page.getByText('已审核通过，已通知申请单位')).toBeVisible();
+  // the licence is re-issued with the new name under a new number
+  const issued = page.getByRole('dialog').filter({ hasText: '已核发人力资源服务许可证' });
+  await expect(issued).toBeVisible();
+  const renewed = /编号：(（吉）人服证字〔\d{4}〕第220000\d{4}号)/.exec((await issued.textContent()) ?? '')?.[1];
+  expect(renewed).toBeTruthy();
+  expect(renewed).not.toBe(number);
+  await issued.getByRole('button', { name: /知道了|确定|OK/ }).click();
   await signOut(page);
 
   // ── the agent: 查询 shows the new name; the old licence number is 已换发 ──────────────────
   await signIn(page, 'demo_agent', DEMO_PASSWORD);
   await openHr(page);
   await openMenuPage(page, '人力资源服务机构管理', '人力资源服务机构查询');
-  const query = page.locator('form').filter({ has: page.getByRole('button', { name: '查询' }) }).first();
+  const query = page.locator('form#institutionQuery');
   await query.getByLabel('机构名称全称').fill(NEW_NAME);
   await query.getByRole('button', { name: '查询' }).click();
   await expect(page.getByRole('row').filter({ hasText: NEW_NAME })).toBeVisible();
 
   await page.goto(`/public/licences/verify?number=${encodeURIComponent(number)}`);
   await expect(page.getByText('已换发').first()).toBeVisible();
+  await page.goto(`/public/licences/verify?number=${encodeURIComponent(renewed!)}`);
+  await expect(page.getByText(NEW_NAME).first()).toBeVisible();
 });
