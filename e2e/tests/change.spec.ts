@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ApiSession, DEMO_PASSWORD, submitEstablishment } from '../fixtures/api-setup';
-import { minimalPdf } from '../fixtures/documents';
-import { choose, fillDate, openHr, openMenuPage, signIn, signOut } from '../fixtures/ui';
+import { choose, fillDate, openHr, openMenuPage, signIn, signOut, uploadPdf } from '../fixtures/ui';
 
 // Guide 1.3 人力资源服务机构变更: the agent's institution is in force with its 人力资源服务许可证 (its
 // 设立 approved through the API). The agent finds it in 人力资源服务机构变更, clicks 变更, chooses
@@ -59,12 +58,7 @@ test('经办人以变更机构名称申请变更、上传材料并提交，审�
   await page.getByRole('button', { name: '附件材料' }).click();
   const materials = page.getByRole('dialog', { name: '附件材料' });
   await expect(materials.getByRole('link', { name: '人力资源服务许可证补办申请表下载' })).toBeVisible();
-  const pdf = minimalPdf();
-  for (const slot of REQUIRED) {
-    await materials.getByRole('radio', { name: `选择 ${slot}` }).check();
-    await materials.locator('input[type=file]').setInputFiles({ name: `${slot}.pdf`, mimeType: 'application/pdf', buffer: pdf });
-    await expect(page.getByText(`已上传 1 个文件到「${slot}」`)).toBeVisible();
-  }
+  for (const slot of REQUIRED) await uploadPdf(page, materials, slot);
   await page.keyboard.press('Escape');
   await expect(materials).toBeHidden();
 
