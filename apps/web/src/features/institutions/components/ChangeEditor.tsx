@@ -13,7 +13,6 @@ import {
   type TChangeReason,
 } from '@jhrm/contracts';
 import type { DraftBodyProps } from '../../../components/draft-body';
-import { StatusTag } from '../../../components/StatusTag';
 import { describeKind } from '../../../components/record/application-kind';
 import { useDepartments } from '../../../lib/application-api';
 import { useInstitution } from '../api/institutions.api';
@@ -22,7 +21,6 @@ import { DATE_FORMAT, toFormValues } from '../model/draft';
 import { CHANGE_LIST_PATH } from '../paths';
 import { tabLabel } from './EstablishmentEditor';
 import { recordPanes } from './RecordPanes';
-import { ReviewStatusTag } from './StatusTags';
 import { DraftTabsForm } from './DraftTabsForm';
 import './institutions.css';
 
@@ -35,7 +33,8 @@ const noFuture = (d: Dayjs) => d.isAfter(new Date(), 'day');
  * rest too). Warns before sending when the report is past 条例 第二十一条's 15 days, and when the
  * new 申请业务 turn a 备案 into a 许可.
  */
-export function ChangeEditor({ form, initialValues, editable, detail, activeTab, onTabChange, onValuesChange, rowFocus, toolbar, banners }: DraftBodyProps<ChangeFormValues>) {
+export function ChangeEditor(body: DraftBodyProps<ChangeFormValues>) {
+  const { form, initialValues, editable, detail, rowFocus } = body;
   const navigate = useNavigate();
   const departments = useDepartments();
   const institutionId = initialValues.institutionId ?? '';
@@ -56,7 +55,6 @@ export function ChangeEditor({ form, initialValues, editable, detail, activeTab,
   const lateDays = changeLateDays(reason ?? null, registeredOn?.isValid() ? registeredOn.format(DATE_FORMAT) : null, beijingDay(new Date()));
   const before = describeKind(inForce?.basic?.scopes as TBusinessScope[] | undefined).kind;
   const after = describeKind(scopes).kind;
-  const status = detail?.status;
   const submittedLate = changeViewOf(detail)?.lateDays ?? null;
 
   const own = (
@@ -79,7 +77,7 @@ export function ChangeEditor({ form, initialValues, editable, detail, activeTab,
         <DatePicker className="inst-full" disabledDate={noFuture} style={{ maxWidth: 320 }} />
       </Form.Item>
       {lateDays !== null ? (
-        <Alert type="warning" showIcon className="inst-change-alert" message={`已超过工商变更登记之日起15日的报告期限（逾期${status && submittedLate !== null ? submittedLate : lateDays}天），审核人员将看到逾期情况`} />
+        <Alert type="warning" showIcon className="inst-change-alert" message={`已超过工商变更登记之日起15日的报告期限（逾期${detail?.status && submittedLate !== null ? submittedLate : lateDays}天），审核人员将看到逾期情况`} />
       ) : null}
       {before && after && before !== after ? (
         <Alert type="warning" showIcon className="inst-change-alert" message={`变更后的申请业务使申请类型由“${before}”变为“${after}”，审核通过后将换发相应证照`} />
@@ -93,32 +91,17 @@ export function ChangeEditor({ form, initialValues, editable, detail, activeTab,
   );
 
   return (
-    <div className="inst-page inst-change">
-      <div className="inst-card">
-        <header className="inst-header">
-          <h1>机构变更申请</h1>
-          {status ? <ReviewStatusTag status={status} /> : <StatusTag tone="neutral">新建（未保存）</StatusTag>}
-        </header>
-
-        {banners}
-
-        <DraftTabsForm<ChangeFormValues>
-          form={form}
-          name={CHANGE_FORM}
-          initialValues={initialValues}
-          editable={editable}
-          activeTab={activeTab}
-          onTabChange={onTabChange}
-          onValuesChange={onValuesChange}
-          toolbar={toolbar}
-          items={CHANGE_TABS.map((t) => ({
-            key: t.key,
-            label: t.key === 'change' ? t.label : tabLabel(RECORD_TABS.find((r) => r.key === t.key)!),
-            forceRender: true,
-            children: t.key === 'change' ? own : panes[t.key],
-          }))}
-        />
-      </div>
-    </div>
+    <DraftTabsForm<ChangeFormValues>
+      {...body}
+      title="机构变更申请"
+      className="inst-change"
+      name={CHANGE_FORM}
+      items={CHANGE_TABS.map((t) => ({
+        key: t.key,
+        label: t.key === 'change' ? t.label : tabLabel(RECORD_TABS.find((r) => r.key === t.key)!),
+        forceRender: true,
+        children: t.key === 'change' ? own : panes[t.key],
+      }))}
+    />
   );
 }
