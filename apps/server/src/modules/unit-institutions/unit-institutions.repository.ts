@@ -1,5 +1,6 @@
 import { and, count, desc, eq, ilike, sql, type Placeholder, type SQL } from 'drizzle-orm';
-import { CANCELLATION, ESTABLISHMENT, allowedActions, type TApplicationStatus, isEditable, type TRole, type TInstitutionListItem, type TInstitutionQuery, type TInstitutionRowAction } from '@jhrm/contracts';
+import { alias } from 'drizzle-orm/pg-core';
+import { CANCELLATION, ESTABLISHMENT, allowedActions, isEditable, type TRole, type TInstitutionListItem, type TInstitutionQuery, type TInstitutionRowAction } from '@jhrm/contracts';
 import type { Db, DbOrTx } from '../../db/client';
 import type { PiiCipher } from '../../lib/crypto';
 import { applicationRecords, applications } from '../applications/applications.table';
@@ -7,6 +8,9 @@ import { AWAITING_DECISION } from '../applications/states';
 import { institutions } from '../institutions/institutions.table';
 import { licences } from '../licences/licences.table';
 import { likeEscape } from '../../lib/like';
+
+/** The institution's open 变更 or 注销, if any: at most one (applications.open_for is unique), found by that index. */
+const openApplication = alias(applications, 'open_application');
 
 /** The signed-in unit, from the session: its id scopes the list, its name and USCC drive the notices. */
 export interface SessionUnit {
@@ -37,9 +41,10 @@ function listQuery(db: DbOrTx, filter: SQL | undefined, p: { unitId: Param; uscc
       applicationStatus: applications.status,
       acceptedAt: applications.acceptedAt,
       licenceId: licences.id,
-      // its latest 注销 (人力资源服务机构注销's row links)
-      cancellationId: sql<string | null>`(SELECT c.id FROM applications c WHERE c.institution_id = ${institutions.id} AND c.type = ${CANCELLATION.name} ORDER BY c.created_at DESC LIMIT 1)`,
-      cancellationStatus: sql<TApplicationStatus | null>`(SELECT c.status FROM applications c WHERE c.institution_id = ${institutions.id} AND c.type = ${CANCELLATION.name} ORDER BY c.created_at DESC LIMIT 1)`,
+      // its open 变更 / 注销 (人力资源服务机构注销's row links)
+      openId: openApplication.id,
+      openType: openApplication.type,
+      openStatus: openApplication.status,
       total: sql<number>`count(*) OVER ()`.mapWith(Number),
       mismatched: sql<string[] | null>`(SELECT array_agg(DISTINCT m.name ORDER BY m.name) FROM institutions m
         WHERE m.unit_id = ${p.unitId} AND m.uscc = ${p.uscc} AND m.name <> ${p.unitName}
@@ -49,6 +54,7 @@ function listQuery(db: DbOrTx, filter: SQL | undefined, p: { unitId: Param; uscc
     .leftJoin(applications, and(eq(applications.institutionId, institutions.id), eq(applications.type, ESTABLISHMENT.name)))
     // at most one licence in force per institution (a unique partial index), so no duplicate rows
     .leftJoin(licences, and(eq(licences.institutionId, institutions.id), eq(licences.status, '有效')))
+    .leftJoin(openApplication, eq(openApplication.openFor, institutions.id))
     .where(filter)
     .orderBy(desc(institutions.createdAt), desc(institutions.id))
     .limit(p.limit as number)
@@ -121,9 +127,9 @@ export async function queryUnitInstitutions(
   return {
     total,
     mismatchedNames: rows[0] ? (rows[0].mismatched ?? []).slice(0, 10) : null,
-    items: rows.map(({ applicationStatus, acceptedAt, cancellationId, cancellationStatus, total: _total, mismatched: _mismatched, ...r }) => ({
+    items: rows.map(({ applicationStatus, acceptedAt, openId, openType, openStatus, total: _total, mismatched: _mismatched, ...r }) => ({
       ...r,
-      cancellation: cancellationId && cancellationStatus ? { applicationId: cancellationId, status: cancellationStatus } : null,
+      cancellation: openId && openStatus && openType === CANCELLATION.name ? { applicationId: openId, status: openStatus } : null,
       kind: (r.kind as '许可' | '备案' | null) ?? null,
       acceptedAt: applicationStatus === AWAITING_DECISION && acceptedAt ? acceptedAt.toISOString() : null,
       actions: [

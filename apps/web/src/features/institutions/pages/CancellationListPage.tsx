@@ -20,7 +20,7 @@ const toFilters = (values: InstitutionFilters) => toInstitutionQuery(values as R
  * 注销 is continued (注销) or gets its materials (材料上传); otherwise the row says why not.
  */
 export function CancellationRowActions({ row }: { row: TInstitutionListItem }) {
-  const open = row.cancellation && row.cancellation.status !== '审核通过' ? row.cancellation : null;
+  const open = row.cancellation;
   if (row.cancelStatus === '注销') return <span className="inst-row-note">已注销</span>;
   if (open && isEditable(open.status)) {
     return (
