@@ -27,9 +27,9 @@ export const ZInstitutionListItem = z.object({
   licenceId: z.string().nullable(),
   /** the 操作 links the row offers now (from the state machine) */
   actions: z.array(z.enum(INSTITUTION_ROW_ACTIONS)),
-  /** its latest 注销 application (人力资源服务机构注销: 注销 / 材料上传), if any */
+  /** its open 注销 application, not yet 审核通过 (人力资源服务机构注销: 注销 / 材料上传 / 查看), if any */
   cancellation: z.object({ applicationId: z.string(), status: z.enum(APPLICATION_STATUSES) }).nullable(),
-  /** its latest 变更 application with its 变更事由 (人力资源服务机构变更: 变更 / 材料上传 / 视频上传, 机构变更事由), if any */
+  /** its open 变更 application, not yet 审核通过, with its 变更事由 (人力资源服务机构变更: 变更 / 材料上传 / 视频上传 / 查看, 机构变更事由), if any */
   change: z.object({ applicationId: z.string(), status: z.enum(APPLICATION_STATUSES), reason: z.enum(CHANGE_REASONS).nullable() }).nullable(),
 });
 

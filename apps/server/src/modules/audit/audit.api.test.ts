@@ -30,6 +30,13 @@ describe('audit log', () => {
     expect(rows.map((r) => (r.detail as { i: number }).i).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i));
   });
 
+  it('appends a burst of 1 200 entries, every one, in one unbroken chain', async () => {
+    await Promise.all(Array.from({ length: 1200 }, (_, i) => ctx.deps.audit.record(ctx.database.db, { action: 'test.burst', detail: { i } })));
+    const [{ n } = { n: 0 }] = await ctx.database.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(sql`${auditLog.action} = 'test.burst'`);
+    expect(n).toBe(1200);
+    expect((await verifyAuditChain(ctx.database.db, key(), 7)).ok).toBe(true);
+  });
+
   it('appends the others of a group when the database refuses one entry, and rejects only that one', async () => {
     // jsonb refuses a NUL character: the group append fails, and each entry is tried alone
     const results = await Promise.allSettled(

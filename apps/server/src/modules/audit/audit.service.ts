@@ -76,6 +76,9 @@ function maskStrings(value: unknown): unknown {
 
 const masked = (s: string | null | undefined) => (s == null ? null : maskPersonalNumbers(s));
 
+/** The most entries one group append writes (12 parameters each). */
+const GROUP_MAX = 500;
+
 interface Waiting {
   fields: HashedFields;
   done: (err?: unknown) => void;
@@ -117,12 +120,13 @@ export class AuditLog {
    */
   private async drain(db: Db): Promise<void> {
     for (;;) {
-      const group = this.waiting.get(db) ?? [];
-      if (!group.length) {
+      const queue = this.waiting.get(db) ?? [];
+      if (!queue.length) {
         this.waiting.delete(db);
         return;
       }
-      this.waiting.set(db, []);
+      // at most GROUP_MAX rows a statement: far below the protocol's 65 535 bound parameters
+      const group = queue.splice(0, GROUP_MAX);
       try {
         await db.transaction((t) => this.append(t, group.map((w) => w.fields)));
         for (const w of group) w.done();

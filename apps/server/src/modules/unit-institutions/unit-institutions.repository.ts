@@ -1,12 +1,16 @@
 import { and, count, desc, eq, ilike, sql, type Placeholder, type SQL } from 'drizzle-orm';
-import { CANCELLATION, CHANGE, ESTABLISHMENT, type TChangeReason, allowedActions, type TApplicationStatus, isEditable, type TRole, type TInstitutionListItem, type TInstitutionQuery, type TInstitutionRowAction } from '@jhrm/contracts';
+import { alias } from 'drizzle-orm/pg-core';
+import { CANCELLATION, CHANGE, ESTABLISHMENT, allowedActions, isEditable, type TRole, type TInstitutionListItem, type TInstitutionQuery, type TInstitutionRowAction } from '@jhrm/contracts';
 import type { Db, DbOrTx } from '../../db/client';
 import type { PiiCipher } from '../../lib/crypto';
-import { applicationRecords, applications } from '../applications/applications.table';
+import { applicationChanges, applicationRecords, applications } from '../applications/applications.table';
 import { AWAITING_DECISION } from '../applications/states';
 import { institutions } from '../institutions/institutions.table';
 import { licences } from '../licences/licences.table';
 import { likeEscape } from '../../lib/like';
+
+/** The institution's open 变更 or 注销, if any: at most one (applications.open_for is unique), found by that index. */
+const openApplication = alias(applications, 'open_application');
 
 /** The signed-in unit, from the session: its id scopes the list, its name and USCC drive the notices. */
 export interface SessionUnit {
@@ -22,12 +26,6 @@ type Param = string | number | Placeholder;
  * unit's institutions in force that carry its USCC but not its name (the guide's second FAQ; an
  * uncorrelated subquery, evaluated once). Built with values, or with placeholders to be prepared.
  */
-/** An institution's latest application of a kind, with a 变更's 变更事由 (null for other kinds). */
-const latestOf = (kind: string) =>
-  sql<{ applicationId: string; status: TApplicationStatus; reason: TChangeReason | null } | null>`(SELECT json_build_object('applicationId', c.id, 'status', c.status, 'reason', ch.reason)
-    FROM applications c LEFT JOIN application_changes ch ON ch.application_id = c.id
-    WHERE c.institution_id = ${institutions.id} AND c.type = ${kind} ORDER BY c.created_at DESC LIMIT 1)`;
-
 function listQuery(db: DbOrTx, filter: SQL | undefined, p: { unitId: Param; uscc: Param; unitName: Param; limit: Param; offset: Param }) {
   return db
     .select({
@@ -43,9 +41,12 @@ function listQuery(db: DbOrTx, filter: SQL | undefined, p: { unitId: Param; uscc
       applicationStatus: applications.status,
       acceptedAt: applications.acceptedAt,
       licenceId: licences.id,
-      // its latest 注销 and 变更 (the row links of 人力资源服务机构注销 / 变更)
-      cancellation: latestOf(CANCELLATION.name),
-      change: latestOf(CHANGE.name),
+      // its open 变更 / 注销 (the row links of 人力资源服务机构变更 / 注销)
+      openId: openApplication.id,
+      openType: openApplication.type,
+      openStatus: openApplication.status,
+      // an open 变更's 变更事由 (人力资源服务机构变更's 机构变更事由)
+      openReason: applicationChanges.reason,
       total: sql<number>`count(*) OVER ()`.mapWith(Number),
       mismatched: sql<string[] | null>`(SELECT array_agg(DISTINCT m.name ORDER BY m.name) FROM institutions m
         WHERE m.unit_id = ${p.unitId} AND m.uscc = ${p.uscc} AND m.name <> ${p.unitName}
@@ -55,6 +56,8 @@ function listQuery(db: DbOrTx, filter: SQL | undefined, p: { unitId: Param; uscc
     .leftJoin(applications, and(eq(applications.institutionId, institutions.id), eq(applications.type, ESTABLISHMENT.name)))
     // at most one licence in force per institution (a unique partial index), so no duplicate rows
     .leftJoin(licences, and(eq(licences.institutionId, institutions.id), eq(licences.status, '有效')))
+    .leftJoin(openApplication, eq(openApplication.openFor, institutions.id))
+    .leftJoin(applicationChanges, eq(applicationChanges.applicationId, openApplication.id))
     .where(filter)
     .orderBy(desc(institutions.createdAt), desc(institutions.id))
     .limit(p.limit as number)
@@ -127,10 +130,10 @@ export async function queryUnitInstitutions(
   return {
     total,
     mismatchedNames: rows[0] ? (rows[0].mismatched ?? []).slice(0, 10) : null,
-    items: rows.map(({ applicationStatus, acceptedAt, cancellation, change, total: _total, mismatched: _mismatched, ...r }) => ({
+    items: rows.map(({ applicationStatus, acceptedAt, openId, openType, openStatus, openReason, total: _total, mismatched: _mismatched, ...r }) => ({
       ...r,
-      cancellation: cancellation ? { applicationId: cancellation.applicationId, status: cancellation.status } : null,
-      change,
+      cancellation: openId && openStatus && openType === CANCELLATION.name ? { applicationId: openId, status: openStatus } : null,
+      change: openId && openStatus && openType === CHANGE.name ? { applicationId: openId, status: openStatus, reason: openReason ?? null } : null,
       kind: (r.kind as '许可' | '备案' | null) ?? null,
       acceptedAt: applicationStatus === AWAITING_DECISION && acceptedAt ? acceptedAt.toISOString() : null,
       actions: [

@@ -5,8 +5,8 @@ interface Props {
   row: TInstitutionListItem;
   /** the kind the list starts (变更 or 注销) */
   what: '变更' | '注销';
-  /** the institution's latest application of that kind */
-  latest: { applicationId: string; status: TApplicationStatus } | null;
+  /** the institution's open application of that kind (not yet 审核通过), if any */
+  open: { applicationId: string; status: TApplicationStatus } | null;
   /** the links of an open application that may still be edited (变更 / 材料上传 …) */
   openLinks: (applicationId: string) => { label: string; to: string }[];
   /** a saved application's page, and a new one's for this institution */
@@ -19,10 +19,9 @@ interface Props {
  * new application; an open one is continued, or only shown once submitted; otherwise the row says
  * why not (contracts' notOpenFor, the same rule the server applies).
  */
-export function KindRowActions({ row, what, latest, openLinks, pathOf, newPath }: Props) {
-  const open = latest && latest.status !== '审核通过' ? latest : null;
+export function KindRowActions({ row, what, open, openLinks, pathOf, newPath }: Props) {
   const blocker = notOpenFor(row, what);
-  if (blocker && (!open || row.cancelStatus === '注销')) return <span className="inst-row-note">{blocker.note}</span>;
+  if (blocker) return <span className="inst-row-note">{blocker.note}</span>;
   if (open && isEditable(open.status)) {
     return (
       <div className="inst-row-actions">

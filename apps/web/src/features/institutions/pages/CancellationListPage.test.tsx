@@ -25,7 +25,7 @@ describe('人力资源服务机构注销: a row’s 操作', () => {
     const pending = render(row({ reviewStatus: '待审核' }));
     expect(links(pending)).toEqual([]);
     expect(text(pending)).toBe('审核通过后才能注销');
-    const cancelled = render(row({ cancelStatus: '注销', cancellation: { applicationId: 'c1', status: '审核通过' } }));
+    const cancelled = render(row({ cancelStatus: '注销', cancellation: null }));
     expect(links(cancelled)).toEqual([]);
     expect(text(cancelled)).toBe('已注销');
   });

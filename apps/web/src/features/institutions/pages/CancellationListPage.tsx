@@ -24,7 +24,7 @@ export function CancellationRowActions({ row }: { row: TInstitutionListItem }) {
     <KindRowActions
       row={row}
       what="注销"
-      latest={row.cancellation}
+      open={row.cancellation}
       openLinks={(id) => [
         { label: '注销', to: cancellationPath(id) },
         { label: '材料上传', to: cancellationPath(id, 'materials') },

@@ -21,7 +21,7 @@ export function ChangeRowActions({ row }: { row: TInstitutionListItem }) {
     <KindRowActions
       row={row}
       what="变更"
-      latest={row.change}
+      open={row.change}
       openLinks={(id) => [
         { label: '变更', to: changePath(id) },
         { label: '材料上传', to: changePath(id, 'materials') },
