@@ -245,5 +245,8 @@ describe('人力资源服务机构变更 (guide 1.3)', () => {
     const stale = await save(second, draft.id, draft.version, { institutionId, reason: '变更机构名称', record: withBasic(draft, { name: '吉林省白山乙人力资源有限公司' }) });
     expect(stale.statusCode).toBe(409);
     expect((await agent.get(`/api/applications/${draft.id}`)).json().record.basic.name).toBe('吉林省白山甲人力资源有限公司');
+    // the unit's list names the open 变更 and its 变更事由 (人力资源服务机构变更's row and 机构变更事由)
+    const row = (await agent.get(`/api/institutions?name=${encodeURIComponent('白山并存变更')}`)).json().items[0];
+    expect(row).toMatchObject({ name: '吉林省白山并存变更人力资源有限公司', change: { applicationId: draft.id, status: '待提交', reason: '变更机构名称' }, cancellation: null });
   });
 });
