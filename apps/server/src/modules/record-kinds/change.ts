@@ -89,7 +89,9 @@ export function outsideReason(reason: TChangeReason | null, draft: TRecordDraft,
   for (const e of RECORD_FIELD_ENTRIES) {
     if (allowed.has(e.path) || e.field.required === 'dialog') continue;
     const [a, b] = [draft, inForce].map((r) => (r[e.tab] as Record<string, unknown> | undefined)?.[e.key]);
-    if (JSON.stringify(comparable(a, e.field.input)) !== JSON.stringify(comparable(b, e.field.input))) refused.push(e.field.partOf ? (RECORD_FIELD_ENTRIES.find((o) => o.key === e.field.partOf)?.field.label ?? e.field.label) : e.field.label);
+    // an input of another field (单位电话's 区号) is named by that field
+    const named = e.field.partOf ? RECORD_FIELD_ENTRIES.find((o) => o.key === e.field.partOf) : e;
+    if (JSON.stringify(comparable(a, e.field.input)) !== JSON.stringify(comparable(b, e.field.input))) refused.push(named?.field.label ?? e.field.label);
   }
   for (const list of LIST_TABS) {
     if (!allowed.has(list) && rowsOf(draft, list) !== rowsOf(inForce, list)) refused.push(recordTabLabel(list));
