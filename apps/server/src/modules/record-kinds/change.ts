@@ -87,14 +87,13 @@ export function outsideReason(reason: TChangeReason | null, draft: TRecordDraft,
   const allowed = new Set(editablePaths(reason));
   const refused: string[] = [];
   for (const e of RECORD_FIELD_ENTRIES) {
-    if (allowed.has(e.path) || e.field.required === 'dialog') continue;
-    const [a, b] = [draft, inForce].map((r) => (r[e.tab] as Record<string, unknown> | undefined)?.[e.key]);
+    if (allowed.has(e.path) || e.field.required === 'dialog' || !differs(e.path, draft, inForce)) continue;
     // an input of another field (单位电话's 区号) is named by that field
     const named = e.field.partOf ? RECORD_FIELD_ENTRIES.find((o) => o.key === e.field.partOf) : e;
-    if (JSON.stringify(comparable(a, e.field.input)) !== JSON.stringify(comparable(b, e.field.input))) refused.push(named?.field.label ?? e.field.label);
+    refused.push(named?.field.label ?? e.field.label);
   }
   for (const list of LIST_TABS) {
-    if (!allowed.has(list) && rowsOf(draft, list) !== rowsOf(inForce, list)) refused.push(recordTabLabel(list));
+    if (!allowed.has(list) && differs(list, draft, inForce)) refused.push(recordTabLabel(list));
   }
   return [...new Set(refused)];
 }
