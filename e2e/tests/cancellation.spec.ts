@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ApiSession, DEMO_PASSWORD, submitEstablishment } from '../fixtures/api-setup';
-import { minimalPdf } from '../fixtures/documents';
-import { choose, openHr, openMenuPage, signIn, signOut } from '../fixtures/ui';
+import { choose, openHr, openMenuPage, signIn, signOut, uploadPdf } from '../fixtures/ui';
 
 // Guide 1.4 人力资源服务机构注销: the agent's institution is in force with its 人力资源服务许可证 (its
 // 设立 approved through the API, as the review journey ends). The agent finds it in 人力资源服务机构注销,
@@ -56,12 +55,7 @@ test('经办人申请机构注销、上传材料并注销，审核通过后注�
   const materials = page.getByRole('dialog', { name: '附件材料' });
   await expect(materials.getByRole('link', { name: '人力资源服务机构注销审批表下载' })).toBeVisible();
   await expect(materials.getByRole('link', { name: '人力资源服务机构注销承诺书下载' })).toBeVisible();
-  const pdf = minimalPdf();
-  for (const slot of REQUIRED) {
-    await materials.getByRole('radio', { name: `选择 ${slot}` }).check();
-    await materials.locator('input[type=file]').setInputFiles({ name: `${slot}.pdf`, mimeType: 'application/pdf', buffer: pdf });
-    await expect(page.getByText(`已上传 1 个文件到「${slot}」`)).toBeVisible();
-  }
+  for (const slot of REQUIRED) await uploadPdf(page, materials, slot);
   await page.keyboard.press('Escape');
   await expect(materials).toBeHidden();
 

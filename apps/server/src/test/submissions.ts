@@ -1,6 +1,8 @@
 import { Readable } from 'node:stream';
+import { eq } from 'drizzle-orm';
 import { MATERIAL_SLOTS, type TApplicationDetail, type TRecordDraft } from '@jhrm/contracts';
 import { files } from '../modules/files/files.table';
+import { licences } from '../modules/licences/licences.table';
 import type { TestClient, TestContext } from './harness';
 import { buildMp4 } from '../modules/materials/mp4-builder';
 import { SAMPLE } from './multipart';
@@ -75,4 +77,14 @@ export async function submitEstablishment(ctx: TestContext, agent: TestClient, o
   const res = await agent.post(`/api/applications/${app.id}/submit`, { version: app.version, department: opts.department ?? '220000', requestKey: requestKey() });
   if (res.statusCode !== 200) throw new Error(`submit failed: ${res.statusCode} ${res.body}`);
   return res.json() as TApplicationDetail;
+}
+
+/** A 设立 (a 许可) through the real API, approved by `reviewer`: an institution in force with its licence. */
+export async function approvedInstitution(ctx: TestContext, agent: TestClient, reviewer: TestClient, name: string) {
+  const establishment = await submitEstablishment(ctx, agent, { draft: licensedDraft(name) });
+  const opened = await reviewer.get(`/api/reviews/${establishment.id}`);
+  const approved = await reviewer.post(`/api/reviews/${establishment.id}/decision`, { version: opened.json().version, decision: '审核通过' });
+  if (approved.statusCode !== 200) throw new Error(`approve failed: ${approved.body}`);
+  const [licence] = await ctx.database.db.select().from(licences).where(eq(licences.institutionId, establishment.institutionId));
+  return { establishment, institutionId: establishment.institutionId, licence: licence! };
 }

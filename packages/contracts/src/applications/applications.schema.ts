@@ -10,6 +10,7 @@ import {
   ZStaffMember,
 } from '../institutions/record.schema';
 import { ZReviewDecisionView } from '../reviews/decision.schema';
+import { CHANGE_REASONS, type TChangeReason } from '../institutions/record.catalogue';
 
 /** The editable content of an application's record: every section optional so 保存 works on any form. */
 export const ZRecordDraft = z.object({
@@ -53,6 +54,51 @@ export const ZCancellationContent = z.strictObject(
 );
 export type TCancellationContent = z.infer<typeof ZCancellationContent>;
 
+/**
+ * A 变更's content (保存 / 新建): the institution it changes, 变更事由, 工商变更登记日期 and the record
+ * as changed. Only the fields the reason may change (the catalogue's `changeReasons`,
+ * `fieldsChangedBy`) may differ from the record in force; the server refuses any other.
+ */
+export const ZChangeContent = z.strictObject(
+  {
+    institutionId: z.uuid({ error: '请选择要变更的机构' }),
+    reason: z.enum(CHANGE_REASONS, { error: '请选择有效的变更事由' }).nullable().default(null),
+    registeredOn: z
+      .string({ error: '工商变更登记日期格式应为YYYY-MM-DD' })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, '工商变更登记日期格式应为YYYY-MM-DD')
+      .nullable()
+      .default(null),
+    record: ZRecordDraft.optional(),
+  },
+  { error: (i) => (i.code === 'unrecognized_keys' ? '变更申请只能填写变更事由、工商变更登记日期和机构信息' : '变更申请内容有误') },
+);
+export type TChangeContent = z.infer<typeof ZChangeContent>;
+
+/** 条例 第二十一条: a change of name, 住所 or 法定代表人 is reported within 15 days of its business registration. */
+export const CHANGE_REPORT_DAYS = 15;
+
+/** The 变更事由 that follow a business registration change, so ask for its date and count the 15 days. */
+export const REGISTERED_CHANGE_REASONS: readonly TChangeReason[] = ['变更机构名称', '变更住所(地址)', '变更法定代表人(负责人)'];
+
+/** Days a 变更 reported on `on` (YYYY-MM-DD) is past the 15 of 条例 第二十一条; null when in time or not counted. */
+export function changeLateDays(reason: TChangeReason | null, registeredOn: string | null, on: string): number | null {
+  if (!reason || !registeredOn || !REGISTERED_CHANGE_REASONS.includes(reason)) return null;
+  const days = Math.round((Date.parse(`${on}T00:00:00Z`) - Date.parse(`${registeredOn}T00:00:00Z`)) / 86_400_000);
+  return days > CHANGE_REPORT_DAYS ? days - CHANGE_REPORT_DAYS : null;
+}
+
+/** The 变更 as the unit reads it: its fields, what the reason lets it change, and how late it is reported. */
+export const ZChangeView = z.object({
+  institutionId: z.string(),
+  reason: z.enum(CHANGE_REASONS).nullable(),
+  registeredOn: z.string().nullable(),
+  /** the record paths the reason may change (basic.name …; staff/facilities/fees as whole lists) */
+  editable: z.array(z.string()),
+  /** days past the 15 of 条例 第二十一条 (at submission, or today for a draft); null when not late or not asked */
+  lateDays: z.number().int().nullable(),
+});
+export type TChangeView = z.infer<typeof ZChangeView>;
+
 /** What every application shows whatever its kind: the engine's header. */
 export const ZApplicationHeader = z.object({
   id: z.string(),
@@ -80,8 +126,8 @@ export const ZApplicationDetail = ZApplicationHeader.extend({
   /** 申请类型 derived from 申请业务, with the scopes that make it a 许可 */
   kind: z.object({ kind: z.enum(['许可', '备案']), because: z.array(z.string()) }),
   record: ZRecordDraft.extend({ educationCounts: ZEducationCounts }),
-  /** a 注销's own fields beside the record it copies (注销原因, 注销类别) */
-  content: ZCancellationContent.optional(),
+  /** a 变更's or 注销's own fields beside the record it copies (变更事由 …, 注销原因 …) */
+  content: z.union([ZChangeView, ZCancellationContent]).optional(),
 });
 export type TApplicationDetail = z.infer<typeof ZApplicationDetail>;
 

@@ -1,5 +1,5 @@
 import type { MaterialSlotDef } from '../materials/materials.schema';
-import type { TRecordTab } from '../institutions/record.catalogue';
+import type { TChangeReason, TRecordTab } from '../institutions/record.catalogue';
 import type { TReviewDecision } from '../reviews/decision.schema';
 import { DECISION_WORKING_DAYS } from '../reviews/deadline';
 
@@ -77,7 +77,7 @@ export const CHANGE = kind({
     { name: '法人身份证正反面(变更)', required: false },
     { name: '房产证明或租赁合同和住房证明(变更)', required: false },
     { name: '租赁协议或使用证明(变更)', required: false },
-    { name: '许可证补办申请表', required: false },
+    { name: '许可证补办申请表', required: false, template: 'reissueForm' },
   ],
   // only for 变更住所(地址), which the submission rules decide
   video: 'allowed',
@@ -86,6 +86,20 @@ export const CHANGE = kind({
   reviewTargets: { recordFields: true, materials: true },
   exclusive: true,
 });
+
+const CHANGED_LICENCE = ['工商营业执照(变更)', '人力资源服务许可证(变更)', '许可证变更申请表(变更)'];
+
+/**
+ * What a 变更 must carry at 提交, by 变更事由 (guide 1.3): its material slots (the declaration's own
+ * are all optional) and whether a new 场所视频 is required (变更住所 only).
+ */
+export const CHANGE_REQUIREMENTS: Record<TChangeReason, { slots: readonly string[]; video: boolean }> = {
+  变更机构名称: { slots: CHANGED_LICENCE, video: false },
+  '变更住所(地址)': { slots: [...CHANGED_LICENCE, '房产证明或租赁合同和住房证明(变更)', '租赁协议或使用证明(变更)'], video: true },
+  '变更法定代表人(负责人)': { slots: [...CHANGED_LICENCE, '法人身份证正反面(变更)'], video: false },
+  变更经营范围: { slots: CHANGED_LICENCE, video: false },
+  其他事由: { slots: ['许可证变更申请表(变更)'], video: false },
+};
 
 export const CANCELLATION = kind({
   name: '注销',

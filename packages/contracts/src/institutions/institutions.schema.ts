@@ -3,6 +3,7 @@ import { DEFAULT_PAGE_SIZE } from '../common';
 import { INSTITUTION_CATEGORIES } from '../dictionaries/institutions';
 import { REVIEW_STATUSES, CANCEL_STATUSES } from './institutions.status';
 import { APPLICATION_STATUSES } from '../applications/applications.status';
+import { CHANGE_REASONS } from './record.catalogue';
 
 export const INSTITUTION_ROW_ACTIONS = ['查看', '修改', '提交', '撤回', '材料上传', '视频上传', '许可证下载'] as const;
 export type TInstitutionRowAction = (typeof INSTITUTION_ROW_ACTIONS)[number];
@@ -28,6 +29,8 @@ export const ZInstitutionListItem = z.object({
   actions: z.array(z.enum(INSTITUTION_ROW_ACTIONS)),
   /** its open 注销 application, not yet 审核通过 (人力资源服务机构注销: 注销 / 材料上传 / 查看), if any */
   cancellation: z.object({ applicationId: z.string(), status: z.enum(APPLICATION_STATUSES) }).nullable(),
+  /** its open 变更 application, not yet 审核通过, with its 变更事由 (人力资源服务机构变更: 变更 / 材料上传 / 视频上传 / 查看, 机构变更事由), if any */
+  change: z.object({ applicationId: z.string(), status: z.enum(APPLICATION_STATUSES), reason: z.enum(CHANGE_REASONS).nullable() }).nullable(),
 });
 
 /** 人力资源服务机构查询 filters (guide 1.1). */

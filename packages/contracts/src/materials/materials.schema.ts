@@ -7,6 +7,7 @@ export const TEMPLATES = {
   staffForm: '专职工作人员登记表',
   cancellationForm: '人力资源服务机构注销审批表',
   cancellationUndertaking: '人力资源服务机构注销承诺书',
+  reissueForm: '人力资源服务许可证补办申请表',
 } as const;
 export type TTemplateKey = keyof typeof TEMPLATES;
 

@@ -48,6 +48,8 @@ export const ZReviewInboxItem = z.object({
   daysLeft: z.number().int().nullable(),
   overdue: z.boolean(),
   lastDecision: ZLastDecision.nullable(),
+  /** days the submission came after its legal limit (变更: 条例 第二十一条), from its snapshot; null when in time */
+  lateDays: z.number().int().nullable(),
 });
 export type TReviewInboxItem = z.infer<typeof ZReviewInboxItem>;
 
@@ -87,6 +89,8 @@ export const ZRecordReviewContent = z.object({
   current: ZFullRecord.nullable(),
   /** for 注销: 注销原因 and 注销类别 as submitted */
   cancellation: z.object({ reason: z.string(), category: z.string().nullable() }).optional(),
+  /** for 变更: 变更事由, 工商变更登记日期 and the days past 条例 第二十一条's 15, as submitted */
+  change: z.object({ reason: z.string().nullable(), registeredOn: z.string().nullable(), lateDays: z.number().int().nullable() }).optional(),
 });
 export type TRecordReviewContent = z.infer<typeof ZRecordReviewContent>;
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import type { TCancelCategory } from '@jhrm/contracts';
-import { applicationCancellations, applicationRecords } from './applications.table';
+import type { TCancelCategory, TChangeReason } from '@jhrm/contracts';
+import { applicationCancellations, applicationChanges, applicationRecords } from './applications.table';
 
 /** The record version a record kind's application proposes (its content row, decision 0022). */
 export async function recordIdOf(db: DbOrTx, applicationId: string): Promise<string> {
@@ -30,4 +30,18 @@ export async function writeCancellation(tx: DbOrTx, applicationId: string, field
     .insert(applicationCancellations)
     .values({ applicationId, ...fields })
     .onConflictDoUpdate({ target: applicationCancellations.applicationId, set: fields });
+}
+
+/** 变更事由 / 工商变更登记日期 of a 变更 (null for an application of another kind). */
+export async function changeOf(db: DbOrTx, applicationId: string): Promise<{ reason: TChangeReason | null; registeredOn: string | null } | null> {
+  const [row] = await db
+    .select({ reason: applicationChanges.reason, registeredOn: applicationChanges.registeredOn })
+    .from(applicationChanges)
+    .where(eq(applicationChanges.applicationId, applicationId));
+  return row ?? null;
+}
+
+/** Writes a 变更's own fields (its creation inserts them). */
+export async function writeChange(tx: DbOrTx, applicationId: string, fields: { reason: TChangeReason | null; registeredOn: string | null }): Promise<void> {
+  await tx.insert(applicationChanges).values({ applicationId, ...fields }).onConflictDoUpdate({ target: applicationChanges.applicationId, set: fields });
 }

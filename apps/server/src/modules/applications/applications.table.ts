@@ -1,5 +1,5 @@
 import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { APPLICATION_STATUSES, CANCEL_CATEGORIES } from '@jhrm/contracts';
+import { APPLICATION_STATUSES, CANCEL_CATEGORIES, CHANGE_REASONS } from '@jhrm/contracts';
 import { units, users } from '../accounts/accounts.table';
 import { institutionRecords, institutions } from '../institutions/institutions.table';
 
@@ -97,4 +97,16 @@ export const applicationCancellations = pgTable('application_cancellations', {
     .references(() => applications.id),
   reason: text('reason').notNull().default(''),
   category: text('category', { enum: CANCEL_CATEGORIES }),
+});
+
+/**
+ * A 变更's own content beside its record (application_records): 变更事由 and 工商变更登记日期,
+ * empty until the unit fills them in (提交 asks for them).
+ */
+export const applicationChanges = pgTable('application_changes', {
+  applicationId: uuid('application_id')
+    .primaryKey()
+    .references(() => applications.id),
+  reason: text('reason', { enum: CHANGE_REASONS }),
+  registeredOn: date('registered_on', { mode: 'string' }),
 });

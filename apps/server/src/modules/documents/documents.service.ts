@@ -233,13 +233,13 @@ function staffForm(t: TemplateInput, pdf: FormPdf) {
   pdf.signatures();
 }
 
-/** The institution as the 注销 forms name it, from the record in force. */
-const cancelledInstitution = (t: TemplateInput) =>
+/** The institution as the 注销 and 变更 forms name it, from the application's record. */
+const institutionGrid = (t: TemplateInput) =>
   ['name', 'uscc', 'legalRep', 'legalRepIdCard', 'category', 'officeAddress', 'contactPerson', 'contactMobile'].map((k) => pdfField(byKey(k), t));
 
 function cancellationForm(t: TemplateInput, pdf: FormPdf) {
   pdf.section('机构基本情况');
-  pdf.grid(cancelledInstitution(t));
+  pdf.grid(institutionGrid(t));
   pdf.section('注销事项');
   pdf.grid([
     { label: '注销类别', value: choices(CANCEL_CATEGORIES, t.cancellation?.category ?? null), full: true },
@@ -254,7 +254,7 @@ function cancellationForm(t: TemplateInput, pdf: FormPdf) {
 
 function cancellationUndertaking(t: TemplateInput, pdf: FormPdf) {
   const name = t.record.row.name ?? '';
-  pdf.grid(cancelledInstitution(t).slice(0, 3));
+  pdf.grid(institutionGrid(t).slice(0, 3));
   pdf.paragraph(
     `本机构（${name}）申请注销人力资源服务${kindOf(t.record.row) === '许可' ? '许可' : '备案'}，注销原因：${t.cancellation?.reason || '________'}。本机构承诺：` +
       '所提交的注销申请材料真实、准确、完整；注销前已妥善处理全部在办服务事项及与服务对象的债权债务，依法保护劳动者和用人单位的合法权益；' +
@@ -263,7 +263,23 @@ function cancellationUndertaking(t: TemplateInput, pdf: FormPdf) {
   pdf.signatures();
 }
 
-const RENDERERS: Record<TTemplateKey, (t: TemplateInput, pdf: FormPdf) => void> = { registrationForm, integrityFile, staffForm, cancellationForm, cancellationUndertaking };
+/** 许可证补办申请表 (a 变更's material): the institution filled from its record, the licence number and reason by hand. */
+function reissueForm(t: TemplateInput, pdf: FormPdf) {
+  pdf.section('机构基本情况');
+  pdf.grid(institutionGrid(t));
+  pdf.section('补办事项');
+  pdf.grid([
+    { label: '原许可证编号', value: null },
+    { label: '审批部门', value: t.departmentName ?? t.record.row.department },
+  ]);
+  pdf.textBox('补办原因', null, 90);
+  pdf.signatures();
+  pdf.section('审批部门意见');
+  pdf.textBox('审批意见', null, 90);
+  pdf.paragraph('审批部门（盖章）：                              年        月        日');
+}
+
+const RENDERERS: Record<TTemplateKey, (t: TemplateInput, pdf: FormPdf) => void> = { registrationForm, integrityFile, staffForm, cancellationForm, cancellationUndertaking, reissueForm };
 
 /** One template as PDF bytes, pre-filled with the record; empty fields print as blanks to fill by hand. */
 export async function renderTemplate(key: TTemplateKey, input: TemplateInput): Promise<Buffer> {

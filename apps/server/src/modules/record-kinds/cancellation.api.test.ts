@@ -7,7 +7,7 @@ import { createDemoApplication } from '../../test/fixtures';
 import { multipart, SAMPLE } from '../../test/multipart';
 import { covers } from '../../test/pdf';
 import { createOtherUnitAgent } from '../../test/people';
-import { licensedDraft, requestKey, submitEstablishment } from '../../test/submissions';
+import { approvedInstitution as approved, requestKey } from '../../test/submissions';
 import { applicationRecords, applications } from '../applications/applications.table';
 import { institutions } from '../institutions/institutions.table';
 import { licences } from '../licences/licences.table';
@@ -33,15 +33,7 @@ function upload(appId: string, slot: string) {
   return agent.request('POST', `/api/applications/${appId}/materials/${encodeURIComponent(slot)}`, body.payload, { 'content-type': body.contentType });
 }
 
-/** A 设立 (a 许可) through the real API, approved: an institution in force with its licence. */
-async function approvedInstitution(name: string) {
-  const establishment = await submitEstablishment(ctx, agent, { draft: licensedDraft(name) });
-  const opened = await reviewer.get(`/api/reviews/${establishment.id}`);
-  const approved = await reviewer.post(`/api/reviews/${establishment.id}/decision`, { version: opened.json().version, decision: '审核通过' });
-  if (approved.statusCode !== 200) throw new Error(`approve failed: ${approved.body}`);
-  const [licence] = await ctx.database.db.select().from(licences).where(eq(licences.institutionId, establishment.institutionId));
-  return { establishment, institutionId: establishment.institutionId, licence: licence! };
-}
+const approvedInstitution = (name: string) => approved(ctx, agent, reviewer, name);
 
 /** A 注销 filled in with every required material, submitted and opened by the reviewer. */
 async function submittedCancellation(institutionId: string) {
@@ -189,11 +181,13 @@ describe('人力资源服务机构注销 (guide 1.4)', () => {
     expect(second.statusCode).toBe(409);
     expect(second.json().message).toContain('该机构已有一份“待提交”的注销申请');
 
-    // an open 变更 (inserted: 变更 cannot be created through the API yet) blocks a 注销
+    // an open 变更 blocks a 注销, and an open 注销 a 变更
     const other = await approvedInstitution('吉林省通化互斥人力资源有限公司');
-    const inst = await institution(other.institutionId);
-    const now = ctx.clock();
-    await ctx.database.db.insert(applications).values({ unitId: inst.unitId, type: '变更', institutionId: inst.id, openFor: inst.id, createdAt: now, updatedAt: now });
+    const change = await agent.post('/api/applications', { type: '变更', content: { institutionId: other.institutionId } });
+    expect(change.statusCode, change.body).toBe(200);
+    const changeBlocked = await agent.post('/api/applications', { type: '变更', content: { institutionId } });
+    expect(changeBlocked.statusCode).toBe(409);
+    expect(changeBlocked.json().message).toContain('该机构已有一份“待提交”的注销申请');
     const blocked = await create(agent, { institutionId: other.institutionId });
     expect(blocked.statusCode).toBe(409);
     expect(blocked.json().message).toContain('该机构已有一份“待提交”的变更申请');

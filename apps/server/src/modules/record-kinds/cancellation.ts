@@ -1,15 +1,11 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { AppErrorCode, CANCELLATION, ZCancellationContent, type TCancellationContent, type TReviewContent, type TSubmissionProblem } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
-import { queryRows } from '../../db/client';
-import { actorUnitId } from '../accounts/actor';
 import { attachRecord, cancellationOf, writeCancellation } from '../applications/application-records.repository';
 import type { KindAdapter } from '../applications/kinds';
-import { APPROVED } from '../applications/states';
-import { institutionRecords, institutions } from '../institutions/institutions.table';
-import { readRecord, replaceLists, toColumns } from '../institutions/records.repository';
+import { institutions } from '../institutions/institutions.table';
 import { voidLicence } from '../licences/licences.service';
-import { recordKind, type RecordSnapshot } from './record-kind';
+import { copyRecordInForce, recordKind, type RecordSnapshot } from './record-kind';
 
 /** What 注销 froze: the record as it stood and the unit's 注销原因 / 注销类别. */
 type CancellationSnapshot = RecordSnapshot & { cancellation?: Omit<TCancellationContent, 'institutionId'> };
@@ -41,34 +37,13 @@ function cancellationProblems(c: { reason: string; category: string | null } | n
 export const cancellationKind: KindAdapter<TCancellationContent, CancellationSnapshot> = {
   ...base,
   content: ZCancellationContent,
-  async create({ tx, deps, actor }, content) {
-    const [inst] = await tx
-      .select()
-      .from(institutions)
-      .where(and(eq(institutions.id, content.institutionId), eq(institutions.unitId, actorUnitId(actor))))
-      .for('update');
-    if (!inst) throw new AppError(AppErrorCode.NOT_FOUND, '机构不存在或不属于本单位');
-    if (inst.cancelStatus === '注销') throw new AppError(AppErrorCode.CONFLICT, `“${inst.name}”已注销，不能再申请注销`);
-    if (inst.reviewStatus !== APPROVED || !inst.currentRecordId) {
-      throw new AppError(AppErrorCode.CONFLICT, `“${inst.name}”的审核状态为“${inst.reviewStatus}”，只有审核通过的机构才能申请注销`);
-    }
-    // the record in force, copied as the 注销's own version: what the reviewer sees and the 注销审批表 prints
-    const record = await readRecord(tx, deps.pii, inst.currentRecordId);
-    const [{ version } = { version: 0 }] = await queryRows<{ version: number }>(
-      tx,
-      sql`SELECT coalesce(max(version), 0)::int AS version FROM institution_records WHERE institution_id = ${inst.id}`,
-    );
-    const now = deps.clock();
-    const [copy] = await tx
-      .insert(institutionRecords)
-      .values({ institutionId: inst.id, version: version + 1, ...toColumns(deps.pii, record), createdAt: now, updatedAt: now })
-      .returning({ id: institutionRecords.id });
-    await replaceLists(tx, deps.pii, copy!.id, record);
+  async create(ctx, content) {
+    const copy = await copyRecordInForce(ctx, content.institutionId, '注销');
     return {
-      institutionId: inst.id,
+      institutionId: copy.institutionId,
       attach: async (app) => {
-        await attachRecord(tx, app.id, copy!.id);
-        await writeCancellation(tx, app.id, { reason: content.reason, category: content.category });
+        await attachRecord(ctx.tx, app.id, copy.recordId);
+        await writeCancellation(ctx.tx, app.id, { reason: content.reason, category: content.category });
       },
     };
   },

@@ -1,8 +1,9 @@
-import { eq } from 'drizzle-orm';
-import { AppErrorCode, ZRecordDraft, applicationKind, type KindDeclaration, type TBusinessScope, type TRecordDraft, type TSubmissionProblem } from '@jhrm/contracts';
+import { and, eq, sql } from 'drizzle-orm';
+import { AppErrorCode, ZRecordDraft, applicationKind, notOpenFor, type KindDeclaration, type TBusinessScope, type TRecordDraft, type TSubmissionProblem } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
-import type { DbOrTx } from '../../db/client';
+import { queryRows, type DbOrTx } from '../../db/client';
 import type { AppDeps } from '../../deps';
+import { actorUnitId } from '../accounts/actor';
 import { usccOwnershipViolation } from '../accounts/uscc-ownership';
 import type { ApplicationRow } from '../applications/applications.access';
 import { attachRecord, recordIdOf } from '../applications/application-records.repository';
@@ -19,6 +20,34 @@ export interface RecordSnapshot {
   /** files per material slot, the videos under `__video__` */
   materials?: Record<string, number>;
   kind?: { kind: '许可' | '备案'; because: string[] };
+}
+
+/**
+ * A 变更 or 注销 starts from the unit's institution in force: it is locked, checked (审核通过, not 注销:
+ * a 404 for another unit's, a 409 saying why not) and its record in force copied as the
+ * application's own new version, which the application then carries (application_records).
+ */
+export async function copyRecordInForce({ tx, deps, actor }: KindContext, institutionId: string, what: '变更' | '注销'): Promise<{ institutionId: string; recordId: string; inForce: FullRecord }> {
+  const [inst] = await tx
+    .select()
+    .from(institutions)
+    .where(and(eq(institutions.id, institutionId), eq(institutions.unitId, actorUnitId(actor))))
+    .for('update');
+  if (!inst) throw new AppError(AppErrorCode.NOT_FOUND, '机构不存在或不属于本单位');
+  const blocker = notOpenFor(inst, what);
+  if (blocker || !inst.currentRecordId) throw new AppError(AppErrorCode.CONFLICT, blocker?.message ?? `“${inst.name}”没有生效的机构信息，不能申请${what}`);
+  const inForce = await readRecord(tx, deps.pii, inst.currentRecordId);
+  const [{ version } = { version: 0 }] = await queryRows<{ version: number }>(
+    tx,
+    sql`SELECT coalesce(max(version), 0)::int AS version FROM institution_records WHERE institution_id = ${inst.id}`,
+  );
+  const now = deps.clock();
+  const [copy] = await tx
+    .insert(institutionRecords)
+    .values({ institutionId: inst.id, version: version + 1, ...toColumns(deps.pii, inForce), createdAt: now, updatedAt: now })
+    .returning({ id: institutionRecords.id });
+  await replaceLists(tx, deps.pii, copy!.id, inForce);
+  return { institutionId: inst.id, recordId: copy!.id, inForce };
 }
 
 const EMPTY_DRAFT: TRecordDraft = { basic: {}, report: {}, integrity: {}, staff: [], facilities: [], fees: [] };

@@ -111,7 +111,10 @@ export class ReviewsService {
     const [subs, decisions] = ids.length
       ? await Promise.all([
           this.db
-            .select({ applicationId: applicationSubmissions.applicationId, round: applicationSubmissions.round, kind: sql<string | null>`${applicationSubmissions.snapshot}->'kind'->>'kind'` })
+            .select({ applicationId: applicationSubmissions.applicationId, round: applicationSubmissions.round, kind: sql<string | null>`${applicationSubmissions.snapshot}->'kind'->>'kind'`,
+              // a kind that counts a legal limit for reporting freezes how late it came (变更)
+              lateDays: sql<number | null>`(${applicationSubmissions.snapshot}->>'lateDays')::int`,
+            })
             .from(applicationSubmissions)
             .where(inArray(applicationSubmissions.applicationId, ids))
             .orderBy(asc(applicationSubmissions.round)),
@@ -149,6 +152,7 @@ export class ReviewsService {
           daysLeft,
           overdue: daysLeft !== null && daysLeft < 0,
           lastDecision: d ? { decision: d.decision, decidedAt: d.decidedAt.toISOString(), opinion: d.opinion } : null,
+          lateDays: sub?.lateDays ?? null,
         };
       }),
     };

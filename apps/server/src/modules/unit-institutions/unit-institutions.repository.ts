@@ -1,9 +1,9 @@
 import { and, count, desc, eq, ilike, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { CANCELLATION, ESTABLISHMENT, allowedActions, isEditable, type TRole, type TInstitutionListItem, type TInstitutionQuery, type TInstitutionRowAction } from '@jhrm/contracts';
+import { CANCELLATION, CHANGE, ESTABLISHMENT, allowedActions, isEditable, type TRole, type TInstitutionListItem, type TInstitutionQuery, type TInstitutionRowAction } from '@jhrm/contracts';
 import type { Db, DbOrTx } from '../../db/client';
 import type { PiiCipher } from '../../lib/crypto';
-import { applicationRecords, applications } from '../applications/applications.table';
+import { applicationChanges, applicationRecords, applications } from '../applications/applications.table';
 import { AWAITING_DECISION } from '../applications/states';
 import { institutions } from '../institutions/institutions.table';
 import { licences } from '../licences/licences.table';
@@ -41,10 +41,12 @@ function listQuery(db: DbOrTx, filter: SQL | undefined, p: { unitId: Param; uscc
       applicationStatus: applications.status,
       acceptedAt: applications.acceptedAt,
       licenceId: licences.id,
-      // its open 变更 / 注销 (人力资源服务机构注销's row links)
+      // its open 变更 / 注销 (the row links of 人力资源服务机构变更 / 注销)
       openId: openApplication.id,
       openType: openApplication.type,
       openStatus: openApplication.status,
+      // an open 变更's 变更事由 (人力资源服务机构变更's 机构变更事由)
+      openReason: applicationChanges.reason,
       total: sql<number>`count(*) OVER ()`.mapWith(Number),
       mismatched: sql<string[] | null>`(SELECT array_agg(DISTINCT m.name ORDER BY m.name) FROM institutions m
         WHERE m.unit_id = ${p.unitId} AND m.uscc = ${p.uscc} AND m.name <> ${p.unitName}
@@ -55,6 +57,7 @@ function listQuery(db: DbOrTx, filter: SQL | undefined, p: { unitId: Param; uscc
     // at most one licence in force per institution (a unique partial index), so no duplicate rows
     .leftJoin(licences, and(eq(licences.institutionId, institutions.id), eq(licences.status, '有效')))
     .leftJoin(openApplication, eq(openApplication.openFor, institutions.id))
+    .leftJoin(applicationChanges, eq(applicationChanges.applicationId, openApplication.id))
     .where(filter)
     .orderBy(desc(institutions.createdAt), desc(institutions.id))
     .limit(p.limit as number)
@@ -127,9 +130,10 @@ export async function queryUnitInstitutions(
   return {
     total,
     mismatchedNames: rows[0] ? (rows[0].mismatched ?? []).slice(0, 10) : null,
-    items: rows.map(({ applicationStatus, acceptedAt, openId, openType, openStatus, total: _total, mismatched: _mismatched, ...r }) => ({
+    items: rows.map(({ applicationStatus, acceptedAt, openId, openType, openStatus, openReason, total: _total, mismatched: _mismatched, ...r }) => ({
       ...r,
       cancellation: openId && openStatus && openType === CANCELLATION.name ? { applicationId: openId, status: openStatus } : null,
+      change: openId && openStatus && openType === CHANGE.name ? { applicationId: openId, status: openStatus, reason: openReason ?? null } : null,
       kind: (r.kind as '许可' | '备案' | null) ?? null,
       acceptedAt: applicationStatus === AWAITING_DECISION && acceptedAt ? acceptedAt.toISOString() : null,
       actions: [

@@ -94,11 +94,12 @@ describe('the 系统管理 pages of the real route table', () => {
 describe('the institution pages of the real route table', () => {
   const group = (menu: HrMenuItem[]) => menu.find((i) => i.name === '人力资源服务机构管理');
 
-  it('gives an agent 人力资源服务机构查询, 设立审批, 注销 and, last, 人力资源从业人员信息补录, in the guide order', () => {
+  it('gives an agent 人力资源服务机构查询, 设立审批, 变更, 注销 and, last, 人力资源从业人员信息补录, in the guide order', () => {
     const items = group(buildMenu('agent'))?.children?.map((c) => [c.name, c.path]);
     expect(items).toEqual([
       ['人力资源服务机构查询', '/hr/institutions/query'],
       ['人力资源服务机构设立审批', '/hr/institutions/establishment'],
+      ['人力资源服务机构变更', '/hr/institutions/change'],
       ['人力资源服务机构注销', '/hr/institutions/cancellation'],
       ['人力资源从业人员信息补录', '/hr/institutions/practitioners'],
     ]);
@@ -110,6 +111,13 @@ describe('the institution pages of the real route table', () => {
     expect(saved).toMatchObject({ name: '机构注销申请', inMenu: false, roles: ['agent'] });
     expect(saved?.element).toBe(findRoute('/hr/institutions/cancellation/apply')?.element);
     expect(findRoute('/hr/institutions/cancellation')?.name).toBe('人力资源服务机构注销');
+  });
+
+  it('finds 机构变更申请, off the menu, new and saved, as one page component', () => {
+    const saved = findRoute('/hr/institutions/change/apply/7fc3e538-e8dc-4fa9-b20e-1ca87f073246');
+    expect(saved).toMatchObject({ name: '机构变更申请', inMenu: false, roles: ['agent'] });
+    expect(saved?.element).toBe(findRoute('/hr/institutions/change/apply')?.element);
+    expect(findRoute('/hr/institutions/change')?.name).toBe('人力资源服务机构变更');
   });
 
   it('lets the legal person query (read-only) and keep practitioners, but not establish or cancel', () => {

@@ -3,6 +3,9 @@ import { matchPath } from 'react-router-dom';
 import { BellOutlined, HomeOutlined } from '@ant-design/icons';
 import type { TRole } from '@jhrm/contracts';
 import {
+  CHANGE_EDIT_PATTERN,
+  CHANGE_LIST_PATH,
+  CHANGE_NEW_PATH,
   CANCELLATION_EDIT_PATTERN,
   CANCELLATION_LIST_PATH,
   CANCELLATION_NEW_PATH,
@@ -67,6 +70,8 @@ export const ACCOUNT_SETTINGS_PATH = '/hr/accounts/settings';
 const EstablishmentPage = lazy(() => import('./pages/EstablishmentPage'));
 /** The same for 机构注销申请. */
 const CancellationPage = lazy(() => import('./pages/CancellationPage'));
+/** The same for 机构变更申请. */
+const ChangePage = lazy(() => import('./pages/ChangePage'));
 
 export const HR_ROUTES: readonly HrRoute[] = [
   { path: HR_BASE, name: '主页', icon: <HomeOutlined />, element: lazy(() => import('./HomePage')) },
@@ -92,6 +97,29 @@ export const HR_ROUTES: readonly HrRoute[] = [
     roles: ['agent'],
     inMenu: false,
     element: EstablishmentPage,
+  },
+  {
+    path: CHANGE_LIST_PATH,
+    name: '人力资源服务机构变更',
+    group: '人力资源服务机构管理',
+    roles: ['agent'],
+    element: lazy(() => import('../../features/institutions/pages/ChangeListPage')),
+  },
+  {
+    path: CHANGE_NEW_PATH,
+    name: '机构变更申请',
+    group: '人力资源服务机构管理',
+    roles: ['agent'],
+    inMenu: false,
+    element: ChangePage,
+  },
+  {
+    path: CHANGE_EDIT_PATTERN,
+    name: '机构变更申请',
+    group: '人力资源服务机构管理',
+    roles: ['agent'],
+    inMenu: false,
+    element: ChangePage,
   },
   {
     path: CANCELLATION_LIST_PATH,

@@ -32,12 +32,15 @@ export const cancellationDraft = {
   tabs: CANCELLATION_TABS,
   lists: [],
   departmentField: ['department'],
-  toValues: (d: TApplicationDetail | null | undefined): CancellationFormValues => ({
-    institutionId: d?.institutionId ?? null,
-    department: d?.department ?? d?.record.basic?.department ?? null,
-    reason: d?.content?.reason || null,
-    category: d?.content?.category ?? null,
-  }),
+  toValues: (d: TApplicationDetail | null | undefined): CancellationFormValues => {
+    const c = d?.content && 'category' in d.content ? d.content : null;
+    return {
+      institutionId: d?.institutionId ?? null,
+      department: d?.department ?? d?.record.basic?.department ?? null,
+      reason: c?.reason || null,
+      category: c?.category ?? null,
+    };
+  },
   toDraft: (v: CancellationFormValues): TCancellationContent => ({ institutionId: v.institutionId ?? '', reason: v.reason?.trim() ?? '', category: v.category ?? null }),
   create: (content: TCancellationContent) => createApplication(CANCELLATION.name, content),
   save: saveContent,

@@ -41,3 +41,23 @@ export function cancellationPath(applicationId: string, open?: CancellationOpen)
 export function parseCancellationOpen(value: string | null): CancellationOpen | null {
   return value === 'materials' ? value : null;
 }
+
+/** 人力资源服务机构变更 (guide 1.3): the list, a new 机构变更申请 (?institution=) and a saved one. */
+export const CHANGE_LIST_PATH = '/hr/institutions/change';
+export const CHANGE_NEW_PATH = '/hr/institutions/change/apply';
+export const CHANGE_EDIT_PATTERN = '/hr/institutions/change/apply/:applicationId';
+
+/** What the 变更 page opens on arrival: the list's 材料上传 / 视频上传. */
+export type ChangeOpen = 'materials' | 'video';
+
+export function newChangePath(institutionId: string): string {
+  return `${CHANGE_NEW_PATH}?institution=${encodeURIComponent(institutionId)}`;
+}
+
+export function changePath(applicationId: string, open?: ChangeOpen): string {
+  return `${CHANGE_NEW_PATH}/${encodeURIComponent(applicationId)}${open ? `?open=${open}` : ''}`;
+}
+
+export function parseChangeOpen(value: string | null): ChangeOpen | null {
+  return value === 'materials' || value === 'video' ? value : null;
+}

@@ -35,6 +35,17 @@ function rounds(d: TReviewDetail): TimelineRound[] {
 }
 
 /** 审核: one submission, read-only, with every material, the video, the rounds and the decision panel. */
+/** A tab of label / value facts (a kind's own fields beside its record). */
+const factsTab = (key: string, label: string, facts: [string, string][]) => ({
+  key,
+  label,
+  children: (
+    <Card size="small">
+      <Descriptions column={1} items={facts.map(([l, v]) => ({ key: l, label: l, children: v }))} />
+    </Card>
+  ),
+});
+
 export default function ReviewPage() {
   const { id = '' } = useParams();
   const query = useReviewDetail(id);
@@ -51,21 +62,19 @@ export default function ReviewPage() {
   const content = isRecordReviewContent(d.content) ? d.content : null;
   const limit = isDeclaredKind(d.type) ? kindDeclaration(d.type).decisionLimitDays : null;
   const tabs = [
+    // what a kind adds beside its record: 注销原因 / 注销类别, or 变更事由 and how late it is reported
     ...(content?.cancellation
-      ? [
-          {
-            key: 'cancellation',
-            label: '注销申请',
-            children: (
-              <Card size="small">
-                <Descriptions column={1} items={[
-                  { key: 'reason', label: '注销原因', children: content.cancellation.reason },
-                  { key: 'category', label: '注销类别', children: content.cancellation.category ?? '' },
-                ]} />
-              </Card>
-            ),
-          },
-        ]
+      ? [factsTab('cancellation', '注销申请', [
+          ['注销原因', content.cancellation.reason],
+          ['注销类别', content.cancellation.category ?? ''],
+        ])]
+      : []),
+    ...(content?.change
+      ? [factsTab('change', '变更事由', [
+          ['变更事由', content.change.reason ?? ''],
+          ['工商变更登记日期', content.change.registeredOn ?? ''],
+          ['报告期限', content.change.lateDays ? `已超过工商变更登记之日起15日的报告期限，逾期${content.change.lateDays}天` : '按期报告'],
+        ])]
       : []),
     ...(content ? [{ key: 'record', label: '申请内容', children: <RecordView record={content.record} departmentName={d.departmentName} narrow /> }] : []),
     ...(content?.current

@@ -41,6 +41,9 @@ function Count(props: InputNumberProps<number>) {
 
 const b = (key: string) => ['basic', key];
 
+/** Disables a control only when it may not be edited (an explicit `disabled={false}` would override a submitted form's). */
+export const locked = (editable: boolean) => (editable ? {} : { disabled: true });
+
 interface FieldInputProps {
   field: RecordField;
   departments?: Department[];
@@ -93,12 +96,12 @@ function FieldInput({ field, departments, departmentsLoading, ...control }: Fiel
 }
 
 /** 单位电话: 区号, number and 分机号 side by side, each checked by its own catalogue validator. */
-function UnitPhone({ entry }: { entry: CatalogueEntry }) {
+function UnitPhone({ entry, locked: isLocked }: { entry: CatalogueEntry; locked: boolean }) {
   const parts = PARTS.filter((p) => p.field.partOf === entry.key);
   const [area, extension] = parts;
   const part = (e: CatalogueEntry, placeholder: string, maxLength: number, width: string) => (
     <Form.Item name={b(e.key)} noStyle rules={optionalZodRules(e.field.validator)}>
-      <Input aria-label={e.field.label} placeholder={placeholder} maxLength={maxLength} inputMode="numeric" style={{ width }} />
+      <Input aria-label={e.field.label} placeholder={placeholder} maxLength={maxLength} inputMode="numeric" style={{ width }} {...locked(!isLocked)} />
     </Form.Item>
   );
   return (
@@ -119,7 +122,16 @@ const PARTS = RECORD_FIELD_ENTRIES.filter((e) => e.tab === 'basic' && e.field.pa
  * catalogue. Required fields carry the asterisk; what is missing is reported by 提交, so 保存 works
  * on any form. Format checks run as soon as a field is left.
  */
-export function BasicInfoSection({ departments, departmentsLoading }: { departments?: Department[]; departmentsLoading?: boolean }) {
+export function BasicInfoSection({
+  departments,
+  departmentsLoading,
+  canEdit = () => true,
+}: {
+  departments?: Department[];
+  departmentsLoading?: boolean;
+  /** a field outside this (a 变更's reason) is shown read-only */
+  canEdit?: (path: string) => boolean;
+}) {
   const scopes = Form.useWatch(['basic', 'scopes']) as TBusinessScope[] | undefined;
   const kind = describeKind(scopes).kind;
 
@@ -128,7 +140,7 @@ export function BasicInfoSection({ departments, departmentsLoading }: { departme
     if (f.input === 'phone') {
       return (
         <Col {...third} key={e.key}>
-          <UnitPhone entry={e} />
+          <UnitPhone entry={e} locked={!canEdit(e.path)} />
         </Col>
       );
     }
@@ -136,7 +148,7 @@ export function BasicInfoSection({ departments, departmentsLoading }: { departme
     const col = (
       <Col {...(f.full ? full : third)} key={e.key}>
         <Form.Item name={b(e.key)} label={f.label} required={!!f.required} {...formatRules} extra={f.extra}>
-          <FieldInput field={f} departments={departments} departmentsLoading={departmentsLoading} />
+          <FieldInput field={f} departments={departments} departmentsLoading={departmentsLoading} {...locked(canEdit(e.path))} />
         </Form.Item>
       </Col>
     );

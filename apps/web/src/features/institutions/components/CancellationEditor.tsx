@@ -5,12 +5,10 @@ import { CANCEL_CATEGORIES } from '@jhrm/contracts';
 import type { DraftBodyProps } from '../../../components/draft-body';
 import { RecordView } from '../../../components/record/RecordView';
 import { Spinner } from '../../../components/Spinner';
-import { StatusTag } from '../../../components/StatusTag';
 import { departmentOptions, useDepartments } from '../../../lib/application-api';
 import { useInstitution } from '../api/institutions.api';
 import { CANCELLATION_FORM, CANCELLATION_TABS, type CancellationFormValues } from '../cancellation-draft';
 import { CANCELLATION_LIST_PATH } from '../paths';
-import { ReviewStatusTag } from './StatusTags';
 import { DraftTabsForm } from './DraftTabsForm';
 import './institutions.css';
 
@@ -22,7 +20,7 @@ const CATEGORY_OPTIONS = CANCEL_CATEGORIES.map((c) => ({ label: c, value: c }));
  * draft lifecycle; 取消 returns to the list.
  */
 export function CancellationEditor(body: DraftBodyProps<CancellationFormValues>) {
-  const { form, initialValues, detail, banners } = body;
+  const { form, initialValues, detail } = body;
   const navigate = useNavigate();
   const departments = useDepartments();
   const allDepartments = useDepartments({ includeInactive: true });
@@ -39,7 +37,6 @@ export function CancellationEditor(body: DraftBodyProps<CancellationFormValues>)
 
   const departmentCode = record?.basic?.department;
   const departmentName = allDepartments.data?.find((d) => d.code === departmentCode)?.name;
-  const status = detail?.status;
 
   const own = (
     <>
@@ -67,26 +64,17 @@ export function CancellationEditor(body: DraftBodyProps<CancellationFormValues>)
   );
 
   return (
-    <div className="inst-page inst-cancellation">
-      <div className="inst-card">
-        <header className="inst-header">
-          <h1>机构注销申请</h1>
-          {status ? <ReviewStatusTag status={status} /> : <StatusTag tone="neutral">新建（未保存）</StatusTag>}
-        </header>
-
-        {banners}
-
-        <DraftTabsForm<CancellationFormValues>
-          {...body}
-          name={CANCELLATION_FORM}
-          items={CANCELLATION_TABS.map((t) => ({
-            key: t.key,
-            label: t.label,
-            forceRender: true,
-            children: t.key === 'cancellation' ? own : record ? <RecordView record={record} {...(departmentName ? { departmentName } : {})} /> : <Spinner />,
-          }))}
-        />
-      </div>
-    </div>
+    <DraftTabsForm<CancellationFormValues>
+      {...body}
+      title="机构注销申请"
+      className="inst-cancellation"
+      name={CANCELLATION_FORM}
+      items={CANCELLATION_TABS.map((t) => ({
+        key: t.key,
+        label: t.label,
+        forceRender: true,
+        children: t.key === 'cancellation' ? own : record ? <RecordView record={record} {...(departmentName ? { departmentName } : {})} /> : <Spinner />,
+      }))}
+    />
   );
 }

@@ -1,15 +1,46 @@
 import type { ReactNode } from 'react';
 import { Form, Tabs, type TabsProps } from 'antd';
 import type { DraftBodyProps } from '../../../components/draft-body';
+import { StatusTag } from '../../../components/StatusTag';
+import { ReviewStatusTag } from './StatusTags';
 
-type Props<V> = Pick<DraftBodyProps<V>, 'form' | 'initialValues' | 'editable' | 'activeTab' | 'onTabChange' | 'onValuesChange' | 'toolbar'> & {
+type Props<V> = Pick<DraftBodyProps<V>, 'form' | 'initialValues' | 'editable' | 'activeTab' | 'onTabChange' | 'onValuesChange' | 'toolbar' | 'banners' | 'detail'> & {
+  /** the page's heading */
+  title: string;
+  /** the page's own class (inst-establishment …) */
+  className: string;
+  /** what the header shows after the status (设立: its 申请类型) */
+  headerExtra?: ReactNode;
   /** the antd form's name (problem links find fields by it) */
   name: string;
   items: NonNullable<TabsProps['items']>;
 };
 
-/** An institution form of the draft lifecycle: its tabs with the toolbar under the tab bar, disabled once submitted. */
-export function DraftTabsForm<V extends object>({ form, name, initialValues, editable, activeTab, onTabChange, onValuesChange, toolbar, items }: Props<V>): ReactNode {
+/**
+ * An institution form of the draft lifecycle (设立, 变更, 注销): the card with its heading and the
+ * application's status, the lifecycle's banners, then its tabs with the toolbar under the tab bar,
+ * disabled once submitted.
+ */
+export function DraftTabsForm<V extends object>(props: Props<V>): ReactNode {
+  const { title, className, headerExtra, banners, detail } = props;
+  return (
+    <div className={`inst-page ${className}`}>
+      <div className="inst-card">
+        <header className="inst-header">
+          <h1>{title}</h1>
+          {detail?.status ? <ReviewStatusTag status={detail.status} /> : <StatusTag tone="neutral">新建（未保存）</StatusTag>}
+          {headerExtra}
+        </header>
+
+        {banners}
+
+        <TabsForm {...props} />
+      </div>
+    </div>
+  );
+}
+
+function TabsForm<V extends object>({ form, name, initialValues, editable, activeTab, onTabChange, onValuesChange, toolbar, items }: Props<V>): ReactNode {
   return (
     <Form<V>
       form={form}

@@ -1,29 +1,9 @@
-import { renderToStaticMarkup } from 'react-dom/server';
-import { MemoryRouter } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import type { TInstitutionListItem } from '@jhrm/contracts';
 import { CancellationRowActions } from './CancellationListPage';
+import { links, listRow as row, renderRow, text } from './row-actions.fixture';
 
-const row = (over: Partial<TInstitutionListItem>): TInstitutionListItem => ({
-  id: 'i1',
-  name: '吉林省博润人力资源有限公司',
-  shortName: null,
-  uscc: '91220101MA17BRUN15',
-  licensed: true,
-  reviewStatus: '审核通过',
-  cancelStatus: '正常',
-  kind: '许可',
-  applicationId: 'a1',
-  acceptedAt: null,
-  licenceId: 'l1',
-  actions: ['查看'],
-  cancellation: null,
-  ...over,
-});
-
-const render = (r: TInstitutionListItem) => renderToStaticMarkup(<MemoryRouter><CancellationRowActions row={r} /></MemoryRouter>);
-const links = (html: string) => [...html.matchAll(/<a[^>]*href="([^"]*)"[^>]*>(.*?)<\/a>/g)].map((m) => [m[2], m[1]]);
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+const render = (r: TInstitutionListItem) => renderRow(<CancellationRowActions row={r} />);
 
 describe('人力资源服务机构注销: a row’s 操作', () => {
   it('offers 注销 (a new 机构注销申请) for an institution in force', () => {

@@ -1,10 +1,10 @@
-import { Link } from 'react-router-dom';
 import type { TableColumnsType } from 'antd';
-import { isEditable, type TInstitutionListItem, type TInstitutionListPage } from '@jhrm/contracts';
+import type { TInstitutionListItem, TInstitutionListPage } from '@jhrm/contracts';
 import { QueryPage } from '../../../components/QueryPage';
 import { useInstitutionQuery } from '../api/institutions.api';
 import { ReviewStatusTag } from '../components/StatusTags';
 import { INSTITUTION_COLUMNS } from '../components/institution-columns';
+import { KindRowActions } from '../components/KindRowActions';
 import { institutionFilters } from '../components/institution-filters';
 import { toInstitutionQuery, type InstitutionFilters } from '../model/query-filters';
 import { cancellationPath, newCancellationPath } from '../paths';
@@ -20,29 +20,18 @@ const toFilters = (values: InstitutionFilters) => toInstitutionQuery(values as R
  * 注销 is continued (注销) or gets its materials (材料上传); otherwise the row says why not.
  */
 export function CancellationRowActions({ row }: { row: TInstitutionListItem }) {
-  const open = row.cancellation;
-  if (row.cancelStatus === '注销') return <span className="inst-row-note">已注销</span>;
-  if (open && isEditable(open.status)) {
-    return (
-      <div className="inst-row-actions">
-        <Link to={cancellationPath(open.applicationId)}>注销</Link>
-        <Link to={cancellationPath(open.applicationId, 'materials')}>材料上传</Link>
-      </div>
-    );
-  }
-  if (open) {
-    return (
-      <div className="inst-row-actions">
-        <Link to={cancellationPath(open.applicationId)}>查看</Link>
-        <span className="inst-row-note">注销申请{open.status}</span>
-      </div>
-    );
-  }
-  if (row.reviewStatus !== '审核通过') return <span className="inst-row-note">审核通过后才能注销</span>;
   return (
-    <div className="inst-row-actions">
-      <Link to={newCancellationPath(row.id)}>注销</Link>
-    </div>
+    <KindRowActions
+      row={row}
+      what="注销"
+      open={row.cancellation}
+      openLinks={(id) => [
+        { label: '注销', to: cancellationPath(id) },
+        { label: '材料上传', to: cancellationPath(id, 'materials') },
+      ]}
+      pathOf={cancellationPath}
+      newPath={newCancellationPath}
+    />
   );
 }
 

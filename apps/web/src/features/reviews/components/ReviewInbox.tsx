@@ -54,7 +54,19 @@ export function ReviewInbox({ tab }: { tab: TReviewTab }) {
       width: 70,
       render: (_: unknown, row) => <Link to={reviewPath(row.id)}>{row.status === '待审核' ? '审核' : '查看'}</Link>,
     },
-    { title: '业务类型', dataIndex: 'type', key: 'type', width: 90 },
+    {
+      title: '业务类型',
+      dataIndex: 'type',
+      key: 'type',
+      width: 150,
+      // a report past its legal limit (变更: 条例 第二十一条's 15 days) says how late it came
+      render: (v: string, r) => (
+        <>
+          {v}
+          {r.lateDays ? <StatusTag tone="warning">逾期报告{r.lateDays}天</StatusTag> : null}
+        </>
+      ),
+    },
     { title: '机构名称', dataIndex: 'institutionName', key: 'institutionName', width: 260, ellipsis: { showTitle: true } },
     { title: '统一社会信用代码', dataIndex: 'uscc', key: 'uscc', width: 180 },
     { title: '申请类型', dataIndex: 'kind', key: 'kind', width: 80, render: (v: string | null) => v ?? '' },
