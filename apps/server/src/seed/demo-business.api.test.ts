@@ -25,7 +25,8 @@ describe('demo business of a fresh development start', () => {
     expect(byName[DEMO_LICENSED.name]).toMatchObject({ reviewStatus: '审核通过', licensed: true, kind: '许可' });
     expect(byName[DEMO_LICENSED.name].actions).toContain('许可证下载');
     expect(byName[DEMO_PENDING.name]).toMatchObject({ reviewStatus: '待审核', licensed: false, kind: '备案', acceptedAt: null });
-    expect((await agent.get('/api/notifications/unread-count')).json().unread).toBe(1);
+    // the establishment's and the change's decisions
+    expect((await agent.get('/api/notifications/unread-count')).json().unread).toBe(2);
   });
 
   it('puts the second one in 省人社厅审批办’s 待审核 with every material, and the first in 已审核', async () => {
@@ -41,20 +42,28 @@ describe('demo business of a fresh development start', () => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const done = (await reviewer.get('/api/reviews?tab=已审核')).json();
-    expect(done.items.map((i: { institutionName: string }) => i.institutionName)).toEqual([DEMO_LICENSED.name]);
+    expect(done.items.map((i: { institutionName: string; type: string }) => [i.type, i.institutionName]).sort()).toEqual([
+      ['变更', DEMO_LICENSED.name],
+      ['设立', DEMO_LICENSED.name],
+    ]);
   });
 
-  it('registers the licence publicly, and verification finds it', async () => {
+  it('registers the licence publicly with one approved change in its history, and verification finds both numbers', async () => {
     const register = (await ctx.client().get(`/api/public/register?keyword=${encodeURIComponent(DEMO_LICENSED.name)}`)).json();
     expect(register.items).toHaveLength(1);
     const number = register.items[0].licenceNumber as string;
     const verified = (await ctx.client().get(`/api/public/licences/verify?number=${encodeURIComponent(number)}`)).json();
     expect(verified).toMatchObject({ valid: true, status: '有效', institutionName: DEMO_LICENSED.name, departmentName: '省人社厅审批办' });
+    const entry = (await ctx.client().get(`/api/public/register/${register.items[0].id}`)).json();
+    expect(entry.changes.map((c: { type: string }) => c.type)).toEqual(['设立', '变更']);
+    expect(entry.licences.map((l: { status: string }) => l.status)).toEqual(['有效', '已换发']);
+    const old = (await ctx.client().get(`/api/public/licences/verify?number=${encodeURIComponent(entry.licences[1].number)}`)).json();
+    expect(old).toMatchObject({ status: '已换发' });
   });
 
   it('stores the submissions as the system does: personal data sealed', async () => {
     const subs = await ctx.database.db.select().from(applicationSubmissions);
-    expect(subs).toHaveLength(2);
+    expect(subs).toHaveLength(3);
     for (const s of subs) expect(JSON.stringify(s.snapshot)).not.toContain(DEMO_ACCOUNTS[0].idCard);
     const [first] = await ctx.database.db.select().from(applicationSubmissions).where(eq(applicationSubmissions.requestKey, 'demo-licensed'));
     expect(first!.round).toBe(1);

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import { eq } from 'drizzle-orm';
-import { ESTABLISHMENT, PROVINCE_DEPARTMENT, type TBusinessScope, type TRecordDraft } from '@jhrm/contracts';
+import { CHANGE, CHANGE_REQUIREMENTS, ESTABLISHMENT, PROVINCE_DEPARTMENT, beijingDay, type TBusinessScope, type TRecordDraft } from '@jhrm/contracts';
 import type { AppDeps } from '../deps';
 import { departments, units, users } from '../modules/accounts/accounts.table';
 import { ApplicationsService } from '../modules/applications/applications.service';
@@ -77,16 +77,18 @@ async function demoMaterialPdf(slot: string): Promise<Buffer> {
   return done;
 }
 
-/** The 13 materials and the 场所视频 of a 设立, stored as an upload would store them. */
-async function attachMaterials(deps: AppDeps, applicationId: string): Promise<void> {
+/** Materials in `slots` (and a 场所视频 when asked), stored as an upload would store them. */
+async function attachMaterials(deps: AppDeps, applicationId: string, slots: readonly string[], withVideo: boolean): Promise<void> {
   const now = deps.clock();
   const rows: (typeof files.$inferInsert)[] = [];
-  for (const slot of ESTABLISHMENT.materialSlots) {
-    const blob = await deps.blobs.put(Readable.from([await demoMaterialPdf(slot.name)]), 1 << 20);
-    rows.push({ ownerType: MATERIAL_OWNER, ownerId: applicationId, slot: slot.name, sha256: blob.sha256, size: blob.size, mime: 'application/pdf', name: `${slot.name}（演示）.pdf`, createdAt: now });
+  for (const slot of slots) {
+    const blob = await deps.blobs.put(Readable.from([await demoMaterialPdf(slot)]), 1 << 20);
+    rows.push({ ownerType: MATERIAL_OWNER, ownerId: applicationId, slot, sha256: blob.sha256, size: blob.size, mime: 'application/pdf', name: `${slot}（演示）.pdf`, createdAt: now });
   }
-  const video = await deps.blobs.put(Readable.from([buildMp4({ timescale: 1000, duration: 5000, mdatBytes: 4096 })]), 1 << 20);
-  rows.push({ ownerType: VIDEO_OWNER, ownerId: applicationId, slot: null, sha256: video.sha256, size: video.size, mime: 'video/mp4', name: '场所视频（演示，无画面）.mp4', durationSeconds: 5, createdAt: now });
+  if (withVideo) {
+    const video = await deps.blobs.put(Readable.from([buildMp4({ timescale: 1000, duration: 5000, mdatBytes: 4096 })]), 1 << 20);
+    rows.push({ ownerType: VIDEO_OWNER, ownerId: applicationId, slot: null, sha256: video.sha256, size: video.size, mime: 'video/mp4', name: '场所视频（演示，无画面）.mp4', durationSeconds: 5, createdAt: now });
+  }
   await deps.database.db.insert(files).values(rows);
 }
 
@@ -105,8 +107,8 @@ async function sessionUser(deps: AppDeps, account: string): Promise<SessionUser>
 /**
  * Business on top of the demo accounts, made through the real services (so snapshots, licence
  * numbers, messages and audit entries are what the system itself produces): the demo unit's
- * institution submitted and approved with its 人力资源服务许可证, and a second one waiting in
- * 省人社厅审批办's 待审核. Development starts only, right after seedDemo; tests seed what they need.
+ * institution submitted and approved with its 人力资源服务许可证, then changed once (变更法定代表人(负责人):
+ * a new 法人职务, approved, the licence re-issued), and a second one waiting in 省人社厅审批办's 待审核. Development starts only, right after seedDemo; tests seed what they need.
  */
 export async function seedDemoBusiness(deps: AppDeps): Promise<void> {
   const agent: Actor = { user: await sessionUser(deps, 'demo_agent'), ip: '127.0.0.1' };
@@ -116,11 +118,24 @@ export async function seedDemoBusiness(deps: AppDeps): Promise<void> {
 
   const submit = async (basic: DemoInstitution, key: string) => {
     const draft = await applications.create(agent, ESTABLISHMENT.name, demoRecord(basic));
-    await attachMaterials(deps, draft.id);
+    await attachMaterials(deps, draft.id, ESTABLISHMENT.materialSlots.map((slot) => slot.name), true);
     return applications.submit(agent, draft.id, { version: draft.version, department: PROVINCE_DEPARTMENT.code, requestKey: key });
   };
 
   const licensed = await submit(DEMO_LICENSED, 'demo-licensed');
   await reviews.decide(reviewer, licensed.id, { version: licensed.version, decision: '审核通过', opinion: '材料齐全，符合设立条件，准予许可。（演示数据）', notes: [] });
+
+  // one approved change in its history, reported within the 15 days of 条例 第二十一条
+  const reason = '变更法定代表人(负责人)' as const;
+  const record = demoRecord(DEMO_LICENSED);
+  const change = await applications.create(agent, CHANGE.name, {
+    institutionId: licensed.institutionId,
+    reason,
+    registeredOn: beijingDay(new Date(deps.clock().getTime() - 3 * 86_400_000)),
+    record: { ...record, basic: { ...record.basic, legalRepTitle: '董事长' } },
+  });
+  await attachMaterials(deps, change.id, CHANGE_REQUIREMENTS[reason].slots, false);
+  const changed = await applications.submit(agent, change.id, { version: change.version, department: PROVINCE_DEPARTMENT.code, requestKey: 'demo-change' });
+  await reviews.decide(reviewer, changed.id, { version: changed.version, decision: '审核通过', opinion: '变更材料齐全，准予变更。（演示数据）', notes: [] });
   await submit(DEMO_PENDING, 'demo-pending');
 }

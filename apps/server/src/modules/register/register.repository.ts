@@ -27,6 +27,9 @@ const registerOrder = [sql`${institutions.latestIssuedOn} desc nulls last`, asc(
 
 const parentDepartment = alias(departments, 'parent_department');
 
+/** An institution's licences, latest first: the one in force, then by issue (two issued in one instant keep that rule; migration 0014's trigger orders alike). */
+const latestLicenceFirst = [sql`${licences.status} = '有效' desc`, desc(licences.createdAt), desc(licences.id)];
+
 /**
  * The register's rows: each institution with its latest licence (in force, or the last one it
  * held) and its approved record, for the scopes and department an institution without a licence
@@ -46,7 +49,7 @@ function registerRows(db: DbOrTx) {
     })
     .from(licences)
     .where(eq(licences.institutionId, institutions.id))
-    .orderBy(desc(licences.createdAt), desc(licences.id))
+    .orderBy(...latestLicenceFirst)
     .limit(1)
     .as('latest');
   const scopes = sql<string[] | null>`coalesce(${latest.scopes}, ${institutionRecords.scopes})`;
@@ -194,7 +197,7 @@ export async function registerEntry(db: DbOrTx, institutionId: string): Promise<
       })
       .from(licences)
       .where(eq(licences.institutionId, institutionId))
-      .orderBy(desc(licences.createdAt), desc(licences.id)),
+      .orderBy(...latestLicenceFirst),
   ]);
   return {
     ...toItem(row as RawItem),
