@@ -10,13 +10,16 @@
  *    part), then VACUUM ANALYZE;
  * 3. `npm start` again; for each search shape, 20 searches one after another while a prober sends
  *    `GET /api/health` every 2 ms on its own connection. The stall of a search is the longest health
- *    answer seen while it ran, less the median health answer with no search running.
+ *    answer seen while it ran, less the median health answer with no search running;
+ * 4. throughput of a plain list: the register's first page (no keyword) from 8 connections for
+ *    10 s, each request from its own visitor address, while the prober keeps asking for health.
  *
  *   npm run bench:pglite -w @jhrm/bench [-- --institutions N --port P]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import autocannon from 'autocannon';
 import { openDatabase } from '../apps/server/src/db/client';
 import { startServer, sleep } from './lib/server';
 
@@ -98,6 +101,33 @@ function probe(baseUrl: string) {
   };
 }
 
+/** Requests a second for the register's first page from 8 connections, and the health answers meanwhile. */
+async function throughput(baseUrl: string) {
+  let visitor = 1;
+  const p = probe(baseUrl);
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    autocannon(
+      {
+        url: baseUrl,
+        connections: 8,
+        duration: 10,
+        requests: [
+          {
+            method: 'GET',
+            path: '/api/public/register?page=1&pageSize=15',
+            setupRequest: (req: autocannon.Request) => ({ ...req, headers: { ...req.headers, 'x-forwarded-for': `10.10.${(visitor >> 8) & 255}.${visitor++ & 255}` } }),
+          },
+        ],
+      },
+      (err, r) => (err ? reject(err) : resolve(r)),
+    );
+  });
+  const health = await p.stop();
+  const non2xx = result.non2xx + result.errors + result.timeouts;
+  console.log(`  plain list (register page 1, 8 connections, 10 s): ${result.requests.average.toFixed(0)} req/s, latency p50 ${result.latency.p50} ms, p97.5 ${result.latency.p97_5} ms${non2xx ? `, ${non2xx} failed` : ''}`);
+  console.log(`    health beside it: p50 ${percentile(health, 50).toFixed(1)} ms, p95 ${percentile(health, 95).toFixed(1)} ms, max ${Math.max(...health).toFixed(1)} ms`);
+}
+
 async function main() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'jhrm-pglite-stall-'));
   // the register's per-address limit (60 a minute): each search comes from its own X-Forwarded-For
@@ -118,7 +148,7 @@ async function main() {
       await sleep(2000);
       const baseline = percentile(await idle.stop(), 50);
       console.log(`  health with no search running: median ${baseline.toFixed(2)} ms`);
-      console.log(`  ${'search'.padEnd(42)} ${'p50 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'stall max'.padStart(9)} ${'stall p50'.padStart(9)}`);
+      console.log(`  ${'search'.padEnd(42)} ${'p50 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'stall max'.padStart(9)} ${'stall p95'.padStart(9)} ${'stall p50'.padStart(9)}`);
       let visitor = 1;
       for (const s of SEARCHES) {
         const took: number[] = [];
@@ -130,8 +160,9 @@ async function main() {
           const health = await p.stop();
           stalls.push(Math.max(0, Math.max(...health) - baseline));
         }
-        console.log(`  ${s.label.padEnd(42)} ${ms(percentile(took, 50))} ${ms(Math.max(...took))} ${ms(Math.max(...stalls)).padStart(9)} ${ms(percentile(stalls, 50)).padStart(9)}`);
+        console.log(`  ${s.label.padEnd(42)} ${ms(percentile(took, 50))} ${ms(Math.max(...took))} ${ms(Math.max(...stalls)).padStart(9)} ${ms(percentile(stalls, 95)).padStart(9)} ${ms(percentile(stalls, 50)).padStart(9)}`);
       }
+      await throughput(server.baseUrl);
     } finally {
       await server.stop();
     }
