@@ -19,9 +19,12 @@
  * 4. throughput of a plain list: the register's first page (no keyword) from 8 connections for
  *    10 s, each request from its own visitor address, with both probers beside it.
  *
- *   npm run bench:pglite -w @jhrm/bench [-- --institutions N --port P]
+ *   npm run bench:pglite -w @jhrm/bench [-- --institutions N --port P --data-dir DIR]
+ *
+ * `--data-dir DIR` keeps the generated DATA_DIR and reuses it on the next run (steps 1 and 2 once), so
+ * two builds of the server can be measured back to back on the same data.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -146,20 +149,29 @@ async function throughput(baseUrl: string) {
 }
 
 async function main() {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'jhrm-pglite-stall-'));
+  // --data-dir DIR: generate into DIR once and keep it; later runs (another build of the server) reuse it
+  const kept = process.argv.includes('--data-dir') ? path.resolve(process.argv[process.argv.indexOf('--data-dir') + 1]!) : undefined;
+  const dataDir = kept ?? mkdtempSync(path.join(tmpdir(), 'jhrm-pglite-stall-'));
+  const generated = path.join(dataDir, `.generated-${INSTITUTIONS}`);
   // the register's per-address limit (60 a minute): each search comes from its own X-Forwarded-For
   process.env.TRUST_PROXY = '127.0.0.1';
   try {
-    console.log(`[1/3] npm start on PGlite (DATA_DIR ${dataDir}): migrations and demo data`);
-    let server = await startServer({ mode: 'npm-start', dataDir, port: PORT });
-    console.log(`  ready in ${server.startMs} ms`);
-    await server.stop();
+    let server: Awaited<ReturnType<typeof startServer>>;
+    if (kept && existsSync(generated)) {
+      console.log(`[1-2/3] reusing ${dataDir} (${INSTITUTIONS} institutions generated before)`);
+    } else {
+      console.log(`[1/3] npm start on PGlite (DATA_DIR ${dataDir}): migrations and demo data`);
+      server = await startServer({ mode: 'npm-start', dataDir, port: PORT });
+      console.log(`  ready in ${server.startMs} ms`);
+      await server.stop();
 
-    console.log(`[2/3] writing ${INSTITUTIONS} institutions with records and licences into PGlite`);
-    console.log(`  ${(await generate(dataDir) / 1000).toFixed(1)} s (with VACUUM ANALYZE)`);
+      console.log(`[2/3] writing ${INSTITUTIONS} institutions with records and licences into PGlite`);
+      console.log(`  ${(await generate(dataDir) / 1000).toFixed(1)} s (with VACUUM ANALYZE)`);
+      writeFileSync(generated, '');
+    }
 
     server = await startServer({ mode: 'npm-start', dataDir, port: PORT });
-    console.log(`[3/3] npm start again (ready in ${server.startMs} ms); ${ROUNDS} searches per shape, GET /api/health every 2 ms beside them`);
+    console.log(`[3/3] npm start again (ready in ${server.startMs} ms); ${ROUNDS} searches per shape, both probers beside them`);
     try {
       const idle = probeBoth(server.baseUrl);
       await sleep(2000);
@@ -191,7 +203,7 @@ async function main() {
       await server.stop();
     }
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!kept) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
