@@ -90,8 +90,10 @@ describe('PGlite in a worker thread', () => {
     expect(raw).toBeInstanceOf(Error);
   });
 
-  it('refuses a type parser it cannot carry across the thread', async () => {
+  it('refuses what it cannot carry across the thread: a type parser, a parameter that cannot be cloned', async () => {
     await expect(client.query('SELECT 1', [], { parsers: { 23: (v) => Number(v) * 2 } })).rejects.toThrow(/not the identity/);
+    await expect(client.query('SELECT $1::text', [() => 'x'])).rejects.toThrow(/could not be cloned/);
+    expect((await client.query('SELECT 2 AS two')).rows).toEqual([{ two: 2 }]);
   });
 
   it('lets a statement outside a transaction wait until the transaction ends', async () => {

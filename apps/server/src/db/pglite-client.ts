@@ -153,14 +153,20 @@ export class PGliteWorkerClient {
   }
 
   /** Posts one operation; `id` is the operation's number (a transaction and a LISTEN are known by it). */
-  #send<T>(msg: Record<string, unknown>, transfer: ArrayBuffer[] = []): { id: number; reply: Promise<T> } {
+  #send<T>(msg: Record<string, unknown>): { id: number; reply: Promise<T> } {
     const id = this.#nextId++;
     if (this.#closed) return { id, reply: Promise.reject(new Error('PGlite is closed')) };
     if (this.#dead) return { id, reply: Promise.reject(this.#dead) };
     const reply = new Promise<T>((resolve, reject) => {
+      try {
+        // throws when a parameter cannot be cloned (a function, a class instance with private state)
+        this.#worker.postMessage({ ...msg, id });
+      } catch (err) {
+        reject(err as Error);
+        return;
+      }
       if (this.#pending.size === 0) this.#worker.ref();
       this.#pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      this.#worker.postMessage({ ...msg, id }, transfer);
     });
     return { id, reply };
   }
