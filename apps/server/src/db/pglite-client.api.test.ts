@@ -3,8 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { drizzle } from 'drizzle-orm/pglite';
 import type { PGlite } from '@electric-sql/pglite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { uniqueViolation } from '../lib/pg-errors';
 import { PGliteWorkerClient } from './pglite-client';
 
@@ -22,15 +21,12 @@ const items = pgTable('worker_items', {
 });
 
 let client: PGliteWorkerClient;
-const open = () => {
-  // PGlite runs start from the run's migrated snapshot (fast); PostgreSQL runs have none and run initdb
-  const file = inject('pgliteSnapshot');
-  return PGliteWorkerClient.create(file ? { loadDataDir: new Blob([readFileSync(file)]) } : {});
-};
 const db = () => drizzle({ client: client as unknown as PGlite });
 
 beforeAll(async () => {
-  client = await open();
+  // PGlite runs start from the run's migrated snapshot (fast); PostgreSQL runs have none and run initdb
+  const file = inject('pgliteSnapshot');
+  client = await PGliteWorkerClient.create(file ? { loadDataDir: new Blob([readFileSync(file)]) } : {});
   await client.exec('CREATE TABLE worker_items (id int PRIMARY KEY, name text NOT NULL, at timestamptz NOT NULL)');
 });
 afterAll(async () => {
@@ -175,7 +171,7 @@ describe('PGlite in a worker thread', () => {
     expect(heard).toEqual(['第一条', '提交后']);
   });
 
-  it('dumps the data directory, and a new worker starts from the dump', async () => {
+  it('dumps the data directory, a new worker starts from the dump, and refuses every call once closed', async () => {
     const dump = await client.dumpDataDir('none');
     const second = await PGliteWorkerClient.create({ loadDataDir: dump });
     try {
@@ -183,13 +179,10 @@ describe('PGlite in a worker thread', () => {
     } finally {
       await second.close();
     }
-  });
-
-  it('refuses every call once closed', async () => {
-    const other = await open();
-    await other.close();
-    expect(other.closed).toBe(true);
-    await expect(other.query('SELECT 1')).rejects.toThrow('PGlite is closed');
-    await expect(other.transaction(async () => 1)).rejects.toThrow('PGlite is closed');
+    expect(second.closed).toBe(true);
+    await expect(second.query('SELECT 1')).rejects.toThrow('PGlite is closed');
+    await expect(second.transaction(async () => 1)).rejects.toThrow('PGlite is closed');
+    // the first one is untouched
+    expect((await client.query('SELECT count(*)::int AS n FROM worker_items WHERE id = 1')).rows).toEqual([{ n: 1 }]);
   });
 });
