@@ -76,6 +76,8 @@ if (dev) {
     });
     // the migrator reads the SQL files beside the code that runs it
     cpSync(path.join(root, 'apps/server/src/db/migrations'), path.join(serverDist, 'migrations'), { recursive: true });
+    // embedded PGlite runs in a worker thread started from its own file, found beside the bundle (decision 0026)
+    cpSync(path.join(root, 'apps/server/src/db/pglite-worker.mjs'), path.join(serverDist, 'pglite-worker.mjs'));
   });
   process.env.WEB_DIST ??= webDist;
   process.chdir(root);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { Logger, SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { PGlite } from '@electric-sql/pglite';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -97,19 +98,14 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     };
     return { db, engine: 'postgres', listen, close: () => pool.end() };
   }
-  const { PGlite } = await import('@electric-sql/pglite');
-  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const { PGliteWorkerClient } = await import('./pglite-client');
   const { drizzle } = await import('drizzle-orm/pglite');
   if (opts.pgliteDir) mkdirSync(path.dirname(opts.pgliteDir), { recursive: true });
-  // extensions the migrations create must be loaded into the WASM build first
-  const extensions = { pg_trgm };
-  const client = await PGlite.create({
-    extensions,
-    ...(opts.pgliteDir ? { dataDir: opts.pgliteDir } : {}),
-    ...(opts.pgliteSnapshot ? { loadDataDir: opts.pgliteSnapshot } : {}),
-  });
-  const db = drizzle(client, { schema, logger: opts.logger }) as unknown as Db;
-  // one connection in this process: notifications arrive with the result of the statement that committed them
+  // PGlite runs in a worker thread so a slow statement does not hold the event loop (decision 0026)
+  const client = await PGliteWorkerClient.create({ dataDir: opts.pgliteDir, loadDataDir: opts.pgliteSnapshot });
+  // the worker client answers what drizzle's pglite driver calls (query, transaction) the way PGlite does
+  const db = drizzle({ client: client as unknown as PGlite, schema, logger: opts.logger }) as unknown as Db;
+  // one connection: notifications arrive with the result of the statement that committed them
   const listen: Database['listen'] = async (channel, { onNotify, onLive }) => {
     const unlisten = await client.listen(channel, onNotify);
     onLive(true);
