@@ -181,5 +181,8 @@ export const ZCreditInstitution = z.object({
   uscc: z.string().nullable(),
   /** this year's application of the institution (one per year) */
   applicationId: z.string().nullable(),
+  /** 机构基本信息 the form shows before the first 保存, and the record's 审批部门 */
+  facts: z.record(z.string(), z.string().nullable()),
+  department: z.string().nullable(),
 });
-export type TCreditInstitution = z.infer<typeof ZCreditInstitution>;
+export type TCreditInstitution = Omit<z.infer<typeof ZCreditInstitution>, 'facts'> & { facts: TCreditFacts };

@@ -67,7 +67,7 @@ export async function creditInstitutions(db: DbOrTx, unitId: string, year: numbe
     .leftJoin(applicationCredit, and(eq(applicationCredit.institutionId, institutions.id), eq(applicationCredit.year, year)))
     .where(and(eq(institutions.unitId, unitId), eq(institutions.reviewStatus, '审核通过'), eq(institutions.cancelStatus, '正常')))
     .orderBy(asc(institutions.name), asc(institutions.id));
-  return rows.map((r) => ({ ...r, applicationId: r.applicationId ?? null }));
+  return Promise.all(rows.map(async (r) => ({ ...r, applicationId: r.applicationId ?? null, ...(await creditFacts(db, r.id)) })));
 }
 
 /** 人力资源诚信示范机构查询 (guide 3.1): the unit's applications, newest year first, with their latest decision. */
