@@ -269,14 +269,17 @@ describe('reviewing a 诚信示范 in the workbench', () => {
     const { institutionId } = await approvedInstitution(ctx, agent, reviewer, '吉林省诚信示范通过测试人力资源有限公司');
     const id = await submitted(institutionId);
     const opened = (await reviewer.get(`/api/reviews/${id}`)).json() as TReviewDetail;
-    // a record field is not a target of this kind
+    // a record field is not a target of this kind, an answer of its form is
     const fieldNote = await reviewer.post(`/api/reviews/${id}/decision`, { version: opened.version, decision: '审核不通过', opinion: '请补充', notes: [{ target: 'field', key: 'basic.name', message: '无' }] });
     expect(fieldNote.statusCode).toBe(400);
     const rejected = await reviewer.post(`/api/reviews/${id}/decision`, {
       version: opened.version,
       decision: '审核不通过',
       opinion: '申报材料不完整。',
-      notes: [{ target: 'material', key: '诚信示范机构申报材料', message: '请上传盖章版' }],
+      notes: [
+        { target: 'material', key: '诚信示范机构申报材料', message: '请上传盖章版' },
+        { target: 'field', key: 'answers.commendations', message: '请写明表彰文件' },
+      ],
     });
     expect(rejected.statusCode, rejected.body).toBe(200);
     expect(await auditOf('application.rejected', id)).toHaveLength(1);
@@ -289,6 +292,10 @@ describe('reviewing a 诚信示范 in the workbench', () => {
     // 修改 and resubmit
     const back = (await agent.get(`/api/applications/${id}`)).json() as TApplicationView;
     expect(back).toMatchObject({ status: '审核不通过', editable: true });
+    expect(back.reviews[0]!.notes).toEqual([
+      { target: 'material', key: '诚信示范机构申报材料', label: '诚信示范机构申报材料', message: '请上传盖章版' },
+      { target: 'field', key: 'answers.commendations', label: '表彰情况', message: '请写明表彰文件' },
+    ]);
     const fixed = await save(id, back.version, institutionId, { ...completeAnswers(), commendations: '2025年获长春市人社局表彰。' });
     expect(fixed.statusCode, fixed.body).toBe(200);
     expect((await submit(id, (fixed.json() as TApplicationView).version)).statusCode).toBe(200);
