@@ -27,11 +27,12 @@ export const SERVER_MODULE_DEPENDENCIES = {
   documents: ['accounts', 'applications', 'audit', 'institutions', 'materials'],
   licences: ['accounts', 'admin', 'applications', 'audit', 'documents', 'institutions'],
   imports: ['accounts', 'applications', 'institutions', 'licences'],
-  register: ['accounts', 'applications', 'institutions', 'licences'],
+  register: ['accounts', 'applications', 'credit', 'institutions', 'licences'],
   'record-kinds': ['accounts', 'applications', 'institutions', 'licences'],
   reviews: ['accounts', 'applications', 'audit', 'institutions', 'licences', 'materials', 'notifications'],
   'unit-institutions': ['applications', 'institutions', 'licences'],
   practitioners: ['accounts', 'audit', 'institutions'],
+  credit: ['accounts', 'admin', 'applications', 'institutions', 'licences'],
 };
 
 /** Throws unless every module directory is declared and the declared graph has no cycle. */

@@ -36,3 +36,5 @@ export * from './settings/licence-number';
 export * from './admin/admin.schema';
 export * from './admin/dictionaries';
 export * from './practitioners/practitioners.schema';
+export * from './credit/credit.catalogue';
+export * from './credit/credit.schema';

@@ -26,6 +26,11 @@ export interface KindDeclaration {
   /** what a reviewer's note may name: the record's fields (record kinds), its material slots, the video */
   reviewTargets: { recordFields: boolean; materials: boolean };
   /**
+   * The kind's own fields a note may name (a kind whose content is not a record): the form path
+   * (`answers.badCreditRecord`), label, heading and the form's tab (a problem's `tab`).
+   */
+  fieldTargets?: readonly { key: string; label: string; section: string; tab: string }[];
+  /**
    * At most one open application (not yet 审核通过) of the exclusive kinds per institution: an
    * institution is changed or cancelled one application at a time, and never both at once.
    */

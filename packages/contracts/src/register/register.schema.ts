@@ -39,6 +39,8 @@ export const ZRegisterItem = z.object({
   departmentName: z.string().nullable(),
   /** 注销状态 */
   status: z.enum(CANCEL_STATUSES),
+  /** the years it was recognised as 诚信示范机构 (guide 3), newest first */
+  creditYears: z.array(z.number().int()),
 });
 export type TRegisterItem = z.infer<typeof ZRegisterItem>;
 

@@ -94,6 +94,8 @@ describe('人力资源服务机构公示查询', () => {
       scopes: ['职业介绍', '人力资源培训'],
       departmentName: '省人社厅审批办',
       status: '正常',
+      // never recognised as 诚信示范机构 (credit.api.test.ts covers a title)
+      creditYears: [],
     });
     const changed = page.items.find((i) => i.id === made.changed!.id)!;
     expect(changed).toMatchObject({ licenceNumber: made.changed!.numbers[1], licenceStatus: '有效', scopes: ['职业介绍', '人才测评'] });

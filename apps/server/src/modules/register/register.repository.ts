@@ -7,6 +7,7 @@ import { applications } from '../applications/applications.table';
 import { APPROVED } from '../applications/states';
 import { institutionRecords, institutions } from '../institutions/institutions.table';
 import { licences } from '../licences/licences.table';
+import { applicationCredit } from '../credit/credit.table';
 import { numberSpellings } from '../licences/licences.repository';
 import { likeEscape } from '../../lib/like';
 import { beijingDay } from '@jhrm/contracts';
@@ -66,6 +67,9 @@ function registerRows(db: DbOrTx) {
     scopes,
     departmentName: sql<string | null>`coalesce(${latest.departmentName}, ${departments.name})`,
     status: institutions.cancelStatus,
+    // 诚信示范机构 (guide 3): the years an approval awarded it, newest first (application_credit's unique index finds them)
+    creditYears: sql<number[]>`coalesce((SELECT jsonb_agg(${applicationCredit.year} ORDER BY ${applicationCredit.year} DESC) FROM ${applicationCredit}
+      WHERE ${applicationCredit.institutionId} = ${institutions.id} AND ${applicationCredit.awardedOn} IS NOT NULL), '[]'::jsonb)`,
   };
   const joined = <T extends PgSelect>(qb: T) =>
     qb
@@ -83,12 +87,13 @@ function registerRows(db: DbOrTx) {
   return { columns, items, matches, scopes, kind: columns.kind };
 }
 
-type RawItem = Omit<TRegisterItem, 'kind' | 'scopes'> & { kind: string | null; scopes: string[] | null };
+type RawItem = Omit<TRegisterItem, 'kind' | 'scopes' | 'creditYears'> & { kind: string | null; scopes: string[] | null; creditYears: number[] | null };
 
 const toItem = (r: RawItem): TRegisterItem => ({
   ...r,
   kind: r.kind === '许可' || r.kind === '备案' ? (r.kind as TLicenceKind) : null,
   scopes: r.scopes ?? [],
+  creditYears: r.creditYears ?? [],
 });
 
 type Matches = ReturnType<typeof keywordMatches>;

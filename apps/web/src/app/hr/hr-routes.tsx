@@ -25,6 +25,7 @@ import {
 import { REVIEW_DETAIL_PATTERN, REVIEWS_DONE_PATH, REVIEWS_GROUP_PATH, REVIEWS_PENDING_PATH } from '../../features/reviews/paths';
 import { MESSAGES_PATH } from '../../features/notifications/paths';
 import { PRACTITIONERS_PATH } from '../../features/practitioners/paths';
+import { CREDIT_EDIT_PATTERN, CREDIT_GROUP_PATH, CREDIT_NEW_PATH, CREDIT_QUERY_PATH } from '../../features/credit/paths';
 
 export const HR_BASE = '/hr';
 
@@ -35,7 +36,7 @@ export const HR_BASE = '/hr';
 export const HR_GROUPS = [
   { name: '人力资源服务机构管理', path: '/hr/institutions' },
   { name: '人力资源市场统计', path: '/hr/annual-reports' },
-  { name: '人力资源诚信体系管理', path: '/hr/integrity' },
+  { name: '人力资源诚信体系管理', path: CREDIT_GROUP_PATH },
   { name: '审核管理', path: REVIEWS_GROUP_PATH },
   { name: '账号管理', path: '/hr/accounts' },
   { name: '系统管理', path: '/hr/admin' },
@@ -72,6 +73,8 @@ const EstablishmentPage = lazy(() => import('./pages/EstablishmentPage'));
 const CancellationPage = lazy(() => import('./pages/CancellationPage'));
 /** The same for 机构变更申请. */
 const ChangePage = lazy(() => import('./pages/ChangePage'));
+/** The same for 人力资源诚信示范机构新增. */
+const CreditPage = lazy(() => import('./pages/CreditPage'));
 
 export const HR_ROUTES: readonly HrRoute[] = [
   { path: HR_BASE, name: '主页', icon: <HomeOutlined />, element: lazy(() => import('./HomePage')) },
@@ -159,6 +162,28 @@ export const HR_ROUTES: readonly HrRoute[] = [
     group: '人力资源服务机构管理',
     roles: ['legal', 'agent'],
     element: lazy(() => import('../../features/practitioners/pages/PractitionersPage')),
+  },
+  {
+    path: CREDIT_QUERY_PATH,
+    name: '人力资源诚信示范机构查询',
+    group: '人力资源诚信体系管理',
+    roles: ['agent', 'legal'],
+    element: lazy(() => import('../../features/credit/pages/CreditQueryPage')),
+  },
+  {
+    path: CREDIT_NEW_PATH,
+    name: '人力资源诚信示范机构新增',
+    group: '人力资源诚信体系管理',
+    roles: ['agent'],
+    element: CreditPage,
+  },
+  {
+    path: CREDIT_EDIT_PATTERN,
+    name: '人力资源诚信示范机构新增',
+    group: '人力资源诚信体系管理',
+    roles: ['agent'],
+    inMenu: false,
+    element: CreditPage,
   },
   {
     path: REVIEWS_PENDING_PATH,

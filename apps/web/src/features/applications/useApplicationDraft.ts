@@ -51,11 +51,17 @@ export interface DraftKind<V, D = TRecordDraft> extends DraftLayout {
   /** Where the unit lands after 提交. */
   afterSubmitPath: string;
   /** 登记预览: the kind's filled form as a PDF. */
-  preview: { title: string; frameTitle: string; url: (applicationId: string) => string };
+  /** 登记预览: the kind's filled form as a PDF (none: no 登记预览 button). */
+  preview?: { title: string; frameTitle: string; url: (applicationId: string) => string };
+  /**
+   * The guide's own names of the materials and clear buttons where a page calls them otherwise
+   * (诚信示范: 上传材料, 重置); default 附件材料 and 清空.
+   */
+  buttonLabels?: { materials?: string; clear?: string };
 }
 
 /** What the toolbar and banners read of the kind (whatever its draft's type). */
-export type DraftShown = DraftLayout & Pick<DraftKind<object>, 'label' | 'submitLabel' | 'video'>;
+export type DraftShown = DraftLayout & Pick<DraftKind<object>, 'label' | 'submitLabel' | 'video' | 'preview' | 'buttonLabels'>;
 
 /** What to open on arrival (a row action of a list): the 提交 dialog or a drawer. */
 export type DraftOpen = 'submit' | DrawerKind;
@@ -300,11 +306,12 @@ export function useApplicationDraft<V extends object, D = TRecordDraft>(kind: Dr
       }
     });
 
+  const clearLabel = kind.buttonLabels?.clear ?? '清空';
   const onClear = () =>
     modal.confirm({
-      title: '清空',
-      content: '确定清空本页已填写的全部内容吗？附件材料不受影响。',
-      okText: '清空',
+      title: clearLabel,
+      content: `确定${clearLabel}本页已填写的全部内容吗？附件材料不受影响。`,
+      okText: clearLabel,
       okButtonProps: { danger: true },
       cancelText: '取消',
       onOk: async () => {
@@ -320,7 +327,7 @@ export function useApplicationDraft<V extends object, D = TRecordDraft>(kind: Dr
           setDetail(d);
           replaceContent(d);
           setProblems(null);
-          void message.success('已清空');
+          void message.success(`已${clearLabel}`);
         } catch (e) {
           showWriteError(e);
         }

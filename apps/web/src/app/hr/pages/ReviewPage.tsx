@@ -2,7 +2,8 @@ import { lazy, Suspense } from 'react';
 import { useParams } from 'react-router-dom';
 import { Card, Descriptions, Tabs } from 'antd';
 import { CannotOpen } from '../../../components/CannotOpen';
-import { isDeclaredKind, isRecordReviewContent, kindDeclaration, type TReviewDetail } from '@jhrm/contracts';
+import { isDeclaredKind, isRecordReviewContent, kindDeclaration, type TCreditReviewData, type TReviewDetail } from '@jhrm/contracts';
+import { CreditChecklist, CreditView } from '../../../features/credit/components/CreditView';
 import { Spinner } from '../../../components/Spinner';
 import { StatusTag } from '../../../components/StatusTag';
 import { RecordView } from '../../../components/record/RecordView';
@@ -60,7 +61,10 @@ export default function ReviewPage() {
 
   // a record kind (设立, 变更, 注销) shows its record, and 变更 the comparison with the record in force
   const content = isRecordReviewContent(d.content) ? d.content : null;
-  const limit = isDeclaredKind(d.type) ? kindDeclaration(d.type).decisionLimitDays : null;
+  const declared = isDeclaredKind(d.type) ? kindDeclaration(d.type) : null;
+  const limit = declared?.decisionLimitDays ?? null;
+  // 诚信示范: its answers, and the criteria checklist with each failing answer flagged
+  const credit = d.content.contentType === 'credit' ? (d.content as { data: TCreditReviewData }).data : null;
   const tabs = [
     // what a kind adds beside its record: 注销原因 / 注销类别, or 变更事由 and how late it is reported
     ...(content?.cancellation
@@ -77,6 +81,12 @@ export default function ReviewPage() {
         ])]
       : []),
     ...(content ? [{ key: 'record', label: '申请内容', children: <RecordView record={content.record} departmentName={d.departmentName} narrow /> }] : []),
+    ...(credit
+      ? [
+          { key: 'credit-checks', label: '审核标准核对', children: <Card size="small"><CreditChecklist checks={credit.checks} /></Card> },
+          { key: 'credit', label: '申请内容', children: <CreditView facts={credit.facts} answers={credit.answers} year={credit.year} departmentName={d.departmentName} /> },
+        ]
+      : []),
     ...(content?.current
       ? [{ key: 'diff', label: '变更对比', children: <Card size="small"><RecordDiff current={content.current} proposed={content.record} /></Card> }]
       : []),
@@ -91,17 +101,21 @@ export default function ReviewPage() {
         </Card>
       ),
     },
-    {
-      key: 'video',
-      label: '视频材料',
-      children: (
-        <Card size="small">
-          <Suspense fallback={<Spinner />}>
-            <VideoPanel applicationId={d.id} editable={false} readOnly />
-          </Suspense>
-        </Card>
-      ),
-    },
+    ...(declared?.video === 'none'
+      ? []
+      : [
+          {
+            key: 'video',
+            label: '视频材料',
+            children: (
+              <Card size="small">
+                <Suspense fallback={<Spinner />}>
+                  <VideoPanel applicationId={d.id} editable={false} readOnly />
+                </Suspense>
+              </Card>
+            ),
+          },
+        ]),
     { key: 'rounds', label: `审核记录（${d.rounds.length}）`, children: <Card size="small"><ReviewTimeline rounds={rounds(d)} /></Card> },
   ];
 

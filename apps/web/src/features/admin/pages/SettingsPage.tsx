@@ -6,6 +6,7 @@ import { applyFieldErrors } from '../../../lib/form';
 import { formatDateTime } from '../../../lib/format-datetime';
 import { useSettings, useUpdateSetting } from '../api/admin-settings.api';
 import { isLicencePatternKey, previewLicencePattern } from '../components/licence-preview';
+import { CreditCriteriaSetting } from '../components/CreditCriteriaSetting';
 import './system-admin.css';
 
 function Preview({ value }: { value: string | undefined }) {
@@ -108,7 +109,7 @@ function PatternSetting({ item }: { item: TSettingItem }) {
   );
 }
 
-/** 系统设置: the licence and 备案 number patterns (other settings, when added, are listed read-only). */
+/** 系统设置: the licence and 备案 number patterns, the 诚信示范 criteria (other settings, when added, are listed read-only). */
 export default function SettingsPage() {
   const settings = useSettings();
   return (
@@ -132,6 +133,8 @@ export default function SettingsPage() {
       {settings.data?.map((item) =>
         isLicencePatternKey(item.key) ? (
           <PatternSetting key={item.key} item={item} />
+        ) : item.key === 'credit.criteria' ? (
+          <CreditCriteriaSetting key={item.key} item={item} />
         ) : (
           <Card key={item.key} size="small" type="inner" title={item.label} className="sysadmin-setting">
             <Typography.Text code>{JSON.stringify(item.value)}</Typography.Text>

@@ -65,7 +65,7 @@ export function ApplicationDraftEditor<V extends object, D>({ kind, renderBody, 
 
       <Drawer
         open={drawer !== null && !!detail}
-        title={drawer === 'video' ? '视频材料' : '附件材料'}
+        title={drawer === 'video' ? '视频材料' : (kind.buttonLabels?.materials ?? '附件材料')}
         width={drawer === 'video' ? 880 : 1040}
         onClose={draft.closeDrawer}
         destroyOnHidden
@@ -74,6 +74,7 @@ export function ApplicationDraftEditor<V extends object, D>({ kind, renderBody, 
         {detail && drawer === 'video' && renderVideo({ applicationId: detail.id, editable: detail.editable, videoNote: drawerNotes.video })}
       </Drawer>
 
+      {kind.preview && (
       <Modal
         open={draft.previewOpen && !!detail}
         title={kind.preview.title}
@@ -90,6 +91,7 @@ export function ApplicationDraftEditor<V extends object, D>({ kind, renderBody, 
       >
         {detail && <iframe className="draft-preview-frame" title={kind.preview.frameTitle} src={`${kind.preview.url(detail.id)}&v=${detail.version}`} />}
       </Modal>
+      )}
     </>
   );
 }

@@ -5,10 +5,12 @@ import type { ApplicationDraft } from '../useApplicationDraft';
 import { DraftBanners } from './DraftBanners';
 import { DraftToolbar } from './DraftToolbar';
 
+const PREVIEW = { title: '登记预览', frameTitle: '登记表预览', url: (id: string) => `/api/applications/${id}/templates/registrationForm?inline=1` };
+
 /** The parts of the lifecycle the toolbar and banners read; the rest is never called while rendering. */
 function draftOf(over: Partial<ApplicationDraft>): ApplicationDraft {
   return {
-    kind: { label: '设立审批', tabs: RECORD_TABS, lists: [], submitLabel: '提交', video: true },
+    kind: { label: '设立审批', tabs: RECORD_TABS, lists: [], submitLabel: '提交', video: true, preview: PREVIEW },
     detail: null,
     editable: true,
     dirty: false,
@@ -48,11 +50,19 @@ describe('the draft toolbar', () => {
   });
 
   it('names 提交 as the kind does and leaves out 视频材料 for a kind without a video (注销)', () => {
-    const kind = { label: '注销申请', tabs: RECORD_TABS, lists: [], submitLabel: '注销', video: false };
+    const kind = { label: '注销申请', tabs: RECORD_TABS, lists: [], submitLabel: '注销', video: false, preview: PREVIEW };
     const draftHtml = renderToStaticMarkup(<DraftToolbar draft={draftOf({ kind, detail: detail('待提交', ['提交']) } as Partial<ApplicationDraft>)} />);
     expect(buttons(draftHtml)).toEqual(['保存', '下一项', '附件材料', '注销', '清空', '登记预览']);
     const submitted = renderToStaticMarkup(<DraftToolbar draft={draftOf({ kind, detail: detail('待审核', []), editable: false } as Partial<ApplicationDraft>)} />);
     expect(buttons(submitted)).toEqual(['附件材料', '登记预览']);
+  });
+
+  it('uses the kind’s names for the materials and clear buttons and leaves out 登记预览 without a printable form (诚信示范)', () => {
+    const kind = { label: '人力资源诚信示范机构新增', tabs: RECORD_TABS, lists: [], submitLabel: '提交', video: false, buttonLabels: { materials: '上传材料', clear: '重置' } };
+    const draftHtml = renderToStaticMarkup(<DraftToolbar draft={draftOf({ kind, detail: detail('待提交', ['提交']) } as Partial<ApplicationDraft>)} />);
+    expect(buttons(draftHtml)).toEqual(['保存', '下一项', '上传材料', '提交', '重置']);
+    const submitted = renderToStaticMarkup(<DraftToolbar draft={draftOf({ kind, detail: detail('待审核', []), editable: false } as Partial<ApplicationDraft>)} />);
+    expect(buttons(submitted)).toEqual(['上传材料']);
   });
 
   it('disables 下一项 on the last tab', () => {

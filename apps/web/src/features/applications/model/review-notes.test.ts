@@ -49,3 +49,11 @@ describe('a rejection’s notes in the establishment editor', () => {
     expect(materialNotes(null)).toEqual({ slots: {} });
   });
 });
+
+describe('a rejection’s notes on a kind with fields of its own (诚信示范)', () => {
+  it('link to the answer’s section and field, and warn beside it', () => {
+    const credit: TReviewDecisionView = { ...rejection, notes: [{ target: 'field', key: 'answers.socialInsuranceRate', label: '社会保险参保率', message: '请核实' }] };
+    expect(notesAsProblems(credit)).toEqual([{ tab: 'credit', path: 'answers.socialInsuranceRate', message: '社会保险参保率：请核实' }]);
+    expect(fieldWarnings(credit, [])).toEqual([{ name: ['answers', 'socialInsuranceRate'], warnings: ['审核意见：请核实'] }]);
+  });
+});

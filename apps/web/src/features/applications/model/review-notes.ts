@@ -1,4 +1,4 @@
-import { REVIEW_FIELD_TARGETS, VIDEO_SLOT, type TApplicationDetail, type TReviewDecisionView, type TSubmissionProblem } from '@jhrm/contracts';
+import { REVIEW_FIELD_TARGETS, VIDEO_SLOT, declaredKinds, type TApplicationDetail, type TReviewDecisionView, type TSubmissionProblem } from '@jhrm/contracts';
 import { toNamePath } from '../../../lib/form';
 
 /** The 审核不通过 decision the unit is asked to act on now, if any (the latest, while 审核不通过). */
@@ -7,8 +7,11 @@ export function pendingRejection(detail: Pick<TApplicationDetail, 'status' | 're
   return detail?.status === '审核不通过' && latest?.decision === '审核不通过' ? latest : null;
 }
 
+/** The fields a note may name: the record's, and those of the kinds with fields of their own (诚信示范). */
+const fieldTargets = (): readonly { key: string; tab: string }[] => [...REVIEW_FIELD_TARGETS, ...declaredKinds().flatMap((k) => k.fieldTargets ?? [])];
+
 function tabOf(key: string): string {
-  const field = REVIEW_FIELD_TARGETS.find((t) => t.key === key);
+  const field = fieldTargets().find((t) => t.key === key);
   if (field) return field.tab;
   return key.split('.')[0] ?? '';
 }
@@ -31,7 +34,7 @@ export function notesAsProblems(decision: TReviewDecisionView): TSubmissionProbl
  */
 export function fieldWarnings(decision: TReviewDecisionView, lists: readonly string[]): { name: (string | number)[]; warnings: string[] }[] {
   return decision.notes
-    .filter((n) => n.target === 'field' && REVIEW_FIELD_TARGETS.some((t) => t.key === n.key && !lists.includes(t.tab)))
+    .filter((n) => n.target === 'field' && fieldTargets().some((t) => t.key === n.key && !lists.includes(t.tab)))
     .map((n) => ({ name: toNamePath(n.key), warnings: [`审核意见：${n.message}`] }));
 }
 

@@ -8,6 +8,7 @@ import { LicenceStatusTag } from '../../../components/LicenceStatusTag';
 import { LICENCE_VERIFY_PAGE_PATH, PUBLIC_REGISTER_PATH, licenceVerifyPagePath } from '../../../lib/public-paths';
 import { useRegisterEntry } from '../api/register.api';
 import { LicenceNumber } from '../components/LicenceNumber';
+import { CreditTitles } from '../components/CreditTitles';
 import '../components/register.css';
 
 type Change = TRegisterDetail['changes'][number];
@@ -76,6 +77,9 @@ export default function RegisterDetailPage() {
                 { key: 'scopes', label: '服务范围', span: 2, children: query.data.scopes.join('、') },
                 { key: 'department', label: '审批部门', children: query.data.departmentName ?? '' },
                 { key: 'issued', label: '发证日期', children: query.data.issuedOn ?? '' },
+                ...(query.data.creditYears.length
+                  ? [{ key: 'credit', label: '诚信示范', span: 2, children: <CreditTitles years={query.data.creditYears} /> }]
+                  : []),
               ]}
             />
             <h2 className="public-section-title">变更记录</h2>

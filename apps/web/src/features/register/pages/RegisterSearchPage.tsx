@@ -10,6 +10,7 @@ import { LICENCE_VERIFY_PAGE_PATH, registerEntryPath } from '../../../lib/public
 import { useRegisterDepartments, useRegisterSearch } from '../api/register.api';
 import { REGISTER_PAGE_SIZES, parseRegisterParams, toRegisterParams, type RegisterFilters } from '../model/register-params';
 import { LicenceNumber } from '../components/LicenceNumber';
+import { CreditTitles } from '../components/CreditTitles';
 import '../components/register.css';
 
 const options = (values: readonly string[]) => values.map((v) => ({ label: v, value: v }));
@@ -41,6 +42,7 @@ const columns: TableColumnsType<TRegisterItem> = [
     width: 70,
     render: (v: TRegisterItem['status']) => <StatusTag tone={v === '正常' ? 'success' : 'danger'}>{v}</StatusTag>,
   },
+  { title: '诚信示范', dataIndex: 'creditYears', key: 'creditYears', width: 190, render: (v: number[]) => <CreditTitles years={v} /> },
 ];
 
 /** The form's values as the search's filters: blanks left out, the keyword trimmed. */

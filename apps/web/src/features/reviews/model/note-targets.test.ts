@@ -25,6 +25,12 @@ describe('note targets for the decision panel', () => {
     expect(groups[0]!.options.map((o) => o.label)).toEqual(['身份证正反照', '注销审批表', '承诺书', '其他文件']);
   });
 
+  it('offers a kind’s own fields by section (诚信示范’s answers), then its material slots', () => {
+    const groups = noteTargetGroups('诚信示范', null);
+    expect(groups.map((g) => g.label)).toEqual(['机构基本信息', '服务规范', '信用状况', '服务业绩', '责任标准', '往年经营状况及现有资产状况', '附件材料']);
+    expect(groups.find((g) => g.label === '信用状况')!.options[1]).toEqual({ value: 'field:answers.badCreditRecord', label: '是否有不良信用记录' });
+  });
+
   it('parses a picked value back into target and key', () => {
     expect(parseTarget('material:工商营业执照')).toEqual({ target: 'material', key: '工商营业执照' });
     expect(parseTarget('field:staff.1')).toEqual({ target: 'field', key: 'staff.1' });

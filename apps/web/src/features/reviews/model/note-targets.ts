@@ -39,6 +39,8 @@ export function noteTargetGroups(type: string, record: TRecordReviewContent['rec
     if (t.key === 'facilities') (record!.facilities ?? []).forEach((f, i) => push(t.section, { value: targetValue('field', `facilities.${i}`), label: `第${i + 1}行（${f.name}）` }));
     if (t.key === 'fees') (record!.fees ?? []).forEach((f, i) => push(t.section, { value: targetValue('field', `fees.${i}`), label: `第${i + 1}行（${f.business}）` }));
   }
+  // a kind with fields of its own (诚信示范's answers)
+  for (const t of kindDeclaration(type).fieldTargets ?? []) push(t.section, { value: targetValue('field', t.key), label: t.label });
   for (const slot of reviewMaterialTargets(type)) push('附件材料', { value: targetValue('material', slot), label: slot });
   return groups;
 }
