@@ -32,6 +32,7 @@ export const SERVER_MODULE_DEPENDENCIES = {
   reviews: ['accounts', 'applications', 'audit', 'institutions', 'licences', 'materials', 'notifications'],
   'unit-institutions': ['applications', 'institutions', 'licences'],
   practitioners: ['accounts', 'audit', 'institutions'],
+  statistics: ['accounts', 'admin', 'applications', 'audit', 'institutions'],
 };
 
 /** Throws unless every module directory is declared and the declared graph has no cycle. */

@@ -36,3 +36,4 @@ export * from './settings/licence-number';
 export * from './admin/admin.schema';
 export * from './admin/dictionaries';
 export * from './practitioners/practitioners.schema';
+export * from './statistics/statistics.catalogue';

@@ -11,3 +11,4 @@ export * from '../modules/notifications/notifications.table';
 export * from '../modules/imports/imports.table';
 export * from '../modules/admin/settings.table';
 export * from '../modules/practitioners/practitioners.table';
+export * from '../modules/statistics/statistics.table';
