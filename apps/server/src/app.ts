@@ -30,6 +30,7 @@ import { notificationsRoutes } from './modules/notifications';
 import { licencesRoutes } from './modules/licences';
 import { registerRoutes } from './modules/register';
 import { practitionersRoutes } from './modules/practitioners';
+import { statisticsRoutes } from './modules/statistics';
 
 /** Every module's routes, in one list: adding a domain means adding a line here. */
 const MODULES = [
@@ -47,6 +48,7 @@ const MODULES = [
   licencesRoutes,
   registerRoutes,
   practitionersRoutes,
+  statisticsRoutes,
 ];
 
 const API_PATH = /^\/api(?:[/?]|$)/;

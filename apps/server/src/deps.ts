@@ -9,6 +9,7 @@ import { SessionService } from './modules/accounts/sessions.service';
 import type { UsccUsedByOtherUnit } from './modules/accounts/uscc-ownership';
 import { usccUsedByOtherUnit } from './modules/institutions/uscc-owner';
 import { registerRecordKinds } from './modules/record-kinds/register';
+import { registerStatisticsKind } from './modules/statistics';
 
 /** What the app needs from the outside world; tests build it with a fresh database and a controllable clock. */
 export interface AppDeps {
@@ -39,6 +40,7 @@ export interface ModuleHooks {
 export function createDeps(config: Config, database: Database, clock: () => Date = () => new Date()): AppDeps {
   // the application kinds the engine serves (decision 0022)
   registerRecordKinds();
+  registerStatisticsKind();
   const outbox = config.env === 'production' ? null : new DevOutbox(clock);
   return {
     config,

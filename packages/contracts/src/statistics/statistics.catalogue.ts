@@ -132,7 +132,7 @@ function field<const D extends Def>(
 
 /** A field that is the record's field too: the record's label, shape and format. */
 function recordField<K extends TBasicFieldKey>(section: TStatisticsSection, from: K, extra: Partial<Omit<StatisticsField, 'validator' | 'label' | 'section'>> = {}) {
-  const f = BASIC_FIELDS[from] as { label: string; validator: z.ZodType; format?: z.ZodType; maxLength?: number; numeric?: boolean; placeholder?: string };
+  const f: { label: string; validator: (typeof BASIC_FIELDS)[K]['validator']; format?: z.ZodType; maxLength?: number; numeric?: boolean } = BASIC_FIELDS[from];
   return {
     label: f.label,
     section,
@@ -143,7 +143,7 @@ function recordField<K extends TBasicFieldKey>(section: TStatisticsSection, from
     ...(f.numeric ? { numeric: true } : {}),
     from,
     ...extra,
-  } satisfies StatisticsField;
+  };
 }
 
 const ORG: TStatisticsSection = '服务机构信息';
