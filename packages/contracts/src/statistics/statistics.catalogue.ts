@@ -172,6 +172,7 @@ export const STATISTICS_FIELDS = {
     options: STATISTICS_SCOPES,
     validator: () => z.array(z.enum(STATISTICS_SCOPES, { error: '请选择有效的申请业务' })).max(STATISTICS_SCOPES.length),
     required: true,
+    from: 'scopes',
     full: true,
   }),
   // 从业人员情况

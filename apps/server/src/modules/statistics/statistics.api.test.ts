@@ -17,6 +17,7 @@ import { createInstitution } from '../../test/licences';
 import { createOtherUnitAgent, createReviewer } from '../../test/people';
 import { requestKey } from '../../test/submissions';
 import { auditLog } from '../audit/audit.table';
+import { institutionRecords } from '../institutions/institutions.table';
 import { statisticsReports } from './statistics.table';
 
 /**
@@ -105,6 +106,8 @@ async function draftOf(content: Record<string, unknown>): Promise<TApplicationVi
 describe('业务基本情况录入 (guide 2.1)', () => {
   it('offers the unit’s institutions in force, pre-filled from the record, 服务年度 last year', async () => {
     const inst = await institution();
+    // 现场招聘会 is a service of the record the report does not ask about
+    await ctx.database.db.update(institutionRecords).set({ scopes: ['现场招聘会', '职业介绍'] }).where(eq(institutionRecords.institutionId, inst.id));
     const inReview = await createInstitution(ctx, { name: '吉林省统计待审核人力资源有限公司', reviewStatus: '待审核' });
     const cancelled = await createInstitution(ctx, { name: '吉林省统计已注销人力资源有限公司', cancelStatus: '注销', withRecord: true });
     const res = await agent.get('/api/statistics/institutions');
@@ -112,8 +115,8 @@ describe('业务基本情况录入 (guide 2.1)', () => {
     const list = res.json() as TStatisticsInstitution[];
     const mine = list.find((i) => i.id === inst.id)!;
     expect(mine.prefill).toMatchObject({ name: inst.name, uscc: inst.uscc, department: '220000', serviceYear: 2025, filledOn: '2026-11-26' });
-    // only the services the report asks about
-    for (const s of (mine.prefill.scopes as string[] | undefined) ?? []) expect(STATISTICS_FIELDS.scopes.options).toContain(s);
+    // only the services the report asks about (the record has 职业介绍 only)
+    expect(mine.prefill.scopes).toEqual(['职业介绍']);
     expect(mine.reportedYears).toEqual([]);
     expect(list.map((i) => i.id)).not.toContain(inReview.institution.id);
     expect(list.map((i) => i.id)).not.toContain(cancelled.institution.id);
