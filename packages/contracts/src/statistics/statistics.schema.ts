@@ -127,10 +127,17 @@ export function statisticsProblems(values: Partial<Record<TStatisticsFieldKey, u
     if (filledOn > today) add('filledOn', '填表日期不能晚于今天');
     else if (typeof year === 'number' && filledOn < `${year}-01-01`) add('filledOn', `填表日期不能早于服务年度（${year}年）`);
   }
+  for (const p of crossFieldProblems(values)) add(p.path as TStatisticsFieldKey, p.message);
+  return problems;
+}
+
+/** The cross-field checks alone (the form runs them as soon as one of their fields changes). */
+export function crossFieldProblems(values: Partial<Record<TStatisticsFieldKey, unknown>>): TSubmissionProblem[] {
+  const problems: TSubmissionProblem[] = [];
   for (const c of STATISTICS_CROSS_CHECKS) {
     const sum = c.parts.reduce((s, k) => s + num(values[k]), 0);
     // amounts in 万元 with 2 decimals: compared in 分 so 0.1 + 0.2 is not more than 0.3
-    if (Math.round(sum * 100) > Math.round(num(values[c.bound]) * 100)) add(c.on, crossMessage(c.parts, c.bound));
+    if (Math.round(sum * 100) > Math.round(num(values[c.bound]) * 100)) problems.push({ tab: STATISTICS_TAB, path: c.on, message: crossMessage(c.parts, c.bound) });
   }
   return problems;
 }

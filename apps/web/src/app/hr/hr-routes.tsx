@@ -25,6 +25,7 @@ import {
 import { REVIEW_DETAIL_PATTERN, REVIEWS_DONE_PATH, REVIEWS_GROUP_PATH, REVIEWS_PENDING_PATH } from '../../features/reviews/paths';
 import { MESSAGES_PATH } from '../../features/notifications/paths';
 import { PRACTITIONERS_PATH } from '../../features/practitioners/paths';
+import { STATISTICS_EDIT_PATTERN, STATISTICS_ENTRY_PATH, STATISTICS_QUERY_PATH } from '../../features/statistics/paths';
 
 export const HR_BASE = '/hr';
 
@@ -72,6 +73,8 @@ const EstablishmentPage = lazy(() => import('./pages/EstablishmentPage'));
 const CancellationPage = lazy(() => import('./pages/CancellationPage'));
 /** The same for 机构变更申请. */
 const ChangePage = lazy(() => import('./pages/ChangePage'));
+/** The same for 业务基本情况录入 (a saved report is also 查询's 查看 / 修改). */
+const StatisticsPage = lazy(() => import('./pages/StatisticsPage'));
 
 export const HR_ROUTES: readonly HrRoute[] = [
   { path: HR_BASE, name: '主页', icon: <HomeOutlined />, element: lazy(() => import('./HomePage')) },
@@ -159,6 +162,29 @@ export const HR_ROUTES: readonly HrRoute[] = [
     group: '人力资源服务机构管理',
     roles: ['legal', 'agent'],
     element: lazy(() => import('../../features/practitioners/pages/PractitionersPage')),
+  },
+  // 人力资源市场统计 (guide 2.1, 2.2)
+  {
+    path: STATISTICS_ENTRY_PATH,
+    name: '业务基本情况录入',
+    group: '人力资源市场统计',
+    roles: ['agent'],
+    element: StatisticsPage,
+  },
+  {
+    path: STATISTICS_QUERY_PATH,
+    name: '业务基本情况查询',
+    group: '人力资源市场统计',
+    roles: ['agent', 'legal'],
+    element: lazy(() => import('../../features/statistics/pages/StatisticsQueryPage')),
+  },
+  {
+    path: STATISTICS_EDIT_PATTERN,
+    name: '业务基本情况录入',
+    group: '人力资源市场统计',
+    roles: ['agent', 'legal'],
+    inMenu: false,
+    element: StatisticsPage,
   },
   {
     path: REVIEWS_PENDING_PATH,

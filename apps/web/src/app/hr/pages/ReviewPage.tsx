@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { useParams } from 'react-router-dom';
 import { Card, Descriptions, Tabs } from 'antd';
 import { CannotOpen } from '../../../components/CannotOpen';
-import { isDeclaredKind, isRecordReviewContent, kindDeclaration, type TReviewDetail } from '@jhrm/contracts';
+import { STATISTICS, isDeclaredKind, isRecordReviewContent, kindDeclaration, type TReviewDetail } from '@jhrm/contracts';
 import { Spinner } from '../../../components/Spinner';
 import { StatusTag } from '../../../components/StatusTag';
 import { RecordView } from '../../../components/record/RecordView';
@@ -11,6 +11,7 @@ import { ReviewTimeline, type TimelineRound } from '../../../components/review/R
 import { formatDateTime } from '../../../lib/format-datetime';
 import { useReviewDetail } from '../../../features/reviews/api/reviews.api';
 import { DecisionPanel } from '../../../features/reviews/components/DecisionPanel';
+import { StatisticsView } from '../../../features/statistics/components/StatisticsView';
 import { DaysLeftTag } from '../../../features/reviews/components/DaysLeftTag';
 import { REVIEWS_PENDING_PATH } from '../../../features/reviews/paths';
 import '../../../features/reviews/components/reviews.css';
@@ -60,7 +61,8 @@ export default function ReviewPage() {
 
   // a record kind (设立, 变更, 注销) shows its record, and 变更 the comparison with the record in force
   const content = isRecordReviewContent(d.content) ? d.content : null;
-  const limit = isDeclaredKind(d.type) ? kindDeclaration(d.type).decisionLimitDays : null;
+  const declaration = isDeclaredKind(d.type) ? kindDeclaration(d.type) : null;
+  const limit = declaration?.decisionLimitDays ?? null;
   const tabs = [
     // what a kind adds beside its record: 注销原因 / 注销类别, or 变更事由 and how late it is reported
     ...(content?.cancellation
@@ -77,10 +79,14 @@ export default function ReviewPage() {
         ])]
       : []),
     ...(content ? [{ key: 'record', label: '申请内容', children: <RecordView record={content.record} departmentName={d.departmentName} narrow /> }] : []),
+    // 统计: the report, section by section of its catalogue
+    ...(!isRecordReviewContent(d.content) && d.content.contentType === STATISTICS.contentType
+      ? [{ key: 'statistics', label: '业务基本情况', children: <StatisticsView values={(d.content.data ?? {}) as Record<string, unknown>} departmentName={d.departmentName} /> }]
+      : []),
     ...(content?.current
       ? [{ key: 'diff', label: '变更对比', children: <Card size="small"><RecordDiff current={content.current} proposed={content.record} /></Card> }]
       : []),
-    {
+    ...(declaration && declaration.materialSlots.length === 0 ? [] : [{
       key: 'materials',
       label: '附件材料',
       children: (
@@ -90,8 +96,8 @@ export default function ReviewPage() {
           </Suspense>
         </Card>
       ),
-    },
-    {
+    }]),
+    ...(declaration?.video === 'none' ? [] : [{
       key: 'video',
       label: '视频材料',
       children: (
@@ -101,7 +107,7 @@ export default function ReviewPage() {
           </Suspense>
         </Card>
       ),
-    },
+    }]),
     { key: 'rounds', label: `审核记录（${d.rounds.length}）`, children: <Card size="small"><ReviewTimeline rounds={rounds(d)} /></Card> },
   ];
 

@@ -5,10 +5,12 @@ import type { ApplicationDraft } from '../useApplicationDraft';
 import { DraftBanners } from './DraftBanners';
 import { DraftToolbar } from './DraftToolbar';
 
+const PREVIEW = { title: '登记预览', frameTitle: '预览', url: (id: string) => `/api/applications/${id}/templates/registrationForm?inline=1` };
+
 /** The parts of the lifecycle the toolbar and banners read; the rest is never called while rendering. */
 function draftOf(over: Partial<ApplicationDraft>): ApplicationDraft {
   return {
-    kind: { label: '设立审批', tabs: RECORD_TABS, lists: [], submitLabel: '提交', video: true },
+    kind: { label: '设立审批', tabs: RECORD_TABS, lists: [], submitLabel: '提交', video: true, preview: PREVIEW },
     detail: null,
     editable: true,
     dirty: false,
@@ -48,11 +50,19 @@ describe('the draft toolbar', () => {
   });
 
   it('names 提交 as the kind does and leaves out 视频材料 for a kind without a video (注销)', () => {
-    const kind = { label: '注销申请', tabs: RECORD_TABS, lists: [], submitLabel: '注销', video: false };
+    const kind = { label: '注销申请', tabs: RECORD_TABS, lists: [], submitLabel: '注销', video: false, preview: PREVIEW };
     const draftHtml = renderToStaticMarkup(<DraftToolbar draft={draftOf({ kind, detail: detail('待提交', ['提交']) } as Partial<ApplicationDraft>)} />);
     expect(buttons(draftHtml)).toEqual(['保存', '下一项', '附件材料', '注销', '清空', '登记预览']);
     const submitted = renderToStaticMarkup(<DraftToolbar draft={draftOf({ kind, detail: detail('待审核', []), editable: false } as Partial<ApplicationDraft>)} />);
     expect(buttons(submitted)).toEqual(['附件材料', '登记预览']);
+  });
+
+  it('leaves out 附件材料 and 登记预览 for a kind with neither (统计)', () => {
+    const kind = { label: '业务基本情况录入', tabs: [{ key: 'statistics', label: '业务基本情况' }], lists: [], submitLabel: '提交', video: false, materials: false };
+    const draftHtml = renderToStaticMarkup(<DraftToolbar draft={draftOf({ kind, detail: detail('待提交', ['提交']) } as Partial<ApplicationDraft>)} />);
+    expect(buttons(draftHtml)).toEqual(['保存', '下一项', '提交', '清空']);
+    const submitted = renderToStaticMarkup(<DraftToolbar draft={draftOf({ kind, detail: detail('待审核', ['撤回']), editable: false } as Partial<ApplicationDraft>)} />);
+    expect(buttons(submitted)).toEqual(['撤回']);
   });
 
   it('disables 下一项 on the last tab', () => {

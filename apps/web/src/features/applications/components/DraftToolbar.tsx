@@ -4,7 +4,7 @@ import type { ApplicationDraft } from '../useApplicationDraft';
 /**
  * The guide's buttons of a submission page: 保存 / 下一项 / 附件材料 / 视频材料 / 提交 / 清空 while
  * the draft may be edited, 附件材料 / 视频材料 (to look at) and 撤回 once submitted, 登记预览
- * always; and whether the form has unsaved changes. 视频材料 only for a kind that has a video, and
+ * always (a kind without materials or a printable form has neither button); and whether the form has unsaved changes. 视频材料 only for a kind that has a video, and
  * 提交 under the kind's own label (注销's page calls it 注销).
  */
 export function DraftToolbar<V extends object>({ draft }: { draft: ApplicationDraft<V> }) {
@@ -22,7 +22,7 @@ export function DraftToolbar<V extends object>({ draft }: { draft: ApplicationDr
             <Button disabled={!nextTab} onClick={() => nextTab && draft.showTab(nextTab.key)}>
               下一项
             </Button>
-            <Button onClick={() => void draft.openDrawer('materials')}>附件材料</Button>
+            {draft.kind.materials !== false && <Button onClick={() => void draft.openDrawer('materials')}>附件材料</Button>}
             {draft.kind.video && <Button onClick={() => void draft.openDrawer('video')}>视频材料</Button>}
             <Button onClick={draft.openSubmit}>{draft.kind.submitLabel}</Button>
             <Button onClick={draft.clear}>清空</Button>
@@ -30,11 +30,11 @@ export function DraftToolbar<V extends object>({ draft }: { draft: ApplicationDr
         )}
         {!editable && detail && (
           <>
-            <Button onClick={() => draft.showDrawer('materials')}>附件材料</Button>
+            {draft.kind.materials !== false && <Button onClick={() => draft.showDrawer('materials')}>附件材料</Button>}
             {draft.kind.video && <Button onClick={() => draft.showDrawer('video')}>视频材料</Button>}
           </>
         )}
-        <Button onClick={() => void draft.openPreview()}>登记预览</Button>
+        {draft.kind.preview && <Button onClick={() => void draft.openPreview()}>登记预览</Button>}
         {!editable && canWithdraw && (
           <Popconfirm
             title="确定撤回该申请？"
