@@ -1,5 +1,5 @@
 import { useNavigate } from 'react-router-dom';
-import { Alert, Button, Card, Checkbox, Col, ConfigProvider, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, ConfigProvider, DatePicker, Form, Input, InputNumber, Row, Select, type SelectProps } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
@@ -54,7 +54,9 @@ const dependenciesOf = (key: TStatisticsFieldKey): string[] => {
 
 /** The control of one field; Form.Item hands it `value`, `onChange` and the ids, passed on to the control. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each antd control takes its own value type
-function FieldInput({ field, departmentName, ...control }: { field: StatisticsField; departmentName?: string } & Record<string, any>) {
+function FieldInput({ field, departmentName, ...props }: { field: StatisticsField; departmentName?: string } & Record<string, any>) {
+  // aria-required is not allowed on the div a Select or a Checkbox.Group renders (axe: aria-allowed-attr); the label's asterisk says it
+  const { 'aria-required': _required, ...control } = props;
   switch (field.input) {
     case 'count':
     case 'year':
@@ -77,6 +79,11 @@ const dateProps = {
   getValueProps: (v: unknown) => ({ value: typeof v === 'string' && v ? dayjs(v) : null }),
   normalize: (d: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null),
 };
+
+/** The institution picker, without the aria-required its div may not carry (see FieldInput). */
+function InstitutionSelect({ 'aria-required': _required, ...props }: SelectProps & { 'aria-required'?: unknown }) {
+  return <Select {...props} />;
+}
 
 /**
  * 业务基本情况录入 (guide 2.1): choose one of the unit's institutions in force (its record pre-fills
@@ -122,7 +129,7 @@ export function StatisticsEditor(body: DraftBodyProps<StatisticsFormValues>) {
           onValuesChange={onValuesChange}
         >
           <Form.Item name="institutionId" label="填报机构" required rules={[{ required: true, message: '请选择服务机构' }]}>
-            <Select
+            <InstitutionSelect
               placeholder="请选择本单位审核通过的服务机构"
               disabled={!!detail}
               loading={institutions.isPending && !detail}
