@@ -31,6 +31,7 @@ import { licencesRoutes } from './modules/licences';
 import { registerRoutes } from './modules/register';
 import { practitionersRoutes } from './modules/practitioners';
 import { creditRoutes } from './modules/credit';
+import { statisticsRoutes } from './modules/statistics';
 
 /** Every module's routes, in one list: adding a domain means adding a line here. */
 const MODULES = [
@@ -49,6 +50,7 @@ const MODULES = [
   registerRoutes,
   practitionersRoutes,
   creditRoutes,
+  statisticsRoutes,
 ];
 
 const API_PATH = /^\/api(?:[/?]|$)/;

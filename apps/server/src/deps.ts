@@ -10,6 +10,7 @@ import type { UsccUsedByOtherUnit } from './modules/accounts/uscc-ownership';
 import { usccUsedByOtherUnit } from './modules/institutions/uscc-owner';
 import { registerRecordKinds } from './modules/record-kinds/register';
 import { registerCreditKind } from './modules/credit/register';
+import { registerStatisticsKind } from './modules/statistics';
 
 /** What the app needs from the outside world; tests build it with a fresh database and a controllable clock. */
 export interface AppDeps {
@@ -41,6 +42,7 @@ export function createDeps(config: Config, database: Database, clock: () => Date
   // the application kinds the engine serves (decision 0022)
   registerRecordKinds();
   registerCreditKind();
+  registerStatisticsKind();
   const outbox = config.env === 'production' ? null : new DevOutbox(clock);
   return {
     config,

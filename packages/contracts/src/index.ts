@@ -38,3 +38,5 @@ export * from './admin/dictionaries';
 export * from './practitioners/practitioners.schema';
 export * from './credit/credit.catalogue';
 export * from './credit/credit.schema';
+export * from './statistics/statistics.catalogue';
+export * from './statistics/statistics.schema';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestContext, smsCode, type TestContext } from '../test/harness';
 import { applicationSubmissions } from '../modules/applications/applications.table';
-import { GUIDE_SAMPLE_VALUES, isGuideSampleValue } from '@jhrm/contracts';
+import { GUIDE_SAMPLE_VALUES, beijingDay, isGuideSampleValue } from '@jhrm/contracts';
 import { units } from '../modules/accounts/accounts.table';
 import { institutionRecords, institutions } from '../modules/institutions/institutions.table';
 import { DEMO_ACCOUNTS } from './demo';
@@ -25,8 +25,8 @@ describe('demo business of a fresh development start', () => {
     expect(byName[DEMO_LICENSED.name]).toMatchObject({ reviewStatus: '审核通过', licensed: true, kind: '许可' });
     expect(byName[DEMO_LICENSED.name].actions).toContain('许可证下载');
     expect(byName[DEMO_PENDING.name]).toMatchObject({ reviewStatus: '待审核', licensed: false, kind: '备案', acceptedAt: null });
-    // the establishment's and the change's decisions
-    expect((await agent.get('/api/notifications/unread-count')).json().unread).toBe(2);
+    // the establishment's, the change's and the annual report's decisions
+    expect((await agent.get('/api/notifications/unread-count')).json().unread).toBe(3);
   });
 
   it('puts the second one in 省人社厅审批办’s 待审核 with every material, and the first in 已审核', async () => {
@@ -44,6 +44,7 @@ describe('demo business of a fresh development start', () => {
     const done = (await reviewer.get('/api/reviews?tab=已审核')).json();
     expect(done.items.map((i: { institutionName: string; type: string }) => [i.type, i.institutionName]).sort()).toEqual([
       ['变更', DEMO_LICENSED.name],
+      ['统计', DEMO_LICENSED.name],
       ['设立', DEMO_LICENSED.name],
     ]);
   });
@@ -63,8 +64,10 @@ describe('demo business of a fresh development start', () => {
 
   it('stores the submissions as the system does: personal data sealed', async () => {
     const subs = await ctx.database.db.select().from(applicationSubmissions);
-    expect(subs).toHaveLength(3);
+    expect(subs).toHaveLength(4);
     for (const s of subs) expect(JSON.stringify(s.snapshot)).not.toContain(DEMO_ACCOUNTS[0].idCard);
+    // the record's mobiles and the report's 联系电话 alike
+    for (const s of subs) expect(JSON.stringify(s.snapshot)).not.toContain('13144440002');
     const [first] = await ctx.database.db.select().from(applicationSubmissions).where(eq(applicationSubmissions.requestKey, 'demo-licensed'));
     expect(first!.round).toBe(1);
   });
@@ -113,5 +116,16 @@ describe('demo business of a fresh development start', () => {
     expect(res.statusCode, res.body).toBe(200);
     const sharing = await ctx.database.db.select().from(institutions).where(eq(institutions.uscc, GUIDE_SAMPLE_VALUES.uscc[0]));
     expect(sharing).toEqual([]);
+  });
+
+  it('gives the demo institution last year’s 业务基本情况, approved, in 业务基本情况查询', async () => {
+    const agent = ctx.client();
+    await agent.login('demo_agent');
+    const year = Number(beijingDay(ctx.clock()).slice(0, 4)) - 1;
+    const page = (await agent.get('/api/statistics/reports')).json();
+    expect(page.items).toMatchObject([{ serviceYear: year, status: '审核通过', name: DEMO_LICENSED.name, personsServed: 1530, statisticsOfficer: '赵统计', fillerPhone: '131****0002', editable: false }]);
+    // 每年只能新增一次: last year is taken
+    const institutions = (await agent.get('/api/statistics/institutions')).json();
+    expect(institutions.find((i: { name: string }) => i.name === DEMO_LICENSED.name).reportedYears).toEqual([year]);
   });
 });

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import { eq } from 'drizzle-orm';
-import { CHANGE, CHANGE_REQUIREMENTS, ESTABLISHMENT, PROVINCE_DEPARTMENT, beijingDay, type TBusinessScope, type TRecordDraft } from '@jhrm/contracts';
+import { CHANGE, CHANGE_REQUIREMENTS, ESTABLISHMENT, PROVINCE_DEPARTMENT, STATISTICS, beijingDay, type TBusinessScope, type TRecordDraft } from '@jhrm/contracts';
 import type { AppDeps } from '../deps';
 import { departments, units, users } from '../modules/accounts/accounts.table';
 import { ApplicationsService } from '../modules/applications/applications.service';
@@ -11,6 +11,7 @@ import { files } from '../modules/files/files.table';
 import { buildMp4 } from '../modules/materials/mp4-builder';
 import { MATERIAL_OWNER, VIDEO_OWNER } from '../modules/materials/materials.repository';
 import { ReviewsService } from '../modules/reviews/reviews.service';
+import { StatisticsService } from '../modules/statistics/statistics.service';
 import type { SessionUser } from '../modules/accounts/sessions.service';
 import { DEMO_ACCOUNTS, DEMO_UNIT } from './demo';
 
@@ -108,7 +109,7 @@ async function sessionUser(deps: AppDeps, account: string): Promise<SessionUser>
  * Business on top of the demo accounts, made through the real services (so snapshots, licence
  * numbers, messages and audit entries are what the system itself produces): the demo unit's
  * institution submitted and approved with its 人力资源服务许可证, then changed once (变更法定代表人(负责人):
- * a new 法人职务, approved, the licence re-issued), and a second one waiting in 省人社厅审批办's 待审核. Development starts only, right after seedDemo; tests seed what they need.
+ * a new 法人职务, approved, the licence re-issued) and its 业务基本情况 of last year approved, and a second one waiting in 省人社厅审批办's 待审核. Development starts only, right after seedDemo; tests seed what they need.
  */
 export async function seedDemoBusiness(deps: AppDeps): Promise<void> {
   const agent: Actor = { user: await sessionUser(deps, 'demo_agent'), ip: '127.0.0.1' };
@@ -137,5 +138,48 @@ export async function seedDemoBusiness(deps: AppDeps): Promise<void> {
   await attachMaterials(deps, change.id, CHANGE_REQUIREMENTS[reason].slots, false);
   const changed = await applications.submit(agent, change.id, { version: change.version, department: PROVINCE_DEPARTMENT.code, requestKey: 'demo-change' });
   await reviews.decide(reviewer, changed.id, { version: changed.version, decision: '审核通过', opinion: '变更材料齐全，准予变更。（演示数据）', notes: [] });
+
+  // last year's 业务基本情况 (人力资源市场统计), started from what 业务基本情况录入 pre-fills, approved
+  const [start] = (await new StatisticsService(deps).institutions(agent)).filter((i) => i.id === licensed.institutionId);
+  const report = await applications.create(agent, STATISTICS.name, {
+    ...start!.prefill,
+    institutionId: licensed.institutionId,
+    phoneAreaCode: '0431',
+    phoneNumber: '88886666',
+    staffTotal: 12,
+    staffCollege: 10,
+    staffBachelor: 6,
+    staffPostgrad: 1,
+    staffQualified: 4,
+    recruitmentSites: 1,
+    websites: 1,
+    totalAssets: 860,
+    annualRevenue: 326.5,
+    passThroughRevenue: 120.25,
+    employersServed: 86,
+    personsServed: 1530,
+    personsCollege: 940,
+    personsBachelor: 410,
+    personsPostgrad: 35,
+    seekersRegistered: 2100,
+    personsPlaced: 1280,
+    employersState: 12,
+    employersPrivate: 61,
+    employersForeign: 4,
+    employersOther: 9,
+    fairsHeld: 6,
+    fairsMigrant: 2,
+    fairsGraduate: 2,
+    fairEmployers: 240,
+    fairPositions: 3600,
+    fairSeekers: 5200,
+    trainingSessions: 8,
+    trainees: 320,
+    statisticsOfficer: '赵统计',
+    filler: '李经办',
+    fillerPhone: '13144440002',
+  });
+  const reported = await applications.submit(agent, report.id, { version: report.version, department: PROVINCE_DEPARTMENT.code, requestKey: 'demo-statistics' });
+  await reviews.decide(reviewer, reported.id, { version: reported.version, decision: '审核通过', opinion: '数据填报完整。（演示数据）', notes: [] });
   await submit(DEMO_PENDING, 'demo-pending');
 }

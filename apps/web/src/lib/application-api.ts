@@ -15,6 +15,8 @@ export const applicationKeys = {
 
 /** The unit's lists that show an application's state (人力资源服务机构查询, 主页): refreshed after every write. */
 export const INSTITUTION_LISTS_KEY = ['institutions'] as const;
+/** The unit's 人力资源市场统计 lists (业务基本情况查询, the institutions' reported years): refreshed likewise. */
+export const STATISTICS_LISTS_KEY = ['statistics'] as const;
 
 export interface Department {
   code: string;
@@ -74,6 +76,7 @@ export function useOnApplicationWritten() {
   return (detail: TApplicationDetail) => {
     queryClient.setQueryData(applicationKeys.detail(detail.id), detail);
     void queryClient.invalidateQueries({ queryKey: INSTITUTION_LISTS_KEY });
+    void queryClient.invalidateQueries({ queryKey: STATISTICS_LISTS_KEY });
   };
 }
 

@@ -2,6 +2,7 @@ import type { MaterialSlotDef } from '../materials/materials.schema';
 import type { TChangeReason, TRecordTab } from '../institutions/record.catalogue';
 import type { TReviewDecision } from '../reviews/decision.schema';
 import { DECISION_WORKING_DAYS } from '../reviews/deadline';
+import { STATISTICS } from '../statistics/statistics.schema';
 
 /**
  * What an application kind is, as data (decision 0022): everything the engine, the reviewer's
@@ -24,12 +25,15 @@ export interface KindDeclaration {
   /** what the unit's messages call it: `人力资源服务机构设立申请` … */
   notice: { subject: string; what: string };
   /** what a reviewer's note may name: the record's fields (record kinds), its material slots, the video */
-  reviewTargets: { recordFields: boolean; materials: boolean };
-  /**
-   * The kind's own fields a note may name (a kind whose content is not a record): the form path
-   * (`answers.badCreditRecord`), label, heading and the form's tab (a problem's `tab`).
-   */
-  fieldTargets?: readonly { key: string; label: string; section: string; tab: string }[];
+  reviewTargets: {
+    recordFields: boolean;
+    materials: boolean;
+    /**
+     * The kind's own fields a note may name (a kind whose content is not a record: 统计, 诚信示范):
+     * the form path (`answers.badCreditRecord`), label, heading and the form's tab (a problem's `tab`).
+     */
+    fields?: readonly { key: string; label: string; section: string; tab: string }[];
+  };
   /**
    * At most one open application (not yet 审核通过) of the exclusive kinds per institution: an
    * institution is changed or cancelled one application at a time, and never both at once.
@@ -133,8 +137,11 @@ export type TApplicationType = (typeof APPLICATION_TYPES)[number];
 /** Material slots per built-in kind (SPEC §4.2), in the guide's order. */
 export const MATERIAL_SLOTS = Object.fromEntries(BUILT_IN_KINDS.map((k) => [k.name, k.materialSlots])) as Record<TApplicationType, readonly MaterialSlotDef[]>;
 
-/** The registry: the built-in kinds, and any kind the server declares at start (or a test declares). */
-const declared = new Map<string, KindDeclaration>(BUILT_IN_KINDS.map((k) => [k.name, k]));
+/**
+ * The registry: the built-in record kinds, the kinds with content of their own that web and server
+ * both know (统计), and any kind the server declares at start (or a test declares).
+ */
+const declared = new Map<string, KindDeclaration>([...BUILT_IN_KINDS, STATISTICS].map((k) => [k.name, k]));
 
 /** Declares a kind (the server's registerKind calls this). A name is declared once. */
 export function declareKind(kind: KindDeclaration): void {

@@ -37,14 +37,17 @@ export const CREDIT: KindDeclaration & { name: '诚信示范' } = {
   video: 'none',
   decisionLimitDays: DECISION_WORKING_DAYS,
   notice: { subject: '人力资源', what: '诚信示范机构申请' },
-  reviewTargets: { recordFields: false, materials: true },
-  // a note may name any answer of the form (its catalogue)
-  fieldTargets: CREDIT_FIELD_KEYS.map((k) => ({
-    key: `answers.${k}`,
-    label: CREDIT_FIELDS[k].label,
-    section: CREDIT_SECTIONS.find((s) => s.key === CREDIT_FIELDS[k].section)!.label,
-    tab: CREDIT_FIELDS[k].section,
-  })),
+  reviewTargets: {
+    recordFields: false,
+    materials: true,
+    // a note may name any answer of the form (its catalogue)
+    fields: CREDIT_FIELD_KEYS.map((k) => ({
+      key: `answers.${k}`,
+      label: CREDIT_FIELDS[k].label,
+      section: CREDIT_SECTIONS.find((s) => s.key === CREDIT_FIELDS[k].section)!.label,
+      tab: CREDIT_FIELDS[k].section,
+    })),
+  },
 };
 // declared with the contracts, so the web's lists (the inbox's 业务类型) know it; the server's registerKind adds the adapter
 declareKind(CREDIT);

@@ -54,8 +54,8 @@ export function reviewTargetLabel(
   rowName?: (list: ListKey, index: number) => string | undefined,
 ): string | null {
   if (target === 'material') return reviewMaterialTargets(type).includes(key) ? key : null;
-  const own = kindDeclaration(type).fieldTargets?.find((f) => f.key === key);
-  if (own) return own.label;
+  const own = kindDeclaration(type).reviewTargets.fields;
+  if (own) return own.find((f) => f.key === key)?.label ?? null;
   if (!kindDeclaration(type).reviewTargets.recordFields) return null;
   const field = REVIEW_FIELD_TARGETS.find((f) => f.key === key);
   if (field) return field.label;

@@ -66,6 +66,11 @@ export interface KindAdapter<Content = unknown, Snapshot = unknown> {
   read(db: DbOrTx, deps: AppDeps, app: ApplicationRow): Promise<Record<string, unknown>>;
   /** 提交: the content's problems (the engine adds the declared materials and video) and the snapshot */
   submission(ctx: KindContext, app: ApplicationRow, materials: MaterialCounts): Promise<SubmissionCheck>;
+  /**
+   * The last day to decide a submission when the kind's limit is not counted in working days from
+   * 提交 (统计: a date of the year after its 服务年度, an admin setting); absent: the declaration's limit.
+   */
+  dueOn?(ctx: KindContext, app: ApplicationRow, submittedAt: Date): Promise<string | null>;
   /** after the submission is frozen, in its transaction (e.g. the record names its department) */
   submitted?(ctx: KindContext, app: ApplicationRow, department: string): Promise<void>;
   /** a stored snapshot, opened for reading (personal data decrypted) */

@@ -132,8 +132,8 @@ describe('the inbox', () => {
 
     expect((await inbox(c, `name=${encodeURIComponent('晚提交')}`)).items.map((i) => i.id)).toEqual([late.id]);
     expect((await inbox(c, 'type=变更')).total).toBe(0);
-    // 统计 is no kind yet: the filter offers declared kinds only
-    const undeclared = await c.get(`/api/reviews?type=${encodeURIComponent('统计')}`);
+    // the filter offers declared kinds only
+    const undeclared = await c.get(`/api/reviews?type=${encodeURIComponent('不存在的业务')}`);
     expect(undeclared.statusCode).toBe(400);
     expect(undeclared.json().message).toBe('请选择有效的业务类型');
     expect((await inbox(c, 'submittedFrom=2026-11-29&submittedTo=2026-11-29')).items.map((i) => i.id)).toEqual([late.id]);

@@ -26,6 +26,7 @@ import { REVIEW_DETAIL_PATTERN, REVIEWS_DONE_PATH, REVIEWS_GROUP_PATH, REVIEWS_P
 import { MESSAGES_PATH } from '../../features/notifications/paths';
 import { PRACTITIONERS_PATH } from '../../features/practitioners/paths';
 import { CREDIT_EDIT_PATTERN, CREDIT_GROUP_PATH, CREDIT_NEW_PATH, CREDIT_QUERY_PATH } from '../../features/credit/paths';
+import { STATISTICS_EDIT_PATTERN, STATISTICS_ENTRY_PATH, STATISTICS_QUERY_PATH } from '../../features/statistics/paths';
 
 export const HR_BASE = '/hr';
 
@@ -75,6 +76,8 @@ const CancellationPage = lazy(() => import('./pages/CancellationPage'));
 const ChangePage = lazy(() => import('./pages/ChangePage'));
 /** The same for 人力资源诚信示范机构新增. */
 const CreditPage = lazy(() => import('./pages/CreditPage'));
+/** The same for 业务基本情况录入 (a saved report is also 查询's 查看 / 修改). */
+const StatisticsPage = lazy(() => import('./pages/StatisticsPage'));
 
 export const HR_ROUTES: readonly HrRoute[] = [
   { path: HR_BASE, name: '主页', icon: <HomeOutlined />, element: lazy(() => import('./HomePage')) },
@@ -162,6 +165,29 @@ export const HR_ROUTES: readonly HrRoute[] = [
     group: '人力资源服务机构管理',
     roles: ['legal', 'agent'],
     element: lazy(() => import('../../features/practitioners/pages/PractitionersPage')),
+  },
+  // 人力资源市场统计 (guide 2.1, 2.2)
+  {
+    path: STATISTICS_ENTRY_PATH,
+    name: '业务基本情况录入',
+    group: '人力资源市场统计',
+    roles: ['agent'],
+    element: StatisticsPage,
+  },
+  {
+    path: STATISTICS_QUERY_PATH,
+    name: '业务基本情况查询',
+    group: '人力资源市场统计',
+    roles: ['agent', 'legal'],
+    element: lazy(() => import('../../features/statistics/pages/StatisticsQueryPage')),
+  },
+  {
+    path: STATISTICS_EDIT_PATTERN,
+    name: '业务基本情况录入',
+    group: '人力资源市场统计',
+    roles: ['agent', 'legal'],
+    inMenu: false,
+    element: StatisticsPage,
   },
   {
     path: CREDIT_QUERY_PATH,

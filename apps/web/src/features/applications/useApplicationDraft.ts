@@ -50,8 +50,9 @@ export interface DraftKind<V, D = TRecordDraft> extends DraftLayout {
   newPath: string;
   /** Where the unit lands after 提交. */
   afterSubmitPath: string;
-  /** 登记预览: the kind's filled form as a PDF. */
-  /** 登记预览: the kind's filled form as a PDF (none: no 登记预览 button). */
+  /** Whether the kind has 附件材料 (material slots); absent: it has. */
+  materials?: boolean;
+  /** 登记预览: the kind's filled form as a PDF; absent: the kind has none (统计, 诚信示范). */
   preview?: { title: string; frameTitle: string; url: (applicationId: string) => string };
   /**
    * The guide's own names of the materials and clear buttons where a page calls them otherwise
@@ -61,7 +62,7 @@ export interface DraftKind<V, D = TRecordDraft> extends DraftLayout {
 }
 
 /** What the toolbar and banners read of the kind (whatever its draft's type). */
-export type DraftShown = DraftLayout & Pick<DraftKind<object>, 'label' | 'submitLabel' | 'video' | 'preview' | 'buttonLabels'>;
+export type DraftShown = DraftLayout & Pick<DraftKind<object>, 'label' | 'submitLabel' | 'video' | 'materials' | 'preview' | 'buttonLabels'>;
 
 /** What to open on arrival (a row action of a list): the 提交 dialog or a drawer. */
 export type DraftOpen = 'submit' | DrawerKind;

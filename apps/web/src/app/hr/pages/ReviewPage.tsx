@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { useParams } from 'react-router-dom';
 import { Card, Descriptions, Tabs } from 'antd';
 import { CannotOpen } from '../../../components/CannotOpen';
-import { isDeclaredKind, isRecordReviewContent, kindDeclaration, type TCreditReviewData, type TReviewDetail } from '@jhrm/contracts';
+import { STATISTICS, isDeclaredKind, isRecordReviewContent, kindDeclaration, type TCreditReviewData, type TReviewDetail } from '@jhrm/contracts';
 import { CreditChecklist, CreditView } from '../../../features/credit/components/CreditView';
 import { Spinner } from '../../../components/Spinner';
 import { StatusTag } from '../../../components/StatusTag';
@@ -12,6 +12,7 @@ import { ReviewTimeline, type TimelineRound } from '../../../components/review/R
 import { formatDateTime } from '../../../lib/format-datetime';
 import { useReviewDetail } from '../../../features/reviews/api/reviews.api';
 import { DecisionPanel } from '../../../features/reviews/components/DecisionPanel';
+import { StatisticsView } from '../../../features/statistics/components/StatisticsView';
 import { DaysLeftTag } from '../../../features/reviews/components/DaysLeftTag';
 import { REVIEWS_PENDING_PATH } from '../../../features/reviews/paths';
 import '../../../features/reviews/components/reviews.css';
@@ -81,26 +82,35 @@ export default function ReviewPage() {
         ])]
       : []),
     ...(content ? [{ key: 'record', label: '申请内容', children: <RecordView record={content.record} departmentName={d.departmentName} narrow /> }] : []),
+    // 诚信示范: its answers, and the criteria checklist with each failing answer flagged
     ...(credit
       ? [
           { key: 'credit-checks', label: '审核标准核对', children: <Card size="small"><CreditChecklist checks={credit.checks} /></Card> },
           { key: 'credit', label: '申请内容', children: <CreditView facts={credit.facts} answers={credit.answers} year={credit.year} departmentName={d.departmentName} /> },
         ]
       : []),
+    // 统计: the report, section by section of its catalogue
+    ...(!isRecordReviewContent(d.content) && d.content.contentType === STATISTICS.contentType
+      ? [{ key: 'statistics', label: '业务基本情况', children: <StatisticsView values={(d.content.data ?? {}) as Record<string, unknown>} departmentName={d.departmentName} /> }]
+      : []),
     ...(content?.current
       ? [{ key: 'diff', label: '变更对比', children: <Card size="small"><RecordDiff current={content.current} proposed={content.record} /></Card> }]
       : []),
-    {
-      key: 'materials',
-      label: '附件材料',
-      children: (
-        <Card size="small">
-          <Suspense fallback={<Spinner />}>
-            <MaterialsPanel applicationId={d.id} editable={false} readOnly type={d.type} />
-          </Suspense>
-        </Card>
-      ),
-    },
+    ...(declared && declared.materialSlots.length === 0
+      ? []
+      : [
+          {
+            key: 'materials',
+            label: '附件材料',
+            children: (
+              <Card size="small">
+                <Suspense fallback={<Spinner />}>
+                  <MaterialsPanel applicationId={d.id} editable={false} readOnly type={d.type} />
+                </Suspense>
+              </Card>
+            ),
+          },
+        ]),
     ...(declared?.video === 'none'
       ? []
       : [

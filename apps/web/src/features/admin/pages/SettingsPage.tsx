@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Typography } from 'antd';
-import { LICENCE_NUMBER_SAMPLE, type TSettingItem } from '@jhrm/contracts';
+import { LICENCE_NUMBER_SAMPLE, ZMonthDay, type TSettingItem } from '@jhrm/contracts';
 import { Spinner } from '../../../components/Spinner';
-import { applyFieldErrors } from '../../../lib/form';
+import { applyFieldErrors, zodRules } from '../../../lib/form';
 import { formatDateTime } from '../../../lib/format-datetime';
 import { useSettings, useUpdateSetting } from '../api/admin-settings.api';
 import { isLicencePatternKey, previewLicencePattern } from '../components/licence-preview';
@@ -109,7 +109,38 @@ function PatternSetting({ item }: { item: TSettingItem }) {
   );
 }
 
-/** 系统设置: the licence and 备案 number patterns, the 诚信示范 criteria (other settings, when added, are listed read-only). */
+/** 业务基本情况审核截止日期: a 月-日 of the year after 服务年度 (the reviewer's 办理期限 of a report submitted from then on). */
+function DeadlineSetting({ item }: { item: TSettingItem }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ value: string }>();
+  const update = useUpdateSetting();
+  const current = String(item.value);
+  useEffect(() => {
+    form.setFieldsValue({ value: current });
+  }, [current, form]);
+  const save = (v: { value: string }) =>
+    update
+      .mutateAsync({ key: item.key, value: v.value.trim() })
+      .then(() => void message.success('设置已保存'))
+      .catch((e: { fieldErrors?: { path: string; message: string }[]; message: string }) => {
+        const unplaced = applyFieldErrors(form, e.fieldErrors ?? []);
+        if (!e.fieldErrors?.length || unplaced.length) void message.error(e.message);
+      });
+  return (
+    <Card size="small" type="inner" title={item.label} className="sysadmin-setting">
+      <Form form={form} name="statisticsDeadline" layout="vertical" onFinish={save} initialValues={{ value: current }}>
+        <Form.Item name="value" label="月-日" rules={zodRules(ZMonthDay)} extra={`默认 ${String(item.default)}（服务年度次年的3月31日）；修改后对此后提交的报表生效。`}>
+          <Input maxLength={5} autoComplete="off" placeholder="03-31" style={{ width: 120 }} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={update.isPending}>
+          保存
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+/** 系统设置: the licence and 备案 number patterns, the 诚信示范 criteria, the 业务基本情况 deadline (other settings, when added, are listed read-only). */
 export default function SettingsPage() {
   const settings = useSettings();
   return (
@@ -135,6 +166,8 @@ export default function SettingsPage() {
           <PatternSetting key={item.key} item={item} />
         ) : item.key === 'credit.criteria' ? (
           <CreditCriteriaSetting key={item.key} item={item} />
+        ) : item.key === 'statistics.deadline' ? (
+          <DeadlineSetting key={item.key} item={item} />
         ) : (
           <Card key={item.key} size="small" type="inner" title={item.label} className="sysadmin-setting">
             <Typography.Text code>{JSON.stringify(item.value)}</Typography.Text>

@@ -75,22 +75,22 @@ export function ApplicationDraftEditor<V extends object, D>({ kind, renderBody, 
       </Drawer>
 
       {kind.preview && (
-      <Modal
-        open={draft.previewOpen && !!detail}
-        title={kind.preview.title}
-        width="min(1100px, 96vw)"
-        footer={
-          detail ? (
-            <a href={kind.preview.url(detail.id)} target="_blank" rel="noopener noreferrer">
-              在新窗口中打开
-            </a>
-          ) : null
-        }
-        onCancel={draft.closePreview}
-        destroyOnHidden
-      >
-        {detail && <iframe className="draft-preview-frame" title={kind.preview.frameTitle} src={`${kind.preview.url(detail.id)}&v=${detail.version}`} />}
-      </Modal>
+        <Modal
+          open={draft.previewOpen && !!detail}
+          title={kind.preview.title}
+          width="min(1100px, 96vw)"
+          footer={
+            detail ? (
+              <a href={kind.preview.url(detail.id)} target="_blank" rel="noopener noreferrer">
+                在新窗口中打开
+              </a>
+            ) : null
+          }
+          onCancel={draft.closePreview}
+          destroyOnHidden
+        >
+          {detail && <iframe className="draft-preview-frame" title={kind.preview.frameTitle} src={`${kind.preview.url(detail.id)}&v=${detail.version}`} />}
+        </Modal>
       )}
     </>
   );

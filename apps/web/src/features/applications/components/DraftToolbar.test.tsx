@@ -65,6 +65,14 @@ describe('the draft toolbar', () => {
     expect(buttons(submitted)).toEqual(['上传材料']);
   });
 
+  it('leaves out 附件材料 and 登记预览 for a kind with neither (统计)', () => {
+    const kind = { label: '业务基本情况录入', tabs: [{ key: 'statistics', label: '业务基本情况' }], lists: [], submitLabel: '提交', video: false, materials: false };
+    const draftHtml = renderToStaticMarkup(<DraftToolbar draft={draftOf({ kind, detail: detail('待提交', ['提交']) } as Partial<ApplicationDraft>)} />);
+    expect(buttons(draftHtml)).toEqual(['保存', '下一项', '提交', '清空']);
+    const submitted = renderToStaticMarkup(<DraftToolbar draft={draftOf({ kind, detail: detail('待审核', ['撤回']), editable: false } as Partial<ApplicationDraft>)} />);
+    expect(buttons(submitted)).toEqual(['撤回']);
+  });
+
   it('disables 下一项 on the last tab', () => {
     const html = renderToStaticMarkup(<DraftToolbar draft={draftOf({ nextTab: undefined })} />);
     expect(html).toMatch(/<button[^>]*disabled=""[^>]*><span>下一项<\/span><\/button>/);

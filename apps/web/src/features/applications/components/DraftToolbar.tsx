@@ -4,9 +4,10 @@ import type { ApplicationDraft } from '../useApplicationDraft';
 /**
  * The guide's buttons of a submission page: 保存 / 下一项 / 附件材料 / 视频材料 / 提交 / 清空 while
  * the draft may be edited, 附件材料 / 视频材料 (to look at) and 撤回 once submitted, 登记预览
- * always; and whether the form has unsaved changes. 视频材料 only for a kind that has a video, and
- * 提交 under the kind's own label (注销's page calls it 注销), 附件材料 / 清空 under the kind's names
- * for them (诚信示范: 上传材料 / 重置), 登记预览 only for a kind with a printable form.
+ * always (a kind without materials or a printable form has neither button); and whether the form has
+ * unsaved changes. 视频材料 only for a kind that has a video, and 提交 under the kind's own label
+ * (注销's page calls it 注销), 附件材料 / 清空 under the kind's names for them (诚信示范: 上传材料 / 重置),
+ * 登记预览 only for a kind with a printable form.
  */
 export function DraftToolbar<V extends object>({ draft }: { draft: ApplicationDraft<V> }) {
   const { editable, detail, nextTab } = draft;
@@ -24,7 +25,7 @@ export function DraftToolbar<V extends object>({ draft }: { draft: ApplicationDr
             <Button disabled={!nextTab} onClick={() => nextTab && draft.showTab(nextTab.key)}>
               下一项
             </Button>
-            <Button onClick={() => void draft.openDrawer('materials')}>{materialsLabel}</Button>
+            {draft.kind.materials !== false && <Button onClick={() => void draft.openDrawer('materials')}>{materialsLabel}</Button>}
             {draft.kind.video && <Button onClick={() => void draft.openDrawer('video')}>视频材料</Button>}
             <Button onClick={draft.openSubmit}>{draft.kind.submitLabel}</Button>
             <Button onClick={draft.clear}>{draft.kind.buttonLabels?.clear ?? '清空'}</Button>
@@ -32,7 +33,7 @@ export function DraftToolbar<V extends object>({ draft }: { draft: ApplicationDr
         )}
         {!editable && detail && (
           <>
-            <Button onClick={() => draft.showDrawer('materials')}>{materialsLabel}</Button>
+            {draft.kind.materials !== false && <Button onClick={() => draft.showDrawer('materials')}>{materialsLabel}</Button>}
             {draft.kind.video && <Button onClick={() => draft.showDrawer('video')}>视频材料</Button>}
           </>
         )}

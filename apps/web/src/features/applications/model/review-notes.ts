@@ -7,8 +7,8 @@ export function pendingRejection(detail: Pick<TApplicationDetail, 'status' | 're
   return detail?.status === '审核不通过' && latest?.decision === '审核不通过' ? latest : null;
 }
 
-/** The fields a note may name: the record's, and those of the kinds with fields of their own (诚信示范). */
-const fieldTargets = (): readonly { key: string; tab: string }[] => [...REVIEW_FIELD_TARGETS, ...declaredKinds().flatMap((k) => k.fieldTargets ?? [])];
+/** The fields a note may name: the record's, and those of the kinds with fields of their own (统计, 诚信示范). */
+const fieldTargets = (): readonly { key: string; tab: string }[] => [...REVIEW_FIELD_TARGETS, ...declaredKinds().flatMap((k) => k.reviewTargets.fields ?? [])];
 
 function tabOf(key: string): string {
   const field = fieldTargets().find((t) => t.key === key);

@@ -21,7 +21,7 @@ export function parseTarget(value: string): { target: 'field' | 'material'; key:
 }
 
 /**
- * What a note can be attached to, grouped for the picker: for a record kind the fields of each
+ * What a note can be attached to, grouped for the picker: a kind's own fields (统计), for a record kind the fields of each
  * section and every row of the submitted lists, then the material slots of the kind (as its
  * declaration allows).
  */
@@ -32,6 +32,8 @@ export function noteTargetGroups(type: string, record: TRecordReviewContent['rec
     if (!g) groups.push((g = { label, options: [] }));
     g.options.push(option);
   };
+  // a kind with fields of its own (统计, 诚信示范): each of them, grouped by its section
+  for (const f of kindDeclaration(type).reviewTargets.fields ?? []) push(f.section, { value: targetValue('field', f.key), label: f.label });
   const fields = record && kindDeclaration(type).reviewTargets.recordFields ? REVIEW_FIELD_TARGETS : [];
   for (const t of fields) {
     push(t.section, { value: targetValue('field', t.key), label: t.label === t.section ? `${t.label}（整体）` : t.label });
@@ -39,8 +41,6 @@ export function noteTargetGroups(type: string, record: TRecordReviewContent['rec
     if (t.key === 'facilities') (record!.facilities ?? []).forEach((f, i) => push(t.section, { value: targetValue('field', `facilities.${i}`), label: `第${i + 1}行（${f.name}）` }));
     if (t.key === 'fees') (record!.fees ?? []).forEach((f, i) => push(t.section, { value: targetValue('field', `fees.${i}`), label: `第${i + 1}行（${f.business}）` }));
   }
-  // a kind with fields of its own (诚信示范's answers)
-  for (const t of kindDeclaration(type).fieldTargets ?? []) push(t.section, { value: targetValue('field', t.key), label: t.label });
   for (const slot of reviewMaterialTargets(type)) push('附件材料', { value: targetValue('material', slot), label: slot });
   return groups;
 }
