@@ -33,6 +33,7 @@ export const SERVER_MODULE_DEPENDENCIES = {
   'unit-institutions': ['applications', 'institutions', 'licences'],
   practitioners: ['accounts', 'audit', 'institutions'],
   statistics: ['accounts', 'admin', 'applications', 'audit', 'institutions'],
+  'statistics-analysis': ['accounts', 'applications', 'audit', 'institutions', 'statistics'],
 };
 
 /** Throws unless every module directory is declared and the declared graph has no cycle. */

@@ -30,6 +30,7 @@ import { notificationsRoutes } from './modules/notifications';
 import { licencesRoutes } from './modules/licences';
 import { registerRoutes } from './modules/register';
 import { practitionersRoutes } from './modules/practitioners';
+import { statisticsAnalysisRoutes } from './modules/statistics-analysis';
 
 /** Every module's routes, in one list: adding a domain means adding a line here. */
 const MODULES = [
@@ -47,6 +48,7 @@ const MODULES = [
   licencesRoutes,
   registerRoutes,
   practitionersRoutes,
+  statisticsAnalysisRoutes,
 ];
 
 const API_PATH = /^\/api(?:[/?]|$)/;

@@ -37,3 +37,4 @@ export * from './admin/admin.schema';
 export * from './admin/dictionaries';
 export * from './practitioners/practitioners.schema';
 export * from './statistics/statistics.catalogue';
+export * from './statistics/analysis.schema';

@@ -1,0 +1,95 @@
+import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { STATISTICS_INDICATOR_KEYS, type TIndicatorValues, type TStatisticsIndicator } from '@jhrm/contracts';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '../../db/client';
+import { applications } from '../applications/applications.table';
+import { APPROVED, AWAITING_DECISION } from '../applications/states';
+import { institutionRecords, institutions } from '../institutions/institutions.table';
+import { statisticsReports } from '../statistics/statistics.table';
+
+/** One (服务年度, 审核机构, 机构类型) cell of the approved reports: the dashboard adds cells up into its groups. */
+export interface ReportCell {
+  year: number;
+  department: string | null;
+  category: string | null;
+  reports: number;
+  values: TIndicatorValues;
+}
+
+const r = statisticsReports;
+const inArea = (column: AnyPgColumn, codes: string[] | null): SQL | undefined => (codes ? inArray(column, codes) : undefined);
+
+/** The approved reports of the given years in the area, summed per year, 审核机构 and 机构类型 (one statement, one pass). */
+export async function reportCells(db: DbOrTx, years: number[], codes: string[] | null): Promise<ReportCell[]> {
+  const sums = Object.fromEntries(STATISTICS_INDICATOR_KEYS.map((k) => [k, sql<string>`coalesce(sum(${r[k]}), 0)`])) as Record<TStatisticsIndicator, SQL<string>>;
+  const rows = await db
+    .select({ year: r.serviceYear, department: r.department, category: r.category, reports: sql<number>`count(*)`.mapWith(Number), ...sums })
+    .from(r)
+    .innerJoin(applications, eq(applications.id, r.applicationId))
+    .where(and(inArray(r.serviceYear, years), eq(applications.status, APPROVED), inArea(r.department, codes)))
+    .groupBy(r.serviceYear, r.department, r.category);
+  return rows.map((row) => ({
+    year: row.year,
+    department: row.department,
+    category: row.category,
+    reports: row.reports,
+    values: Object.fromEntries(STATISTICS_INDICATOR_KEYS.map((k) => [k, Number(row[k])])) as TIndicatorValues,
+  }));
+}
+
+/** A licensed institution of the area: 审核通过 and not 注销, its 审批部门 from the record in force. */
+const licensedInArea = (codes: string[] | null) =>
+  and(eq(institutions.reviewStatus, '审核通过'), sql`${institutions.cancelStatus} <> '注销'`, inArea(institutionRecords.department, codes));
+
+/** A report that counts as reported: sent (待审核) or approved. */
+const reported = (year: number) =>
+  sql`EXISTS (SELECT 1 FROM ${r} sr JOIN ${applications} sa ON sa.id = sr.application_id
+    WHERE sr.institution_id = ${institutions.id} AND sr.service_year = ${year} AND sa.status IN (${AWAITING_DECISION}, ${APPROVED}))`;
+
+/** How many licensed institutions the area has and how many of them have not reported for the year. */
+export async function missingCount(db: DbOrTx, year: number, codes: string[] | null): Promise<{ licensed: number; missing: number }> {
+  const [row] = await db
+    .select({
+      licensed: sql<number>`count(*)`.mapWith(Number),
+      missing: sql<number>`count(*) FILTER (WHERE NOT ${reported(year)})`.mapWith(Number),
+    })
+    .from(institutions)
+    .innerJoin(institutionRecords, eq(institutionRecords.id, institutions.currentRecordId))
+    .where(licensedInArea(codes));
+  return { licensed: row?.licensed ?? 0, missing: row?.missing ?? 0 };
+}
+
+/** One page of the licensed institutions without a report sent for the year, by 审批部门 and name; with the state of the one they have. */
+export async function missingPage(db: DbOrTx, year: number, codes: string[] | null, page: number, pageSize: number) {
+  return db
+    .select({
+      institutionId: institutions.id,
+      name: institutions.name,
+      uscc: institutions.uscc,
+      category: institutions.category,
+      department: institutionRecords.department,
+      status: sql<string | null>`(SELECT sa.status FROM ${r} sr JOIN ${applications} sa ON sa.id = sr.application_id
+        WHERE sr.institution_id = ${institutions.id} AND sr.service_year = ${year})`,
+      total: sql<number>`count(*) OVER ()`.mapWith(Number),
+    })
+    .from(institutions)
+    .innerJoin(institutionRecords, eq(institutionRecords.id, institutions.currentRecordId))
+    .where(and(licensedInArea(codes), sql`NOT ${reported(year)}`))
+    .orderBy(asc(institutionRecords.department), asc(institutions.name), asc(institutions.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+}
+
+export type ReportRow = typeof statisticsReports.$inferSelect;
+
+/** The next batch of the year's approved reports in the area, after `afterId` (keyset on the application id). */
+export async function reportBatch(db: DbOrTx, year: number, codes: string[] | null, afterId: string | null, limit: number): Promise<ReportRow[]> {
+  const rows = await db
+    .select({ report: r })
+    .from(r)
+    .innerJoin(applications, eq(applications.id, r.applicationId))
+    .where(and(eq(r.serviceYear, year), eq(applications.status, APPROVED), inArea(r.department, codes), afterId ? gt(r.applicationId, afterId) : undefined))
+    .orderBy(asc(r.applicationId))
+    .limit(limit);
+  return rows.map((x) => x.report);
+}
