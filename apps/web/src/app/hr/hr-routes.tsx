@@ -25,6 +25,7 @@ import {
 import { REVIEW_DETAIL_PATTERN, REVIEWS_DONE_PATH, REVIEWS_GROUP_PATH, REVIEWS_PENDING_PATH } from '../../features/reviews/paths';
 import { MESSAGES_PATH } from '../../features/notifications/paths';
 import { PRACTITIONERS_PATH } from '../../features/practitioners/paths';
+import { STATISTICS_ANALYSIS_PATH } from '../../features/statistics-analysis/paths';
 
 export const HR_BASE = '/hr';
 
@@ -159,6 +160,14 @@ export const HR_ROUTES: readonly HrRoute[] = [
     group: '人力资源服务机构管理',
     roles: ['legal', 'agent'],
     element: lazy(() => import('../../features/practitioners/pages/PractitionersPage')),
+  },
+  {
+    // beyond the guide: the reviewers' and admins' view of the approved annual reports (decision 0027)
+    path: STATISTICS_ANALYSIS_PATH,
+    name: '统计分析',
+    group: '人力资源市场统计',
+    roles: ['reviewer', 'admin'],
+    element: lazy(() => import('../../features/statistics-analysis/pages/StatisticsAnalysisPage')),
   },
   {
     path: REVIEWS_PENDING_PATH,
