@@ -12,3 +12,4 @@ export * from '../modules/imports/imports.table';
 export * from '../modules/admin/settings.table';
 export * from '../modules/practitioners/practitioners.table';
 export * from '../modules/statistics/statistics.table';
+export * from '../modules/statistics-analysis/analysis.table';

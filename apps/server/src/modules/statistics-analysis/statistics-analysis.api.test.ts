@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STATISTICS_FIELD_ENTRIES, type TStatisticsDashboard, type TStatisticsMissingItem, type TPage } from '@jhrm/contracts';
+import { STATISTICS_FIELD_ENTRIES, STATISTICS_INDICATOR_KEYS, type TStatisticsDashboard, type TStatisticsMissingItem, type TPage } from '@jhrm/contracts';
 import { createTestContext, type TestClient, type TestContext } from '../../test/harness';
 import { createInstitution } from '../../test/licences';
 import { createOtherUnitAgent, createReviewer } from '../../test/people';
@@ -13,6 +13,8 @@ import { auditLog } from '../audit/audit.table';
 import { institutions } from '../institutions/institutions.table';
 import { statisticsReports } from '../statistics/statistics.table';
 import { EXPORT_BATCH } from './analysis.service';
+import { reportCells, reportCellsFromReports, type ReportCell } from './analysis.repository';
+import { statisticsTotals } from './analysis.table';
 
 type Status = '待提交' | '待审核' | '审核通过' | '审核不通过';
 type Inst = Awaited<ReturnType<typeof createInstitution>>['institution'];
@@ -260,6 +262,64 @@ describe('统计分析 (dashboard, missing list, export)', () => {
     // the city sees them, another city does not
     expect((await dashboard(changchun, 2003)).byArea.find((a) => a.code === '220103')!.reports).toBe(n);
     expect((await exported(jilin, 2003)).rows).toHaveLength(0);
+  });
+
+  const sorted = (cells: ReportCell[]) =>
+    cells.map((c) => JSON.stringify([c.year, c.department, c.category, c.reports, c.values])).sort();
+  /** the trigger-kept totals equal the sums of the approved reports themselves, for every year used here */
+  async function expectTotalsMatchReports() {
+    const years = [2003, 2023, 2024, 2025, 2026];
+    expect(sorted(await reportCells(ctx.database.db, years, null))).toEqual(sorted(await reportCellsFromReports(ctx.database.db, years)));
+  }
+
+  it('keeps a column of totals for every indicator', () => {
+    const columns = Object.keys(getTableColumns(statisticsTotals));
+    for (const k of STATISTICS_INDICATOR_KEYS) expect(columns).toContain(k);
+  });
+
+  it('the totals follow approval, edits, re-opening and deletion of reports, whichever statement makes them', async () => {
+    const { db } = ctx.database;
+    await expectTotalsMatchReports();
+    const waiting = await report(inst.E!, 2026, '待审核', { staffTotal: 11, annualRevenue: 1.11, trainees: 3 });
+    await expectTotalsMatchReports();
+    expect((await dashboard(changchun, 2026)).byYear[1]!.reports).toBe(0);
+    // 审核通过 adds it
+    await db.update(applications).set({ status: '审核通过' }).where(eq(applications.id, waiting.id));
+    await expectTotalsMatchReports();
+    expect((await dashboard(changchun, 2026)).byYear[1]).toMatchObject({ reports: 1, values: { staffTotal: 11, annualRevenue: 1.11, trainees: 3 } });
+    // an edit of an approved report, moved to another 审核机构 and 机构类型 at once
+    await db.update(statisticsReports).set({ staffTotal: 20, department: '220102', category: '其他' }).where(eq(statisticsReports.applicationId, waiting.id));
+    await expectTotalsMatchReports();
+    const moved = await dashboard(changchun, 2026);
+    expect(moved.byArea.find((a) => a.code === '220102')).toMatchObject({ reports: 1, values: { staffTotal: 20 } });
+    expect(moved.byCategory).toEqual([expect.objectContaining({ category: '其他', reports: 1 })]);
+    // leaving 审核通过 takes it out; deleting a report that is not approved changes nothing
+    await db.update(applications).set({ status: '审核不通过' }).where(eq(applications.id, waiting.id));
+    await expectTotalsMatchReports();
+    expect((await dashboard(changchun, 2026)).byYear[1]!.reports).toBe(0);
+    await db.update(applications).set({ status: '审核通过' }).where(eq(applications.id, waiting.id));
+    await db.delete(statisticsReports).where(eq(statisticsReports.applicationId, waiting.id));
+    await expectTotalsMatchReports();
+    expect((await dashboard(province, 2026)).byYear[1]!.reports).toBe(0);
+  });
+
+  it('parallel approvals all count: 30 reports of one cell approved at once', async () => {
+    const { db } = ctx.database;
+    const n = 30;
+    await db.execute(sql`INSERT INTO institutions (unit_id, name, uscc, review_status, category, created_at, updated_at)
+      SELECT ${unitId}, '并行机构' || g, '91220201PX' || lpad(g::text, 8, '0'), '审核通过', '社会组织', now(), now() FROM generate_series(1, ${n}) g`);
+    await db.execute(sql`INSERT INTO applications (unit_id, type, institution_id, status, department, created_at, updated_at)
+      SELECT ${unitId}, '统计', id, '待审核', '220200', now(), now() FROM institutions WHERE name LIKE '并行机构%'`);
+    const apps = await db.execute(sql`INSERT INTO statistics_reports (application_id, institution_id, service_year, name, department, category, staff_total, annual_revenue, created_at, updated_at)
+      SELECT a.id, a.institution_id, 2023, i.name, '220200', '社会组织', 2, 0.5, now(), now() FROM applications a JOIN institutions i ON i.id = a.institution_id WHERE i.name LIKE '并行机构%' RETURNING application_id`);
+    const ids = ((apps as unknown as { rows: { application_id: string }[] }).rows ?? []).map((r) => r.application_id);
+    expect(ids).toHaveLength(n);
+    // each approval its own transaction, all at once (on PostgreSQL they run in parallel on the pool)
+    await Promise.all(ids.map((id) => db.transaction(async (tx) => tx.update(applications).set({ status: '审核通过' }).where(and(eq(applications.id, id), eq(applications.status, '待审核'))))));
+    expect((await dashboard(jilin, 2023)).byYear[1]).toMatchObject({ reports: n, values: { staffTotal: 2 * n, annualRevenue: 0.5 * n } });
+    await expectTotalsMatchReports();
+    const approved = await db.select({ id: applications.id }).from(applications).where(and(inArray(applications.id, ids), eq(applications.status, '审核通过')));
+    expect(approved).toHaveLength(n);
   });
 
   it('refuses a unit user, and a bad year with a Chinese 400', async () => {

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, Row, Select, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Col, Row, Select, Space, Statistic, Table, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { TIndicatorValues, TStatisticsDashboard, TStatisticsIndicator, TStatisticsMissingItem } from '@jhrm/contracts';
@@ -7,6 +7,7 @@ import { ServerTable } from '../../../components/ServerTable';
 import { INITIAL_PAGE } from '../../../components/pagination';
 import type { Paging } from '../../../components/server-list';
 import { Spinner } from '../../../components/Spinner';
+import { StatusTag, type StatusTone } from '../../../components/StatusTag';
 import { exportUrl, useDashboard, useMissing } from '../api/analysis.api';
 import { IndicatorChart } from '../components/IndicatorChart';
 import { INDICATORS, formatChange, formatIndicator, selectableYears } from '../model/indicators';
@@ -123,7 +124,7 @@ function Breakdown<R extends Group>({ title, rows, nameOf, first, chart }: { tit
   );
 }
 
-const REASON_COLOR: Record<TStatisticsMissingItem['reason'], string> = { 未填报: 'red', 未提交: 'orange', 审核不通过: 'volcano' };
+const REASON_TONE: Record<TStatisticsMissingItem['reason'], StatusTone> = { 未填报: 'danger', 未提交: 'warning', 审核不通过: 'danger' };
 
 function Missing({ year, count }: { year: number; count: number }) {
   const [paging, setPaging] = useState<Paging>(INITIAL_PAGE);
@@ -133,7 +134,7 @@ function Missing({ year, count }: { year: number; count: number }) {
     { title: '统一社会信用代码', dataIndex: 'uscc', key: 'uscc', width: 200 },
     { title: '机构类型', dataIndex: 'category', key: 'category', width: 180, render: (v: string | null) => v ?? '' },
     { title: '审批部门', dataIndex: 'departmentName', key: 'departmentName', width: 240 },
-    { title: '报送情况', dataIndex: 'reason', key: 'reason', width: 110, render: (v: TStatisticsMissingItem['reason']) => <Tag color={REASON_COLOR[v]}>{v}</Tag> },
+    { title: '报送情况', dataIndex: 'reason', key: 'reason', width: 110, render: (v: TStatisticsMissingItem['reason']) => <StatusTag tone={REASON_TONE[v]}>{v}</StatusTag> },
   ];
   return (
     <Card title={`${year}年度未报送的持证机构（${count}家）`} size="small" className="analysis-card">

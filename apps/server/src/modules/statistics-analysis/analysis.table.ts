@@ -1,0 +1,30 @@
+import { bigint, integer, numeric, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+
+const sum = (name: string) => bigint(name, { mode: 'number' }).notNull().default(0);
+
+/**
+ * The approved annual reports summed per 服务年度, 审核机构 and 机构类型, for 统计分析 (decision 0027).
+ * Kept by triggers in the database (migration 0022), not by the services: whichever path approves,
+ * re-opens, inserts, edits or deletes a report, the totals follow in the same transaction, and
+ * concurrent approvals add up under the row lock of their upsert. The dashboard then reads a few
+ * hundred rows instead of a year of reports. Empty 审核机构 / 机构类型 are '' (a key cannot be null).
+ * One column per indicator of contracts' STATISTICS_INDICATOR_KEYS (a test keeps them alike).
+ */
+export const statisticsTotals = pgTable(
+  'statistics_totals',
+  {
+    serviceYear: integer('service_year').notNull(),
+    department: text('department').notNull(),
+    category: text('category').notNull(),
+    reports: integer('reports').notNull().default(0),
+    staffTotal: sum('staff_total'),
+    annualRevenue: numeric('annual_revenue', { precision: 20, scale: 2, mode: 'number' }).notNull().default(0),
+    personsServed: sum('persons_served'),
+    employersServed: sum('employers_served'),
+    personsPlaced: sum('persons_placed'),
+    fairsHeld: sum('fairs_held'),
+    dispatchedWorkers: sum('dispatched_workers'),
+    trainees: sum('trainees'),
+  },
+  (t) => [primaryKey({ name: 'statistics_totals_pkey', columns: [t.serviceYear, t.department, t.category] })],
+);
