@@ -1,3 +1,10 @@
+CREATE TABLE "statistics_report_states" (
+	"service_year" integer NOT NULL,
+	"institution_id" uuid NOT NULL,
+	"status" text NOT NULL,
+	CONSTRAINT "statistics_report_states_pkey" PRIMARY KEY("service_year","institution_id")
+);
+--> statement-breakpoint
 CREATE TABLE "statistics_totals" (
 	"service_year" integer NOT NULL,
 	"department" text NOT NULL,
@@ -14,10 +21,11 @@ CREATE TABLE "statistics_totals" (
 	CONSTRAINT "statistics_totals_pkey" PRIMARY KEY("service_year","department","category")
 );
 --> statement-breakpoint
--- The totals follow the approved reports in the transaction that changes them (decision 0027): statement
--- triggers with transition tables, so a bulk load is one grouped upsert per statement, not one per row.
--- Reports inserted, edited or deleted while their application is 审核通过 move the totals; so does an
--- application whose status enters or leaves 审核通过 while it has a report.
+-- statistics_totals and statistics_report_states follow the reports and their applications in the transaction
+-- that changes them (decision 0027): statement triggers with transition tables, so a bulk load is one grouped
+-- upsert per statement, not one per row. Reports inserted, edited or deleted while their application is 审核通过
+-- move the totals, and so does an application whose status enters or leaves 审核通过 while it has a report; the
+-- states mirror each report's application status.
 CREATE OR REPLACE FUNCTION statistics_totals_from_reports() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -36,6 +44,9 @@ BEGIN
       fairs_held = t.fairs_held + excluded.fairs_held,
       dispatched_workers = t.dispatched_workers + excluded.dispatched_workers,
       trainees = t.trainees + excluded.trainees;
+    INSERT INTO statistics_report_states AS s (service_year, institution_id, status)
+    SELECT n.service_year, n.institution_id, a.status FROM added_reports n JOIN applications a ON a.id = n.application_id
+    ON CONFLICT (service_year, institution_id) DO UPDATE SET status = excluded.status;
   ELSIF TG_OP = 'UPDATE' THEN
     INSERT INTO statistics_totals AS t (service_year, department, category, reports, staff_total, annual_revenue, persons_served, employers_served, persons_placed, fairs_held, dispatched_workers, trainees)
     SELECT x.service_year, coalesce(x.department, ''), coalesce(x.category, ''), sum(x.sign), sum((x.sign) * coalesce(x.staff_total, 0)), sum((x.sign) * coalesce(x.annual_revenue, 0)), sum((x.sign) * coalesce(x.persons_served, 0)), sum((x.sign) * coalesce(x.employers_served, 0)), sum((x.sign) * coalesce(x.persons_placed, 0)), sum((x.sign) * coalesce(x.fairs_held, 0)), sum((x.sign) * coalesce(x.dispatched_workers, 0)), sum((x.sign) * coalesce(x.trainees, 0))
@@ -51,6 +62,10 @@ BEGIN
       fairs_held = t.fairs_held + excluded.fairs_held,
       dispatched_workers = t.dispatched_workers + excluded.dispatched_workers,
       trainees = t.trainees + excluded.trainees;
+    DELETE FROM statistics_report_states s USING old_reports o WHERE s.service_year = o.service_year AND s.institution_id = o.institution_id;
+    INSERT INTO statistics_report_states AS s (service_year, institution_id, status)
+    SELECT n.service_year, n.institution_id, a.status FROM new_reports n JOIN applications a ON a.id = n.application_id
+    ON CONFLICT (service_year, institution_id) DO UPDATE SET status = excluded.status;
   ELSE
     INSERT INTO statistics_totals AS t (service_year, department, category, reports, staff_total, annual_revenue, persons_served, employers_served, persons_placed, fairs_held, dispatched_workers, trainees)
     SELECT x.service_year, coalesce(x.department, ''), coalesce(x.category, ''), sum(x.sign), sum((x.sign) * coalesce(x.staff_total, 0)), sum((x.sign) * coalesce(x.annual_revenue, 0)), sum((x.sign) * coalesce(x.persons_served, 0)), sum((x.sign) * coalesce(x.employers_served, 0)), sum((x.sign) * coalesce(x.persons_placed, 0)), sum((x.sign) * coalesce(x.fairs_held, 0)), sum((x.sign) * coalesce(x.dispatched_workers, 0)), sum((x.sign) * coalesce(x.trainees, 0))
@@ -66,6 +81,7 @@ BEGIN
       fairs_held = t.fairs_held + excluded.fairs_held,
       dispatched_workers = t.dispatched_workers + excluded.dispatched_workers,
       trainees = t.trainees + excluded.trainees;
+    DELETE FROM statistics_report_states s USING removed_reports o WHERE s.service_year = o.service_year AND s.institution_id = o.institution_id;
   END IF;
   RETURN NULL;
 END;
@@ -97,6 +113,9 @@ BEGIN
       fairs_held = t.fairs_held + excluded.fairs_held,
       dispatched_workers = t.dispatched_workers + excluded.dispatched_workers,
       trainees = t.trainees + excluded.trainees;
+  UPDATE statistics_report_states s SET status = n.status
+    FROM new_applications n JOIN statistics_reports r ON r.application_id = n.id
+   WHERE s.service_year = r.service_year AND s.institution_id = r.institution_id AND s.status IS DISTINCT FROM n.status;
   RETURN NULL;
 END;
 $$;
@@ -106,5 +125,12 @@ CREATE TRIGGER statistics_totals_status AFTER UPDATE ON applications REFERENCING
 --> statement-breakpoint
 INSERT INTO statistics_totals (service_year, department, category, reports, staff_total, annual_revenue, persons_served, employers_served, persons_placed, fairs_held, dispatched_workers, trainees)
 SELECT x.service_year, coalesce(x.department, ''), coalesce(x.category, ''), sum(x.sign), sum((x.sign) * coalesce(x.staff_total, 0)), sum((x.sign) * coalesce(x.annual_revenue, 0)), sum((x.sign) * coalesce(x.persons_served, 0)), sum((x.sign) * coalesce(x.employers_served, 0)), sum((x.sign) * coalesce(x.persons_placed, 0)), sum((x.sign) * coalesce(x.fairs_held, 0)), sum((x.sign) * coalesce(x.dispatched_workers, 0)), sum((x.sign) * coalesce(x.trainees, 0))
-      FROM (SELECT 1 AS sign, r.* FROM statistics_reports r JOIN applications a ON a.id = r.application_id AND a.status = '审核通过') x
+      FROM (SELECT 1 AS sign, r.* FROM statistics_reports r) x JOIN applications a ON a.id = x.application_id AND a.status = '审核通过'
      GROUP BY 1, 2, 3;
+--> statement-breakpoint
+INSERT INTO statistics_report_states (service_year, institution_id, status)
+SELECT r.service_year, r.institution_id, a.status FROM statistics_reports r JOIN applications a ON a.id = r.application_id;
+--> statement-breakpoint
+-- the export reads a year's reports in keyset batches of the application id (statistics_reports is the statistics
+-- module's table; the index is this module's reading of it)
+CREATE INDEX "statistics_reports_year_application_idx" ON "statistics_reports" USING btree ("service_year", "application_id");

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { STATISTICS_INDICATOR_KEYS, type TIndicatorValues, type TStatisticsIndicator } from '@jhrm/contracts';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
@@ -6,7 +6,7 @@ import { applications } from '../applications/applications.table';
 import { APPROVED, AWAITING_DECISION } from '../applications/states';
 import { institutionRecords, institutions } from '../institutions/institutions.table';
 import { statisticsReports } from '../statistics/statistics.table';
-import { statisticsTotals } from './analysis.table';
+import { statisticsReportStates, statisticsTotals } from './analysis.table';
 
 /** One (服务年度, 审核机构, 机构类型) cell of the approved reports: the dashboard adds cells up into its groups. */
 export interface ReportCell {
@@ -57,44 +57,42 @@ export async function reportCellsFromReports(db: DbOrTx, years: number[]): Promi
   }));
 }
 
-/** A licensed institution of the area: 审核通过 and not 注销, its 审批部门 from the record in force. */
+/** A licensed institution of the area: 审核通过 and not 注销, with a record in force (whose 审批部门 places it). */
 const licensedInArea = (codes: string[] | null) =>
-  and(eq(institutions.reviewStatus, '审核通过'), sql`${institutions.cancelStatus} <> '注销'`, inArea(institutionRecords.department, codes));
+  and(
+    eq(institutions.reviewStatus, '审核通过'),
+    sql`${institutions.cancelStatus} <> '注销'`,
+    sql`${institutions.currentRecordId} IS NOT NULL`,
+    inArea(institutionRecords.department, codes),
+  );
 
-/** A report that counts as reported: sent (待审核) or approved (NOT EXISTS in a WHERE plans as an anti-join). */
-const reported = (year: number) =>
-  sql`EXISTS (SELECT 1 FROM ${r} sr JOIN ${applications} sa ON sa.id = sr.application_id
-    WHERE sr.institution_id = ${institutions.id} AND sr.service_year = ${year} AND sa.status IN (${AWAITING_DECISION}, ${APPROVED}))`;
-
-/** The institutions with a report sent (待审核) or approved for the year: one row each (one report per institution and year). */
-const sentFor = (db: DbOrTx, year: number) =>
-  db
-    .select({ institutionId: r.institutionId })
-    .from(r)
-    .innerJoin(applications, eq(applications.id, r.applicationId))
-    .where(and(eq(r.serviceYear, year), inArray(applications.status, [AWAITING_DECISION, APPROVED])))
-    .as('sent');
+const s = statisticsReportStates;
+/** The institution's report for the year, when there is one (its application's state). */
+const stateOf = (year: number) => and(eq(s.serviceYear, year), eq(s.institutionId, institutions.id));
+/** Reported: a report sent (待审核) or approved. */
+const SENT = [AWAITING_DECISION, APPROVED];
 
 /**
  * How many licensed institutions the area has and how many of them have not reported for the year:
- * one pass, the sent reports hash-joined (a correlated EXISTS per institution read two indexes
- * 70 000 times for the province).
+ * one pass over the institutions against the trigger-kept report states (a year of reports joined
+ * to their applications took 0.8 s for the province). The province needs no record for the area.
  */
 export async function missingCount(db: DbOrTx, year: number, codes: string[] | null): Promise<{ licensed: number; missing: number }> {
-  const sent = sentFor(db, year);
-  const [row] = await db
+  const base = db
     .select({
       licensed: sql<number>`count(*)`.mapWith(Number),
-      missing: sql<number>`count(*) FILTER (WHERE ${sent.institutionId} IS NULL)`.mapWith(Number),
+      missing: sql<number>`count(*) FILTER (WHERE ${s.institutionId} IS NULL)`.mapWith(Number),
     })
     .from(institutions)
-    .innerJoin(institutionRecords, eq(institutionRecords.id, institutions.currentRecordId))
-    .leftJoin(sent, eq(sent.institutionId, institutions.id))
-    .where(licensedInArea(codes));
-  return { licensed: row?.licensed ?? 0, missing: row?.missing ?? 0 };
+    .leftJoin(s, and(stateOf(year), inArray(s.status, SENT)))
+    .$dynamic();
+  const rows = codes
+    ? await base.innerJoin(institutionRecords, eq(institutionRecords.id, institutions.currentRecordId)).where(licensedInArea(codes))
+    : await base.where(licensedInArea(null));
+  return { licensed: rows[0]?.licensed ?? 0, missing: rows[0]?.missing ?? 0 };
 }
 
-/** One page of the licensed institutions without a report sent for the year, by 审批部门 and name; with the state of the one they have. */
+/** One page of the licensed institutions without a report sent for the year, by 审批部门 and name, with the state of the one they have. */
 export async function missingPage(db: DbOrTx, year: number, codes: string[] | null, page: number, pageSize: number) {
   return db
     .select({
@@ -103,13 +101,13 @@ export async function missingPage(db: DbOrTx, year: number, codes: string[] | nu
       uscc: institutions.uscc,
       category: institutions.category,
       department: institutionRecords.department,
-      status: sql<string | null>`(SELECT sa.status FROM ${r} sr JOIN ${applications} sa ON sa.id = sr.application_id
-        WHERE sr.institution_id = ${institutions.id} AND sr.service_year = ${year})`,
+      status: s.status,
       total: sql<number>`count(*) OVER ()`.mapWith(Number),
     })
     .from(institutions)
     .innerJoin(institutionRecords, eq(institutionRecords.id, institutions.currentRecordId))
-    .where(and(licensedInArea(codes), sql`NOT ${reported(year)}`))
+    .leftJoin(s, stateOf(year))
+    .where(and(licensedInArea(codes), or(isNull(s.status), notInArray(s.status, SENT))))
     .orderBy(asc(institutionRecords.department), asc(institutions.name), asc(institutions.id))
     .limit(pageSize)
     .offset((page - 1) * pageSize);

@@ -1,4 +1,4 @@
-import { bigint, integer, numeric, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { bigint, integer, numeric, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 
 const sum = (name: string) => bigint(name, { mode: 'number' }).notNull().default(0);
 
@@ -27,4 +27,19 @@ export const statisticsTotals = pgTable(
     trainees: sum('trainees'),
   },
   (t) => [primaryKey({ name: 'statistics_totals_pkey', columns: [t.serviceYear, t.department, t.category] })],
+);
+
+/**
+ * The state of each institution's report for a 服务年度 (its application's status), kept by the same
+ * triggers (migration 0022): the missing list and its count read this narrow table instead of
+ * joining a year of reports to their applications (0.8 s for the province at 100 000 institutions).
+ */
+export const statisticsReportStates = pgTable(
+  'statistics_report_states',
+  {
+    serviceYear: integer('service_year').notNull(),
+    institutionId: uuid('institution_id').notNull(),
+    status: text('status').notNull(),
+  },
+  (t) => [primaryKey({ name: 'statistics_report_states_pkey', columns: [t.serviceYear, t.institutionId] })],
 );

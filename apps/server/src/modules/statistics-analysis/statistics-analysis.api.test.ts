@@ -14,7 +14,7 @@ import { institutions } from '../institutions/institutions.table';
 import { statisticsReports } from '../statistics/statistics.table';
 import { EXPORT_BATCH } from './analysis.service';
 import { reportCells, reportCellsFromReports, type ReportCell } from './analysis.repository';
-import { statisticsTotals } from './analysis.table';
+import { statisticsReportStates, statisticsTotals } from './analysis.table';
 
 type Status = '待提交' | '待审核' | '审核通过' | '审核不通过';
 type Inst = Awaited<ReturnType<typeof createInstitution>>['institution'];
@@ -270,6 +270,14 @@ describe('统计分析 (dashboard, missing list, export)', () => {
   async function expectTotalsMatchReports() {
     const years = [2003, 2023, 2024, 2025, 2026];
     expect(sorted(await reportCells(ctx.database.db, years, null))).toEqual(sorted(await reportCellsFromReports(ctx.database.db, years)));
+    // and the report states mirror each report's application status
+    const line = (x: { serviceYear: number; institutionId: string; status: string }) => `${x.serviceYear} ${x.institutionId} ${x.status}`;
+    const kept = await ctx.database.db.select().from(statisticsReportStates);
+    const actual = await ctx.database.db
+      .select({ serviceYear: statisticsReports.serviceYear, institutionId: statisticsReports.institutionId, status: applications.status })
+      .from(statisticsReports)
+      .innerJoin(applications, eq(applications.id, statisticsReports.applicationId));
+    expect(kept.map(line).sort()).toEqual(actual.map(line).sort());
   }
 
   it('keeps a column of totals for every indicator', () => {
@@ -283,6 +291,8 @@ describe('统计分析 (dashboard, missing list, export)', () => {
     const waiting = await report(inst.E!, 2026, '待审核', { staffTotal: 11, annualRevenue: 1.11, trainees: 3 });
     await expectTotalsMatchReports();
     expect((await dashboard(changchun, 2026)).byYear[1]!.reports).toBe(0);
+    // sent (待审核) counts as reported: E is not missing for 2026, G (no report) is
+    expect((await missing(changchun, 2026)).items.map((i) => i.name)).not.toContain(inst.E!.name);
     // 审核通过 adds it
     await db.update(applications).set({ status: '审核通过' }).where(eq(applications.id, waiting.id));
     await expectTotalsMatchReports();
@@ -296,6 +306,7 @@ describe('统计分析 (dashboard, missing list, export)', () => {
     // leaving 审核通过 takes it out; deleting a report that is not approved changes nothing
     await db.update(applications).set({ status: '审核不通过' }).where(eq(applications.id, waiting.id));
     await expectTotalsMatchReports();
+    expect((await missing(changchun, 2026)).items.find((i) => i.name === inst.E!.name)?.reason).toBe('审核不通过');
     expect((await dashboard(changchun, 2026)).byYear[1]!.reports).toBe(0);
     await db.update(applications).set({ status: '审核通过' }).where(eq(applications.id, waiting.id));
     await db.delete(statisticsReports).where(eq(statisticsReports.applicationId, waiting.id));
