@@ -8,6 +8,7 @@ import { INITIAL_PAGE } from '../../../components/pagination';
 import type { Paging } from '../../../components/server-list';
 import { Spinner } from '../../../components/Spinner';
 import { StatusTag, type StatusTone } from '../../../components/StatusTag';
+import { useKeyboardScroll } from '../../../components/useKeyboardScroll';
 import { exportUrl, useDashboard, useMissing } from '../api/analysis.api';
 import { IndicatorChart } from '../components/IndicatorChart';
 import { INDICATORS, formatChange, formatIndicator, selectableYears } from '../model/indicators';
@@ -79,6 +80,7 @@ function ByYear({ d }: { d: TStatisticsDashboard }) {
 /** 按地区 / 按机构类型: a chart of the chosen indicator beside the table of them all. */
 function Breakdown<R extends Group>({ title, rows, nameOf, first, chart }: { title: string; rows: R[]; nameOf: (r: R) => string; first: string; chart: 'bar' | 'pie' }) {
   const [indicator, setIndicator] = useState<TStatisticsIndicator | 'reports'>('reports');
+  const scrollRef = useKeyboardScroll();
   const label = indicator === 'reports' ? REPORTS : INDICATORS.find((i) => i.key === indicator)!.label;
   const value = (r: R) => (indicator === 'reports' ? r.reports : r.values[indicator]);
   const option = useMemo<EChartsCoreOption>(
@@ -116,7 +118,7 @@ function Breakdown<R extends Group>({ title, rows, nameOf, first, chart }: { tit
         <Col xs={24} xl={9}>
           {rows.length ? <IndicatorChart option={option} label={`${title}${label}图`} /> : <Typography.Text type="secondary">暂无数据</Typography.Text>}
         </Col>
-        <Col xs={24} xl={15}>
+        <Col xs={24} xl={15} ref={scrollRef}>
           <Table<R> size="small" rowKey={nameOf} columns={columns} dataSource={rows} pagination={false} scroll={{ x: 'max-content' }} />
         </Col>
       </Row>
