@@ -21,6 +21,7 @@ CREATE TABLE "statistics_totals" (
 	CONSTRAINT "statistics_totals_pkey" PRIMARY KEY("service_year","department","category")
 );
 --> statement-breakpoint
+CREATE INDEX "statistics_report_states_year_status_idx" ON "statistics_report_states" USING btree ("service_year","status","institution_id");--> statement-breakpoint
 -- statistics_totals and statistics_report_states follow the reports and their applications in the transaction
 -- that changes them (decision 0027): statement triggers with transition tables, so a bulk load is one grouped
 -- upsert per statement, not one per row. Reports inserted, edited or deleted while their application is 审核通过

@@ -1,4 +1,4 @@
-import { bigint, integer, numeric, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, numeric, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 
 const sum = (name: string) => bigint(name, { mode: 'number' }).notNull().default(0);
 
@@ -41,5 +41,9 @@ export const statisticsReportStates = pgTable(
     institutionId: uuid('institution_id').notNull(),
     status: text('status').notNull(),
   },
-  (t) => [primaryKey({ name: 'statistics_report_states_pkey', columns: [t.serviceYear, t.institutionId] })],
+  (t) => [
+    primaryKey({ name: 'statistics_report_states_pkey', columns: [t.serviceYear, t.institutionId] }),
+    // the year's sent reports read from the index alone (the missing count's anti-join)
+    index('statistics_report_states_year_status_idx').on(t.serviceYear, t.status, t.institutionId),
+  ],
 );
