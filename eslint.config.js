@@ -34,6 +34,7 @@ export const SERVER_MODULE_DEPENDENCIES = {
   practitioners: ['accounts', 'audit', 'institutions'],
   credit: ['accounts', 'admin', 'applications', 'institutions', 'licences'],
   statistics: ['accounts', 'admin', 'applications', 'audit', 'institutions'],
+  'statistics-analysis': ['accounts', 'applications', 'audit', 'institutions', 'statistics'],
 };
 
 /** Throws unless every module directory is declared and the declared graph has no cycle. */

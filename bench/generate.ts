@@ -6,13 +6,14 @@
  *
  * Each table is one `TableGenerator` in `TABLES`; a new table (staff, annual reports …) is one more
  * function that reads what earlier steps left in the context and writes through `ctx.writer`.
+ * `--annual-report-years N` adds N 服务年度 of annual reports (业务基本情况), one per institution and year.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { GUIDE_SAMPLE_VALUES, USCC_CHARSET, makeUscc } from '@jhrm/contracts';
+import { CITY_DEPARTMENTS, COUNTY_DEPARTMENTS, GUIDE_SAMPLE_VALUES, INSTITUTION_CATEGORIES, STATISTICS_SCOPES, USCC_CHARSET, makeUscc } from '@jhrm/contracts';
 import { BulkWriter, type BulkColumn } from './lib/bulk';
 import { Rng, WeightedPicker } from './lib/random';
 import {
@@ -44,6 +45,11 @@ export interface GenerateOptions {
   batchSize?: number;
   /** upper bound of every generated timestamp; default now */
   now?: Date;
+  /**
+   * 服务年度 of annual reports (业务基本情况) to add, the last full years: one report per institution
+   * and year (3 → 300 000 at 100 000 institutions), each with its 统计 application; default 0
+   */
+  annualReportYears?: number;
   log?: (line: string) => void;
 }
 
@@ -87,8 +93,11 @@ interface GeneratedInstitution {
   name: string;
   uscc: string;
   reviewStatus: string;
-  /** filled by generateRecords */
-  recordId?: string;
+  /** 审批部门 of its record: its place's county or city bureau, or the province */
+  department: string;
+  category: string;
+  /** its record (the one in force once approved) */
+  recordId: string;
   /** filled by generateApplications */
   applicationId?: string;
 }
@@ -109,6 +118,9 @@ interface GenContext {
   largestUnit: { id: string; name: string; institutions: number } | null;
   /** institutions written for the demo unit */
   demoCount: number;
+  /** the annual reports' own random source, so adding them leaves every other table's data as it was */
+  reportRng: Rng;
+  annualReportYears: number;
   log(line: string): void;
   writer(table: string, columns: readonly BulkColumn[]): BulkWriter;
 }
@@ -123,6 +135,7 @@ const TABLES: readonly { table: string; generate: TableGenerator }[] = [
   { table: 'applications', generate: generateApplications },
   { table: 'application_records', generate: generateApplicationRecords },
   { table: 'record_staff', generate: generateStaff },
+  { table: 'statistics_reports', generate: generateAnnualReports },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -287,9 +300,28 @@ const INSTITUTION_COLUMNS: readonly BulkColumn[] = [
   { name: 'licensed', type: 'bool' },
   { name: 'review_status', type: 'text' },
   { name: 'cancel_status', type: 'text' },
+  { name: 'category', type: 'text' },
+  { name: 'current_record_id', type: 'uuid' },
   { name: 'created_at', type: 'timestamptz' },
   { name: 'updated_at', type: 'timestamptz' },
 ];
+
+const DEPARTMENT_CODES = new Set<string>([...CITY_DEPARTMENTS.map((c) => c.code), ...COUNTY_DEPARTMENTS.map((c) => c.code)]);
+/** 机构类型, mostly private firms */
+const CATEGORY_WEIGHTS = [70, 10, 4, 8, 5, 3];
+const categoryPicker = new WeightedPicker(INSTITUTION_CATEGORIES, (c) => CATEGORY_WEIGHTS[INSTITUTION_CATEGORIES.indexOf(c)] ?? 1);
+
+/**
+ * The 审批部门 of an institution registered at a GB/T 2260 code (its USCC's): its county's bureau,
+ * else its city's; one in six goes to 省人社厅审批办 (the province licenses the larger ones).
+ */
+function departmentFor(rng: Rng, uscc: string): string {
+  if (rng.chance(1 / 6)) return '220000';
+  const code = uscc.slice(2, 8);
+  if (DEPARTMENT_CODES.has(code)) return code;
+  const city = `${code.slice(0, 4)}00`;
+  return DEPARTMENT_CODES.has(city) ? city : '220000';
+}
 
 /**
  * How many institutions each generated unit runs: at least one each (when there are enough), the
@@ -340,8 +372,13 @@ async function generateInstitutions(ctx: GenContext): Promise<number> {
     const s = status ?? statusFor(rng, (now - createdAt) / DAY);
     const id = randomUUID();
     const updatedAt = between(rng, createdAt, now, 0.7);
-    ctx.institutions.push({ id, unitId, createdAt, name, uscc, reviewStatus: s.reviewStatus });
-    await out.add([id, unitId, name, shortName, uscc, s.licensed, s.reviewStatus, s.cancelStatus, new Date(createdAt).toISOString(), new Date(updatedAt).toISOString()]);
+    const department = departmentFor(ctx.reportRng, uscc);
+    const category = categoryPicker.pick(ctx.reportRng);
+    const recordId = randomUUID();
+    ctx.institutions.push({ id, unitId, createdAt, name, uscc, reviewStatus: s.reviewStatus, department, category, recordId });
+    // an approved institution's record is the one in force
+    const current = s.reviewStatus === '审核通过' ? recordId : null;
+    await out.add([id, unitId, name, shortName, uscc, s.licensed, s.reviewStatus, s.cancelStatus, category, current, new Date(createdAt).toISOString(), new Date(updatedAt).toISOString()]);
   };
 
   // the demo unit: a main institution and branches in every state, so the signed-in list shows them all
@@ -450,6 +487,8 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
       institutions: [],
       largestUnit: null,
       demoCount: 0,
+      reportRng: new Rng(seed + 1),
+      annualReportYears: Math.max(0, Math.floor(opts.annualReportYears ?? 0)),
       log,
       writer: (table, columns) => new BulkWriter(client, table, columns, batchSize),
     };
@@ -468,7 +507,9 @@ export async function generate(opts: GenerateOptions): Promise<GenerateResult> {
     const t0 = performance.now();
     // as autovacuum leaves a table some time after a bulk load: statistics, and a visibility map that lets a
     // count read the index alone (an insert-triggered autovacuum runs after 20 % new rows; the bench cannot wait)
-    await client.query(`VACUUM ANALYZE ${TABLES.map((t) => `"${t.table}"`).join(', ')}`);
+    // the tables the annual reports' triggers keep (migration 0022) were written too
+    const kept = ctx.annualReportYears > 0 ? ['statistics_totals', 'statistics_report_states'] : [];
+    await client.query(`VACUUM ANALYZE ${[...TABLES.map((t) => t.table), ...kept].map((t) => `"${t}"`).join(', ')}`);
     const analyzeMs = performance.now() - t0;
     const totalRows = timings.reduce((a, t) => a + t.rows, 0);
     const rowsPerSec = Math.round(totalRows / (insertMs / 1000));
@@ -498,6 +539,8 @@ const RECORD_COLUMNS: readonly BulkColumn[] = [
   { name: 'version', type: 'int4' },
   { name: 'name', type: 'text' },
   { name: 'uscc', type: 'text' },
+  { name: 'category', type: 'text' },
+  { name: 'department', type: 'text' },
   { name: 'created_at', type: 'timestamptz' },
   { name: 'updated_at', type: 'timestamptz' },
 ];
@@ -505,9 +548,8 @@ const RECORD_COLUMNS: readonly BulkColumn[] = [
 async function generateRecords(ctx: GenContext): Promise<number> {
   const out = ctx.writer('institution_records', RECORD_COLUMNS);
   for (const inst of ctx.institutions) {
-    inst.recordId = randomUUID();
     const at = new Date(inst.createdAt).toISOString();
-    await out.add([inst.recordId, inst.id, 1, inst.name, inst.uscc, at, at]);
+    await out.add([inst.recordId, inst.id, 1, inst.name, inst.uscc, inst.category, inst.department, at, at]);
   }
   await out.flush();
   return out.written;
@@ -529,6 +571,8 @@ async function generateApplications(ctx: GenContext): Promise<number> {
   for (const inst of ctx.institutions) {
     const at = new Date(inst.createdAt).toISOString();
     inst.applicationId = randomUUID();
+    // every 设立 goes to 省人社厅审批办, whatever the record's 审批部门: the review-inbox scenario measures
+    // one department's inbox at 100 000 applications
     await out.add([inst.applicationId, inst.unitId, '设立', inst.id, inst.reviewStatus, inst.reviewStatus === '待提交' ? null : '220000', at, at]);
   }
   await out.flush();
@@ -593,6 +637,156 @@ async function generateStaff(ctx: GenContext): Promise<number> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// annual reports (业务基本情况): one per institution and 服务年度, each the content of a 统计 application
+
+/** the annual reports' application kind (its name in applications.type) */
+export const REPORT_KIND = '统计';
+
+const REPORT_APPLICATION_COLUMNS: readonly BulkColumn[] = [
+  { name: 'id', type: 'uuid' },
+  { name: 'unit_id', type: 'uuid' },
+  { name: 'type', type: 'text' },
+  { name: 'institution_id', type: 'uuid' },
+  { name: 'status', type: 'text' },
+  { name: 'department', type: 'text' },
+  { name: 'submitted_at', type: 'timestamptz' },
+  { name: 'decided_at', type: 'timestamptz' },
+  { name: 'created_at', type: 'timestamptz' },
+  { name: 'updated_at', type: 'timestamptz' },
+];
+
+/** the report's count fields the generator fills, with a typical size for a small institution */
+const REPORT_COUNTS: readonly [string, number][] = [
+  ['staff_total', 25],
+  ['staff_college', 18],
+  ['staff_bachelor', 10],
+  ['staff_postgrad', 2],
+  ['staff_qualified', 12],
+  ['recruitment_sites', 1],
+  ['websites', 1],
+  ['employers_served', 120],
+  ['persons_served', 3000],
+  ['persons_college', 1500],
+  ['persons_bachelor', 800],
+  ['persons_postgrad', 60],
+  ['seekers_registered', 2000],
+  ['persons_placed', 900],
+  ['employers_state', 10],
+  ['employers_private', 90],
+  ['employers_foreign', 5],
+  ['employers_other', 15],
+  ['databases', 1],
+  ['db_seeker_records', 5000],
+  ['db_new_seekers', 1200],
+  ['fairs_migrant', 2],
+  ['fairs_graduate', 2],
+  ['fair_employers', 150],
+  ['fair_positions', 2000],
+  ['fair_seekers', 4000],
+  ['fairs_held', 8],
+  ['online_positions', 3000],
+  ['online_seekers', 6000],
+  ['dispatch_employers', 20],
+  ['dispatched_workers', 300],
+  ['dispatch_requested', 350],
+  ['consulting_employers', 10],
+  ['outsourcing_employers', 15],
+  ['files_held', 200],
+  ['file_services', 150],
+  ['training_sessions', 6],
+  ['trainees', 300],
+  ['assessed', 100],
+  ['headhunt_positions', 20],
+  ['headhunt_placed', 8],
+];
+const REPORT_AMOUNTS: readonly [string, number][] = [
+  ['registered_capital', 200],
+  ['total_assets', 500],
+  ['annual_revenue', 800],
+  ['pass_through_revenue', 300],
+];
+
+const REPORT_COLUMNS: readonly BulkColumn[] = [
+  { name: 'application_id', type: 'uuid' },
+  { name: 'institution_id', type: 'uuid' },
+  { name: 'service_year', type: 'int4' },
+  { name: 'name', type: 'text' },
+  { name: 'uscc', type: 'text' },
+  { name: 'legal_rep', type: 'text' },
+  { name: 'phone_area_code', type: 'text' },
+  { name: 'phone_number', type: 'text' },
+  { name: 'postcode', type: 'text' },
+  { name: 'category', type: 'text' },
+  { name: 'department', type: 'text' },
+  { name: 'scopes', type: 'jsonb' },
+  ...REPORT_COUNTS.map(([name]) => ({ name, type: 'int4' as const })),
+  ...REPORT_AMOUNTS.map(([name]) => ({ name, type: 'numeric' as const })),
+  { name: 'principal', type: 'text' },
+  { name: 'statistics_officer', type: 'text' },
+  { name: 'filler', type: 'text' },
+  { name: 'filled_on', type: 'date' },
+  { name: 'created_at', type: 'timestamptz' },
+  { name: 'updated_at', type: 'timestamptz' },
+];
+
+/**
+ * `annualReportYears` 服务年度 (the last full years) of reports, one per institution and year: 90 %
+ * approved, the rest drafts or sent back (none 待审核, so the review-inbox scenario is unchanged).
+ * Each is sized by the institution (a few large ones, many small) and grows a little year on year.
+ */
+async function generateAnnualReports(ctx: GenContext): Promise<number> {
+  if (ctx.annualReportYears === 0) return 0;
+  const rng = ctx.reportRng;
+  const apps = ctx.writer('applications', REPORT_APPLICATION_COLUMNS);
+  const out = ctx.writer('statistics_reports', REPORT_COLUMNS);
+  const lastYear = new Date(ctx.now).getUTCFullYear() - 1;
+  const years = Array.from({ length: ctx.annualReportYears }, (_, i) => lastYear - ctx.annualReportYears + 1 + i);
+  const pick = (chars: string) => chars.charAt(rng.int(0, chars.length - 1));
+  for (const inst of ctx.institutions) {
+    // a capped Pareto size: most institutions small, a few a hundred times larger
+    const size = Math.min(100, 0.3 / Math.max(0.003, rng.next()) ** 0.8);
+    const scopes = STATISTICS_SCOPES.filter(() => rng.chance(0.4));
+    for (const [k, year] of years.entries()) {
+      const growth = 1 + 0.06 * k + (rng.next() - 0.5) * 0.1;
+      const r = rng.next();
+      const status = r < 0.9 ? '审核通过' : r < 0.95 ? '审核不通过' : '待提交';
+      const filled = Date.UTC(year + 1, rng.int(0, 2), rng.int(1, 28), 2);
+      const at = new Date(filled).toISOString();
+      const id = randomUUID();
+      await apps.add([id, inst.unitId, REPORT_KIND, inst.id, status, status === '待提交' ? null : inst.department, status === '待提交' ? null : at, status === '待提交' ? null : at, at, at]);
+      const figure = (typical: number) => Math.max(0, Math.round(typical * size * growth * (0.5 + rng.next())));
+      const money = (typical: number) => Math.round(typical * size * growth * (0.5 + rng.next()) * 100) / 100;
+      await out.add([
+        id,
+        inst.id,
+        year,
+        inst.name,
+        inst.uscc,
+        `${pick(SURNAMES)}${pick(GIVEN)}`,
+        '0431',
+        String(rng.int(80_000_000, 89_999_999)),
+        '130000',
+        inst.category,
+        inst.department,
+        JSON.stringify(scopes.length ? scopes : [STATISTICS_SCOPES[1]]),
+        ...REPORT_COUNTS.map(([, typical]) => figure(typical)),
+        ...REPORT_AMOUNTS.map(([, typical]) => money(typical)),
+        `${pick(SURNAMES)}${pick(GIVEN)}`,
+        `${pick(SURNAMES)}${pick(GIVEN)}`,
+        `${pick(SURNAMES)}${pick(GIVEN)}${pick(GIVEN)}`,
+        new Date(filled).toISOString().slice(0, 10),
+        at,
+        at,
+      ]);
+    }
+  }
+  // the reports reference their applications: those rows go first
+  await apps.flush();
+  await out.flush();
+  return out.written;
+}
+
+// ---------------------------------------------------------------------------------------------
 // CLI
 
 async function cli() {
@@ -605,6 +799,7 @@ async function cli() {
       'database-url': { type: 'string' },
       seed: { type: 'string' },
       'batch-size': { type: 'string' },
+      'annual-report-years': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -612,6 +807,7 @@ async function cli() {
     console.log(
       'npx tsx bench/generate.ts [--units 20000] [--institutions 100000 | --institutions-per-unit 5] [--demo-institutions 5]\n' +
         '                          [--database-url URL (default $DATABASE_URL or ' + DEFAULT_DATABASE_URL + ')] [--seed N] [--batch-size 5000]\n' +
+        '                          [--annual-report-years 3 (annual reports per institution, the last full years; default 0)]\n' +
         'The database must already have the schema: start the server on it once.',
     );
     return;
@@ -632,6 +828,7 @@ async function cli() {
     demoInstitutions: num('demo-institutions', values['demo-institutions']),
     seed: num('seed', values.seed),
     batchSize: num('batch-size', values['batch-size']),
+    annualReportYears: num('annual-report-years', values['annual-report-years']),
   });
   if (result.largestUnit) console.log(`  largest unit: ${result.largestUnit.name} with ${result.largestUnit.institutions} institutions`);
 }

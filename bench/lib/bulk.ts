@@ -1,6 +1,6 @@
 import type { ClientBase } from 'pg';
 
-export type PgArrayType = 'uuid' | 'text' | 'bool' | 'int4' | 'int8' | 'timestamptz' | 'date' | 'jsonb';
+export type PgArrayType = 'uuid' | 'text' | 'bool' | 'int4' | 'int8' | 'numeric' | 'timestamptz' | 'date' | 'jsonb';
 
 export interface BulkColumn {
   name: string;

@@ -32,6 +32,7 @@ import { registerRoutes } from './modules/register';
 import { practitionersRoutes } from './modules/practitioners';
 import { creditRoutes } from './modules/credit';
 import { statisticsRoutes } from './modules/statistics';
+import { statisticsAnalysisRoutes } from './modules/statistics-analysis';
 
 /** Every module's routes, in one list: adding a domain means adding a line here. */
 const MODULES = [
@@ -51,6 +52,7 @@ const MODULES = [
   practitionersRoutes,
   creditRoutes,
   statisticsRoutes,
+  statisticsAnalysisRoutes,
 ];
 
 const API_PATH = /^\/api(?:[/?]|$)/;

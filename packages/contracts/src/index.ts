@@ -40,3 +40,4 @@ export * from './credit/credit.catalogue';
 export * from './credit/credit.schema';
 export * from './statistics/statistics.catalogue';
 export * from './statistics/statistics.schema';
+export * from './statistics/analysis.schema';

@@ -13,3 +13,4 @@ export * from '../modules/admin/settings.table';
 export * from '../modules/practitioners/practitioners.table';
 export * from '../modules/credit/credit.table';
 export * from '../modules/statistics/statistics.table';
+export * from '../modules/statistics-analysis/analysis.table';

@@ -61,7 +61,7 @@ describe('the account and administration pages of the real route table', () => {
   });
 
   it('lets a reviewer reach 主页, 消息中心, the 审核管理 pages and 账号设置', () => {
-    expect(routesFor('reviewer').map((r) => r.name)).toEqual(['主页', '消息中心', '待审核', '已审核', '审核', '账号设置']);
+    expect(routesFor('reviewer').map((r) => r.name)).toEqual(['主页', '消息中心', '统计分析', '待审核', '已审核', '审核', '账号设置']);
   });
 
   it('places the account groups after the three business groups', () => {
@@ -69,7 +69,7 @@ describe('the account and administration pages of the real route table', () => {
       ...HR_ROUTES,
       { path: '/hr/integrity/query', name: '人力资源诚信示范机构查询', group: '人力资源诚信体系管理', element: Page },
     ];
-    expect(buildMenu('admin', mixed).map((i) => i.name)).toEqual(['主页', '消息中心', '人力资源诚信体系管理', '账号管理', '系统管理']);
+    expect(buildMenu('admin', mixed).map((i) => i.name)).toEqual(['主页', '消息中心', '人力资源市场统计', '人力资源诚信体系管理', '账号管理', '系统管理']);
   });
 
   it('finds every page of the accounts groups by its path', () => {
@@ -142,7 +142,7 @@ describe('the institution pages of the real route table', () => {
 describe('the reviewer and message pages of the real route table', () => {
   it('gives a reviewer the 审核管理 group (待审核, 已审核) before 账号管理, and nobody else', () => {
     const menu = buildMenu('reviewer');
-    expect(menu.map((i) => i.name)).toEqual(['主页', '消息中心', '审核管理', '账号管理']);
+    expect(menu.map((i) => i.name)).toEqual(['主页', '消息中心', '人力资源市场统计', '审核管理', '账号管理']);
     const reviews = menu.find((i) => i.name === '审核管理');
     expect(reviews?.path).toBe('/hr/reviews');
     expect(reviews?.children?.map((c) => [c.name, c.path])).toEqual([
@@ -150,6 +150,14 @@ describe('the reviewer and message pages of the real route table', () => {
       ['已审核', '/hr/reviews/done'],
     ]);
     for (const role of ['legal', 'agent', 'admin'] as const) expect(buildMenu(role).some((i) => i.name === '审核管理')).toBe(false);
+  });
+
+  it('gives reviewers and admins 统计分析 under 人力资源市场统计, and no unit user', () => {
+    for (const role of ['reviewer', 'admin'] as const) {
+      const group = buildMenu(role).find((i) => i.name === '人力资源市场统计');
+      expect(group?.children?.map((c) => [c.name, c.path])).toEqual([['统计分析', '/hr/annual-reports/analysis']]);
+    }
+    for (const role of ['legal', 'agent'] as const) expect(routesFor(role).map((r) => r.name)).not.toContain('统计分析');
   });
 
   it('finds the lists before the detail page, whose id could be read as "pending"', () => {

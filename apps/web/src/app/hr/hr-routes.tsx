@@ -27,6 +27,7 @@ import { MESSAGES_PATH } from '../../features/notifications/paths';
 import { PRACTITIONERS_PATH } from '../../features/practitioners/paths';
 import { CREDIT_EDIT_PATTERN, CREDIT_GROUP_PATH, CREDIT_NEW_PATH, CREDIT_QUERY_PATH } from '../../features/credit/paths';
 import { STATISTICS_EDIT_PATTERN, STATISTICS_ENTRY_PATH, STATISTICS_QUERY_PATH } from '../../features/statistics/paths';
+import { STATISTICS_ANALYSIS_PATH } from '../../features/statistics-analysis/paths';
 
 export const HR_BASE = '/hr';
 
@@ -210,6 +211,14 @@ export const HR_ROUTES: readonly HrRoute[] = [
     roles: ['agent'],
     inMenu: false,
     element: CreditPage,
+  },
+  {
+    // beyond the guide: the reviewers' and admins' view of the approved annual reports (decision 0027)
+    path: STATISTICS_ANALYSIS_PATH,
+    name: '统计分析',
+    group: '人力资源市场统计',
+    roles: ['reviewer', 'admin'],
+    element: lazy(() => import('../../features/statistics-analysis/pages/StatisticsAnalysisPage')),
   },
   {
     path: REVIEWS_PENDING_PATH,

@@ -1,0 +1,30 @@
+import { useQuery } from '@tanstack/react-query';
+import type { TPage, TStatisticsDashboard, TStatisticsMissingItem } from '@jhrm/contracts';
+import { api } from '../../../lib/api-client';
+import { useListQuery, type Paging } from '../../../components/server-list';
+
+export const analysisKeys = {
+  dashboard: (year: number) => ['statistics-analysis', 'dashboard', year] as const,
+  missing: (year: number, paging: Paging) => ['statistics-analysis', 'missing', year, paging] as const,
+};
+
+/** The year's indicators of the reader's area (asked again whenever the page is shown). */
+export function useDashboard(year: number) {
+  return useQuery({
+    queryKey: analysisKeys.dashboard(year),
+    queryFn: ({ signal }) => api.get<TStatisticsDashboard>('/api/statistics-analysis', { query: { year }, signal }),
+    staleTime: 0,
+    refetchOnWindowFocus: true,
+  });
+}
+
+/** The licensed institutions of the area that have not reported for the year. */
+export function useMissing(year: number, paging: Paging) {
+  return useListQuery({
+    queryKey: analysisKeys.missing(year, paging),
+    queryFn: ({ signal }) => api.get<TPage<TStatisticsMissingItem>>('/api/statistics-analysis/missing', { query: { year, ...paging }, signal }),
+  });
+}
+
+/** 导出: a plain download (the server streams the workbook). */
+export const exportUrl = (year: number) => `/api/statistics-analysis/export?year=${year}`;
