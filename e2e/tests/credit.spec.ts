@@ -101,8 +101,17 @@ test('经办人新增诚信示范机构申请、上传材料并提交，审核�
 
   for (const [label, answer] of QUESTIONS) await choose(page, form, label, answer);
   for (const [label, value] of FILLS) await form.getByLabel(label, { exact: true }).fill(value);
-  await form.getByRole('checkbox', { name: '现场招聘会' }).check();
-  await form.getByRole('checkbox', { name: '职业指导服务' }).check();
+  // close whatever select dropdown the last pick left open over the section below
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+  for (const item of ['现场招聘会', '职业指导服务']) {
+    const box = form.getByRole('checkbox', { name: item });
+    // a click landing while a select's dropdown is still closing is lost now and then: retried until checked
+    await expect(async () => {
+      if (!(await box.isChecked())) await box.click({ timeout: 2_000 });
+      await expect(box).toBeChecked({ timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
+  }
   // a rate outside 0–100 is not taken
   const rate = form.getByLabel('劳动合同签订率', { exact: true });
   await rate.fill('120');
