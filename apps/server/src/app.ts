@@ -60,7 +60,9 @@ const API_PATH = /^\/api(?:[/?]|$)/;
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: loggerOptions(config.logLevel, { pretty: config.env === 'development' }),
+    // development logs requests at debug (below), not two info lines for every asset and poll
+    disableRequestLogging: config.env === 'development',
     // client addresses (per-IP limits, audit, sessions) come from X-Forwarded-For only via these proxies
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
@@ -114,6 +116,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // no TLS on http://localhost; a production proxy sets HSTS
     strictTransportSecurity: config.env === 'production',
   });
+  if (config.env === 'development') {
+    app.addHook('onResponse', (req, reply, done) => {
+      req.log.debug({ req, res: reply, responseTime: Math.round(reply.elapsedTime) }, 'request completed');
+      done();
+    });
+  }
   app.addHook('onRequest', (req, reply, done) => securityHeaders(req.raw, reply.raw, (err) => done(err as Error | undefined)));
   await app.register(cookie);
   await app.register(rateLimit, { global: false });

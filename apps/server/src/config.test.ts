@@ -25,6 +25,14 @@ describe('configuration', () => {
     expect(c.secureCookies).toBe(true);
   });
 
+  it('listens on this machine only outside production, on every address in production', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'jhrm-cfg-'));
+    expect(loadConfig({ DATA_DIR: dir }).host).toBe('127.0.0.1');
+    expect(loadConfig({ DATA_DIR: dir, HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    const env = { NODE_ENV: 'production', JHRM_PII_ENC_KEY: hex(16), JHRM_PII_MAC_KEY: hex(32), JHRM_PII_INDEX_KEY: hex(32), JHRM_AUDIT_KEY: hex(32) };
+    expect(loadConfig({ ...env, SMS_GATEWAY_URL: 'http://127.0.0.1:9/sms', SMS_GATEWAY_TOKEN: 't', CLAMD_SOCKET: '/run/clamav/clamd.ctl' }).host).toBe('0.0.0.0');
+  });
+
   it('generates development keys into DATA_DIR once and reuses them', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'jhrm-cfg-'));
     const a = loadConfig({ DATA_DIR: dir });

@@ -197,7 +197,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     env: mode,
     port,
-    host: env.HOST ?? '0.0.0.0',
+    // outside production the demo passwords and /dev/outbox (SMS codes, captcha answers) stay on this machine
+    host: env.HOST ?? (mode === 'production' ? '0.0.0.0' : '127.0.0.1'),
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
     secrets: mode === 'production' ? secretsFromEnv(env) : secretsFromDataDir(dataDir),

@@ -1,4 +1,5 @@
-import type { LoggerOptions } from 'pino';
+import type { DestinationStream, LoggerOptions } from 'pino';
+import pretty from 'pino-pretty';
 import { maskPersonalNumbers } from '@jhrm/contracts';
 
 // `params`/`parameters`: the values bound to an SQL statement (password hashes, personal data)
@@ -57,9 +58,16 @@ export function scrub(value: unknown, depth = 0): unknown {
   return out;
 }
 
-export function loggerOptions(level: string): LoggerOptions {
+/**
+ * Development reads its log in a terminal: one coloured line per entry, written synchronously (no
+ * worker thread to find in the bundle). Production and tests keep JSON lines for the collectors.
+ */
+const prettyStream = (): DestinationStream => pretty({ sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', singleLine: true });
+
+export function loggerOptions(level: string, opts: { pretty?: boolean } = {}): LoggerOptions & { stream?: DestinationStream } {
   return {
     level,
+    ...(opts.pretty ? { stream: prettyStream() } : {}),
     // Serializers run before formatters, so request URLs and headers are scrubbed too.
     formatters: { log: (obj) => scrub(obj) as Record<string, unknown> },
     serializers: {

@@ -47,3 +47,28 @@ export const statisticsReportStates = pgTable(
     index('statistics_report_states_year_status_idx').on(t.serviceYear, t.status, t.institutionId),
   ],
 );
+
+/**
+ * The licensed institutions (审核通过, not 注销, with a record in force) per 审批部门 of their record in
+ * force, kept by triggers (migration 0023) on institutions and institution_records: the dashboard's
+ * 持证机构 count reads a few dozen rows instead of every institution (180 ms for the province at
+ * 100 000 institutions, over a second at 8 connections).
+ */
+export const statisticsLicensedCounts = pgTable('statistics_licensed_counts', {
+  department: text('department').primaryKey(),
+  licensed: integer('licensed').notNull().default(0),
+});
+
+/**
+ * Of those, how many have sent (待审核) or had approved a report for the 服务年度, per 审批部门: the
+ * same triggers plus one on statistics_report_states. 未报送 = licensed − reported.
+ */
+export const statisticsReportedCounts = pgTable(
+  'statistics_reported_counts',
+  {
+    serviceYear: integer('service_year').notNull(),
+    department: text('department').notNull(),
+    reported: integer('reported').notNull().default(0),
+  },
+  (t) => [primaryKey({ name: 'statistics_reported_counts_pkey', columns: [t.serviceYear, t.department] })],
+);

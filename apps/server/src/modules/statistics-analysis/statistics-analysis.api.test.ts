@@ -10,10 +10,10 @@ import { hashPassword } from '../../lib/passwords';
 import { DEMO_PASSWORD } from '../../seed/demo';
 import { applications } from '../applications/applications.table';
 import { auditLog } from '../audit/audit.table';
-import { institutions } from '../institutions/institutions.table';
+import { institutionRecords, institutions } from '../institutions/institutions.table';
 import { statisticsReports } from '../statistics/statistics.table';
 import { EXPORT_BATCH } from './analysis.service';
-import { reportCells, reportCellsFromReports, type ReportCell } from './analysis.repository';
+import { missingCount, missingCountFromInstitutions, reportCells, reportCellsFromReports, type ReportCell } from './analysis.repository';
 import { statisticsReportStates, statisticsTotals } from './analysis.table';
 
 type Status = '待提交' | '待审核' | '审核通过' | '审核不通过';
@@ -278,6 +278,16 @@ describe('统计分析 (dashboard, missing list, export)', () => {
       .from(statisticsReports)
       .innerJoin(applications, eq(applications.id, statisticsReports.applicationId));
     expect(kept.map(line).sort()).toEqual(actual.map(line).sort());
+    await expectCountsMatchInstitutions();
+  }
+
+  /** the trigger-kept 持证机构 / 未报送 counts equal counting the institutions themselves, for each area and year */
+  async function expectCountsMatchInstitutions() {
+    const { db } = ctx.database;
+    for (const codes of [null, ['220100', '220102'], ['220102'], ['220200'], ['220000']])
+      for (const year of [2023, 2024, 2025, 2026]) {
+        expect(await missingCount(db, year, codes), `${year} ${codes?.join(',') ?? '全省'}`).toEqual(await missingCountFromInstitutions(db, year, codes));
+      }
   }
 
   it('keeps a column of totals for every indicator', () => {
@@ -312,6 +322,38 @@ describe('统计分析 (dashboard, missing list, export)', () => {
     await db.delete(statisticsReports).where(eq(statisticsReports.applicationId, waiting.id));
     await expectTotalsMatchReports();
     expect((await dashboard(province, 2026)).byYear[1]!.reports).toBe(0);
+  });
+
+  it("the counts follow an institution leaving and regaining its licence, its record in force and that record's 审批部门", async () => {
+    const { db } = ctx.database;
+    const at = async (code: string) => (await dashboard(code === '220200' ? jilin : changchun, 2025)).licensed;
+    const before = { changchun: await at('220100'), jilin: await at('220200') };
+    const a = inst.A!;
+    // 注销: A leaves 长春's licensed (it had reported 2025, so 未报送 stays as it was)
+    const missingBefore = (await dashboard(changchun)).missing;
+    await db.update(institutions).set({ cancelStatus: '注销' }).where(eq(institutions.id, a.id));
+    await expectCountsMatchInstitutions();
+    expect(await at('220100')).toBe(before.changchun - 1);
+    expect((await dashboard(changchun)).missing).toBe(missingBefore);
+    await db.update(institutions).set({ cancelStatus: '正常' }).where(eq(institutions.id, a.id));
+    // the record in force names another 审批部门: A moves to 吉林市 with its reports
+    const [current] = await db.select({ id: institutions.currentRecordId }).from(institutions).where(eq(institutions.id, a.id));
+    await db.update(institutionRecords).set({ department: '220200' }).where(eq(institutionRecords.id, current!.id!));
+    await expectCountsMatchInstitutions();
+    expect([await at('220100'), await at('220200')]).toEqual([before.changchun - 1, before.jilin + 1]);
+    // a new record in force (a 变更 approved) back in 长春
+    const [next] = await db.insert(institutionRecords).values({ institutionId: a.id, version: 2, name: a.name, uscc: a.uscc, department: '220100', createdAt: ctx.clock(), updatedAt: ctx.clock() }).returning();
+    await db.update(institutions).set({ currentRecordId: next!.id }).where(eq(institutions.id, a.id));
+    await expectCountsMatchInstitutions();
+    expect([await at('220100'), await at('220200')]).toEqual([before.changchun, before.jilin]);
+    // an update that changes neither licence nor area touches no counter
+    await db.update(institutions).set({ name: a.name }).where(eq(institutions.id, a.id));
+    await expectCountsMatchInstitutions();
+    // a new licensed institution without a report is missing at once
+    const missing = (await dashboard(province)).missing;
+    await institution('J', '220000', '其他');
+    expect((await dashboard(province)).missing).toBe(missing + 1);
+    await expectCountsMatchInstitutions();
   });
 
   it('parallel approvals all count: 30 reports of one cell approved at once', async () => {
