@@ -9,7 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { TErrorBody } from '@jhrm/contracts';
 import type { AppDeps } from './deps';
 import { findHostileUrl, HOSTILE_URL_MESSAGE } from './lib/hostile-text';
-import { loggerOptions } from './lib/logger';
+import { loggerOptions, RequestsAtDebug } from './lib/logger';
 import { authPlugin } from './plugins/auth';
 import { compressJsonPlugin } from './plugins/compress-json';
 import { errorHandlerPlugin } from './plugins/error-handler';
@@ -61,8 +61,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
     logger: loggerOptions(config.logLevel, { pretty: config.env === 'development' }),
-    // development logs requests at debug (below), not two info lines for every asset and poll
-    disableRequestLogging: config.env === 'development',
+    // development logs requests at debug, not two info lines for every asset and poll
+    ...(config.env === 'development' ? { logController: new RequestsAtDebug() } : {}),
     // client addresses (per-IP limits, audit, sessions) come from X-Forwarded-For only via these proxies
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
@@ -116,12 +116,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // no TLS on http://localhost; a production proxy sets HSTS
     strictTransportSecurity: config.env === 'production',
   });
-  if (config.env === 'development') {
-    app.addHook('onResponse', (req, reply, done) => {
-      req.log.debug({ req, res: reply, responseTime: Math.round(reply.elapsedTime) }, 'request completed');
-      done();
-    });
-  }
   app.addHook('onRequest', (req, reply, done) => securityHeaders(req.raw, reply.raw, (err) => done(err as Error | undefined)));
   await app.register(cookie);
   await app.register(rateLimit, { global: false });

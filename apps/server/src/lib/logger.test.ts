@@ -1,7 +1,8 @@
+import Fastify from 'fastify';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { logSink } from '../test/log-sink';
-import { loggerOptions, scrub } from './logger';
+import { loggerOptions, RequestsAtDebug, scrub } from './logger';
 
 describe('log redaction', () => {
   it('keeps the request line in request logs, with personal numbers masked', () => {
@@ -55,5 +56,26 @@ describe('log redaction', () => {
     expect(entry.err.message).toBe('Failed query: insert into "users" ("account", "password_hash") values ($1, $2)\nparams: [withheld]');
     expect(entry.err.cause).toMatchObject({ code: '23505', constraint: 'users_account_lower_uq', message: expect.stringContaining('unique constraint') });
     expect(entry.nested.params).toBe('[REDACTED]');
+  });
+
+  it('development logs request lines at debug, failures still as errors', async () => {
+    const lines = async (level: string) => {
+      const { stream, lines } = logSink();
+      const app = Fastify({ loggerInstance: pino(loggerOptions(level), stream), logController: new RequestsAtDebug() });
+      app.get('/ok', async () => 'ok');
+      app.get('/boom', async () => {
+        throw new Error('boom');
+      });
+      await app.inject('/ok');
+      await app.inject('/boom');
+      await app.close();
+      return lines.map((l) => JSON.parse(l) as { level: number; msg: string; res?: { statusCode: number } });
+    };
+    const info = await lines('info');
+    expect(info.filter((l) => l.msg === 'incoming request' || (l.msg === 'request completed' && l.res?.statusCode === 200))).toEqual([]);
+    expect(info.some((l) => l.level >= 50 && l.res?.statusCode === 500)).toBe(true);
+    const debug = await lines('debug');
+    expect(debug.filter((l) => l.msg === 'incoming request')).toHaveLength(2);
+    expect(debug.find((l) => l.msg === 'request completed' && l.res?.statusCode === 200)?.level).toBe(20);
   });
 });

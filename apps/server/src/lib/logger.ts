@@ -1,5 +1,6 @@
 import type { DestinationStream, LoggerOptions } from 'pino';
 import pretty from 'pino-pretty';
+import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import { maskPersonalNumbers } from '@jhrm/contracts';
 
 // `params`/`parameters`: the values bound to an SQL statement (password hashes, personal data)
@@ -82,4 +83,15 @@ export function loggerOptions(level: string, opts: { pretty?: boolean } = {}): L
       },
     },
   };
+}
+
+/** Development: Fastify's request lines at debug; a request that failed stays an error. */
+export class RequestsAtDebug extends LogController {
+  override incomingRequest(request: FastifyRequest) {
+    request.log.debug({ req: request }, 'incoming request');
+  }
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply, metadata?: Record<string, unknown>) {
+    if (error) super.requestCompleted(error, request, reply, metadata);
+    else reply.log.debug({ res: reply, responseTime: Math.round(reply.elapsedTime) }, 'request completed');
+  }
 }
