@@ -1,7 +1,11 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // vitest keeps one core free by default, which on a 2-core machine ran the API suite one file at a
+    // time while each file mostly waits on its database (PGlite's worker thread, or the server)
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         test: {
