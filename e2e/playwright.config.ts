@@ -19,7 +19,7 @@ export default defineConfig({
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     // no antd animations (the app honours prefers-reduced-motion): nothing waits for a dropdown or modal to settle
-    reducedMotion: process.env.E2E_MOTION === '1' ? 'no-preference' : 'reduce',
+    reducedMotion: 'reduce',
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {
