@@ -56,6 +56,8 @@ export const users = pgTable(
     // one legal-person account per unit (per USCC)
     uniqueIndex('users_one_legal_per_unit_uq').on(t.unitId).where(sql`role = 'legal'`),
     index('users_id_card_idx').on(t.idCardIdx),
+    // one 经办人 account per person (身份证号) in a unit: a second would split one person's work and audit trail
+    uniqueIndex('users_agent_id_card_per_unit_uq').on(t.unitId, t.idCardIdx).where(sql`role = 'agent'`),
     index('users_phone_idx').on(t.phoneIdx),
   ],
 );

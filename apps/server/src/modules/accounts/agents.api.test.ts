@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUscc } from '@jhrm/contracts';
+import { makeIdCard, makeUscc } from '@jhrm/contracts';
 import { createTestContext, type TestClient, type TestContext } from '../../test/harness';
 import { hashPassword } from '../../lib/passwords';
 import { units, users } from './accounts.table';
@@ -48,6 +48,25 @@ describe('经办人管理', () => {
     expect(paths).toEqual(expect.arrayContaining(['name', 'idCard', 'phone', 'initialPassword']));
     const taken = await legal.post('/api/agents', { ...newAgent, account: 'DEMO_AGENT' });
     expect(taken.json().fieldErrors).toEqual([{ path: 'account', message: '该账号已被使用，请更换' }]);
+  });
+
+  it('refuses a second agent with the same 身份证号 in the unit, naming the existing account, also when both arrive at once', async () => {
+    const res = await legal.post('/api/agents', { ...newAgent, account: 'agent_t01_again', phone: '13900139001' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fieldErrors).toEqual([{ path: 'idCard', message: expect.stringContaining('账号 agent_t01') }]);
+    expect(await ctx.database.db.select().from(users).where(eq(users.account, 'agent_t01_again'))).toEqual([]);
+
+    const idCard = makeIdCard('22010219880101123');
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => legal.post('/api/agents', { ...newAgent, idCard, account: `agent_twin${i}`, phone: `1390013902${i}` })),
+    );
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 400, 400, 400, 400, 400]);
+    for (const r of answers.filter((x) => x.statusCode === 400)) expect(r.json().fieldErrors[0]).toMatchObject({ path: 'idCard', message: expect.stringContaining('已是本单位经办人') });
+    const twins = await ctx.database.db
+      .select()
+      .from(users)
+      .where(and(eq(users.role, 'agent'), eq(users.idCardIdx, ctx.deps.pii.blindIndex(idCard))));
+    expect(twins).toHaveLength(1);
   });
 
   it('disables an agent (ending its sessions) and enables it again', async () => {

@@ -10,6 +10,9 @@ import { findUserByAccount } from './accounts.repository';
 import { invalid, type RequestMeta } from './accounts.service';
 import { users } from './accounts.table';
 
+const sameIdCard = (account: string | null) =>
+  invalid([{ path: 'idCard', message: account ? `该身份证号已是本单位经办人（账号 ${account}），无需重复新增；停用的账号可重新启用` : '该身份证号已是本单位经办人，无需重复新增' }]);
+
 /** 经办人管理: the legal person manages its own unit's agents, and only those. */
 export class AgentsService {
   constructor(private readonly deps: AppDeps) {}
@@ -39,6 +42,12 @@ export class AgentsService {
   async create(legal: SessionUser, input: TCreateAgentRequest, meta: RequestMeta): Promise<{ id: string }> {
     const { idCard, phone } = input;
     if (await findUserByAccount(this.db, input.account)) throw invalid([{ path: 'account', message: '该账号已被使用，请更换' }]);
+    const idCardIdx = this.deps.pii.blindIndex(idCard);
+    const [same] = await this.db
+      .select({ account: users.account })
+      .from(users)
+      .where(and(eq(users.unitId, legal.unitId!), eq(users.role, 'agent'), eq(users.idCardIdx, idCardIdx)));
+    if (same) throw sameIdCard(same.account);
     const passwordHash = await hashPassword(input.initialPassword);
     try {
       return await this.db.transaction(async (tx) => {
@@ -51,7 +60,7 @@ export class AgentsService {
             name: input.name,
             unitId: legal.unitId,
             idCardEnc: this.deps.pii.encrypt(idCard),
-            idCardIdx: this.deps.pii.blindIndex(idCard),
+            idCardIdx,
             phoneEnc: this.deps.pii.encrypt(phone),
             phoneIdx: this.deps.pii.blindIndex(phone),
             mustChangePassword: true,
@@ -62,7 +71,10 @@ export class AgentsService {
         return { id: agent!.id };
       });
     } catch (err) {
-      if (uniqueViolation(err)) throw invalid([{ path: 'account', message: '该账号已被使用，请更换' }]);
+      const constraint = uniqueViolation(err);
+      // the same person added twice at once: the second insert meets the first under the index
+      if (constraint?.includes('users_agent_id_card_per_unit_uq')) throw sameIdCard(null);
+      if (constraint) throw invalid([{ path: 'account', message: '该账号已被使用，请更换' }]);
       throw err;
     }
   }

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "users_agent_id_card_per_unit_uq" ON "users" USING btree ("unit_id","id_card_idx") WHERE role = 'agent';
