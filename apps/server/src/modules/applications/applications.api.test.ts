@@ -61,6 +61,13 @@ describe('设立审批', () => {
     expect(saved.json().kind).toEqual({ kind: '许可', because: ['职业介绍'] });
   });
 
+  it('lists a draft with no 申请业务 as 待定 (no kind), not as 备案', async () => {
+    await create({ basic: { name: '尚未选择申请业务的机构' } });
+    const q = encodeURIComponent('尚未选择申请业务');
+    expect((await agent.get(`/api/institutions?name=${q}`)).json().items).toEqual([expect.objectContaining({ kind: null })]);
+    expect((await agent.get(`/api/institutions?name=${q}&kind=${encodeURIComponent('备案')}`)).json().total).toBe(0);
+  });
+
   it('refuses the second of two saves made from the same version, losing nothing silently', async () => {
     const app = await create();
     const a = await agent.request('PUT', `/api/applications/${app.id}/record`, { version: app.version, report: { companyProfile: 'A 的简介', reason: 'A' } });

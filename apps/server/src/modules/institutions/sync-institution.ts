@@ -20,7 +20,8 @@ export async function syncInstitution(tx: DbOrTx, deps: Pick<AppDeps, 'pii' | 'c
       legalRep: b.legalRep || null,
       legalRepIdIdx: b.legalRepIdCard ? deps.pii.blindIndex(b.legalRepIdCard) : null,
       category: b.category ?? null,
-      kind: applicationKind((b.scopes ?? []) as TBusinessScope[]).kind,
+      // no 申请业务 chosen yet: 待定, as the form says, not 备案
+      kind: b.scopes?.length ? applicationKind(b.scopes as TBusinessScope[]).kind : null,
       updatedAt: deps.clock(),
     })
     .where(eq(institutions.id, institutionId));

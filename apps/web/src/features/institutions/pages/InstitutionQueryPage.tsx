@@ -97,7 +97,7 @@ export default function InstitutionQueryPage() {
       ),
     },
     INSTITUTION_COLUMNS.cancelStatus,
-    { title: '申请类型', dataIndex: 'kind', key: 'kind', width: 90, render: (v: string | null) => v ?? '' },
+    { title: '申请类型', dataIndex: 'kind', key: 'kind', width: 90, render: (v: string | null) => v ?? '待定' },
   ];
 
   return (
