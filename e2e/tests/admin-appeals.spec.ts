@@ -72,6 +72,10 @@ test('管理员在账号申诉处理中查看申诉、下载附件并回复处�
   await row.getByRole('button', { name: '处理' }).click();
   const dialog = page.getByRole('dialog', { name: '处理账号申诉' });
   await expect(dialog.getByText(/处理意见将以短信发送给申诉人/)).toBeVisible();
+  // no unit is registered under this USCC: only 仅回复 is possible, and the dialog says why
+  await expect(dialog.getByText('该统一社会信用代码尚未注册单位，只能回复处理意见。')).toBeVisible();
+  await expect(dialog.getByRole('radio', { name: '重置法人密码' })).toBeDisabled();
+  await expect(dialog.getByRole('radio', { name: '仅回复' })).toBeChecked();
   await dialog.getByRole('button', { name: '提交处理意见' }).click();
   await expect(dialog.getByText('请输入处理意见')).toBeVisible();
   await dialog.getByLabel('处理意见').fill(REPLY);

@@ -118,8 +118,11 @@ test('经办人新增诚信示范机构申请、上传材料并提交，审核�
   await rate.blur();
   await expect(rate).toHaveValue('100.00');
 
-  // ── 上传材料 (saves the form first) ────────────────────────────────────────────────────────
+  // ── 上传材料: a form never saved asks before it saves a draft ───────────────────────────────
   await page.getByRole('button', { name: '上传材料' }).click();
+  const first = page.getByRole('dialog').filter({ hasText: '打开上传材料前需先保存' });
+  await expect(first).toContainText('不保存则不会留下草稿');
+  await first.getByRole('button', { name: '保存并继续' }).click();
   const materials = page.getByRole('dialog', { name: '上传材料' });
   await expect(materials).toBeVisible();
   await expect(page).toHaveURL(/\/hr\/integrity\/new\/[0-9a-f-]{36}/);

@@ -32,6 +32,14 @@ test('经办人填写设立审批、上传附件材料和场所视频、登记�
   await openMenuPage(page, '人力资源服务机构管理', '人力资源服务机构设立审批');
   await expect(page.getByRole('heading', { name: '人力资源服务机构设立审批' })).toBeVisible();
 
+  // 附件材料 on the blank form asks before saving; 取消 leaves no draft behind
+  const blankUrl = page.url();
+  await page.getByRole('button', { name: '附件材料' }).click();
+  const firstSave = page.getByRole('dialog').filter({ hasText: '打开附件材料前需先保存' });
+  await firstSave.getByRole('button', { name: '取消' }).click();
+  await expect(firstSave).toBeHidden();
+  expect(page.url()).toBe(blankUrl);
+
   // ── 机构基本信息 ─────────────────────────────────────────────────────────────────
   const form = page.locator('form#establishment');
   await form.getByLabel('机构名称', { exact: true }).fill(INSTITUTION.name);

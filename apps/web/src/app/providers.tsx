@@ -10,13 +10,8 @@ import { queryClient } from './query-client';
 // WCAG AA contrast (4.5:1) on white: antd's default blue (#1677ff) is 4.1:1, its secondary
 // text (labels of Descriptions, hints) 0.45 black is 3.4:1 and its error red (#ff4d4f, the
 // messages under form fields) 3.3:1. These are 5.7:1, 5:1 and 4.6:1.
-// Whoever asked their system for less motion (prefers-reduced-motion) gets no antd animations
-// (WCAG 2.3.3): dropdowns, modals and tabs appear at once.
-const reducedMotion = typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
-
 const theme = {
   token: {
-    motion: !reducedMotion,
     colorPrimary: '#1560d4',
     colorLink: '#1560d4',
     colorTextTertiary: 'rgba(0, 0, 0, 0.56)',

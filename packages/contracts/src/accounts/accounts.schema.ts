@@ -212,6 +212,13 @@ export const ZAppealRequest = z.object({
 });
 export type TAppealRequest = z.infer<typeof ZAppealRequest>;
 
+/**
+ * What handling an appeal does besides the reply: nothing, or for the unit registered under the
+ * appeal's 统一社会信用代码, a new initial password for its legal person (sent to the appellant's phone,
+ * the sign-in lock lifted) or the legal person's 手机号码 changed to the appellant's.
+ */
+export const APPEAL_ACTIONS = ['仅回复', '重置法人密码', '更换法人手机号'] as const;
+export type TAppealAction = (typeof APPEAL_ACTIONS)[number];
 export const ZAppeal = z.object({
   id: z.string(),
   account: z.string(),
@@ -223,11 +230,18 @@ export const ZAppeal = z.object({
   attachments: z.array(z.object({ id: z.string(), name: z.string(), size: z.number() })),
   status: z.enum(['待处理', '已处理']),
   reply: z.string().nullable(),
+  /** what the handling did (仅回复 when it only replied); null while 待处理 */
+  action: z.enum(APPEAL_ACTIONS).nullable(),
+  /** the legal person's account of the unit registered under the appeal's USCC, if there is one */
+  legalAccount: z.string().nullable(),
   createdAt: z.string(),
   handledAt: z.string().nullable(),
 });
 export type TAppeal = z.infer<typeof ZAppeal>;
-export const ZHandleAppealRequest = z.object({ reply: z.string({ error: '请输入处理意见' }).trim().min(2, '请输入处理意见').max(500, '处理意见不能超过500字') });
+export const ZHandleAppealRequest = z.object({
+  reply: z.string({ error: '请输入处理意见' }).trim().min(2, '请输入处理意见').max(500, '处理意见不能超过500字'),
+  action: z.enum(APPEAL_ACTIONS, { error: '请选择处理方式' }).default('仅回复'),
+});
 
 // ── dev outbox (never in production) ─────────────────────────────────────────────
 

@@ -117,6 +117,8 @@ export const appeals = pgTable('appeals', {
   description: text('description').notNull(),
   status: text('status', { enum: ['待处理', '已处理'] }).notNull().default('待处理'),
   reply: text('reply'),
+  /** what handling did besides the reply (contracts' APPEAL_ACTIONS) */
+  action: text('action'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   handledAt: timestamp('handled_at', { withTimezone: true }),
   handledBy: uuid('handled_by').references(() => users.id),

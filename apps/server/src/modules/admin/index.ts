@@ -68,9 +68,9 @@ export async function adminRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.post('/api/admin/appeals/:id/handle', {
     config: { access: ['admin'] },
-    schema: { tags: ['admin'], summary: '处理申诉（回复以短信发送给申诉人）', params: z.object({ id: z.uuid() }), body: ZHandleAppealRequest, response: { 200: ZOk } },
+    schema: { tags: ['admin'], summary: '处理申诉：回复，或重置法人密码 / 更换法人手机号（结果以短信发送给申诉人）', params: z.object({ id: z.uuid() }), body: ZHandleAppealRequest, response: { 200: ZOk } },
     handler: async (req) => {
-      await appeals.handle(req.auth!.user, req.params.id, req.body.reply, requestMeta(req));
+      await appeals.handle(req.auth!.user, req.params.id, req.body, requestMeta(req));
       return { ok: true as const };
     },
   });

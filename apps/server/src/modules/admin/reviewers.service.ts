@@ -20,7 +20,7 @@ import { findUserByAccount } from '../accounts/accounts.repository';
 import { invalid, type RequestMeta } from '../accounts/accounts.service';
 import { departments, users } from '../accounts/accounts.table';
 import { activeDepartmentByCode } from './departments.service';
-import { generateInitialPassword } from './initial-password';
+import { generateInitialPassword } from '../../lib/initial-password';
 
 
 /**

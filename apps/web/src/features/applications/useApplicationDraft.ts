@@ -257,8 +257,26 @@ export function useApplicationDraft<V extends object, D = TRecordDraft>(kind: Dr
       if (d) void message.success('已保存');
     });
 
+  /**
+   * Materials belong to a saved application. A form never saved yet is saved only when the user says
+   * so: a blank 设立 form opened to look at 附件材料 must not leave a draft behind in 查询.
+   */
+  const confirmFirstSave = (what: string) =>
+    new Promise<boolean>((resolve) => {
+      if (detail) return resolve(true);
+      modal.confirm({
+        title: `${what}前需先保存`,
+        content: `${what}须附在已保存的申请上。现在保存为草稿（待提交）后继续？不保存则不会留下草稿。`,
+        okText: '保存并继续',
+        cancelText: '取消',
+        onOk: () => resolve(true),
+        onCancel: () => resolve(false),
+      });
+    });
+
   const openDrawer = (which: DrawerKind) =>
     run(async () => {
+      if (!(await confirmFirstSave(which === 'video' ? '上传视频材料' : `打开${kind.buttonLabels?.materials ?? '附件材料'}`))) return;
       const d = await ensureSaved();
       if (d) setDrawer(which);
     });

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { TAppeal, TPage } from '@jhrm/contracts';
+import type { TAppeal, TAppealAction, TPage } from '@jhrm/contracts';
 import { api, type ApiError } from '../../../lib/api-client';
 import { useListQuery, type Paging } from '../../../components/server-list';
 
@@ -25,11 +25,11 @@ export function appealFileUrl(appealId: string, fileId: string): string {
   return `/api/admin/appeals/${encodeURIComponent(appealId)}/files/${encodeURIComponent(fileId)}`;
 }
 
-/** 处理: the reply is stored and sent to the applicant by SMS. */
+/** 处理: the reply (and what the handling did to the unit's legal person) is stored and sent to the applicant by SMS. */
 export function useHandleAppeal() {
   const queryClient = useQueryClient();
-  return useMutation<unknown, ApiError, { id: string; reply: string }>({
-    mutationFn: ({ id, reply }) => api.post(`/api/admin/appeals/${encodeURIComponent(id)}/handle`, { reply }),
+  return useMutation<unknown, ApiError, { id: string; reply: string; action: TAppealAction }>({
+    mutationFn: ({ id, reply, action }) => api.post(`/api/admin/appeals/${encodeURIComponent(id)}/handle`, { reply, action }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: appealKeys.all }),
   });
 }

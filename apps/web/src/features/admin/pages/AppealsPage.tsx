@@ -82,6 +82,7 @@ export default function AppealsPage() {
             <Typography.Paragraph className="appeal-description" ellipsis={{ rows: 2, expandable: 'collapsible', symbol: (expanded: boolean) => (expanded ? '收起' : '展开') }}>
               {a.reply}
             </Typography.Paragraph>
+            {a.action && a.action !== '仅回复' && <div className="appeal-muted">处理方式：{a.action}</div>}
             {a.handledAt && <div className="appeal-muted">处理时间：{formatDateTime(a.handledAt)}</div>}
           </div>
         ) : (
