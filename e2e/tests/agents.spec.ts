@@ -1,5 +1,5 @@
 import { expect, test, type Browser } from '@playwright/test';
-import { expectNoSeriousA11yViolations, openHr, openMenuPage, signIn, signOut } from '../fixtures/ui';
+import { confirmPopconfirm, expectNoSeriousA11yViolations, openHr, openMenuPage, signIn, signOut } from '../fixtures/ui';
 
 // Guide 一 1.2 and SPEC §1.2: 办理业务需要使用"法人"账号所创建的"经办人"账号来登录办理.
 // The legal person creates an agent, the agent changes the initial password at first login and
@@ -113,10 +113,10 @@ test('法人新增经办人，经办人首次登录修改密码后办理业务�
   await openMenuPage(legal, '账号管理', '经办人管理');
   const legalRow = legal.getByRole('row').filter({ hasText: AGENT.account });
   await expect(legalRow).toContainText('否'); // 首次登录改密: done
-  await legalRow.getByRole('button', { name: '停用' }).click();
-  await expect(legal.getByText(`确定停用经办人「${AGENT.name}」？`)).toBeVisible();
-  await expect(legal.getByText('停用后该账号将立即退出登录且无法登录。')).toBeVisible();
-  await legal.locator('.ant-popconfirm').getByRole('button', { name: '停用' }).click();
+  await confirmPopconfirm(legal, legalRow.getByRole('button', { name: '停用' }), '停用', [
+    `确定停用经办人「${AGENT.name}」？`,
+    '停用后该账号将立即退出登录且无法登录。',
+  ]);
   await expect(legalRow.getByText('已停用')).toBeVisible();
   await expect(legalRow.getByRole('button', { name: '启用' })).toBeVisible();
   await legal.context().close();

@@ -123,7 +123,8 @@ test('经办人新增诚信示范机构申请、上传材料并提交，审核�
   const first = page.getByRole('dialog').filter({ hasText: '打开上传材料前需先保存' });
   await expect(first).toContainText('不保存则不会留下草稿');
   await first.getByRole('button', { name: '保存并继续' }).click();
-  const materials = page.getByRole('dialog', { name: '上传材料' });
+  await expect(first).toBeHidden();
+  const materials = page.getByRole('dialog', { name: '上传材料', exact: true });
   await expect(materials).toBeVisible();
   await expect(page).toHaveURL(/\/hr\/integrity\/new\/[0-9a-f-]{36}/);
   await uploadPdf(page, materials, '诚信示范机构申报材料');

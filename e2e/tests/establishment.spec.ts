@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ESTABLISHMENT_SLOTS as SLOTS, minimalPdf } from '../fixtures/documents';
-import { choose, fillDate, openMenuPage, signIn } from '../fixtures/ui';
+import { choose, confirmPopconfirm, fillDate, openMenuPage, signIn } from '../fixtures/ui';
 
 // Guide 1.2 人力资源服务机构设立审批: 经办人 fills 机构基本信息 → 申请报告 → 专职工作人员, uploads the
 // 附件材料 (13 slots) and the 视频材料 (场所视频光盘, MP4), opens 登记预览 (the PDF), 提交 to
@@ -173,8 +173,7 @@ test('经办人填写设立审批、上传附件材料和场所视频、登记�
   const row = page.getByRole('row').filter({ hasText: INSTITUTION.name });
   await expect(row).toContainText('待审核');
   await expect(row).toContainText('许可');
-  await row.getByRole('button', { name: '撤回' }).click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: '撤回' }).click();
+  await confirmPopconfirm(page, row.getByRole('button', { name: '撤回' }), '撤回');
   await expect(page.getByText('已撤回').first()).toBeVisible();
   await expect(row).toContainText('待提交');
 });
