@@ -12,6 +12,9 @@ const pagerTotal = async (page: import('@playwright/test').Page) => {
 
 test('管理员在审核人员管理中按关键字查询审核人员，清空后恢复全部', async ({ page }) => {
   await signIn(page, 'demo_admin', DEMO_PASSWORD);
+  // bureau staff enter their own workbench, not the units' 单位网厅
+  await expect(page.getByText('人社部门工作台', { exact: true })).toBeVisible();
+  await expect(page.getByText('单位网厅', { exact: true })).toHaveCount(0);
   await openHr(page);
   await openMenuPage(page, '系统管理', '审核人员管理');
 

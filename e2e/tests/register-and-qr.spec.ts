@@ -60,6 +60,8 @@ test('法人注册：按指南填写后注册成功，回到登录页并以法�
   await page.getByLabel('身份证有效开始日期').fill('2020-01-01');
   await page.getByLabel('身份证有效开始日期').press('Enter');
   await expect(page.getByTestId('id-end')).toHaveValue('2040-01-01');
+  // Enter confirms the date only: the half-filled form is not submitted (no check of the other fields)
+  await expect(page.locator('.ant-form-item-explain-error')).toHaveCount(0);
   await page.getByText('长期有效', { exact: true }).click();
   await expect(page.getByTestId('id-end')).toHaveValue('长期有效');
   await page.getByText('20年', { exact: true }).click();

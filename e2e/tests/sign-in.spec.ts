@@ -11,6 +11,7 @@ test('经办人登录后从应用入口进入人力资源服务，看到主页�
 
   await expect(page).toHaveURL(/\/portal$/);
   await expect(page.getByText('应用入口').first()).toBeVisible();
+  await expect(page.getByText('单位网厅', { exact: true })).toBeVisible();
   await page.getByText('人力资源服务', { exact: true }).click();
 
   await expect(page).toHaveURL(/\/hr/);

@@ -54,6 +54,9 @@ describe('configuration', () => {
     expect(loadConfig({ DATA_DIR: dir, PORT: '4123' }).publicBaseUrl).toBe('http://localhost:4123');
     expect(loadConfig({ DATA_DIR: dir, PUBLIC_BASE_URL: 'https://hr.jl.gov.cn/' }).publicBaseUrl).toBe('https://hr.jl.gov.cn');
     expect(loadConfig({ DATA_DIR: dir, PUBLIC_BASE_URL: 'https://jl.gov.cn/hr/' }).publicBaseUrl).toBe('https://jl.gov.cn/hr');
+    // unset outside production: the address a request came to; set, or in production: the setting
+    expect(loadConfig({ DATA_DIR: dir }).publicBaseUrlFromRequest).toBe(true);
+    expect(loadConfig({ DATA_DIR: dir, PUBLIC_BASE_URL: 'https://hr.jl.gov.cn/' }).publicBaseUrlFromRequest).toBe(false);
     expect(() => loadConfig({ DATA_DIR: dir, PUBLIC_BASE_URL: 'hr.jl.gov.cn' })).toThrow(/PUBLIC_BASE_URL/);
     expect(() => loadConfig({ DATA_DIR: dir, PUBLIC_BASE_URL: 'javascript:alert(1)' })).toThrow(/PUBLIC_BASE_URL/);
     expect(() => loadConfig({ DATA_DIR: dir, PUBLIC_BASE_URL: 'https://hr.jl.gov.cn/?x=1' })).toThrow(/PUBLIC_BASE_URL/);

@@ -35,6 +35,11 @@ export interface Config {
   maxVideoBytes: number;
   /** the site's address as the public reaches it (no trailing slash): licence QR codes link here */
   publicBaseUrl: string;
+  /**
+   * Outside production with no PUBLIC_BASE_URL set: documents link to the address the request came
+   * to (a licence printed from a colleague's machine must not point at http://localhost).
+   */
+  publicBaseUrlFromRequest: boolean;
   /** clamd scanning every upload; unset: uploads are stored unscanned (development, or production with MALWARE_SCAN=off) */
   clamd: { address: string; timeoutMs: number } | undefined;
   /**
@@ -212,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     minStaff: positiveInt(env.MIN_FULLTIME_STAFF, 2, 'MIN_FULLTIME_STAFF'),
     maxVideoBytes: positiveInt(env.MAX_VIDEO_BYTES, 2 * 1024 ** 3, 'MAX_VIDEO_BYTES'),
     publicBaseUrl: baseUrl(env.PUBLIC_BASE_URL, `http://localhost:${port}`, 'PUBLIC_BASE_URL'),
+    publicBaseUrlFromRequest: mode !== 'production' && !env.PUBLIC_BASE_URL,
     clamd: clamdFromEnv(env, mode === 'production'),
     trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
     apiDocs: flag(env.API_DOCS, mode !== 'production', 'API_DOCS'),

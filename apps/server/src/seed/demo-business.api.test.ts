@@ -54,7 +54,7 @@ describe('demo business of a fresh development start', () => {
     expect(register.items).toHaveLength(1);
     const number = register.items[0].licenceNumber as string;
     const verified = (await ctx.client().get(`/api/public/licences/verify?number=${encodeURIComponent(number)}`)).json();
-    expect(verified).toMatchObject({ valid: true, status: '有效', institutionName: DEMO_LICENSED.name, departmentName: '省人社厅审批办' });
+    expect(verified).toMatchObject({ valid: true, status: '有效', institutionName: DEMO_LICENSED.name, departmentName: '吉林省人力资源和社会保障厅' });
     const entry = (await ctx.client().get(`/api/public/register/${register.items[0].id}`)).json();
     expect(entry.changes.map((c: { type: string }) => c.type)).toEqual(['设立', '变更']);
     expect(entry.licences.map((l: { status: string }) => l.status)).toEqual(['有效', '已换发']);

@@ -39,6 +39,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     minStaff: 2,
     maxVideoBytes: 2 * 1024 ** 3,
     publicBaseUrl: 'https://hr.jl.example.cn',
+    publicBaseUrlFromRequest: false,
     // the clamd started for the API run (clamd.global-setup.ts): uploads in tests are scanned for real
     clamd: inject('clamdSocket') ? { address: inject('clamdSocket'), timeoutMs: 10_000 } : undefined,
     trustProxy: false,

@@ -1,3 +1,4 @@
+import { issuerName } from '@jhrm/contracts';
 import { eq } from 'drizzle-orm';
 import { DEMO_UNIT } from '../seed/demo';
 import { departments, units } from '../modules/accounts/accounts.table';
@@ -107,7 +108,7 @@ export async function insertLicence(ctx: TestContext, inst: typeof institutions.
   licenceSerial += 1;
   const kind = opts.kind ?? '许可';
   const department = opts.department ?? '220000';
-  const [dept] = await db.select({ name: departments.name }).from(departments).where(eq(departments.code, department));
+  const [dept] = await db.select({ code: departments.code, name: departments.name }).from(departments).where(eq(departments.code, department));
   const number = opts.number ?? (kind === '许可' ? `（吉）人服证字〔2026〕第${department}${String(licenceSerial).padStart(4, '0')}号` : `吉人服备〔2026〕${department}${String(licenceSerial).padStart(4, '0')}号`);
   const [row] = await db
     .insert(licences)
@@ -123,7 +124,7 @@ export async function insertLicence(ctx: TestContext, inst: typeof institutions.
       address: opts.address === undefined ? '吉林省长春市朝阳区人民大街1000号博润大厦12层' : opts.address,
       scopes: opts.scopes ?? ['职业介绍', '人力资源培训', '人力资源管理咨询'],
       department,
-      departmentName: dept!.name,
+      departmentName: issuerName(dept!),
       issuedOn: opts.issuedOn ?? '2026-11-26',
       supersededBy: opts.supersededBy ?? null,
       endedAt: opts.endedAt ?? null,

@@ -193,7 +193,7 @@ export const ZLoginWithCaptchaRequest = ZLoginRequest.extend({
 
 // ── 扫码登录 (QR login) ────────────────────────────────────────────────────────────
 
-export const QR_STATUSES = ['pending', 'scanned', 'confirmed', 'cancelled', 'expired'] as const;
+export const QR_STATUSES = ['pending', 'scanned', 'confirmed', 'cancelled', 'expired', 'used'] as const;
 export const ZQrTicket = z.object({ id: z.string(), url: z.string(), expiresAt: z.string() });
 export type TQrTicket = z.infer<typeof ZQrTicket>;
 export const ZQrStatus = z.object({ status: z.enum(QR_STATUSES), me: ZMeResponse.optional() });

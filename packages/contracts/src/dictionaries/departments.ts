@@ -4,6 +4,9 @@
  */
 export const PROVINCE_DEPARTMENT = { code: '220000', name: '省人社厅审批办', level: 'province' } as const;
 
+/** The province's name as an issuer prints it: 省人社厅审批办 is the office inside it. */
+export const PROVINCE_ISSUER = '吉林省人力资源和社会保障厅';
+
 export const CITY_DEPARTMENTS = [
   { code: '220100', name: '长春市人力资源和社会保障局' },
   { code: '220200', name: '吉林市人力资源和社会保障局' },
@@ -35,3 +38,18 @@ export const COUNTY_DEPARTMENTS: readonly { code: string; name: string; parentCo
     return { code, name: `${place}人力资源和社会保障局`, parentCode: `${prefix}00` };
   }),
 );
+
+const BUREAU = '人力资源和社会保障局';
+
+/**
+ * The issuing authority's full name, as a 许可证 / 备案凭证 prints it: 吉林省人力资源和社会保障厅
+ * for the province's office, a district bureau (区) under its city's name (长春市南关区…), other
+ * bureaus (cities, 县, 县级市) by their own name. A name an admin has changed is printed as set.
+ */
+export function issuerName(dept: { code: string; name: string }): string {
+  if (dept.code === PROVINCE_DEPARTMENT.code && dept.name === PROVINCE_DEPARTMENT.name) return PROVINCE_ISSUER;
+  const county = COUNTY_DEPARTMENTS.find((c) => c.code === dept.code);
+  if (!county || dept.name !== county.name || !/区人力资源和社会保障局$/.test(dept.name)) return dept.name;
+  const city = CITY_DEPARTMENTS.find((c) => c.code === county.parentCode);
+  return city ? `${city.name.slice(0, -BUREAU.length)}${dept.name}` : dept.name;
+}

@@ -13,6 +13,12 @@ export const LICENCE_TITLES: Record<TLicenceKind, string> = {
   备案: '人力资源服务备案凭证',
 };
 
+/** The download action under its document's name: a 备案 institution holds a 备案凭证, not a 许可证. */
+export const LICENCE_DOWNLOAD_LABELS: Record<TLicenceKind, string> = {
+  许可: '许可证下载',
+  备案: '备案凭证下载',
+};
+
 /** Longest licence number accepted anywhere (the configured patterns stay well below it). */
 export const LICENCE_NUMBER_MAX = 64;
 

@@ -35,8 +35,13 @@ describe('扫码登录', () => {
     // used: replaying the desktop's secret signs nobody in
     const replay = ctx.client();
     replay.cookies.set('jhrm_qr', secret);
-    expect((await replay.get(`/api/auth/qr/${ticket.id}`)).json()).toEqual({ status: 'expired' });
+    expect((await replay.get(`/api/auth/qr/${ticket.id}`)).json()).toEqual({ status: 'used' });
     expect(replay.cookies.has('jhrm_sid')).toBe(false);
+    // the phone that scans it again is told it was used, not that it expired
+    expect((await phone.get(`/api/auth/qr/${ticket.id}/scan`)).json().status).toBe('used');
+    const again = await phone.post(`/api/auth/qr/${ticket.id}/confirm`);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().message).toBe('该二维码已使用，请在电脑上刷新二维码后重新扫码');
   });
 
   it('refuses a poll from another browser (the ticket is bound to the desktop that made it)', async () => {

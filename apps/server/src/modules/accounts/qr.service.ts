@@ -9,7 +9,7 @@ import { qrLogins } from './accounts.table';
 export const QR_TTL_MS = 2 * 60_000;
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
-type PublicStatus = 'pending' | 'scanned' | 'confirmed' | 'cancelled' | 'expired';
+type PublicStatus = 'pending' | 'scanned' | 'confirmed' | 'cancelled' | 'expired' | 'used';
 
 /**
  * 扫码登录. The desktop creates a ticket and keeps its secret in an httpOnly cookie; the QR shows
@@ -54,14 +54,14 @@ export class QrLoginService {
     const b = Buffer.from(row.desktopSecretHash);
     if (!secret || !timingSafeEqual(a, b)) throw new AppError(AppErrorCode.FORBIDDEN, '二维码不属于当前浏览器，请刷新二维码');
     const status = this.effective(row);
-    if (status === 'consumed') return { status: 'expired' };
+    if (status === 'consumed') return { status: 'used' };
     if (status !== 'confirmed') return { status };
     const taken = await this.db
       .update(qrLogins)
       .set({ status: 'consumed' })
       .where(and(eq(qrLogins.id, id), eq(qrLogins.status, 'confirmed')))
       .returning({ userId: qrLogins.userId });
-    if (taken.length === 0) return { status: 'expired' };
+    if (taken.length === 0) return { status: 'used' };
     return { status: 'confirmed', userId: taken[0]!.userId! };
   }
 
@@ -70,13 +70,14 @@ export class QrLoginService {
     const row = await this.find(id);
     const status = this.effective(row);
     if (status === 'pending') await this.db.update(qrLogins).set({ status: 'scanned' }).where(and(eq(qrLogins.id, id), eq(qrLogins.status, 'pending')));
-    return { status: status === 'pending' ? 'scanned' : status === 'consumed' ? 'expired' : status, expiresAt: row.expiresAt };
+    return { status: status === 'pending' ? 'scanned' : status === 'consumed' ? 'used' : status, expiresAt: row.expiresAt };
   }
 
   async decide(id: string, user: SessionUser, decision: 'confirm' | 'cancel', ip: string): Promise<void> {
     const row = await this.find(id);
     const status = this.effective(row);
-    if (status === 'expired' || status === 'consumed') throw new AppError(AppErrorCode.CONFLICT, '二维码已过期，请在电脑上刷新二维码后重新扫码');
+    if (status === 'expired') throw new AppError(AppErrorCode.CONFLICT, '二维码已过期，请在电脑上刷新二维码后重新扫码');
+    if (status === 'consumed') throw new AppError(AppErrorCode.CONFLICT, '该二维码已使用，请在电脑上刷新二维码后重新扫码');
     if (status === 'confirmed' || status === 'cancelled') throw new AppError(AppErrorCode.CONFLICT, '该二维码已处理，请在电脑上刷新二维码');
     await this.db.transaction(async (tx) => {
       const done = await tx

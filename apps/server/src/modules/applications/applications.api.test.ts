@@ -134,6 +134,16 @@ describe('设立审批', () => {
     expect(back.json()).toMatchObject({ status: '待提交', editable: true, actions: ['提交'] });
     const row2 = (await agent.get('/api/institutions')).json().items.find((i: { applicationId: string }) => i.applicationId === app.id);
     expect(row2).toMatchObject({ reviewStatus: '待提交', actions: ['查看', '修改', '提交', '材料上传', '视频上传'] });
+
+    // the withdrawn submission was not a round: submitted again, it is 第1轮 for the reviewer
+    expect(await ctx.database.db.select().from(applicationSubmissions).where(eq(applicationSubmissions.applicationId, app.id))).toEqual([]);
+    const again = await agent.post(`/api/applications/${app.id}/submit`, { version: back.json().version, department: '220000', requestKey: key() });
+    expect(again.statusCode, again.body).toBe(200);
+    const rounds = await ctx.database.db.select({ round: applicationSubmissions.round }).from(applicationSubmissions).where(eq(applicationSubmissions.applicationId, app.id));
+    expect(rounds).toEqual([{ round: 1 }]);
+    const reviewer = ctx.client();
+    await reviewer.login('demo_reviewer');
+    expect((await reviewer.get(`/api/reviews/${app.id}`)).json()).toMatchObject({ round: 1 });
   });
 
   it('freezes the submission with 身份证号 and 手机号码 sealed, and the reviewer still reads them', async () => {

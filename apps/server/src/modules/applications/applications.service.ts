@@ -208,7 +208,18 @@ export class ApplicationsService {
       if (!own) throw new AppError(AppErrorCode.NOT_FOUND, '申请不存在或无权操作');
       allowedTransition(own, '撤回', actor);
       this.checkVersion(own, version);
-      await fire(this.deps, tx, own, '撤回', actor);
+      // A withdrawn submission was never decided on: it is not a review round, and the next 提交
+      // takes its number (the record shows 第1轮, not a 第2轮 with no 第1轮). The audit log keeps it.
+      const withdrawn = await tx
+        .delete(applicationSubmissions)
+        .where(
+          and(
+            eq(applicationSubmissions.applicationId, id),
+            sql`NOT EXISTS (SELECT 1 FROM application_reviews r WHERE r.submission_id = ${applicationSubmissions.id})`,
+          ),
+        )
+        .returning({ round: applicationSubmissions.round });
+      await fire(this.deps, tx, own, '撤回', actor, { audit: { round: withdrawn[0]?.round ?? null } });
     });
     return this.detail(id, actor);
   }

@@ -63,7 +63,8 @@ export async function licencesRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     handler: async (req, reply) => {
       const { licence, successorNumber } = await readableLicence(deps, req, req.params.id);
-      const pdf = await renderCertificate({ licence, successorNumber, publicBaseUrl: deps.config.publicBaseUrl, createdAt: deps.clock() });
+      const publicBaseUrl = deps.config.publicBaseUrlFromRequest ? `${req.protocol}://${req.host}` : deps.config.publicBaseUrl;
+      const pdf = await renderCertificate({ licence, successorNumber, publicBaseUrl, createdAt: deps.clock() });
       return reply
         .header('Content-Type', 'application/pdf')
         .header('Content-Disposition', contentDisposition(certificateFileName(licence)))

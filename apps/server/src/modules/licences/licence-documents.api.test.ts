@@ -63,7 +63,7 @@ describe('许可证下载 (PDF)', () => {
     expect(covers(pdf, '机构名称吉林省长白山人力资源服务有限公司统一社会信用代码法定代表人（负责人）王博润')).toEqual([]);
     expect(covers(pdf, `${institution.uscc}住所吉林省长春市朝阳区人民大街1000号博润大厦12层`)).toEqual([]);
     expect(covers(pdf, '服务范围职业介绍、人力资源培训、人力资源管理咨询')).toEqual([]);
-    expect(covers(pdf, '发证机关省人社厅审批办发证日期2026年11月26日')).toEqual([]);
+    expect(covers(pdf, '发证机关吉林省人力资源和社会保障厅发证日期2026年11月26日（盖章）')).toEqual([]);
     // in force: no 已换发 / 已注销 anywhere
     expect(mappedCodePoints(pdf).has('换'.codePointAt(0)!)).toBe(false);
     expect(mappedCodePoints(pdf).has('销'.codePointAt(0)!)).toBe(false);
@@ -198,7 +198,7 @@ describe('许可证核验 (public)', () => {
       uscc: institution.uscc,
       legalRep: '王博润',
       scopes: ['职业介绍', '人力资源培训', '人力资源管理咨询'],
-      departmentName: '省人社厅审批办',
+      departmentName: '吉林省人力资源和社会保障厅',
       issuedOn: '2026-11-20',
       supersededByNumber: null,
       endedAt: null,
@@ -295,6 +295,9 @@ describe('from approval to the public', () => {
     expect(pdf.statusCode).toBe(200);
     expect(covers(pdf.rawPayload, '人力资源服务许可证吉林省长春职业介绍示范有限公司')).toEqual([]);
     const [licence] = await ctx.database.db.select().from(licences).where(eq(licences.id, row.licenceId!));
+    // issued by the department the office belongs to, under its full name
+    expect(licence!.departmentName).toBe('吉林省人力资源和社会保障厅');
+    expect(covers(pdf.rawPayload, '发证机关吉林省人力资源和社会保障厅')).toEqual([]);
     expect(pdfImages(pdf.rawPayload).some((i) => qrEncodes(i, licenceVerifyUrl(ctx.deps.config.publicBaseUrl, licence!.number)))).toBe(true);
 
     // what the QR code opens: the page asks the API with the number from its address
@@ -302,6 +305,25 @@ describe('from approval to the public', () => {
     expect(verified.json()).toMatchObject({ valid: true, status: '有效', institutionName: '吉林省长春职业介绍示范有限公司', verifyCount: 1 });
 
     const listed = (await ctx.client().get(`/api/public/register?keyword=${encodeURIComponent(licence!.number)}`)).json() as { items: TRegisterItem[] };
-    expect(listed.items.map((i) => [i.name, i.licenceStatus, i.departmentName])).toEqual([['吉林省长春职业介绍示范有限公司', '有效', '省人社厅审批办']]);
+    expect(listed.items.map((i) => [i.name, i.licenceStatus, i.departmentName])).toEqual([['吉林省长春职业介绍示范有限公司', '有效', '吉林省人力资源和社会保障厅']]);
+  });
+});
+
+describe('outside production with no PUBLIC_BASE_URL', () => {
+  it('links the QR code to the address the request came to, not to localhost', async () => {
+    const local = await createTestContext({ config: { publicBaseUrlFromRequest: true } });
+    try {
+      const unit = local.client();
+      await unit.login('demo_agent');
+      const { institution } = await createInstitution(local, { name: '吉林省图们江人力资源服务有限公司' });
+      const licence = await insertLicence(local, institution, { department: '220000' });
+      const res = await unit.get(pdfUrl(licence.id), { host: '192.168.1.20:3000' });
+      expect(res.statusCode, res.body).toBe(200);
+      const images = pdfImages(res.rawPayload);
+      expect(images.some((i) => qrEncodes(i, licenceVerifyUrl('http://192.168.1.20:3000', licence.number)))).toBe(true);
+      expect(images.some((i) => qrEncodes(i, licenceVerifyUrl(local.deps.config.publicBaseUrl, licence.number)))).toBe(false);
+    } finally {
+      await local.close();
+    }
   });
 });

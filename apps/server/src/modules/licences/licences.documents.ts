@@ -92,6 +92,12 @@ export async function renderCertificate(input: CertificateInput): Promise<Buffer
   doc.font('regular').fontSize(13).fillColor(INK);
   doc.text(`发证机关：${l.departmentName}`, signX, 440, { width: 300, align: 'right' });
   doc.text(`发证日期：${chineseDate(l.issuedOn)}`, signX, 468, { width: 300, align: 'right', lineBreak: false });
+  // where the issuing authority's seal goes: over the issuer's name and the date, as on a paper licence
+  const sealX = W - 86 - 70;
+  doc.save();
+  doc.lineWidth(0.8).strokeColor('#d9a1a1').dash(3, { space: 3 }).circle(sealX, 458, 44).stroke();
+  doc.restore();
+  doc.font('regular').fontSize(8).fillColor('#bfbfbf').text('（盖章）', sealX - 40, 500, { width: 80, align: 'center', lineBreak: false });
 
   doc
     .font('regular')

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { AppErrorCode, beijingDay, renderLicenceNumber, type TRecordDraft } from '@jhrm/contracts';
+import { AppErrorCode, beijingDay, issuerName, renderLicenceNumber, type TRecordDraft } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import { queryRows, type DbOrTx } from '../../db/client';
 import { departments } from '../accounts/accounts.table';
@@ -96,7 +96,8 @@ export async function issueLicence(tx: DbOrTx, deps: LicenceDeps, input: IssueLi
       address: b.officeAddress ?? null,
       scopes: [...(b.scopes ?? [])],
       department: dept.code,
-      departmentName: dept.name,
+      // the issuing authority as the document prints it (吉林省人力资源和社会保障厅, not the office's short name)
+      departmentName: issuerName(dept),
       issuedOn,
       issuedBy: input.issuedBy,
       createdAt: now,

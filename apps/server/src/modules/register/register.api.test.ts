@@ -92,7 +92,7 @@ describe('人力资源服务机构公示查询', () => {
       licenceStatus: '有效',
       issuedOn: '2026-11-26',
       scopes: ['职业介绍', '人力资源培训'],
-      departmentName: '省人社厅审批办',
+      departmentName: '吉林省人力资源和社会保障厅',
       status: '正常',
       // never recognised as 诚信示范机构 (credit.api.test.ts covers a title)
       creditYears: [],

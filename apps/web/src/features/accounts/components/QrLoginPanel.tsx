@@ -144,7 +144,7 @@ function QrOverlay({ phase, onRefresh }: { phase: QrPhase; onRefresh: () => void
       </span>
     );
   }
-  const title = phase === 'cancelled' ? QR_TEXT.cancelled : phase === 'expired' ? QR_TEXT.expired : '二维码获取失败';
+  const title = phase === 'cancelled' ? QR_TEXT.cancelled : phase === 'expired' ? QR_TEXT.expired : phase === 'used' ? QR_TEXT.used : '二维码获取失败';
   return (
     <button type="button" className="qr-login-refresh" onClick={onRefresh}>
       <span className="qr-login-overlay-text">{title}</span>

@@ -16,12 +16,13 @@ describe('QR panel phases', () => {
     expect(qrCodeStatus('cancelled')).toBe('expired');
     expect(qrCodeStatus('expired')).toBe('expired');
     expect(qrCodeStatus('failed')).toBe('expired');
+    expect(qrCodeStatus('used')).toBe('expired');
   });
 
   it('polls only while a scan can still happen', () => {
     expect(isWaiting('pending')).toBe(true);
     expect(isWaiting('scanned')).toBe(true);
-    for (const p of ['loading', 'cancelled', 'expired', 'failed'] as const) expect(isWaiting(p)).toBe(false);
+    for (const p of ['loading', 'cancelled', 'expired', 'used', 'failed'] as const) expect(isWaiting(p)).toBe(false);
   });
 
   it('tells the user what to do in Chinese', () => {
@@ -29,6 +30,7 @@ describe('QR panel phases', () => {
     expect(qrHint('scanned', null)).toBe('已扫码，请在手机上确认');
     expect(qrHint('cancelled', null)).toContain('已取消');
     expect(qrHint('expired', null)).toContain('已过期');
+    expect(qrHint('used', null)).toBe('二维码已使用，请点击二维码刷新');
     expect(qrHint('failed', '网络连接失败，请检查网络后重试')).toBe('网络连接失败，请检查网络后重试');
   });
 });

@@ -1,7 +1,7 @@
 import type { QRStatus } from 'antd/es/qr-code/interface';
 
 /** What the desktop's QR panel is showing. */
-export type QrPhase = 'loading' | 'pending' | 'scanned' | 'cancelled' | 'expired' | 'failed';
+export type QrPhase = 'loading' | 'pending' | 'scanned' | 'cancelled' | 'expired' | 'used' | 'failed';
 
 /** A ticket lives 2 minutes on the server; the desktop counts from when it received it. */
 export const QR_LIFETIME_MS = 2 * 60_000;
@@ -12,6 +12,7 @@ export const QR_TEXT = {
   scanned: '已扫码，请在手机上确认',
   cancelled: '已取消',
   expired: '二维码已过期',
+  used: '二维码已使用',
   refresh: '点击刷新',
   loading: '二维码加载中…',
 } as const;
@@ -48,6 +49,8 @@ export function qrHint(phase: QrPhase, failure: string | null): string {
       return '已取消，请点击二维码刷新后重新扫码';
     case 'expired':
       return '二维码已过期，请点击二维码刷新';
+    case 'used':
+      return '二维码已使用，请点击二维码刷新';
     case 'failed':
       return failure ?? '二维码获取失败，请点击刷新';
   }

@@ -109,6 +109,7 @@ function ConfirmTicket({ id, user, switchAccount }: { id: string; user: TSession
 
   const status = scan.data.status;
   if (status === 'expired') return <Result status="warning" title="二维码已过期，请在电脑上刷新二维码后重新扫码" />;
+  if (status === 'used') return <Result status="info" title="该二维码已使用，请在电脑上刷新二维码后重新扫码" />;
   if (status === 'confirmed' || status === 'cancelled') return <Result status="info" title="该二维码已处理，请在电脑上刷新二维码" />;
 
   return (

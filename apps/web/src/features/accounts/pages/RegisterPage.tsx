@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Alert, Button, Checkbox, DatePicker, Form, Input, Radio, Select } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Radio, Select } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
@@ -30,6 +30,7 @@ import { idEndDisplay } from '../components/id-validity';
 import { firstPasswordProblem } from '../components/password-rules';
 import { useCountdown } from '../components/useCountdown';
 import { APPEAL_PATH, LOGIN_PATH, type LoginPageState } from '../paths';
+import { DateField } from '../../../components/DateField';
 
 type LegalType = (typeof LEGAL_TYPES)[number];
 
@@ -273,7 +274,7 @@ export default function RegisterPage() {
           <Radio.Group {...RADIOGROUP} options={ID_VALIDITY_PERIODS.map((p) => ({ label: p, value: p }))} />
         </Form.Item>
         <Form.Item label="身份证有效开始日期" name="idStart" rules={idStartRules} dependencies={['idValidity']}>
-          <DatePicker
+          <DateField
             placeholder="请选择身份证有效开始日期"
             format={DATE_FORMAT}
             disabledDate={(d) => d.isAfter(dayjs(), 'day')}

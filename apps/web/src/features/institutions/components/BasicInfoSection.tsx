@@ -1,5 +1,5 @@
 import { Fragment, type ReactNode } from 'react';
-import { Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, type InputNumberProps } from 'antd';
+import { Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, type InputNumberProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import {
   BASIC_FIELDS,
@@ -14,6 +14,7 @@ import {
 import { optionalZodRules } from '../model/rules';
 import { describeKind } from '../../../components/record/application-kind';
 import { departmentOptions, type Department } from '../../../lib/application-api';
+import { DateField } from '../../../components/DateField';
 
 const options = (values: readonly string[]) => values.map((v) => ({ label: v, value: v }));
 /** Two columns on common screens, three on very wide ones (ID numbers must stay readable). */
@@ -63,7 +64,7 @@ function FieldInput({ field, departments, departmentsLoading, ...control }: Fiel
     case 'multi':
       return <Checkbox.Group {...control} className="inst-scopes" options={options(field.options ?? [])} />;
     case 'date':
-      return <DatePicker {...control} className="inst-full" disabledDate={noFuture} />;
+      return <DateField {...control} className="inst-full" disabledDate={noFuture} />;
     case 'amount':
       return <Amount {...control} />;
     case 'count':

@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Alert, Button, ConfigProvider, DatePicker, Form, Input, Select } from 'antd';
+import { Alert, Button, ConfigProvider, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import {
   CHANGE_REASONS,
@@ -23,6 +23,7 @@ import { tabLabel } from './EstablishmentEditor';
 import { recordPanes } from './RecordPanes';
 import { DraftTabsForm } from './DraftTabsForm';
 import './institutions.css';
+import { DateField } from '../../../components/DateField';
 
 const REASON_OPTIONS = CHANGE_REASONS.map((r) => ({ label: r, value: r }));
 const noFuture = (d: Dayjs) => d.isAfter(new Date(), 'day');
@@ -74,7 +75,7 @@ export function ChangeEditor(body: DraftBodyProps<ChangeFormValues>) {
         required={!!reason && REGISTERED_CHANGE_REASONS.includes(reason)}
         extra="《人力资源市场暂行条例》第二十一条：变更名称、住所、法定代表人的，应当自工商变更登记之日起15日内书面报告"
       >
-        <DatePicker className="inst-full" disabledDate={noFuture} style={{ maxWidth: 320 }} />
+        <DateField className="inst-full" disabledDate={noFuture} style={{ maxWidth: 320 }} />
       </Form.Item>
       {lateDays !== null ? (
         <Alert type="warning" showIcon className="inst-change-alert" message={`已超过工商变更登记之日起15日的报告期限（逾期${detail?.status && submittedLate !== null ? submittedLate : lateDays}天），审核人员将看到逾期情况`} />

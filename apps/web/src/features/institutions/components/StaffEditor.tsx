@@ -1,4 +1,4 @@
-import { Col, DatePicker, Form, Input, Row, Select, type FormInstance } from 'antd';
+import { Col, Form, Input, Row, Select, type FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { DERIVED_LABELS, STAFF_COLUMNS as S, idCardDerived, recordTabLabel, type TStaffMember } from '@jhrm/contracts';
 import { zodRules } from '../../../lib/form';
@@ -7,6 +7,7 @@ import { staffFromForm, staffToForm, type StaffFormValues } from '../model/staff
 import type { RowFocusRequest } from '../../../components/draft-body';
 import { ListEditor } from './ListEditor';
 import { staffColumns } from '../../../components/record/record-columns';
+import { DateField } from '../../../components/DateField';
 
 const options = (values: readonly string[]) => values.map((v) => ({ label: v, value: v }));
 const half = { xs: 24, md: 12 };
@@ -78,7 +79,7 @@ function StaffFields({ form, rows, editing }: { form: FormInstance<StaffFormValu
       </Col>
       <Col {...half}>
         <Form.Item name="graduatedOn" label={S.graduatedOn.label}>
-          <DatePicker className="inst-full" disabledDate={noFuture} />
+          <DateField className="inst-full" disabledDate={noFuture} />
         </Form.Item>
       </Col>
       <Col {...half}>
@@ -93,7 +94,7 @@ function StaffFields({ form, rows, editing }: { form: FormInstance<StaffFormValu
       </Col>
       <Col {...half}>
         <Form.Item name="workStartOn" label={S.workStartOn.label}>
-          <DatePicker className="inst-full" />
+          <DateField className="inst-full" />
         </Form.Item>
       </Col>
       <Col {...half}>
@@ -110,7 +111,7 @@ function StaffFields({ form, rows, editing }: { form: FormInstance<StaffFormValu
             }),
           ]}
         >
-          <DatePicker className="inst-full" />
+          <DateField className="inst-full" />
         </Form.Item>
       </Col>
       <Col {...half}>

@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import { App, Button, Popconfirm, type TableColumnsType } from 'antd';
-import type { TInstitutionListItem, TInstitutionListPage, TInstitutionRowAction } from '@jhrm/contracts';
+import { LICENCE_DOWNLOAD_LABELS, type TInstitutionListItem, type TInstitutionListPage, type TInstitutionRowAction } from '@jhrm/contracts';
 import { QueryPage } from '../../../components/QueryPage';
 import { useCurrentUser } from '../../../lib/session';
 import { licencePdfUrl } from '../../../lib/public-paths';
@@ -46,7 +46,7 @@ function WithdrawLink({ row }: { row: TInstitutionListItem }) {
   );
 }
 
-function RowActions({ row, readOnly }: { row: TInstitutionListItem; readOnly: boolean }) {
+export function RowActions({ row, readOnly }: { row: TInstitutionListItem; readOnly: boolean }) {
   // The legal person sees the list but does no business (SPEC §1.2): 查看 and 许可证下载 only.
   const actions = readOnly ? row.actions.filter((a) => a === '查看' || a === '许可证下载') : row.actions;
   const appId = row.applicationId;
@@ -62,7 +62,7 @@ function RowActions({ row, readOnly }: { row: TInstitutionListItem; readOnly: bo
       {appId && actions.includes('撤回') && <WithdrawLink row={row} />}
       {row.licenceId && actions.includes('许可证下载') && (
         <a href={licencePdfUrl(row.licenceId)} download>
-          许可证下载
+          {LICENCE_DOWNLOAD_LABELS[row.kind ?? '许可']}
         </a>
       )}
     </div>

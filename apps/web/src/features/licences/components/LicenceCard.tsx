@@ -27,7 +27,7 @@ const historyColumns: TableColumnsType<TUnitLicence> = [
 ];
 
 /**
- * 许可证 on the 查看 page: the 人力资源服务许可证 / 备案凭证 in force with 下载许可证, and the ones
+ * 许可证 on the 查看 page: the 人力资源服务许可证 / 备案凭证 in force with 下载许可证 (下载备案凭证), and the ones
  * it replaced. Nothing at all for an institution that was never issued one.
  */
 export function LicenceCard({ institutionId }: { institutionId: string }) {
@@ -45,7 +45,7 @@ export function LicenceCard({ institutionId }: { institutionId: string }) {
         <LicenceStatusTag status={current.status} />
         <div className="licence-card-actions">
           <Button type="primary" icon={<DownloadOutlined />} href={licencePdfUrl(current.id)} download>
-            下载许可证
+            {current.kind === '备案' ? '下载备案凭证' : '下载许可证'}
           </Button>
           <Link to={licenceVerifyPagePath(current.number)} target="_blank" rel="noopener">
             在线核验

@@ -15,15 +15,22 @@ interface AppTile {
 /** The 应用入口 tiles. Every role sees 人力资源服务 for now; other systems add tiles here. */
 const TILES: AppTile[] = [{ key: 'hr', label: '人力资源服务', to: '/hr', icon: <TeamOutlined /> }];
 
+/** The entry's title: 单位网厅 for a unit's legal person and agents, 人社部门工作台 for bureau staff. */
+export function portalBrand(role: string): string {
+  return role === 'reviewer' || role === 'admin' ? '人社部门工作台' : '单位网厅';
+}
+
 export default function PortalPage() {
   const user = useCurrentUser();
   const { logout, pending } = useLogout();
   const orgName = user.unit?.name ?? user.department?.name ?? '';
+  // a bureau's reviewers and admins enter their own workbench, not the units' 单位网厅
+  const brand = portalBrand(user.role);
 
   return (
     <Layout className="portal">
       <Layout.Header className="portal-header">
-        <span className="portal-brand">单位网厅</span>
+        <span className="portal-brand">{brand}</span>
         <Space size="middle" className="portal-user">
           {orgName && <span data-testid="current-unit">{orgName}</span>}
           <span data-testid="current-user">{user.name}</span>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
+import { App, Col, Form, Input, Modal, Row, Select } from 'antd';
 import type { Rule } from 'antd/es/form';
 import {
   DERIVED_LABELS,
@@ -15,6 +15,7 @@ import { isApiError } from '../../../lib/api-client';
 import { applyFieldErrors, zodRules } from '../../../lib/form';
 import { fetchPractitioner, useSavePractitioner } from '../api/practitioners.api';
 import { fromForm, toForm, type PractitionerFormValues } from '../model/practitioner-form';
+import { DateField } from '../../../components/DateField';
 
 const half = { xs: 24, md: 12 };
 const FORM = 'practitioner';
@@ -40,7 +41,7 @@ function Choice({ column, 'aria-required': _ariaRequired, ...props }: { column: 
 /** One catalogue column as its input kind asks. */
 function inputOf(c: ListColumn) {
   if (c.input === 'select') return <Choice column={c} />;
-  if (c.input === 'date') return <DatePicker className="practitioner-full" />;
+  if (c.input === 'date') return <DateField className="practitioner-full" />;
   return <Input maxLength={c.maxLength} autoComplete="off" placeholder={c.placeholder} inputMode={c.numeric ? 'numeric' : undefined} />;
 }
 

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, DatePicker, Form, Input, Radio, Select, Space, type RadioChangeEvent } from 'antd';
+import { Alert, App, Button, Form, Input, Radio, Select, Space, type RadioChangeEvent } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { isRecordReviewContent, type TDecisionResponse, type TReviewDecision, type TReviewDetail } from '@jhrm/contracts';
@@ -8,6 +8,7 @@ import { isApiError } from '../../../lib/api-client';
 import { useDecide } from '../api/reviews.api';
 import { noteTargetGroups, parseTarget } from '../model/note-targets';
 import './reviews.css';
+import { DateField } from '../../../components/DateField';
 
 interface DecisionForm {
   decision: TReviewDecision;
@@ -166,7 +167,7 @@ export function DecisionPanel({ detail, onDecided }: { detail: TReviewDetail; on
           message={`审核通过后将核发${LICENCE_NAMES[issues]}`}
           description={
             <Form.Item name="issuedOn" label="发证日期" rules={[{ required: true, message: '请选择发证日期' }]} style={{ marginBottom: 0 }}>
-              <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} allowClear={false} />
+              <DateField disabledDate={(d) => d.isAfter(dayjs(), 'day')} allowClear={false} />
             </Form.Item>
           }
         />

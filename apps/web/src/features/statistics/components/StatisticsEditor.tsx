@@ -1,5 +1,5 @@
 import { useNavigate } from 'react-router-dom';
-import { Alert, Button, Card, Checkbox, Col, ConfigProvider, DatePicker, Form, Input, InputNumber, Row, Select, type SelectProps } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, ConfigProvider, Form, Input, InputNumber, Row, Select, type SelectProps } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
@@ -17,6 +17,7 @@ import { useStatisticsInstitutions } from '../api/statistics.api';
 import { STATISTICS_QUERY_PATH } from '../paths';
 import { STATISTICS_FORM, type StatisticsFormValues } from '../statistics-draft';
 import './statistics.css';
+import { DateField } from '../../../components/DateField';
 
 const STATUS_TONES = { 待提交: 'info', 待审核: 'warning', 审核通过: 'success', 审核不通过: 'danger' } as const;
 
@@ -157,7 +158,7 @@ export function StatisticsEditor(body: DraftBodyProps<StatisticsFormValues>) {
                         validateFirst
                         {...(field.input === 'date' ? dateProps : {})}
                       >
-                        {field.input === 'date' ? <DatePicker style={{ width: '100%' }} /> : <FieldInput field={field} {...(departmentName ? { departmentName } : {})} />}
+                        {field.input === 'date' ? <DateField style={{ width: '100%' }} /> : <FieldInput field={field} {...(departmentName ? { departmentName } : {})} />}
                       </Form.Item>
                     </Col>
                   ))}
