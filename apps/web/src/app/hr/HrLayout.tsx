@@ -1,12 +1,13 @@
 import { Suspense, useEffect, useMemo, useRef } from 'react';
 import { Link, Outlet, useNavigate } from 'react-router-dom';
-import { Button, Space, Tabs } from 'antd';
-import { LogoutOutlined, SettingOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Grid, Space, Tabs } from 'antd';
+import { LogoutOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
 import { Spinner } from '../../components/Spinner';
 import { NotificationBell } from '../../features/notifications/components/NotificationBell';
 import { useCurrentUser, useLogout } from '../../lib/session';
 import { ACCOUNT_SETTINGS_PATH, buildMenu, HR_BASE, routesFor } from './hr-routes';
+import { watchTablists } from '../../lib/tabs-aria';
 import { useHrTabs } from './useHrTabs';
 import './hr.css';
 
@@ -22,6 +23,44 @@ function Logo() {
   );
 }
 
+/**
+ * The phone header's user menu: the unit and the user's names in full (the bar has no room for
+ * them), 账号设置 and 退出登录.
+ */
+function UserMenu({ orgName, userName, pending, onLogout }: { orgName: string; userName: string; pending: boolean; onLogout: () => void }) {
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        items: [
+          {
+            key: 'who',
+            disabled: true,
+            className: 'hr-user-menu-who',
+            label: (
+              <span>
+                {orgName && (
+                  <span className="hr-user-menu-org" data-testid="current-unit">
+                    {orgName}
+                  </span>
+                )}
+                <span data-testid="current-user">{userName}</span>
+              </span>
+            ),
+          },
+          { type: 'divider' },
+          { key: 'settings', icon: <SettingOutlined />, label: <Link to={ACCOUNT_SETTINGS_PATH}>账号设置</Link> },
+          { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', disabled: pending, onClick: onLogout },
+        ],
+      }}
+    >
+      <Button size="small" icon={<UserOutlined />} aria-label={`用户菜单：${userName}`} className="hr-user-menu-button">
+        <span className="hr-user-menu-name">{userName}</span>
+      </Button>
+    </Dropdown>
+  );
+}
+
 export function HrLayout() {
   const user = useCurrentUser();
   const navigate = useNavigate();
@@ -31,6 +70,10 @@ export function HrLayout() {
   const { tabs, active, activate, close } = useHrTabs(routes);
   const orgName = user.unit?.name ?? user.department?.name ?? '';
   const mainRef = useRef<HTMLDivElement>(null);
+  // below antd's md breakpoint (768 px) ProLayout is in its mobile mode: a compact header
+  const phone = !Grid.useBreakpoint().md;
+
+  useEffect(() => (mainRef.current ? watchTablists(mainRef.current) : undefined), []);
 
   useEffect(() => {
     // With a fixed header ProLayout renders an empty spacer <header> before the real one: two
@@ -44,7 +87,17 @@ export function HrLayout() {
   return (
     <ProLayout
       title={TITLE}
-      logo={<Logo />}
+      // a phone's header has no room for the title beside the menu: it goes with the logo
+      logo={
+        phone ? (
+          <span className="hr-phone-brand">
+            <Logo />
+            <h1 className="hr-phone-title">{TITLE}</h1>
+          </span>
+        ) : (
+          <Logo />
+        )
+      }
       layout="mix"
       fixedHeader
       fixSiderbar
@@ -56,17 +109,24 @@ export function HrLayout() {
       menuItemRender={(item, dom) => (item.path ? <Link to={item.path}>{dom}</Link> : dom)}
       pageTitleRender={(_props, _default, info) => (info?.pageName ? `${info.pageName} - ${TITLE}` : TITLE)}
       actionsRender={() => [
-        <Space key="user" size="middle" className="hr-user">
-          {orgName && <span data-testid="current-unit">{orgName}</span>}
-          <NotificationBell />
-          <span data-testid="current-user">{user.name}</span>
-          <Link to={ACCOUNT_SETTINGS_PATH} className="hr-user-link">
-            <SettingOutlined aria-hidden /> 账号设置
-          </Link>
-          <Button size="small" icon={<LogoutOutlined />} loading={pending} onClick={() => void logout()}>
-            退出登录
-          </Button>
-        </Space>,
+        phone ? (
+          <Space key="user" size="middle" className="hr-user">
+            <NotificationBell />
+            <UserMenu orgName={orgName} userName={user.name} pending={pending} onLogout={() => void logout()} />
+          </Space>
+        ) : (
+          <Space key="user" size="middle" className="hr-user">
+            {orgName && <span data-testid="current-unit">{orgName}</span>}
+            <NotificationBell />
+            <span data-testid="current-user">{user.name}</span>
+            <Link to={ACCOUNT_SETTINGS_PATH} className="hr-user-link">
+              <SettingOutlined aria-hidden /> 账号设置
+            </Link>
+            <Button size="small" icon={<LogoutOutlined />} loading={pending} onClick={() => void logout()}>
+              退出登录
+            </Button>
+          </Space>
+        ),
       ]}
       footerRender={() => <footer className="hr-footer">吉林省人力资源和社会保障厅</footer>}
       token={{

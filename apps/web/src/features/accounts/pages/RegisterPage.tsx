@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Alert, Button, Checkbox, Form, Input, Radio, Select } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Radio } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
@@ -31,6 +31,7 @@ import { firstPasswordProblem } from '../components/password-rules';
 import { useCountdown } from '../components/useCountdown';
 import { APPEAL_PATH, LOGIN_PATH, type LoginPageState } from '../paths';
 import { DateField } from '../../../components/DateField';
+import { FormSelect } from '../../../components/FormControls';
 
 type LegalType = (typeof LEGAL_TYPES)[number];
 
@@ -390,20 +391,9 @@ const RADIOGROUP: Record<string, string> = { role: 'radiogroup' };
 
 const LEGAL_TYPE_OPTIONS = LEGAL_TYPES.map((t) => ({ label: t, value: t }));
 
-/**
- * 法人类型. Form.Item puts aria-required on the control, which antd's Select renders on its outer
- * <div> (not allowed there); the list always has a value (企业法人 by default), so it is dropped.
- */
-function LegalTypeSelect({
-  'aria-required': _ariaRequired,
-  ...props
-}: {
-  'aria-required'?: unknown;
-  id?: string;
-  value?: LegalType;
-  onChange?: (value: LegalType) => void;
-}) {
-  return <Select<LegalType> {...props} options={LEGAL_TYPE_OPTIONS} placeholder="请选择法人类型" />;
+/** 法人类型: the list always has a value (企业法人 by default). */
+function LegalTypeSelect(props: { id?: string; value?: LegalType; onChange?: (value: LegalType) => void }) {
+  return <FormSelect<LegalType> {...props} options={LEGAL_TYPE_OPTIONS} placeholder="请选择法人类型" />;
 }
 
 /**

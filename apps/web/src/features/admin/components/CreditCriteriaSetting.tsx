@@ -12,6 +12,7 @@ import {
 import { applyFieldErrors } from '../../../lib/form';
 import { formatDateTime } from '../../../lib/format-datetime';
 import { useUpdateSetting } from '../api/admin-settings.api';
+import { FormCheckboxGroup } from '../../../components/FormControls';
 
 const sectionLabel = (key: string) => CREDIT_SECTIONS.find((s) => s.key === key)?.label ?? key;
 
@@ -58,7 +59,7 @@ export function CreditCriteriaSetting({ item }: { item: TSettingItem }) {
           ))}
         </Row>
         <Form.Item name="questions" label="审核项（勾选的问题按括号中的回答为符合）">
-          <Checkbox.Group style={{ width: '100%' }}>
+          <FormCheckboxGroup style={{ width: '100%' }}>
             <Row gutter={[8, 4]}>
               {CREDIT_QUESTION_KEYS.map((k) => (
                 <Col xs={24} lg={12} key={k}>
@@ -68,7 +69,7 @@ export function CreditCriteriaSetting({ item }: { item: TSettingItem }) {
                 </Col>
               ))}
             </Row>
-          </Checkbox.Group>
+          </FormCheckboxGroup>
         </Form.Item>
         <Space wrap>
           <Button type="primary" htmlType="submit" loading={update.isPending}>

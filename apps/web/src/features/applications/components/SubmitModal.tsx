@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
-import { Alert, Form, Modal, Select } from 'antd';
+import { Alert, Form, Modal } from 'antd';
 import type { TSubmissionProblem } from '@jhrm/contracts';
 import { departmentOptions, type Department } from '../../../lib/application-api';
 import type { DraftTab } from '../model/problems';
 import { ProblemList } from './ProblemList';
+import { FormSelect } from '../../../components/FormControls';
 
 interface Props {
   /** e.g. 提交人力资源服务机构设立审批 */
@@ -57,7 +58,7 @@ export function SubmitModal({ title, tabs, open, pending, departments, defaultDe
       <p>提交后将由所选审批部门审核，审核期间不能修改；审批部门受理前可以撤回。</p>
       <Form form={form} name="submitApplication" layout="vertical" onFinish={(v) => onSubmit(v.department!)}>
         <Form.Item name="department" label="审批部门" rules={[{ required: true, message: '请选择审批部门' }]}>
-          <Select showSearch optionFilterProp="label" placeholder="请选择审批部门" options={departmentOptions(departments)} />
+          <FormSelect showSearch optionFilterProp="label" placeholder="请选择审批部门" options={departmentOptions(departments)} />
         </Form.Item>
       </Form>
       {error && <Alert type="error" showIcon message={error} className="table-alert" />}

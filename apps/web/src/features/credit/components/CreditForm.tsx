@@ -1,6 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Alert, Card, Col, Form, Input, InputNumber, Row } from 'antd';
 import { CREDIT_RECORD_FACTS, CREDIT_SECTIONS, YES_NO, creditFieldsOf, type CreditField, type TCreditFacts, type TCreditFieldKey } from '@jhrm/contracts';
 import type { DraftBodyProps } from '../../../components/draft-body';
 import { StatusTag } from '../../../components/StatusTag';
@@ -9,6 +9,7 @@ import { useCreditInstitutions } from '../api/credit.api';
 import { CREDIT_FORM, creditViewOf, type CreditFormValues } from '../credit-draft';
 import { creditPath } from '../paths';
 import './credit.css';
+import { FormSelect, FormCheckboxGroup } from '../../../components/FormControls';
 
 const YES_NO_OPTIONS = YES_NO.map((v) => ({ label: v, value: v }));
 const STATUS_TONES = { 待提交: 'info', 待审核: 'warning', 审核通过: 'success', 审核不通过: 'danger' } as const;
@@ -17,7 +18,7 @@ const STATUS_TONES = { 待提交: 'info', 待审核: 'warning', 审核通过: 's
 function input(f: CreditField): ReactNode {
   switch (f.input) {
     case 'yesNo':
-      return <Select placeholder="请选择" allowClear options={YES_NO_OPTIONS} />;
+      return <FormSelect placeholder="请选择" allowClear options={YES_NO_OPTIONS} />;
     case 'percent':
       return <InputNumber min={0} max={100} precision={2} addonAfter="%" placeholder="0–100" style={{ width: '100%' }} />;
     case 'amount':
@@ -31,7 +32,7 @@ function input(f: CreditField): ReactNode {
     case 'textarea':
       return <Input.TextArea rows={4} maxLength={f.maxLength} showCount />;
     case 'multi':
-      return <Checkbox.Group options={(f.options ?? []).map((o) => ({ label: o, value: o }))} />;
+      return <FormCheckboxGroup options={(f.options ?? []).map((o) => ({ label: o, value: o }))} />;
   }
 }
 
@@ -123,7 +124,7 @@ export function CreditForm(body: DraftBodyProps<CreditFormValues>) {
                         required
                         extra={!detail && !institutions.isPending && institutionOptions.length === 0 ? '本单位暂无审核通过且未注销的机构' : undefined}
                       >
-                        <Select
+                        <FormSelect
                           placeholder="请选择本单位审核通过的机构"
                           options={institutionOptions}
                           loading={institutions.isPending}
@@ -156,7 +157,7 @@ export function CreditForm(body: DraftBodyProps<CreditFormValues>) {
                 {s.key === 'basic' && (
                   <Col xs={24} lg={12}>
                     <Form.Item name="department" label="审批部门" required>
-                      <Select placeholder="请选择审批部门" options={departmentOptions(departments.data)} loading={departments.isPending} showSearch optionFilterProp="label" />
+                      <FormSelect placeholder="请选择审批部门" options={departmentOptions(departments.data)} loading={departments.isPending} showSearch optionFilterProp="label" />
                     </Form.Item>
                   </Col>
                 )}

@@ -1,5 +1,5 @@
 import { Fragment, type ReactNode } from 'react';
-import { Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, type InputNumberProps } from 'antd';
+import { Col, Form, Input, InputNumber, Row, Space, type InputNumberProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import {
   BASIC_FIELDS,
@@ -15,6 +15,7 @@ import { optionalZodRules } from '../model/rules';
 import { describeKind } from '../../../components/record/application-kind';
 import { departmentOptions, type Department } from '../../../lib/application-api';
 import { DateField } from '../../../components/DateField';
+import { FormSelect, FormCheckboxGroup } from '../../../components/FormControls';
 
 const options = (values: readonly string[]) => values.map((v) => ({ label: v, value: v }));
 /** Two columns on common screens, three on very wide ones (ID numbers must stay readable). */
@@ -60,9 +61,9 @@ function FieldInput({ field, departments, departmentsLoading, ...control }: Fiel
     case 'textarea':
       return <Input.TextArea {...control} maxLength={field.maxLength} autoSize={{ minRows: 1, maxRows: 4 }} />;
     case 'select':
-      return <Select {...control} allowClear placeholder="请选择" options={options(field.options ?? [])} />;
+      return <FormSelect {...control} allowClear placeholder="请选择" options={options(field.options ?? [])} />;
     case 'multi':
-      return <Checkbox.Group {...control} className="inst-scopes" options={options(field.options ?? [])} />;
+      return <FormCheckboxGroup {...control} className="inst-scopes" options={options(field.options ?? [])} />;
     case 'date':
       return <DateField {...control} className="inst-full" disabledDate={noFuture} />;
     case 'amount':
@@ -70,10 +71,10 @@ function FieldInput({ field, departments, departmentsLoading, ...control }: Fiel
     case 'count':
       return <Count {...control} />;
     case 'yesNo':
-      return <Select {...control} allowClear placeholder="请选择" options={YES_NO} />;
+      return <FormSelect {...control} allowClear placeholder="请选择" options={YES_NO} />;
     case 'department':
       return (
-        <Select
+        <FormSelect
           {...control}
           allowClear
           showSearch

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Button, ConfigProvider, Form, Input, Select } from 'antd';
+import { Button, ConfigProvider, Form, Input } from 'antd';
 import { CANCEL_CATEGORIES } from '@jhrm/contracts';
 import type { DraftBodyProps } from '../../../components/draft-body';
 import { RecordView } from '../../../components/record/RecordView';
@@ -11,6 +11,7 @@ import { CANCELLATION_FORM, CANCELLATION_TABS, type CancellationFormValues } fro
 import { CANCELLATION_LIST_PATH } from '../paths';
 import { DraftTabsForm } from './DraftTabsForm';
 import './institutions.css';
+import { FormSelect } from '../../../components/FormControls';
 
 const CATEGORY_OPTIONS = CANCEL_CATEGORIES.map((c) => ({ label: c, value: c }));
 
@@ -47,13 +48,13 @@ export function CancellationEditor(body: DraftBodyProps<CancellationFormValues>)
         <span>{record?.basic?.name ?? ''}</span>
       </Form.Item>
       <Form.Item name="department" label="审批部门" required>
-        <Select placeholder="请选择审批部门" options={departmentOptions(departments.data)} loading={departments.isPending} showSearch optionFilterProp="label" />
+        <FormSelect placeholder="请选择审批部门" options={departmentOptions(departments.data)} loading={departments.isPending} showSearch optionFilterProp="label" />
       </Form.Item>
       <Form.Item name="reason" label="注销原因" required>
         <Input.TextArea rows={4} maxLength={500} showCount placeholder="请填写注销原因" />
       </Form.Item>
       <Form.Item name="category" label="注销类别" required>
-        <Select placeholder="请选择注销类别" allowClear options={CATEGORY_OPTIONS} />
+        <FormSelect placeholder="请选择注销类别" allowClear options={CATEGORY_OPTIONS} />
       </Form.Item>
       <ConfigProvider componentDisabled={false}>
         <Form.Item label=" " colon={false}>

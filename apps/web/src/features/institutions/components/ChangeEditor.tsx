@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Alert, Button, ConfigProvider, Form, Input, Select } from 'antd';
+import { Alert, Button, ConfigProvider, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
 import {
   CHANGE_REASONS,
@@ -24,6 +24,7 @@ import { recordPanes } from './RecordPanes';
 import { DraftTabsForm } from './DraftTabsForm';
 import './institutions.css';
 import { DateField } from '../../../components/DateField';
+import { FormSelect } from '../../../components/FormControls';
 
 const REASON_OPTIONS = CHANGE_REASONS.map((r) => ({ label: r, value: r }));
 const noFuture = (d: Dayjs) => d.isAfter(new Date(), 'day');
@@ -67,7 +68,7 @@ export function ChangeEditor(body: DraftBodyProps<ChangeFormValues>) {
         <span>{inForce?.basic?.name ?? detail?.record.basic?.name ?? ''}</span>
       </Form.Item>
       <Form.Item name="reason" label="变更事由" required extra="选择后，只有该事由涉及的信息可以修改">
-        <Select placeholder="请选择变更事由" allowClear options={REASON_OPTIONS} />
+        <FormSelect placeholder="请选择变更事由" allowClear options={REASON_OPTIONS} />
       </Form.Item>
       <Form.Item
         name="registeredOn"

@@ -1,4 +1,4 @@
-import { Col, Form, Input, Row, Select, type FormInstance } from 'antd';
+import { Col, Form, Input, Row, type FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { DERIVED_LABELS, STAFF_COLUMNS as S, idCardDerived, recordTabLabel, type TStaffMember } from '@jhrm/contracts';
 import { zodRules } from '../../../lib/form';
@@ -8,6 +8,7 @@ import type { RowFocusRequest } from '../../../components/draft-body';
 import { ListEditor } from './ListEditor';
 import { staffColumns } from '../../../components/record/record-columns';
 import { DateField } from '../../../components/DateField';
+import { FormSelect } from '../../../components/FormControls';
 
 const options = (values: readonly string[]) => values.map((v) => ({ label: v, value: v }));
 const half = { xs: 24, md: 12 };
@@ -34,7 +35,7 @@ function StaffFields({ form, rows, editing }: { form: FormInstance<StaffFormValu
       </Col>
       <Col {...half}>
         <Form.Item name="idType" label={S.idType.label} rules={pick(S.idType)}>
-          <Select options={options(S.idType.options)} />
+          <FormSelect options={options(S.idType.options)} />
         </Form.Item>
       </Col>
       <Col {...half}>
@@ -54,17 +55,17 @@ function StaffFields({ form, rows, editing }: { form: FormInstance<StaffFormValu
       </Col>
       <Col {...half}>
         <Form.Item name="politicalStatus" label={S.politicalStatus.label} rules={pick(S.politicalStatus)}>
-          <Select options={options(S.politicalStatus.options)} />
+          <FormSelect options={options(S.politicalStatus.options)} />
         </Form.Item>
       </Col>
       <Col {...half}>
         <Form.Item name="ethnicity" label={S.ethnicity.label} rules={pick(S.ethnicity)}>
-          <Select showSearch options={options(S.ethnicity.options)} />
+          <FormSelect showSearch options={options(S.ethnicity.options)} />
         </Form.Item>
       </Col>
       <Col {...half}>
         <Form.Item name="qualificationLevel" label={S.qualificationLevel.label}>
-          <Select allowClear options={options(S.qualificationLevel.options)} />
+          <FormSelect allowClear options={options(S.qualificationLevel.options)} />
         </Form.Item>
       </Col>
       <Col {...half}>
@@ -74,7 +75,7 @@ function StaffFields({ form, rows, editing }: { form: FormInstance<StaffFormValu
       </Col>
       <Col {...half}>
         <Form.Item name="education" label={S.education.label} rules={pick(S.education)}>
-          <Select options={options(S.education.options)} />
+          <FormSelect options={options(S.education.options)} />
         </Form.Item>
       </Col>
       <Col {...half}>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { App, Col, Form, Input, Modal, Row, Select } from 'antd';
+import { App, Col, Form, Input, Modal, Row } from 'antd';
 import type { Rule } from 'antd/es/form';
 import {
   DERIVED_LABELS,
@@ -16,6 +16,7 @@ import { applyFieldErrors, zodRules } from '../../../lib/form';
 import { fetchPractitioner, useSavePractitioner } from '../api/practitioners.api';
 import { fromForm, toForm, type PractitionerFormValues } from '../model/practitioner-form';
 import { DateField } from '../../../components/DateField';
+import { FormSelect } from '../../../components/FormControls';
 
 const half = { xs: 24, md: 12 };
 const FORM = 'practitioner';
@@ -28,14 +29,11 @@ function rulesOf(key: TPractitionerColumnKey, c: ListColumn): Rule[] {
   return c.format ? zodRules(PRACTITIONER_CHECKS[key]) : [];
 }
 
-/**
- * A dictionary column. Form.Item puts aria-required on the control, which antd's Select renders on its
- * outer <div> (not allowed there), so it is dropped; the field's label keeps the required mark.
- */
-function Choice({ column, 'aria-required': _ariaRequired, ...props }: { column: ListColumn; 'aria-required'?: unknown; id?: string; value?: string; onChange?: (v: string) => void }) {
+/** A dictionary column. */
+function Choice({ column, ...props }: { column: ListColumn; id?: string; value?: string; onChange?: (v: string) => void }) {
   const options = column.options ?? [];
   // typing to find a value helps in a long list only (民族)
-  return <Select {...props} allowClear={!column.required} showSearch={options.length > 10} options={options.map((v) => ({ label: v, value: v }))} />;
+  return <FormSelect {...props} allowClear={!column.required} showSearch={options.length > 10} options={options.map((v) => ({ label: v, value: v }))} />;
 }
 
 /** One catalogue column as its input kind asks. */

@@ -1,14 +1,15 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Form, Input, Radio, Select, Space, type RadioChangeEvent } from 'antd';
+import { Alert, App, Button, Form, Input, Radio, Space, type RadioChangeEvent } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { isRecordReviewContent, type TDecisionResponse, type TReviewDecision, type TReviewDetail } from '@jhrm/contracts';
+import { isRecordReviewContent, LICENCE_TITLES, type TDecisionResponse, type TReviewDecision, type TReviewDetail } from '@jhrm/contracts';
 import { applyFieldErrors } from '../../../lib/form';
 import { isApiError } from '../../../lib/api-client';
 import { useDecide } from '../api/reviews.api';
 import { noteTargetGroups, parseTarget } from '../model/note-targets';
 import './reviews.css';
 import { DateField } from '../../../components/DateField';
+import { FormSelect } from '../../../components/FormControls';
 
 interface DecisionForm {
   decision: TReviewDecision;
@@ -16,8 +17,6 @@ interface DecisionForm {
   notes?: { key?: string; message?: string }[];
   issuedOn?: Dayjs;
 }
-
-const LICENCE_NAMES = { 许可: '人力资源服务许可证', 备案: '人力资源服务备案凭证' } as const;
 
 /**
  * 审核通过 / 审核不通过 as a radio group. Form.Item puts its aria-* attributes (aria-required …) on
@@ -64,7 +63,7 @@ export function DecisionPanel({ detail, onDecided }: { detail: TReviewDetail; on
       });
       form.resetFields();
       if (r.licence && r.licence.kind) {
-        modal.success({ title: '审核通过', content: `已核发${LICENCE_NAMES[r.licence.kind]}，编号：${r.licence.number}` });
+        modal.success({ title: '审核通过', content: `已核发${LICENCE_TITLES[r.licence.kind]}，编号：${r.licence.number}` });
       } else {
         void message.success(`已${r.status === '审核通过' ? '审核通过' : '退回单位修改'}，已通知申请单位`);
       }
@@ -102,7 +101,7 @@ export function DecisionPanel({ detail, onDecided }: { detail: TReviewDetail; on
           )}
           {issues && (
             <p>
-              将核发<strong>{LICENCE_NAMES[issues]}</strong>，发证日期 {(values.issuedOn ?? dayjs()).format('YYYY-MM-DD')}。
+              将核发<strong>{LICENCE_TITLES[issues]}</strong>，发证日期 {(values.issuedOn ?? dayjs()).format('YYYY-MM-DD')}。
             </p>
           )}
           <p>审核结论提交后不能撤销，申请单位将收到站内消息和短信通知。</p>
@@ -147,7 +146,7 @@ export function DecisionPanel({ detail, onDecided }: { detail: TReviewDetail; on
             {fields.map((field, index) => (
               <Space key={field.key} align="start" className="review-note-row" wrap>
                 <Form.Item name={[field.name, 'key']} rules={[{ required: true, message: '请选择字段或材料' }]} className="review-note-target">
-                  <Select showSearch optionFilterProp="label" placeholder="选择字段或材料" options={groups} aria-label={`第${index + 1}条单项意见针对的字段或材料`} />
+                  <FormSelect showSearch optionFilterProp="label" placeholder="选择字段或材料" options={groups} aria-label={`第${index + 1}条单项意见针对的字段或材料`} />
                 </Form.Item>
                 <Form.Item name={[field.name, 'message']} rules={[{ required: true, whitespace: true, message: '请填写意见' }]} className="review-note-message">
                   <Input maxLength={500} placeholder="意见" aria-label={`第${index + 1}条单项意见`} />
@@ -164,7 +163,7 @@ export function DecisionPanel({ detail, onDecided }: { detail: TReviewDetail; on
           className="review-alert"
           type="info"
           showIcon
-          message={`审核通过后将核发${LICENCE_NAMES[issues]}`}
+          message={`审核通过后将核发${LICENCE_TITLES[issues]}`}
           description={
             <Form.Item name="issuedOn" label="发证日期" rules={[{ required: true, message: '请选择发证日期' }]} style={{ marginBottom: 0 }}>
               <DateField disabledDate={(d) => d.isAfter(dayjs(), 'day')} allowClear={false} />

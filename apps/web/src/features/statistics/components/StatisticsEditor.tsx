@@ -1,5 +1,5 @@
 import { useNavigate } from 'react-router-dom';
-import { Alert, Button, Card, Checkbox, Col, ConfigProvider, Form, Input, InputNumber, Row, Select, type SelectProps } from 'antd';
+import { Alert, Button, Card, Col, ConfigProvider, Form, Input, InputNumber, Row } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
@@ -18,6 +18,7 @@ import { STATISTICS_QUERY_PATH } from '../paths';
 import { STATISTICS_FORM, type StatisticsFormValues } from '../statistics-draft';
 import './statistics.css';
 import { DateField } from '../../../components/DateField';
+import { FormSelect, FormCheckboxGroup } from '../../../components/FormControls';
 
 const STATUS_TONES = { 待提交: 'info', 待审核: 'warning', 审核通过: 'success', 审核不通过: 'danger' } as const;
 
@@ -56,8 +57,7 @@ const dependenciesOf = (key: TStatisticsFieldKey): string[] => {
 /** The control of one field; Form.Item hands it `value`, `onChange` and the ids, passed on to the control. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each antd control takes its own value type
 function FieldInput({ field, departmentName, ...props }: { field: StatisticsField; departmentName?: string } & Record<string, any>) {
-  // aria-required is not allowed on the div a Select or a Checkbox.Group renders (axe: aria-allowed-attr); the label's asterisk says it
-  const { 'aria-required': _required, ...control } = props;
+  const control = props;
   switch (field.input) {
     case 'count':
     case 'year':
@@ -65,9 +65,9 @@ function FieldInput({ field, departmentName, ...props }: { field: StatisticsFiel
     case 'amount':
       return <InputNumber {...control} min={0} precision={2} controls={false} addonAfter="万元" />;
     case 'select':
-      return <Select {...control} allowClear placeholder={`请选择${field.label}`} options={field.options?.map((o) => ({ label: o, value: o }))} />;
+      return <FormSelect {...control} allowClear placeholder={`请选择${field.label}`} options={field.options?.map((o) => ({ label: o, value: o }))} />;
     case 'multi':
-      return <Checkbox.Group {...control} options={field.options?.map((o) => ({ label: o, value: o }))} />;
+      return <FormCheckboxGroup {...control} options={field.options?.map((o) => ({ label: o, value: o }))} />;
     case 'department':
       // 审核机构 follows the institution: shown by name, never typed
       return <span id={control.id as string | undefined} className="stats-department">{departmentName ?? ''}</span>;
@@ -80,11 +80,6 @@ const dateProps = {
   getValueProps: (v: unknown) => ({ value: typeof v === 'string' && v ? dayjs(v) : null }),
   normalize: (d: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null),
 };
-
-/** The institution picker, without the aria-required its div may not carry (see FieldInput). */
-function InstitutionSelect({ 'aria-required': _required, ...props }: SelectProps & { 'aria-required'?: unknown }) {
-  return <Select {...props} />;
-}
 
 /**
  * 业务基本情况录入 (guide 2.1): choose one of the unit's institutions in force (its record pre-fills
@@ -130,7 +125,7 @@ export function StatisticsEditor(body: DraftBodyProps<StatisticsFormValues>) {
           onValuesChange={onValuesChange}
         >
           <Form.Item name="institutionId" label="填报机构" required rules={[{ required: true, message: '请选择服务机构' }]}>
-            <InstitutionSelect
+            <FormSelect
               placeholder="请选择本单位审核通过的服务机构"
               disabled={!!detail}
               loading={institutions.isPending && !detail}
