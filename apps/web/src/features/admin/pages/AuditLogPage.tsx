@@ -99,15 +99,15 @@ export default function AuditLogPage() {
     { name: 'targetId', label: '对象编号', input: <Input allowClear maxLength={64} style={{ width: 200 }} /> },
   ];
 
-  // at 1366 px the content is about 1080 px wide: 对象 comes right after 操作人 and the widths add up
-  // to less than that, so the fixed 详情 column never covers it (the unit's name wraps instead)
+  // at 1366 px the table is about 1050 px wide: 对象 comes right after 操作人, and the columns need
+  // 1000 px (单位 takes what is left), so nothing scrolls and the fixed 详情 column covers nothing
   const columns: TableColumnsType<TAuditEntry> = [
-    { title: '时间', dataIndex: 'at', key: 'at', width: 165, render: (v: string) => <span className="sysadmin-nowrap">{time(v)}</span> },
+    { title: '时间', dataIndex: 'at', key: 'at', width: 160, render: (v: string) => <span className="sysadmin-nowrap">{time(v)}</span> },
     {
       title: '操作',
       dataIndex: 'action',
       key: 'action',
-      width: 160,
+      width: 150,
       render: (_: string, e) => (
         <Tooltip title={e.action}>
           <span data-testid="audit-action">{e.actionName}</span>
@@ -123,7 +123,7 @@ export default function AuditLogPage() {
     {
       title: '对象',
       key: 'target',
-      width: 250,
+      width: 240,
       render: (_: unknown, e) =>
         e.targetType ? (
           <Tooltip title={e.targetId ? `编号 ${e.targetId}` : undefined}>
@@ -133,12 +133,12 @@ export default function AuditLogPage() {
           ''
         ),
     },
-    { title: '单位', key: 'unit', width: 180, render: (_: unknown, e) => e.unitName ?? '' },
+    { title: '单位', key: 'unit', render: (_: unknown, e) => e.unitName ?? '' },
     { title: 'IP 地址', dataIndex: 'ip', key: 'ip', width: 110 },
     {
       title: '操作',
       key: 'open',
-      width: 64,
+      width: 60,
       fixed: 'right',
       render: (_: unknown, e) => (
         <Button type="link" size="small" onClick={() => setOpen(e)}>
@@ -159,7 +159,7 @@ export default function AuditLogPage() {
       toolbar={<VerifyPanel />}
       rowKey="id"
       columns={columns}
-      scroll={{ x: 1089 }}
+      scroll={{ x: 1000 }}
     >
       <EntryDrawer entry={open} onClose={() => setOpen(null)} />
     </QueryPage>
