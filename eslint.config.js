@@ -35,6 +35,8 @@ export const SERVER_MODULE_DEPENDENCIES = {
   credit: ['accounts', 'admin', 'applications', 'institutions', 'licences'],
   statistics: ['accounts', 'admin', 'applications', 'audit', 'institutions'],
   'statistics-analysis': ['accounts', 'applications', 'audit', 'institutions', 'statistics'],
+  // 审计日志's viewer names the objects of the modules below it (decision 0029)
+  'audit-viewer': ['accounts', 'applications', 'audit', 'imports', 'institutions', 'licences', 'practitioners'],
 };
 
 /** Throws unless every module directory is declared and the declared graph has no cycle. */

@@ -68,3 +68,53 @@ test('管理员在审计日志中按操作人账号查询，每条记录都是�
   await expect(page.getByRole('textbox', { name: '操作人账号' })).toHaveValue('');
   await expect.poll(() => pagerTotal(page)).toBeGreaterThanOrEqual(all);
 });
+
+test.describe('审计日志 at 1366 px', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+
+  test('管理员在审计日志中看到中文操作名称和对象名称，按中文操作名称筛选，详情逐项显示', async ({ page }) => {
+    await signIn(page, 'demo_admin', DEMO_PASSWORD);
+    await openHr(page);
+    await openMenuPage(page, '系统管理', '审计日志');
+
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    await expect(rows.first()).toBeVisible();
+    // the newest entry is the admin's own sign-in, named in Chinese, its code kept aside
+    await expect(page.getByTestId('audit-action').first()).toHaveText('登录');
+    await expect(page.locator('.ant-table-tbody')).not.toContainText('auth.login');
+
+    // the 操作 filter offers the Chinese names (typed to narrow the long list)
+    const filtered = page.waitForResponse((r) => r.url().includes('/api/admin/audit?') && r.url().includes('action=account.seeded'));
+    await expect(async () => {
+      await page.getByLabel('操作', { exact: true }).fill('初始化账号');
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '初始化账号' }).first().click({ timeout: 2_000 });
+    }).toPass({ timeout: 15_000 });
+    await page.getByRole('button', { name: '查询' }).click();
+    await filtered;
+
+    // 对象 names the account, not its id
+    const reviewerRow = rows.filter({ hasText: '账号：demo_reviewer（审核人员）' });
+    await expect(reviewerRow).toHaveCount(1);
+    await expect(rows.first().getByTestId('audit-action')).toHaveText('初始化账号');
+    await expect(page.getByTestId('audit-object').first()).not.toContainText(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+
+    // the fixed 详情 column leaves 对象 in full view
+    const objectHeader = page.locator('.ant-table-thead th').filter({ hasText: /^对象$/ });
+    const fixedHeader = page.locator('.ant-table-thead th.ant-table-cell-fix-right').first();
+    const [objectBox, fixedBox, tableBox] = await Promise.all([objectHeader.boundingBox(), fixedHeader.boundingBox(), page.locator('.ant-table-content, .ant-table-body').first().boundingBox()]);
+    expect(objectBox!.x + objectBox!.width).toBeLessThanOrEqual(fixedBox!.x + 1);
+    expect(objectBox!.x).toBeGreaterThanOrEqual(tableBox!.x - 1);
+    // nothing to scroll sideways at this width: every column is in view
+    const [clientWidth, scrollWidth] = await page.locator('.ant-table-content').first().evaluate((el) => [el.clientWidth, el.scrollWidth]);
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth!);
+
+    // 详情: labelled fields, no raw JSON
+    await reviewerRow.getByRole('button', { name: '详情' }).click();
+    const detail = page.getByTestId('audit-detail');
+    await expect(detail.locator('tr').filter({ hasText: '账号' })).toContainText('demo_reviewer');
+    await expect(detail.locator('tr').filter({ hasText: '角色' })).toContainText('审核人员');
+    await expect(detail).not.toContainText('{');
+    await expect(page.locator('.ant-drawer')).toContainText('account.seeded');
+    await expectNoSeriousA11yViolations(page);
+  });
+});

@@ -20,6 +20,7 @@ import { accountsRoutes } from './modules/accounts';
 import { healthRoutes } from './modules/health';
 import { institutionsRoutes } from './modules/unit-institutions';
 import { adminRoutes } from './modules/admin';
+import { auditViewerRoutes } from './modules/audit-viewer';
 import { applicationsRoutes } from './modules/applications';
 import { materialsRoutes } from './modules/materials';
 import { documentsRoutes } from './modules/documents';
@@ -41,6 +42,7 @@ const MODULES = [
   institutionsRoutes,
   applicationsRoutes,
   adminRoutes,
+  auditViewerRoutes,
   materialsRoutes,
   videoRoutes,
   documentsRoutes,

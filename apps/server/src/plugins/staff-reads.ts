@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Db } from '../db/client';
+import type { TAuditAction } from '@jhrm/contracts';
 import type { AuditLog } from '../modules/audit/audit.service';
 
 /** The record a staff read revealed and the unit it belongs to (null when no unit owns it yet). */
@@ -18,7 +19,7 @@ export interface StaffReadTarget {
  * and is recorded with its conditions.
  */
 export interface StaffRead {
-  action: string;
+  action: TAuditAction;
   target?: (db: Db, params: Record<string, string>) => Promise<StaffReadTarget | null>;
 }
 

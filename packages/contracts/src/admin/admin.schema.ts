@@ -166,8 +166,15 @@ export const ZAuditEntry = z.object({
   unitName: z.string().nullable(),
   unitUscc: z.string().nullable(),
   action: z.string(),
+  /** the action's Chinese name (AUDIT_ACTION_NAMES), the code itself when it has none */
+  actionName: z.string(),
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),
+  /**
+   * what the object is called now (an institution's name, an application's institution and kind,
+   * an account with its holder's name, a department …); null when it is unknown or gone
+   */
+  objectName: z.string().nullable(),
   /** exactly as stored: the services never put unmasked personal data here */
   detail: z.record(z.string(), z.unknown()),
   ip: z.string().nullable(),
@@ -193,57 +200,3 @@ export const ZAuditVerifyResult = z.object({
   durationMs: z.number().int(),
 });
 export type TAuditVerifyResult = z.infer<typeof ZAuditVerifyResult>;
-
-/** Chinese names of the recorded actions (the viewer shows unknown ones as they are). */
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
-  'account.seeded': '初始化账号',
-  'account.registered': '法人注册',
-  'account.password_changed': '修改密码',
-  'account.password_expired': '密码超期须修改',
-  'auth.login': '登录',
-  'auth.logout': '退出登录',
-  'auth.login_failed': '登录失败',
-  'auth.account_locked': '账号锁定',
-  'auth.session_ended': '结束会话',
-  'sms.code_sent': '发送短信验证码',
-  'agent.created': '新增经办人',
-  'agent.disabled': '停用经办人',
-  'agent.enabled': '启用经办人',
-  'agent.password_reset': '重置经办人密码',
-  'appeal.filed': '提交账号申诉',
-  'appeal.handled': '处理账号申诉',
-  'application.submitted': '提交申请',
-  'department.created': '新增审批部门',
-  'department.renamed': '修改审批部门名称',
-  'department.deactivated': '停用审批部门',
-  'department.activated': '启用审批部门',
-  'reviewer.created': '新增审核人员',
-  'reviewer.disabled': '停用审核人员',
-  'reviewer.enabled': '启用审核人员',
-  'reviewer.password_reset': '重置审核人员密码',
-  'reviewer.department_changed': '调整审核人员部门',
-  'setting.updated': '修改系统设置',
-  'upload.infected': '拒收未通过安全检查的文件',
-  // staff reads of a unit's data (SPEC §9)
-  'application.viewed': '查看申请',
-  'material.listed': '查看材料列表',
-  'material.downloaded': '查看/下载材料',
-  'video.listed': '查看视频列表',
-  'video.played': '播放视频',
-  'template.generated': '生成登记表/模板',
-  'licence.downloaded': '下载许可证',
-  'review.listed': '查询审核列表',
-  'appeal.listed': '查看账号申诉',
-  'appeal.attachment.downloaded': '下载申诉附件',
-  'audit.searched': '查询审计日志',
-};
-
-export const AUDIT_TARGET_TYPES: Record<string, string> = {
-  user: '账号',
-  unit: '单位',
-  application: '申请',
-  appeal: '账号申诉',
-  licence: '许可证',
-  department: '审批部门',
-  setting: '系统设置',
-};

@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { AppErrorCode, maskIdCard, maskMobile, passwordProblems, type TAgent, type TCreateAgentRequest } from '@jhrm/contracts';
+import { AppErrorCode, maskIdCard, maskMobile, passwordProblems, type TAgent, type TAuditAction, type TCreateAgentRequest } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import { hashPassword } from '../../lib/passwords';
 import { uniqueViolation } from '../../lib/pg-errors';
@@ -121,7 +121,7 @@ export class AgentsService {
     return agent;
   }
 
-  private audit(tx: Parameters<Parameters<typeof this.db.transaction>[0]>[0], legal: SessionUser, action: string, agentId: string, meta: RequestMeta, detail: Record<string, unknown>) {
+  private audit(tx: Parameters<Parameters<typeof this.db.transaction>[0]>[0], legal: SessionUser, action: TAuditAction, agentId: string, meta: RequestMeta, detail: Record<string, unknown>) {
     return this.deps.audit.record(tx, { action, actorId: legal.id, actorAccount: legal.account, actorRole: legal.role, unitId: legal.unitId, targetType: 'user', targetId: agentId, ip: meta.ip, detail });
   }
 }

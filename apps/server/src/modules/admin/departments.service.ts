@@ -7,6 +7,7 @@ import {
   type TAdminDepartment,
   type TCreateDepartmentRequest,
   type TUpdateDepartmentRequest,
+  type TAuditAction,
 } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import { uniqueViolation } from '../../lib/pg-errors';
@@ -155,7 +156,7 @@ export class DepartmentsService {
     if (parent && !parent.active) throw new AppError(AppErrorCode.CONFLICT, `上级部门「${parent.name}」已停用，请先启用上级部门`);
   }
 
-  private audit(tx: Tx, admin: SessionUser, action: string, code: string, meta: RequestMeta, detail: Record<string, unknown>) {
+  private audit(tx: Tx, admin: SessionUser, action: TAuditAction, code: string, meta: RequestMeta, detail: Record<string, unknown>) {
     return this.deps.audit.record(tx, { action, actorId: admin.id, actorAccount: admin.account, actorRole: admin.role, targetType: 'department', targetId: code, ip: meta.ip, detail });
   }
 }

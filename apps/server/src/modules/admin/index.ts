@@ -4,9 +4,6 @@ import {
   FIELD_DICTIONARIES,
   ZAdminDepartment,
   ZAppeal,
-  ZAuditEntry,
-  ZAuditQuery,
-  ZAuditVerifyResult,
   ZChangeReviewerDepartmentRequest,
   ZCreateDepartmentRequest,
   ZCreateReviewerRequest,
@@ -27,7 +24,6 @@ import { requestMeta, zod } from '../../lib/routes';
 import { sendStoredFile } from '../../lib/downloads';
 import type { AppDeps } from '../../deps';
 import { AppealsService, appealRead } from '../accounts/appeals.service';
-import { AuditViewerService } from './audit-viewer.service';
 import { DepartmentsService } from './departments.service';
 import { ReviewersService } from './reviewers.service';
 import { SettingsAdminService } from './settings-admin.service';
@@ -42,7 +38,6 @@ export async function adminRoutes(app: FastifyInstance, deps: AppDeps) {
   const departments = new DepartmentsService(deps);
   const reviewers = new ReviewersService(deps);
   const settings = new SettingsAdminService(deps);
-  const audit = new AuditViewerService(deps);
   const r = zod(app);
 
   r.get('/api/admin/appeals', {
@@ -171,26 +166,5 @@ export async function adminRoutes(app: FastifyInstance, deps: AppDeps) {
     config: ADMIN,
     schema: { tags: ['admin'], summary: '数据字典（国家标准与操作指南规定的选项，只读）', response: { 200: z.array(ZDictionary) } },
     handler: async () => [...FIELD_DICTIONARIES],
-  });
-
-  // ── 审计日志 ───────────────────────────────────────────────────────────────────
-
-  r.get('/api/admin/audit', {
-    // the log names units, accounts and addresses: who searched it is recorded too
-    config: { ...ADMIN, staffRead: { action: 'audit.searched' } },
-    schema: { tags: ['admin'], summary: '审计日志（按时间倒序，可筛选）', querystring: ZAuditQuery, response: { 200: ZPage(ZAuditEntry) } },
-    handler: async (req) => audit.list(req.query),
-  });
-
-  r.get('/api/admin/audit/actions', {
-    config: ADMIN,
-    schema: { tags: ['admin'], summary: '审计日志中出现过的操作类型', response: { 200: z.array(z.string()) } },
-    handler: async () => audit.actions(),
-  });
-
-  r.get('/api/admin/audit/verify', {
-    config: { ...ADMIN, rateLimit: { max: 6, timeWindow: '1 minute' } },
-    schema: { tags: ['admin'], summary: '校验审计日志哈希链（遍历全部记录，耗时与记录数成正比）', response: { 200: ZAuditVerifyResult } },
-    handler: async () => audit.verify(),
   });
 }

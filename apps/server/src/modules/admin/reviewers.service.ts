@@ -7,6 +7,7 @@ import {
   type TPage,
   type TReviewer,
   type TReviewerQuery,
+  type TAuditAction,
 } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import { likeEscape } from '../../lib/like';
@@ -158,7 +159,7 @@ export class ReviewersService {
     return row;
   }
 
-  private audit(tx: Tx, admin: SessionUser, action: string, id: string, meta: RequestMeta, detail: Record<string, unknown>) {
+  private audit(tx: Tx, admin: SessionUser, action: TAuditAction, id: string, meta: RequestMeta, detail: Record<string, unknown>) {
     return this.deps.audit.record(tx, { action, actorId: admin.id, actorAccount: admin.account, actorRole: admin.role, targetType: 'user', targetId: id, ip: meta.ip, detail });
   }
 }

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { AppErrorCode, isEditable } from '@jhrm/contracts';
+import { AppErrorCode, isEditable, type TAuditAction } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import type { DbOrTx } from '../../db/client';
 import type { StaffRead } from '../../plugins/staff-reads';
@@ -57,7 +57,7 @@ export function auditApplication(
   deps: Pick<AppDeps, 'audit'>,
   tx: DbOrTx,
   actor: Actor,
-  action: string,
+  action: TAuditAction,
   app: { id: string; unitId: string },
   detail: Record<string, unknown> = {},
 ): Promise<void> {
@@ -66,7 +66,7 @@ export function auditApplication(
 }
 
 /** Declares a staff read of the application named by the route's `:id` (audited by plugins/staff-reads). */
-export const applicationRead = (action: string): StaffRead => ({
+export const applicationRead = (action: TAuditAction): StaffRead => ({
   action,
   target: async (db, params) => {
     const [row] = await db.select({ unitId: applications.unitId }).from(applications).where(eq(applications.id, params.id!));

@@ -9,6 +9,7 @@ import {
   type TAnyApplicationDetail,
   type TSubmissionProblem,
   type TSubmitRequest,
+  type TAuditAction,
 } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import { uniqueViolation } from '../../lib/pg-errors';
@@ -60,7 +61,7 @@ export class ApplicationsService {
     return this.deps.database.db;
   }
 
-  private audit(tx: DbOrTx, actor: Actor, action: string, app: { id: string; unitId: string }, detail: Record<string, unknown> = {}) {
+  private audit(tx: DbOrTx, actor: Actor, action: TAuditAction, app: { id: string; unitId: string }, detail: Record<string, unknown> = {}) {
     return auditApplication(this.deps, tx, actor, action, app, detail);
   }
 

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { AppErrorCode, findTransition, isFinal, type TApplicationAction, type Transition } from '@jhrm/contracts';
+import { AppErrorCode, findTransition, isFinal, type TApplicationAction, type TAuditAction, type Transition } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import { formatBeijing } from '../../lib/time';
 import type { DbOrTx } from '../../db/client';
@@ -15,7 +15,7 @@ import { kindAdapter } from './kinds';
  */
 
 /** The audit entry each action leaves. */
-const AUDIT_ACTIONS: Record<TApplicationAction, string> = {
+const AUDIT_ACTIONS: Record<TApplicationAction, TAuditAction> = {
   提交: 'application.submitted',
   撤回: 'application.withdrawn',
   审核通过: 'application.approved',

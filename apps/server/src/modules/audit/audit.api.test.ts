@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { TAuditAction } from '@jhrm/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/harness';
 import { verifyAuditChain } from './audit.service';
@@ -24,14 +25,14 @@ describe('audit log', () => {
   });
 
   it('keeps the chain under concurrent appends', async () => {
-    await Promise.all(Array.from({ length: 20 }, (_, i) => ctx.deps.audit.record(ctx.database.db, { action: 'test.concurrent', detail: { i, nested: { b: 1, a: [1, 'x'] } } })));
+    await Promise.all(Array.from({ length: 20 }, (_, i) => ctx.deps.audit.record(ctx.database.db, { action: 'test.concurrent' as TAuditAction, detail: { i, nested: { b: 1, a: [1, 'x'] } } })));
     expect((await verifyAuditChain(ctx.database.db, key(), 7)).ok).toBe(true);
     const rows = await ctx.database.db.select({ detail: auditLog.detail }).from(auditLog).where(sql`${auditLog.action} = 'test.concurrent'`);
     expect(rows.map((r) => (r.detail as { i: number }).i).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i));
   });
 
   it('appends a burst of 1 200 entries, every one, in one unbroken chain', async () => {
-    await Promise.all(Array.from({ length: 1200 }, (_, i) => ctx.deps.audit.record(ctx.database.db, { action: 'test.burst', detail: { i } })));
+    await Promise.all(Array.from({ length: 1200 }, (_, i) => ctx.deps.audit.record(ctx.database.db, { action: 'test.burst' as TAuditAction, detail: { i } })));
     const [{ n } = { n: 0 }] = await ctx.database.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(sql`${auditLog.action} = 'test.burst'`);
     expect(n).toBe(1200);
     expect((await verifyAuditChain(ctx.database.db, key(), 7)).ok).toBe(true);
@@ -40,7 +41,7 @@ describe('audit log', () => {
   it('appends the others of a group when the database refuses one entry, and rejects only that one', async () => {
     // jsonb refuses a NUL character: the group append fails, and each entry is tried alone
     const results = await Promise.allSettled(
-      Array.from({ length: 8 }, (_, i) => ctx.deps.audit.record(ctx.database.db, { action: 'test.group', detail: { i, text: i === 3 ? 'a\u0000b' : 'ok' } })),
+      Array.from({ length: 8 }, (_, i) => ctx.deps.audit.record(ctx.database.db, { action: 'test.group' as TAuditAction, detail: { i, text: i === 3 ? 'a\u0000b' : 'ok' } })),
     );
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
     const rows = await ctx.database.db.select({ detail: auditLog.detail }).from(auditLog).where(sql`${auditLog.action} = 'test.group'`);

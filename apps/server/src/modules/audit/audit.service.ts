@@ -1,5 +1,5 @@
 import { asc, desc, gt, sql } from 'drizzle-orm';
-import { maskPersonalNumbers } from '@jhrm/contracts';
+import { maskPersonalNumbers, type TAuditAction } from '@jhrm/contracts';
 import type { Db, DbOrTx } from '../../db/client';
 import { hmacSm3 } from '../../lib/crypto';
 import { auditLog } from './audit.table';
@@ -9,7 +9,8 @@ const AUDIT_LOCK = 0x6a686175;
 export const GENESIS_HASH = '0'.repeat(64);
 
 export interface AuditEntry {
-  action: string;
+  /** a code of contracts' AUDIT_ACTION_NAMES: one without a Chinese name does not type-check */
+  action: TAuditAction;
   actorId?: string | null;
   actorAccount?: string | null;
   actorRole?: string | null;

@@ -14,6 +14,7 @@ import {
   type TPractitionerInstitution,
   type TPractitionerValues,
   type TStaffMember,
+  type TAuditAction,
 } from '@jhrm/contracts';
 import type { z } from 'zod';
 import type { DbOrTx, Tx } from '../../db/client';
@@ -153,9 +154,10 @@ export class PractitionersService {
     }
   }
 
-  private audit(tx: Tx, actor: Actor, action: string, targetId: string, detail: Record<string, unknown>) {
+  /** An entry about one practitioner, or (an import) about the institution whose practitioners came in. */
+  private audit(tx: Tx, actor: Actor, action: TAuditAction, targetId: string, detail: Record<string, unknown>, targetType: 'practitioner' | 'institution' = 'practitioner') {
     const u = actor.user;
-    return this.deps.audit.record(tx, { action, actorId: u.id, actorAccount: u.account, actorRole: u.role, unitId: u.unitId, targetType: 'practitioner', targetId, ip: actor.ip, detail });
+    return this.deps.audit.record(tx, { action, actorId: u.id, actorAccount: u.account, actorRole: u.role, unitId: u.unitId, targetType, targetId, ip: actor.ip, detail });
   }
 
   /** 新增 */
@@ -256,7 +258,7 @@ export class PractitionersService {
       if (bad.length) throw new AppError(AppErrorCode.VALIDATION, `有${bad.length}行存在问题，未导入任何数据。请按校验结果修改文件后重新导入`, undefined, { report: report(bad, 0) });
       const stamp = { institutionId, createdBy: actor.user.id, createdAt: now, updatedBy: actor.user.id, updatedAt: now };
       for (let i = 0; i < good.length; i += 1000) await tx.insert(practitioners).values(good.slice(i, i + 1000).map((c) => ({ ...c, ...stamp })));
-      await this.audit(tx, actor, 'practitioner.imported', institutionId, { institutionId, institution: inst.name, fileName: file.name, rows: good.length });
+      await this.audit(tx, actor, 'practitioner.imported', institutionId, { institutionId, institution: inst.name, fileName: file.name, rows: good.length }, 'institution');
       return report([], good.length);
     });
   }

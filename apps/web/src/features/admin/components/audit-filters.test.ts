@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import type { TAuditVerifyResult } from '@jhrm/contracts';
-import { actionLabel, actionOptions, toAuditFilters, verifyMessage } from './audit-filters';
+import { actionLabel, actionOptions, detailFields, matchesAction, objectText, toAuditFilters, verifyMessage } from './audit-filters';
 
 describe('audit filters', () => {
   it('sends only what was filled in, dates as Beijing calendar days and the USCC upper-cased', () => {
@@ -21,11 +21,48 @@ describe('audit filters', () => {
 
   it('names known actions in Chinese and keeps unknown ones', () => {
     expect(actionLabel('auth.login')).toBe('登录');
+    expect(actionLabel('account.password_reset_by_appeal')).toBe('申诉处理：重置法人密码');
     expect(actionLabel('something.new')).toBe('something.new');
-    expect(actionOptions(['auth.login', 'x.y'])).toEqual([
-      { value: 'auth.login', label: '登录（auth.login）' },
-      { value: 'x.y', label: 'x.y' },
+    const options = actionOptions(['auth.login', 'x.y', 'application.viewed']);
+    expect(options).toContainEqual({ value: 'auth.login', label: '登录', code: 'auth.login' });
+    expect(options).toContainEqual({ value: 'x.y', label: 'x.y', code: 'x.y' });
+    // searchable by the Chinese name and by the code
+    expect(matchesAction('查看', options.find((o) => o.value === 'application.viewed'))).toBe(true);
+    expect(matchesAction('APPLICATION.view', options.find((o) => o.value === 'application.viewed'))).toBe(true);
+    expect(matchesAction('登录', options.find((o) => o.value === 'application.viewed'))).toBe(false);
+  });
+
+  it('names the object, or shows its id when the server could not name it', () => {
+    expect(objectText({ targetType: 'application', targetId: 'a1', objectName: '吉林省博润人力资源有限公司 · 设立申请' })).toBe('申请：吉林省博润人力资源有限公司 · 设立申请');
+    expect(objectText({ targetType: 'user', targetId: 'u1', objectName: null })).toBe('账号：u1');
+    expect(objectText({ targetType: null, targetId: null, objectName: null })).toBe('');
+  });
+});
+
+describe('详情 as labelled fields', () => {
+  const fmt = (iso: string) => `T(${iso})`;
+
+  it('labels the keys in Chinese, names coded values and keeps unknown keys as they are', () => {
+    expect(detailFields({ reason: 'wrong_password', failures: 3, until: '2026-11-26T01:30:00.000Z', mystery: 'x' }, fmt)).toEqual([
+      { key: 'reason', label: '原因', value: '密码错误' },
+      { key: 'failures', label: '连续失败次数', value: '3' },
+      { key: 'until', label: '锁定至', value: 'T(2026-11-26T01:30:00.000Z)' },
+      { key: 'mystery', label: 'mystery', value: 'x' },
     ]);
+  });
+
+  it('joins lists, spells booleans and empties, and opens nested objects with their labels', () => {
+    expect(detailFields({ notes: ['basic.name', 'video'], claimedUnit: true, opinion: null, role: 'reviewer' }, fmt).map((f) => f.value)).toEqual([
+      'basic.name、video',
+      '是',
+      '—',
+      '审核人员',
+    ]);
+    expect(detailFields({ query: { page: 1, tab: '待审核' } }, fmt)).toEqual([{ key: 'query', label: '查询条件', value: '页码：1；列表：待审核' }]);
+  });
+
+  it('shows masked personal numbers exactly as stored', () => {
+    expect(detailFields({ phone: '139****9000' }, fmt)).toEqual([{ key: 'phone', label: '手机号码', value: '139****9000' }]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { AUDIT_ACTION_LABELS, type TAuditVerifyResult } from '@jhrm/contracts';
+import { AUDIT_DETAIL_LABELS, AUDIT_DETAIL_VALUES, AUDIT_TARGET_TYPES, auditActionName, type TAuditEntry, type TAuditVerifyResult } from '@jhrm/contracts';
 
 /** The query the audit list sends (all optional; empty ones are left out). */
 export interface AuditFilters {
@@ -37,12 +37,58 @@ export function toAuditFilters(v: AuditFilterValues): AuditFilters {
 
 /** 登录 (auth.login); unknown actions as recorded. */
 export function actionLabel(action: string): string {
-  return AUDIT_ACTION_LABELS[action] ?? action;
+  return auditActionName(action);
 }
 
-/** The filter's options: each recorded action by its Chinese name, the code kept for searching. */
-export function actionOptions(actions: readonly string[]): { value: string; label: string }[] {
-  return actions.map((a) => ({ value: a, label: AUDIT_ACTION_LABELS[a] ? `${AUDIT_ACTION_LABELS[a]}（${a}）` : a }));
+/**
+ * The filter's options: each recorded action by its Chinese name, sorted by it; `code` lets one
+ * search by the code too (the select filters on both).
+ */
+export function actionOptions(actions: readonly string[]): { value: string; label: string; code: string }[] {
+  return actions.map((a) => ({ value: a, label: auditActionName(a), code: a })).sort((x, y) => x.label.localeCompare(y.label, 'zh-CN'));
+}
+
+/** The select's search: the Chinese name or the code. */
+export function matchesAction(input: string, option?: { label?: unknown; code?: unknown }): boolean {
+  const q = input.trim().toLowerCase();
+  return [option?.label, option?.code].some((v) => typeof v === 'string' && v.toLowerCase().includes(q));
+}
+
+/** 申请 / 账号 …; an unknown type as recorded. */
+export function targetTypeLabel(type: string | null): string {
+  return type ? (AUDIT_TARGET_TYPES[type] ?? type) : '';
+}
+
+/** 对象 as a reader says it: its kind and name, the id when the server could not name it. */
+export function objectText(e: Pick<TAuditEntry, 'targetType' | 'targetId' | 'objectName'>): string {
+  if (!e.targetType) return '';
+  return `${targetTypeLabel(e.targetType)}：${e.objectName ?? e.targetId ?? ''}`;
+}
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** One detail value as text: codes by their names, times in Beijing time, lists joined, objects as labelled pairs. */
+export function detailValue(key: string, value: unknown, formatTime: (iso: string) => string): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return AUDIT_DETAIL_VALUES[key]?.[value] ?? (ISO_TIME.test(value) ? formatTime(value) : value);
+  if (Array.isArray(value)) return value.length ? value.map((v) => detailValue(key, v, formatTime)).join('、') : '—';
+  if (typeof value === 'object') {
+    const pairs = Object.entries(value as Record<string, unknown>).map(([k, v]) => `${detailLabel(k)}：${detailValue(k, v, formatTime)}`);
+    return pairs.length ? pairs.join('；') : '—';
+  }
+  return String(value);
+}
+
+/** 原因 (reason); a key without a label as it is. */
+export function detailLabel(key: string): string {
+  return AUDIT_DETAIL_LABELS[key] ?? key;
+}
+
+/** 详情 as labelled fields, in the order stored. */
+export function detailFields(detail: Record<string, unknown>, formatTime: (iso: string) => string): { key: string; label: string; value: string }[] {
+  return Object.entries(detail).map(([key, value]) => ({ key, label: detailLabel(key), value: detailValue(key, value, formatTime) }));
 }
 
 export interface VerifyMessage {

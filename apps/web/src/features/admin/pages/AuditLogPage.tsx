@@ -1,18 +1,29 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, DatePicker, Descriptions, Drawer, Input, Select, type TableColumnsType } from 'antd';
+import { Alert, Button, DatePicker, Descriptions, Drawer, Empty, Input, Select, Tooltip, type TableColumnsType } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { AUDIT_TARGET_TYPES, ROLE_LABELS, type TAuditEntry, type TRole } from '@jhrm/contracts';
 import { QueryPage, type QueryFilter } from '../../../components/QueryPage';
 import { formatDateTime } from '../../../lib/format-datetime';
 import { useAuditActions, useAuditLog, useVerifyAuditChain } from '../api/admin-audit.api';
-import { actionLabel, actionOptions, toAuditFilters, verifyMessage, type AuditFilterValues, type AuditFilters } from '../components/audit-filters';
+import { actionOptions, detailFields, matchesAction, objectText, toAuditFilters, verifyMessage, type AuditFilterValues, type AuditFilters } from '../components/audit-filters';
 import './system-admin.css';
 
 const TARGET_OPTIONS = Object.entries(AUDIT_TARGET_TYPES).map(([value, label]) => ({ value, label }));
 const roleLabel = (role: string | null) => (role && role in ROLE_LABELS ? ROLE_LABELS[role as TRole] : (role ?? ''));
-const targetLabel = (type: string | null) => (type ? (AUDIT_TARGET_TYPES[type] ?? type) : '');
+const time = (iso: string) => formatDateTime(iso, true);
+
+/** The Chinese name, the code beside it in small grey text (what the log stores and the filter accepts). */
+function ActionName({ e }: { e: TAuditEntry }) {
+  return (
+    <>
+      {e.actionName}
+      {e.actionName !== e.action && <span className="sysadmin-muted sysadmin-code">{e.action}</span>}
+    </>
+  );
+}
 
 function EntryDrawer({ entry, onClose }: { entry: TAuditEntry | null; onClose: () => void }) {
+  const fields = entry ? detailFields(entry.detail, time) : [];
   return (
     <Drawer open={entry !== null} onClose={onClose} title={entry ? `审计记录 #${entry.id}` : ''} width={560} destroyOnHidden>
       {entry && (
@@ -22,18 +33,33 @@ function EntryDrawer({ entry, onClose }: { entry: TAuditEntry | null; onClose: (
             column={1}
             bordered
             items={[
-              { key: 'at', label: '时间', children: formatDateTime(entry.at, true) },
-              { key: 'action', label: '操作', children: `${actionLabel(entry.action)}（${entry.action}）` },
+              { key: 'at', label: '时间', children: time(entry.at) },
+              { key: 'action', label: '操作', children: <ActionName e={entry} /> },
               { key: 'actor', label: '操作人', children: entry.actorAccount ? `${entry.actorAccount}（${roleLabel(entry.actorRole)}）` : '系统 / 未登录' },
               { key: 'unit', label: '单位', children: entry.unitName ? `${entry.unitName}（${entry.unitUscc}）` : '' },
-              { key: 'target', label: '对象', children: entry.targetType ? `${targetLabel(entry.targetType)} ${entry.targetId ?? ''}` : '' },
+              {
+                key: 'target',
+                label: '对象',
+                children: entry.targetType ? (
+                  <>
+                    {objectText(entry)}
+                    {entry.objectName && <span className="sysadmin-muted sysadmin-code">编号 {entry.targetId}</span>}
+                  </>
+                ) : (
+                  ''
+                ),
+              },
               { key: 'ip', label: 'IP 地址', children: entry.ip ?? '' },
             ]}
           />
-          <h4>详细内容（按原样显示）</h4>
-          <pre className="sysadmin-json" data-testid="audit-detail">
-            {JSON.stringify(entry.detail, null, 2)}
-          </pre>
+          <h4>详细内容</h4>
+          <div data-testid="audit-detail">
+            {fields.length ? (
+              <Descriptions size="small" column={1} bordered items={fields.map((f) => ({ key: f.key, label: f.label, children: <span className="sysadmin-detail-value">{f.value}</span> }))} />
+            ) : (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="无详细内容" />
+            )}
+          </div>
         </>
       )}
     </Drawer>
@@ -65,7 +91,7 @@ export default function AuditLogPage() {
     {
       name: 'action',
       label: '操作',
-      input: <Select options={options} allowClear showSearch optionFilterProp="label" placeholder="全部" style={{ width: 220 }} popupMatchSelectWidth={false} />,
+      input: <Select options={options} allowClear showSearch filterOption={matchesAction} placeholder="全部" style={{ width: 220 }} popupMatchSelectWidth={false} />,
     },
     { name: 'actorAccount', label: '操作人账号', input: <Input allowClear maxLength={64} style={{ width: 150 }} /> },
     { name: 'unitUscc', label: '单位统一社会信用代码', input: <Input allowClear maxLength={18} style={{ width: 190 }} /> },
@@ -73,22 +99,46 @@ export default function AuditLogPage() {
     { name: 'targetId', label: '对象编号', input: <Input allowClear maxLength={64} style={{ width: 200 }} /> },
   ];
 
+  // at 1366 px the table is about 1050 px wide: 对象 comes right after 操作人, and the columns need
+  // 1000 px (单位 takes what is left), so nothing scrolls and the fixed 详情 column covers nothing
   const columns: TableColumnsType<TAuditEntry> = [
-    { title: '时间', dataIndex: 'at', key: 'at', width: 170, render: (v: string) => <span className="sysadmin-nowrap">{formatDateTime(v, true)}</span> },
-    { title: '操作', dataIndex: 'action', key: 'action', width: 150, render: (v: string) => actionLabel(v) },
+    { title: '时间', dataIndex: 'at', key: 'at', width: 160, render: (v: string) => <span className="sysadmin-nowrap">{time(v)}</span> },
+    {
+      title: '操作',
+      dataIndex: 'action',
+      key: 'action',
+      width: 150,
+      render: (_: string, e) => (
+        <Tooltip title={e.action}>
+          <span data-testid="audit-action">{e.actionName}</span>
+        </Tooltip>
+      ),
+    },
     {
       title: '操作人',
       key: 'actor',
-      width: 170,
+      width: 160,
       render: (_: unknown, e) => (e.actorAccount ? `${e.actorAccount}（${roleLabel(e.actorRole)}）` : <span className="sysadmin-muted">系统 / 未登录</span>),
     },
+    {
+      title: '对象',
+      key: 'target',
+      width: 240,
+      render: (_: unknown, e) =>
+        e.targetType ? (
+          <Tooltip title={e.targetId ? `编号 ${e.targetId}` : undefined}>
+            <span data-testid="audit-object">{objectText(e)}</span>
+          </Tooltip>
+        ) : (
+          ''
+        ),
+    },
     { title: '单位', key: 'unit', render: (_: unknown, e) => e.unitName ?? '' },
-    { title: '对象', key: 'target', width: 220, render: (_: unknown, e) => (e.targetType ? `${targetLabel(e.targetType)} ${e.targetId ?? ''}` : '') },
-    { title: 'IP 地址', dataIndex: 'ip', key: 'ip', width: 130 },
+    { title: 'IP 地址', dataIndex: 'ip', key: 'ip', width: 110 },
     {
       title: '操作',
       key: 'open',
-      width: 70,
+      width: 60,
       fixed: 'right',
       render: (_: unknown, e) => (
         <Button type="link" size="small" onClick={() => setOpen(e)}>
@@ -109,7 +159,7 @@ export default function AuditLogPage() {
       toolbar={<VerifyPanel />}
       rowKey="id"
       columns={columns}
-      scroll={{ x: 1200 }}
+      scroll={{ x: 1000 }}
     >
       <EntryDrawer entry={open} onClose={() => setOpen(null)} />
     </QueryPage>
