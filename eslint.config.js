@@ -21,7 +21,7 @@ export const SERVER_MODULE_DEPENDENCIES = {
   accounts: ['audit', 'files'],
   notifications: ['accounts'],
   institutions: ['accounts'],
-  applications: ['accounts', 'audit', 'files', 'institutions'],
+  applications: ['accounts', 'audit', 'files', 'institutions', 'notifications'],
   admin: ['accounts', 'applications', 'audit'],
   materials: ['accounts', 'applications', 'audit', 'files'],
   documents: ['accounts', 'applications', 'audit', 'institutions', 'materials'],
