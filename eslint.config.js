@@ -35,6 +35,7 @@ export const SERVER_MODULE_DEPENDENCIES = {
   credit: ['accounts', 'admin', 'applications', 'institutions', 'licences'],
   statistics: ['accounts', 'admin', 'applications', 'audit', 'institutions'],
   'statistics-analysis': ['accounts', 'applications', 'audit', 'institutions', 'statistics'],
+  'admin-todo': ['accounts', 'imports'],
 };
 
 /** Throws unless every module directory is declared and the declared graph has no cycle. */

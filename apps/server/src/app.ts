@@ -25,6 +25,7 @@ import { materialsRoutes } from './modules/materials';
 import { documentsRoutes } from './modules/documents';
 import { videoRoutes } from './modules/materials/video';
 import { importsRoutes } from './modules/imports';
+import { adminTodoRoutes } from './modules/admin-todo';
 import { reviewsRoutes } from './modules/reviews';
 import { notificationsRoutes } from './modules/notifications';
 import { licencesRoutes } from './modules/licences';
@@ -45,6 +46,7 @@ const MODULES = [
   videoRoutes,
   documentsRoutes,
   importsRoutes,
+  adminTodoRoutes,
   reviewsRoutes,
   notificationsRoutes,
   licencesRoutes,

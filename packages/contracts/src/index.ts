@@ -34,6 +34,7 @@ export * from './reviews/review-targets';
 export * from './notifications/notifications.schema';
 export * from './settings/licence-number';
 export * from './admin/admin.schema';
+export * from './admin/admin-todo.schema';
 export * from './admin/dictionaries';
 export * from './practitioners/practitioners.schema';
 export * from './credit/credit.catalogue';
