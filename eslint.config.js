@@ -21,7 +21,7 @@ export const SERVER_MODULE_DEPENDENCIES = {
   accounts: ['audit', 'files'],
   notifications: ['accounts'],
   institutions: ['accounts'],
-  applications: ['accounts', 'audit', 'files', 'institutions'],
+  applications: ['accounts', 'audit', 'files', 'institutions', 'notifications'],
   admin: ['accounts', 'applications', 'audit'],
   materials: ['accounts', 'applications', 'audit', 'files'],
   documents: ['accounts', 'applications', 'audit', 'institutions', 'materials'],
@@ -37,6 +37,7 @@ export const SERVER_MODULE_DEPENDENCIES = {
   'statistics-analysis': ['accounts', 'applications', 'audit', 'institutions', 'statistics'],
   // 审计日志's viewer names the objects of the modules below it (decision 0029)
   'audit-viewer': ['accounts', 'applications', 'audit', 'imports', 'institutions', 'licences', 'practitioners'],
+  'admin-todo': ['accounts', 'imports'],
 };
 
 /** Throws unless every module directory is declared and the declared graph has no cycle. */

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { ApiSession, DEMO_PASSWORD, submitEstablishment } from '../fixtures/api-setup';
 import { expectNoSeriousA11yViolations, openHr, openMenuPage, signIn, signOut } from '../fixtures/ui';
 
@@ -10,6 +10,18 @@ import { expectNoSeriousA11yViolations, openHr, openMenuPage, signIn, signOut } 
 
 const NAME = `长春市审核人力资源服务有限公司${String(Date.now()).slice(-5)}`;
 const NEW_ADDRESS = '吉林省长春市朝阳区人民大街2000号';
+
+/** The number a 主页 待办 link counts (its name is "待审核 5 件"). */
+async function todoCount(link: Locator): Promise<number> {
+  await expect(link).toBeVisible();
+  return Number((await link.getAttribute('aria-label'))!.match(/ (\d+) 件$/)![1]);
+}
+
+/** The list holds exactly `total` rows: its pager says so (an empty list shows no pager, only its placeholder). */
+async function expectListTotal(page: Page, total: number) {
+  if (total === 0) await expect(page.locator('.ant-table-placeholder')).toBeVisible();
+  else await expect(page.getByText(new RegExp(`共 ${total} 记录$`))).toBeVisible();
+}
 
 async function openPending(page: Page) {
   await openMenuPage(page, '审核管理', '待审核');
@@ -26,9 +38,29 @@ test('审核人员退回并附字段意见，经办人按意见修改后重新�
   await submitEstablishment(agentApi, NAME);
   await agentApi.close();
 
-  // ── the reviewer: 待审核 → open (受理) → 审核不通过 with a note on 办公地址 ─────────────────────
+  // ── the reviewer's 主页: 待办 counts, each a link to 待审核 with that filter; the message ───────
   await signIn(page, 'demo_reviewer', DEMO_PASSWORD);
   await openHr(page);
+  await expect(page.getByText('部门编码')).toBeVisible();
+  await expect(page.getByText('220000', { exact: true })).toBeVisible();
+  const dueSoon = page.getByRole('link', { name: /^3个工作日内到期 \d+ 件$/ });
+  const dueSoonCount = await todoCount(dueSoon);
+  await dueSoon.click();
+  await expect(page).toHaveURL(/\/hr\/reviews\/pending\?maxDaysLeft=3$/);
+  await expect(page.locator('.ant-select-selection-item').filter({ hasText: '3天内到期（含已超期）' })).toBeVisible();
+  await expectListTotal(page, dueSoonCount);
+  await page.getByRole('tab', { name: '主页' }).click();
+  const pending = page.getByRole('link', { name: /^待审核 \d+ 件$/ });
+  const pendingCount = await todoCount(pending);
+  expect(pendingCount).toBeGreaterThan(0);
+  await pending.click();
+  await expect(page).toHaveURL(/\/hr\/reviews\/pending$/);
+  await expectListTotal(page, pendingCount);
+  await expect(page.getByRole('row').filter({ hasText: NAME })).toBeVisible();
+  await page.getByTestId('notification-bell').click();
+  await expect(page.getByRole('button', { name: `收到新的设立申请：${NAME}` })).toBeVisible();
+
+  // ── the reviewer: 待审核 → open (受理) → 审核不通过 with a note on 办公地址 ─────────────────────
   await openPending(page);
   await expect(page.getByText('受理', { exact: true }).locator('..')).not.toContainText('未受理');
   const panel = page.locator('form#decision');

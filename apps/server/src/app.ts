@@ -26,6 +26,7 @@ import { materialsRoutes } from './modules/materials';
 import { documentsRoutes } from './modules/documents';
 import { videoRoutes } from './modules/materials/video';
 import { importsRoutes } from './modules/imports';
+import { adminTodoRoutes } from './modules/admin-todo';
 import { reviewsRoutes } from './modules/reviews';
 import { notificationsRoutes } from './modules/notifications';
 import { licencesRoutes } from './modules/licences';
@@ -47,6 +48,7 @@ const MODULES = [
   videoRoutes,
   documentsRoutes,
   importsRoutes,
+  adminTodoRoutes,
   reviewsRoutes,
   notificationsRoutes,
   licencesRoutes,

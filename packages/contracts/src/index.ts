@@ -35,6 +35,7 @@ export * from './notifications/notifications.schema';
 export * from './settings/licence-number';
 export * from './admin/admin.schema';
 export * from './admin/audit-catalogue';
+export * from './admin/admin-todo.schema';
 export * from './admin/dictionaries';
 export * from './practitioners/practitioners.schema';
 export * from './credit/credit.catalogue';

@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Button, Card, Col, Form, Row, Space, type FormItemProps } from 'antd';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { ServerTable, type ServerTableProps } from './ServerTable';
@@ -32,6 +32,11 @@ export interface QueryPageProps<Values extends object, Filters, Row extends obje
   /** the 查询条件 in their order; `false` leaves one out (a condition shown only sometimes) */
   filters: (QueryFilter | false)[];
   initialValues?: Values;
+  /**
+   * Conditions a link brings along (待审核's `?maxDaysLeft=3` from the 主页): searched first and shown
+   * in the form, taken at mount (the page is keyed by them); 清空 still returns to `initialValues`.
+   */
+  preset?: Partial<Values>;
   /** the form's values as the API's filters (blanks left out, trimmed, dates as days) */
   toFilters: (values: Values) => Filters;
   /**
@@ -71,6 +76,7 @@ export function QueryPage<Values extends object, Filters, Row extends object, Pa
     title,
     filters,
     initialValues,
+    preset,
     toFilters,
     useRows,
     labelWidth = 120,
@@ -85,9 +91,13 @@ export function QueryPage<Values extends object, Filters, Row extends object, Pa
     ...table
   } = props;
   const [form] = Form.useForm<Values>();
-  const own = useListSearch<Filters>(toFilters((initialValues ?? {}) as Values));
+  const [presetAtMount] = useState(preset);
+  const own = useListSearch<Filters>(toFilters({ ...initialValues, ...presetAtMount } as Values));
   const list = state ?? own;
   const rows = useRows(list.filters, list.paging, list.searches);
+  useEffect(() => {
+    if (presetAtMount) form.setFieldsValue(presetAtMount as Parameters<typeof form.setFieldsValue>[0]);
+  }, [form, presetAtMount]);
   useEffect(() => {
     if (toValues) form.setFieldsValue(toValues(list.filters) as Parameters<typeof form.setFieldsValue>[0]);
   }, [form, toValues, list.filters]);

@@ -33,6 +33,14 @@ export const ZAdminDepartment = z.object({
 });
 export type TAdminDepartment = z.infer<typeof ZAdminDepartment>;
 
+/** GET /api/auth/department: the signed-in staff member's 审批部门, for the 主页's 部门信息 (null: none). */
+export const ZMyDepartment = z.object({
+  department: z
+    .object({ code: z.string(), name: z.string(), level: z.enum(DEPARTMENT_LEVELS), parentName: z.string().nullable(), active: z.boolean() })
+    .nullable(),
+});
+export type TMyDepartment = z.infer<typeof ZMyDepartment>;
+
 const ZDepartmentName = z
   .string({ error: '请输入部门名称' })
   .trim()

@@ -185,3 +185,15 @@ export function decisionNotice(
       `请登录吉林人力资源市场管理查看${rejected ? '审核意见并修改后重新提交' : '详情'}。`,
   };
 }
+
+/**
+ * The message the reviewers of the 审批部门 get in 消息中心 when a submission of any kind arrives
+ * there (each round: a resubmission after 审核不通过 arrives again).
+ */
+export function submissionNotice(kind: KindDeclaration, d: { name: string; round: number }): { title: string; body: string } {
+  const what = `${kind.notice.subject}${kind.notice.what}`;
+  return {
+    title: `收到新的${kind.notice.what}：${d.name}`,
+    body: `收到新的${what}${d.round > 1 ? `（第${d.round}轮，重新提交）` : ''}：${d.name}，请及时受理审核。`,
+  };
+}

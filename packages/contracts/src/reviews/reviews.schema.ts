@@ -29,6 +29,20 @@ export const ZReviewInboxQuery = z
   .refine((q) => !q.submittedFrom || !q.submittedTo || q.submittedFrom <= q.submittedTo, { path: ['submittedTo'], message: '提交结束日期不能早于开始日期' });
 export type TReviewInboxQuery = z.infer<typeof ZReviewInboxQuery>;
 
+/**
+ * The reviewer's 主页 待办 (GET /api/reviews/todo): the department's 待审核 counted as the inbox's
+ * filters count them, so each number is what its link to 待审核 lists: all, `maxDaysLeft =
+ * REVIEW_TODO_DUE_SOON_DAYS` (which includes the overdue, as that filter does) and `maxDaysLeft = -1`.
+ */
+export const REVIEW_TODO_DUE_SOON_DAYS = 3;
+export const ZReviewTodo = z.object({
+  pending: z.number().int(),
+  /** at most REVIEW_TODO_DUE_SOON_DAYS working days left, overdue included */
+  dueSoon: z.number().int(),
+  overdue: z.number().int(),
+});
+export type TReviewTodo = z.infer<typeof ZReviewTodo>;
+
 const ZLastDecision = z.object({ decision: z.enum(REVIEW_DECISIONS), decidedAt: z.string(), opinion: z.string().nullable() });
 
 export const ZReviewInboxItem = z.object({

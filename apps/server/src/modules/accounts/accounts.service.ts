@@ -1,10 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import {
   AppErrorCode,
   idValidityEnd,
   passwordProblems,
   type TChangePasswordRequest,
   type TFieldError,
+  type TMyDepartment,
   type TRegisterRequest,
   type TSessionInfo,
   type TSessionUser,
@@ -18,7 +20,7 @@ import type { AuditEntry } from '../audit/audit.service';
 import type { SessionUser } from './sessions.service';
 import { sessions } from './sessions.table';
 import { findUnitByUscc, findUserByAccount, reserveLoginAttempt } from './accounts.repository';
-import { loginAttempts, units, users } from './accounts.table';
+import { departments, loginAttempts, units, users } from './accounts.table';
 import { expirePasswordIfTooOld } from './password-age';
 import { usccOwnershipViolation, usccUsedByOtherUnitError } from './uscc-ownership';
 import { VerificationService } from './verification.service';
@@ -59,6 +61,18 @@ export class AccountsService {
 
   private get db() {
     return this.deps.database.db;
+  }
+
+  /** The 审批部门 of a staff member (name, code, level, parent), as the 主页's 部门信息 shows it. */
+  async departmentOf(user: SessionUser): Promise<TMyDepartment['department']> {
+    if (!user.departmentId) return null;
+    const parent = alias(departments, 'parent');
+    const [row] = await this.db
+      .select({ code: departments.code, name: departments.name, level: departments.level, active: departments.active, parentName: parent.name })
+      .from(departments)
+      .leftJoin(parent, eq(parent.id, departments.parentId))
+      .where(eq(departments.id, user.departmentId));
+    return row ? { ...row, parentName: row.parentName ?? null } : null;
   }
 
   /**

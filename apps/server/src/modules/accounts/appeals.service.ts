@@ -68,6 +68,12 @@ export class AppealsService {
     });
   }
 
+  /** 账号申诉 still 待处理 (the 管理员 主页's count). */
+  async pendingCount(): Promise<number> {
+    const [row] = await this.db.select({ n: count() }).from(appeals).where(eq(appeals.status, '待处理'));
+    return row?.n ?? 0;
+  }
+
   async list(status: '待处理' | '已处理' | undefined, page: number, pageSize: number): Promise<{ items: TAppeal[]; total: number }> {
     const where = status ? eq(appeals.status, status) : undefined;
     const [rows, [total]] = await Promise.all([

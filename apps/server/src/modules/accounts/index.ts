@@ -7,6 +7,7 @@ import {
   ZCreateAgentRequest,
   ZLoginWithCaptchaRequest,
   ZMeResponse,
+  ZMyDepartment,
   ZOk,
   ZOutbox,
   ZQrScanInfo,
@@ -81,6 +82,12 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
     config: { access: ANY_USER, allowPendingPasswordChange: true },
     schema: { tags: ['accounts'], summary: '当前登录用户', response: { 200: ZMeResponse } },
     handler: async (req) => ({ user: await withPasswordAge(deps, toSessionUserDto(req.auth!.user)), csrfToken: req.auth!.csrfToken }),
+  });
+
+  r.get('/api/auth/department', {
+    config: { access: ANY_USER },
+    schema: { tags: ['accounts'], summary: '本人所属审批部门（名称、编码、级别、上级部门；单位账号与管理员为 null）', response: { 200: ZMyDepartment } },
+    handler: async (req) => ({ department: await accounts.departmentOf(req.auth!.user) }),
   });
 
   // ── 法人注册 ─────────────────────────────────────────────────────────────────

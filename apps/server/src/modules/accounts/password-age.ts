@@ -1,14 +1,48 @@
-import { eq } from 'drizzle-orm';
-import { STAFF_PASSWORD_MAX_AGE_DAYS, type TRole, type TSessionUser } from '@jhrm/contracts';
+import { and, asc, count, eq, lte } from 'drizzle-orm';
+import { beijingDay, STAFF_PASSWORD_MAX_AGE_DAYS, type TAdminTodo, type TRole, type TSessionUser } from '@jhrm/contracts';
+import type { DbOrTx } from '../../db/client';
 import type { AppDeps } from '../../deps';
 import type { RequestMeta } from './accounts.service';
-import { users } from './accounts.table';
+import { departments, users } from './accounts.table';
 
 const MAX_AGE_MS = STAFF_PASSWORD_MAX_AGE_DAYS * 86_400_000;
 
 /** Reviewers and administrators replace their password every 90 days; unit accounts are not bound by it. */
 export function passwordTooOld(role: TRole, passwordChangedAt: Date, now: Date): boolean {
   return (role === 'reviewer' || role === 'admin') && now.getTime() - passwordChangedAt.getTime() > MAX_AGE_MS;
+}
+
+/** When a staff password set at `changedAt` stops working (passwordTooOld from then on). */
+export const passwordExpiresAt = (changedAt: Date): Date => new Date(changedAt.getTime() + MAX_AGE_MS);
+
+/**
+ * The active 审核人员 whose password expires within `days` days of `now` (or already has), soonest
+ * first: the first `limit` of them and how many there are.
+ */
+export async function reviewerPasswordsExpiring(db: DbOrTx, now: Date, days: number, limit: number): Promise<TAdminTodo['expiringPasswords']> {
+  // expires by now + days ⇔ changed at or before now + days − the maximum age
+  const where = and(eq(users.role, 'reviewer'), eq(users.status, 'active'), lte(users.passwordChangedAt, new Date(now.getTime() + days * 86_400_000 - MAX_AGE_MS)));
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ id: users.id, account: users.account, name: users.name, departmentName: departments.name, changedAt: users.passwordChangedAt })
+      .from(users)
+      .leftJoin(departments, eq(departments.id, users.departmentId))
+      .where(where)
+      .orderBy(asc(users.passwordChangedAt), asc(users.account))
+      .limit(limit),
+    db.select({ n: count() }).from(users).where(where),
+  ]);
+  return {
+    total: total?.n ?? 0,
+    items: rows.map((r) => ({
+      id: r.id,
+      account: r.account,
+      name: r.name,
+      departmentName: r.departmentName,
+      expiresOn: beijingDay(passwordExpiresAt(r.changedAt)),
+      expired: passwordTooOld('reviewer', r.changedAt, now),
+    })),
+  };
 }
 
 /**

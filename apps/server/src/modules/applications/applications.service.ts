@@ -5,6 +5,7 @@ import {
   decisionDueOn,
   isEditable,
   kindDeclaration,
+  submissionNotice,
   type KindDeclaration,
   type TAnyApplicationDetail,
   type TSubmissionProblem,
@@ -24,6 +25,7 @@ import { allowedTransition, fire } from './transitions';
 import { AWAITING_DECISION } from './states';
 import { listDecisions } from './decisions.repository';
 import { kindAdapter, type KindAdapter, type MaterialCounts } from './kinds';
+import { notifyReviewers } from '../notifications/notifications.service';
 
 /** one open application of the exclusive kinds per institution (applications.open_for) */
 const OPEN_FOR_CONSTRAINT = 'applications_open_for_uq';
@@ -198,6 +200,9 @@ export class ApplicationsService {
         set: { department: dept.code, submittedAt: now, dueOn, acceptedAt: null, acceptedBy: null },
         audit: { department: dept.code, round: round + 1 },
       });
+      // the department's reviewers learn of it in 消息中心, with the submission
+      const notice = submissionNotice(kind, { name: adapter.subjectName(adapter.openSnapshot(this.deps, check.snapshot)), round: round + 1 });
+      await notifyReviewers(tx, now, { department: dept.code, kind: 'application.submitted', ...notice, link: `/hr/reviews/${own.id}` });
     });
     return this.detail(id, actor);
   }

@@ -1,9 +1,9 @@
-import { and, count, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { AppErrorCode, type TNotification, type TNotificationQuery, type TPage } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import type { DbOrTx } from '../../db/client';
 import type { AppDeps } from '../../deps';
-import { users } from '../accounts/accounts.table';
+import { departments, users } from '../accounts/accounts.table';
 import { notifications } from './notifications.table';
 
 type NotificationRow = typeof notifications.$inferSelect;
@@ -40,6 +40,39 @@ export async function notifyUnit(tx: DbOrTx, now: Date, msg: UnitMessage): Promi
     recipients.map((u) => ({ userId: u.id, unitId: msg.unitId, kind: msg.kind, title: msg.title, body: msg.body, link: msg.link, createdAt: now })),
   );
   return recipients.length;
+}
+
+export interface DepartmentMessage {
+  /** the 审批部门's code */
+  department: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+}
+
+/**
+ * A message to the 审核人员 of a 审批部门 (every active reviewer account whose department it is),
+ * inside the transaction of what it reports: one INSERT … SELECT, however many reviewers.
+ */
+export async function notifyReviewers(tx: DbOrTx, now: Date, msg: DepartmentMessage): Promise<void> {
+  await tx.insert(notifications).select(
+    tx
+      .select({
+        id: sql`gen_random_uuid()`.as('id'),
+        userId: users.id,
+        unitId: sql`NULL::uuid`.as('unit_id'),
+        kind: sql`${msg.kind}`.as('kind'),
+        title: sql`${msg.title}`.as('title'),
+        body: sql`${msg.body}`.as('body'),
+        link: sql`${msg.link}`.as('link'),
+        createdAt: sql`${now.toISOString()}::timestamptz`.as('created_at'),
+        readAt: sql`NULL::timestamptz`.as('read_at'),
+      })
+      .from(users)
+      .innerJoin(departments, eq(departments.id, users.departmentId))
+      .where(and(eq(departments.code, msg.department), eq(users.role, 'reviewer'), eq(users.status, 'active'))),
+  );
 }
 
 /** One user's own messages; another user's id is answered as if it did not exist. */

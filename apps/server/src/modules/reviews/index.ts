@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ZDecisionRequest, ZDecisionResponse, ZPage, ZReviewDetail, ZReviewInboxItem, ZReviewInboxQuery } from '@jhrm/contracts';
+import { ZDecisionRequest, ZDecisionResponse, ZPage, ZReviewDetail, ZReviewInboxItem, ZReviewInboxQuery, ZReviewTodo } from '@jhrm/contracts';
 import { zod } from '../../lib/routes';
 import type { AppDeps } from '../../deps';
 import { applicationRead } from '../applications/applications.access';
@@ -24,6 +24,13 @@ export async function reviewsRoutes(app: FastifyInstance, deps: AppDeps) {
       response: { 200: ZPage(ZReviewInboxItem) },
     },
     handler: async (req) => service.inbox(actorOf(req), req.query),
+  });
+
+  r.get('/api/reviews/todo', {
+    // counts only, no unit's data: not a staff read
+    config: { access: ['reviewer'] },
+    schema: { tags: ['reviews'], summary: '待办（本审批部门的待审核、3个工作日内到期（含已超期）、已超期件数）', response: { 200: ZReviewTodo } },
+    handler: async (req) => service.todo(actorOf(req)),
   });
 
   r.get('/api/reviews/:id', {

@@ -9,6 +9,7 @@ import {
   decisionNotice,
   kindDeclaration,
   reviewTargetLabel,
+  REVIEW_TODO_DUE_SOON_DAYS,
   workingDaysLeft,
   type TDecisionRequest,
   type TDecisionResponse,
@@ -19,6 +20,7 @@ import {
   type TReviewInboxItem,
   type TReviewInboxQuery,
   type TReviewNote,
+  type TReviewTodo,
 } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import { formatBeijing } from '../../lib/time';
@@ -62,6 +64,29 @@ export class ReviewsService {
     return app.status === AWAITING_DECISION && app.dueOn ? workingDaysLeft(this.today(), app.dueOn) : null;
   }
 
+  /** At most `maxDaysLeft` working days left (-1: overdue) ⇔ due before the (N+1)th working day from today. */
+  private dueWithin(maxDaysLeft: number): SQL {
+    return lt(applications.dueOn, addWorkingDays(this.today(), maxDaysLeft + 1));
+  }
+
+  /**
+   * The 主页's 待办: the department's 待审核, and those the inbox's 剩余天数 filter finds at
+   * REVIEW_TODO_DUE_SOON_DAYS and at -1 (overdue), in one statement with the inbox's own conditions.
+   */
+  async todo(actor: Actor): Promise<TReviewTodo> {
+    const dept = await reviewerDepartment(this.db, actor.user);
+    if (!dept) return { pending: 0, dueSoon: 0, overdue: 0 };
+    const [row] = await this.db
+      .select({
+        pending: sql<number>`count(*)::int`,
+        dueSoon: sql<number>`(count(*) FILTER (WHERE ${this.dueWithin(REVIEW_TODO_DUE_SOON_DAYS)}))::int`,
+        overdue: sql<number>`(count(*) FILTER (WHERE ${this.dueWithin(-1)}))::int`,
+      })
+      .from(applications)
+      .where(awaitingIn(dept.code));
+    return { pending: row?.pending ?? 0, dueSoon: row?.dueSoon ?? 0, overdue: row?.overdue ?? 0 };
+  }
+
   /** 待审核 (by deadline) or 已审核 (decided by this department, newest first), of the reviewer's department only. */
   async inbox(actor: Actor, q: TReviewInboxQuery): Promise<TPage<TReviewInboxItem>> {
     const dept = await reviewerDepartment(this.db, actor.user);
@@ -69,8 +94,7 @@ export class ReviewsService {
     if (!dept) return empty;
 
     const decidedHere = sql`EXISTS (SELECT 1 FROM application_reviews r WHERE r.application_id = ${applications.id} AND r.department = ${dept.code})`;
-    const where: SQL[] = [eq(applications.department, dept.code)];
-    where.push(q.tab === '待审核' ? eq(applications.status, AWAITING_DECISION) : decidedHere);
+    const where: SQL[] = [q.tab === '待审核' ? awaitingIn(dept.code) : and(eq(applications.department, dept.code), decidedHere)!];
     // any declared kind (the query schema refuses others)
     if (q.type) where.push(eq(applications.type, q.type));
     if (q.name) where.push(ilike(institutions.name, `%${likeEscape(q.name)}%`));
@@ -78,10 +102,7 @@ export class ReviewsService {
     const submitted = beijingDayRange(q.submittedFrom, q.submittedTo);
     if (submitted.start) where.push(gte(applications.submittedAt, submitted.start));
     if (submitted.end) where.push(lt(applications.submittedAt, submitted.end));
-    if (q.maxDaysLeft !== undefined) {
-      // at most N working days left ⇔ due before the (N+1)th working day from today
-      where.push(eq(applications.status, AWAITING_DECISION), lt(applications.dueOn, addWorkingDays(this.today(), q.maxDaysLeft + 1)));
-    }
+    if (q.maxDaysLeft !== undefined) where.push(eq(applications.status, AWAITING_DECISION), this.dueWithin(q.maxDaysLeft));
     const filter = and(...where);
     const order =
       q.tab === '待审核'
@@ -362,6 +383,11 @@ export class ReviewsService {
     return checked;
   }
 
+}
+
+/** 待审核 addressed to the department: the inbox's and the 待办's scope. */
+function awaitingIn(departmentCode: string): SQL {
+  return and(eq(applications.department, departmentCode), eq(applications.status, AWAITING_DECISION))!;
 }
 
 export function licenceSummary(l: LicenceRow) {

@@ -21,6 +21,7 @@ import {
   ADMIN_REVIEWERS_PATH,
   ADMIN_SETTINGS_PATH,
   ADMIN_IMPORTS_PATH,
+  ADMIN_APPEALS_PATH,
 } from '../../features/admin/paths';
 import { REVIEW_DETAIL_PATTERN, REVIEWS_DONE_PATH, REVIEWS_GROUP_PATH, REVIEWS_PENDING_PATH } from '../../features/reviews/paths';
 import { MESSAGES_PATH } from '../../features/notifications/paths';
@@ -292,7 +293,7 @@ export const HR_ROUTES: readonly HrRoute[] = [
     element: lazy(() => import('../../features/admin/pages/AuditLogPage')),
   },
   {
-    path: '/hr/admin/appeals',
+    path: ADMIN_APPEALS_PATH,
     name: '账号申诉处理',
     group: '系统管理',
     roles: ['admin'],

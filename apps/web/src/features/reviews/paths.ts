@@ -10,3 +10,8 @@ export const REVIEW_DETAIL_PATTERN = '/hr/reviews/:id';
 export function reviewPath(id: string): string {
   return `/hr/reviews/${encodeURIComponent(id)}`;
 }
+
+/** 待审核, optionally pre-filtered by 剩余天数 (at most N working days left; -1: overdue), read by presetDaysLeft. */
+export function pendingReviewsPath(maxDaysLeft?: number): string {
+  return maxDaysLeft === undefined ? REVIEWS_PENDING_PATH : `${REVIEWS_PENDING_PATH}?maxDaysLeft=${maxDaysLeft}`;
+}

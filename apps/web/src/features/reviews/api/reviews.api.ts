@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TDecisionRequestInput, TDecisionResponse, TPage, TReviewDetail, TReviewInboxItem, TReviewTab } from '@jhrm/contracts';
+import type { TDecisionRequestInput, TDecisionResponse, TPage, TReviewDetail, TReviewInboxItem, TReviewTab, TReviewTodo } from '@jhrm/contracts';
 import { api, type ApiError, type QueryValue } from '../../../lib/api-client';
 import { useListQuery, type Paging } from '../../../components/server-list';
 
@@ -7,7 +7,18 @@ export const reviewKeys = {
   all: ['reviews'] as const,
   inbox: (tab: TReviewTab, filters: Record<string, QueryValue>, page: number, pageSize: number) => ['reviews', 'inbox', tab, { ...filters, page, pageSize }] as const,
   detail: (id: string) => ['reviews', 'detail', id] as const,
+  todo: ['reviews', 'todo'] as const,
 };
+
+/** The 主页's 待办 counts; asked again whenever the 主页 opens (a decision elsewhere changes them). */
+export function useReviewTodo() {
+  return useQuery({
+    queryKey: reviewKeys.todo,
+    queryFn: ({ signal }) => api.get<TReviewTodo>('/api/reviews/todo', { signal }),
+    staleTime: 0,
+    refetchOnMount: 'always',
+  });
+}
 
 export interface InboxFilters {
   type?: string;
@@ -48,6 +59,7 @@ export function useDecide(id: string) {
     onSuccess: (detail) => {
       queryClient.setQueryData(reviewKeys.detail(id), detail);
       void queryClient.invalidateQueries({ queryKey: ['reviews', 'inbox'] });
+      void queryClient.invalidateQueries({ queryKey: reviewKeys.todo });
     },
     // another reviewer may have decided meanwhile: show what is there now
     onError: () => void queryClient.invalidateQueries({ queryKey: reviewKeys.detail(id) }),

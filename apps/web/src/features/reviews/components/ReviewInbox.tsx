@@ -40,11 +40,12 @@ export function toInboxFilters(v: FilterValues): InboxFilters {
 
 /**
  * 待审核 (deadline first) or 已审核 (newest decision first) of the reviewer's own department,
- * with the filters of the inbox: 业务类型, 机构名称, 统一社会信用代码, 提交日期, 剩余天数.
+ * with the filters of the inbox: 业务类型, 机构名称, 统一社会信用代码, 提交日期, 剩余天数 (which a link
+ * from the 主页's 待办 presets).
  * The shared QueryPage (plain antd Form + Table): ProTable would pull its value-type fields (colour
  * picker and all) into a 160 KB chunk, and through antd's shared modules onto the login page.
  */
-export function ReviewInbox({ tab }: { tab: TReviewTab }) {
+export function ReviewInbox({ tab, presetDaysLeft }: { tab: TReviewTab; /** 剩余天数 a link brought (待审核 only) */ presetDaysLeft?: number }) {
   const pending = tab === '待审核';
 
   const columns: TableColumnsType<TReviewInboxItem> = [
@@ -106,8 +107,9 @@ export function ReviewInbox({ tab }: { tab: TReviewTab }) {
   ];
   return (
     <QueryPage<FilterValues, InboxFilters, TReviewInboxItem>
-      key={tab}
+      key={`${tab}:${presetDaysLeft ?? ''}`}
       name={`reviewInbox-${tab}`}
+      preset={pending && presetDaysLeft !== undefined ? { maxDaysLeft: presetDaysLeft } : undefined}
       layout="grid"
       actionsAlign="center"
       title={pending ? '待审核（按办理期限排序）' : '已审核（本部门作出审核结论的申请）'}

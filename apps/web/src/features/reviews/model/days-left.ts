@@ -16,3 +16,10 @@ export const DAYS_LEFT_FILTERS = [
   { value: 5, label: '5天内到期（含已超期）' },
   { value: 10, label: '10天内到期（含已超期）' },
 ] as const;
+
+/** The 剩余天数 a link to 待审核 presets (`?maxDaysLeft=`, paths.ts' pendingReviewsPath): one the filter offers, or none. */
+export function presetDaysLeft(search: URLSearchParams): number | undefined {
+  const raw = search.get('maxDaysLeft');
+  if (raw === null || !/^-?\d+$/.test(raw)) return undefined;
+  return DAYS_LEFT_FILTERS.find((d) => d.value === Number(raw))?.value;
+}

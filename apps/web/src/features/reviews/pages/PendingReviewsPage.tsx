@@ -1,6 +1,9 @@
+import { useSearchParams } from 'react-router-dom';
 import { ReviewInbox } from '../components/ReviewInbox';
+import { presetDaysLeft } from '../model/days-left';
 
-/** 待审核: the department's submissions awaiting a decision, the nearest deadline first. */
+/** 待审核: the department's submissions awaiting a decision, the nearest deadline first (`?maxDaysLeft=` presets 剩余天数). */
 export default function PendingReviewsPage() {
-  return <ReviewInbox tab="待审核" />;
+  const [search] = useSearchParams();
+  return <ReviewInbox tab="待审核" presetDaysLeft={presetDaysLeft(search)} />;
 }

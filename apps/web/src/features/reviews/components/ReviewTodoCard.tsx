@@ -1,0 +1,31 @@
+import { Alert, Card } from 'antd';
+import { REVIEW_TODO_DUE_SOON_DAYS, type TReviewTodo } from '@jhrm/contracts';
+import { Spinner } from '../../../components/Spinner';
+import { TodoCounts, type TodoCount } from '../../../components/TodoCounts';
+import { useReviewTodo } from '../api/reviews.api';
+import { pendingReviewsPath } from '../paths';
+
+/** The three counts, each a link to 待审核 filtered as the server counted it (the inbox's 剩余天数). */
+export function reviewTodoItems(todo: TReviewTodo): TodoCount[] {
+  return [
+    { label: '待审核', count: todo.pending, to: pendingReviewsPath() },
+    { label: `${REVIEW_TODO_DUE_SOON_DAYS}个工作日内到期`, count: todo.dueSoon, to: pendingReviewsPath(REVIEW_TODO_DUE_SOON_DAYS), note: '含已超期', urgent: true },
+    { label: '已超期', count: todo.overdue, to: pendingReviewsPath(-1), urgent: true },
+  ];
+}
+
+/** 主页 of a reviewer: what the department has to decide, and what is (nearly) late. */
+export function ReviewTodoCard() {
+  const todo = useReviewTodo();
+  return (
+    <Card title="待办" size="small">
+      {todo.data ? (
+        <TodoCounts items={reviewTodoItems(todo.data)} />
+      ) : todo.isError ? (
+        <Alert type="error" showIcon message="待办事项加载失败，请刷新页面重试" />
+      ) : (
+        <Spinner />
+      )}
+    </Card>
+  );
+}
