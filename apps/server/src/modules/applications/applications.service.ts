@@ -192,7 +192,7 @@ export class ApplicationsService {
         submittedAt: now,
       });
       await adapter.submitted?.(ctx, own, dept.code);
-      const dueOn = adapter.dueOn ? await adapter.dueOn(ctx, own, now) : kind.decisionLimitDays === null ? null : decisionDueOn(now, kind.decisionLimitDays);
+      const dueOn = adapter.dueOn ? await adapter.dueOn(ctx, own, now) : kind.decisionLimitDays === null ? null : decisionDueOn(await this.deps.calendar.get(), now, kind.decisionLimitDays);
       await fire(this.deps, tx, own, '提交', actor, {
         set: { department: dept.code, submittedAt: now, dueOn, acceptedAt: null, acceptedBy: null },
         audit: { department: dept.code, round: round + 1 },

@@ -10,6 +10,7 @@ import {
   kindDeclaration,
   reviewTargetLabel,
   workingDaysLeft,
+  type WorkCalendar,
   type TDecisionRequest,
   type TDecisionResponse,
   type TFieldError,
@@ -58,8 +59,8 @@ export class ReviewsService {
     return beijingDay(this.deps.clock());
   }
 
-  private daysLeft(app: Pick<ApplicationRow, 'status' | 'dueOn'>): number | null {
-    return app.status === AWAITING_DECISION && app.dueOn ? workingDaysLeft(this.today(), app.dueOn) : null;
+  private daysLeft(calendar: WorkCalendar, app: Pick<ApplicationRow, 'status' | 'dueOn'>): number | null {
+    return app.status === AWAITING_DECISION && app.dueOn ? workingDaysLeft(calendar, this.today(), app.dueOn) : null;
   }
 
   /** 待审核 (by deadline) or 已审核 (decided by this department, newest first), of the reviewer's department only. */
@@ -78,9 +79,10 @@ export class ReviewsService {
     const submitted = beijingDayRange(q.submittedFrom, q.submittedTo);
     if (submitted.start) where.push(gte(applications.submittedAt, submitted.start));
     if (submitted.end) where.push(lt(applications.submittedAt, submitted.end));
+    const calendar = await this.deps.calendar.get();
     if (q.maxDaysLeft !== undefined) {
       // at most N working days left ⇔ due before the (N+1)th working day from today
-      where.push(eq(applications.status, AWAITING_DECISION), lt(applications.dueOn, addWorkingDays(this.today(), q.maxDaysLeft + 1)));
+      where.push(eq(applications.status, AWAITING_DECISION), lt(applications.dueOn, addWorkingDays(calendar, this.today(), q.maxDaysLeft + 1)));
     }
     const filter = and(...where);
     const order =
@@ -136,7 +138,7 @@ export class ReviewsService {
       items: rows.map(({ app, name, uscc }) => {
         const sub = latestSub.get(app.id);
         const d = latestDecision.get(app.id);
-        const daysLeft = this.daysLeft(app);
+        const daysLeft = this.daysLeft(calendar, app);
         return {
           id: app.id,
           type: app.type,
@@ -205,7 +207,7 @@ export class ReviewsService {
     const adapter = kindAdapter(app.type);
     const review = await adapter.review(db, this.deps, app, latest ? adapter.openSnapshot(this.deps, latest.snapshot) : null);
     const names = await departmentNames(db, [...subs.map((s) => s.sub.department), app.department ?? '']);
-    const daysLeft = this.daysLeft(app);
+    const daysLeft = this.daysLeft(await this.deps.calendar.get(), app);
     const department = app.department ?? latest?.department ?? '';
     return {
       id: app.id,
