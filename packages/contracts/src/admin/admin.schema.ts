@@ -136,7 +136,7 @@ const realDay = (d: string) => {
 };
 export const ZCalendarDate = z
   .string({ error: '日期格式应为 YYYY-MM-DD' })
-  .regex(CALENDAR_DATE_RE, '日期格式应为 YYYY-MM-DD')
+  .regex(CALENDAR_DATE_RE, { error: '日期格式应为 YYYY-MM-DD', abort: true })
   .refine(realDay, '日期不存在')
   .refine((d) => d >= '2000-01-01' && d <= '2099-12-31', '日期应在2000年至2099年之间');
 

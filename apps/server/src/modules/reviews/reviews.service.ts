@@ -183,6 +183,8 @@ export class ReviewsService {
 
   /** The application as the reviewer decides on it: the latest submission, frozen, and every round. */
   async detail(db: DbOrTx, id: string): Promise<TReviewDetail> {
+    // the cached calendar (read on its own; every caller passes the pool, not a transaction)
+    const calendar = await this.deps.calendar.get();
     const [row] = await db
       .select({ app: applications, institution: institutions, unitName: units.name, acceptedByName: users.name })
       .from(applications)
@@ -207,7 +209,7 @@ export class ReviewsService {
     const adapter = kindAdapter(app.type);
     const review = await adapter.review(db, this.deps, app, latest ? adapter.openSnapshot(this.deps, latest.snapshot) : null);
     const names = await departmentNames(db, [...subs.map((s) => s.sub.department), app.department ?? '']);
-    const daysLeft = this.daysLeft(await this.deps.calendar.get(), app);
+    const daysLeft = this.daysLeft(calendar, app);
     const department = app.department ?? latest?.department ?? '';
     return {
       id: app.id,
