@@ -134,7 +134,7 @@ export default function CalendarPage() {
           <Button onClick={() => setYear(year - 1)} disabled={year <= 2000} aria-label="上一年">
             上一年
           </Button>
-          <InputNumber aria-label="年份" min={2000} max={2099} precision={0} value={year} onChange={(v) => v && setYear(v)} addonAfter="年" style={{ width: 120 }} />
+          <InputNumber aria-label="年份" min={2000} max={2099} precision={0} value={year} onChange={(v) => v && v >= 2000 && v <= 2099 && setYear(v)} addonAfter="年" style={{ width: 120 }} />
           <Button onClick={() => setYear(year + 1)} disabled={year >= 2099} aria-label="下一年">
             下一年
           </Button>
