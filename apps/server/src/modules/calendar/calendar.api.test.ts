@@ -1,11 +1,11 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TCalendarDay, TPage, TReviewInboxItem } from '@jhrm/contracts';
 import { createTestContext, type TestClient, type TestContext } from '../../test/harness';
 import { submitEstablishment } from '../../test/submissions';
 import { auditLog } from '../audit/audit.table';
-import { packageCalendar } from './calendar.seed';
-import { workCalendarSeededYears } from './calendar.table';
+import { packageCalendar, seedWorkCalendar, STATUTORY_SOURCE } from './calendar.seed';
+import { workCalendarDays, workCalendarSeededYears } from './calendar.table';
 
 let ctx: TestContext;
 let admin: TestClient;
@@ -37,12 +37,16 @@ const del = (c: TestClient, date: string) => c.request('DELETE', `/api/admin/cal
 const auditOf = (action: string, date: string) => ctx.database.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.targetId, date)));
 
 describe('节假日设置 (admin calendar)', () => {
-  it('is seeded from chinese-days for every year it covers, 2004 to 2026', async () => {
+  it('is seeded from chinese-days for every year it covers, 2004 to 2026, and 2027 with the fixed-date holidays', async () => {
     const { years } = packageCalendar();
     expect(Math.min(...years.keys())).toBe(2004);
-    const seeded = await ctx.database.db.select().from(workCalendarSeededYears);
-    expect(seeded.map((s) => s.year).sort()).toEqual([...years.keys()].sort());
-    expect(seeded[0]!.source).toBe('chinese-days@1.5.7');
+    expect(Math.max(...years.keys())).toBe(2026);
+    const seeded = await ctx.database.db.select().from(workCalendarSeededYears).orderBy(workCalendarSeededYears.year);
+    // the seed runs on the real clock: up to next year
+    const nextYear = new Date().getFullYear() + 1;
+    expect(seeded.map((s) => s.year)).toEqual(Array.from({ length: nextYear - 2004 + 1 }, (_, i) => 2004 + i));
+    expect(seeded.find((s) => s.year === 2026)!.source).toBe('chinese-days@1.5.7');
+    expect(seeded.find((s) => s.year === 2027)!.source).toBe(STATUTORY_SOURCE);
 
     const days = await year(2026);
     expect(days).toHaveLength(years.get(2026)!.length);
@@ -53,15 +57,36 @@ describe('节假日设置 (admin calendar)', () => {
       '2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22', '2026-02-23',
     ]);
     expect((await year(2004)).length).toBeGreaterThan(0);
-    // the package does not cover 2027 yet: the administrator enters it
-    expect(await year(2027)).toEqual([]);
+    // the package does not cover 2027 yet: only the days the law fixes, the administrator adds the rest
+    expect((await year(2027)).map((d) => [d.date, d.kind, d.name, d.updatedBy])).toEqual([
+      ['2027-01-01', '休', '元旦', null],
+      ['2027-05-01', '休', '劳动节', null],
+      ['2027-05-02', '休', '劳动节', null],
+      ['2027-10-01', '休', '国庆节', null],
+      ['2027-10-02', '休', '国庆节', null],
+      ['2027-10-03', '休', '国庆节', null],
+    ]);
+  });
+
+  it('replaces a year seeded with the fixed-date holidays once the package covers it, and leaves package years alone', async () => {
+    const db = ctx.database.db;
+    // as if 2026 had been seeded before the package covered it, and an administrator had removed a day of 2025
+    await db.update(workCalendarSeededYears).set({ source: STATUTORY_SOURCE }).where(eq(workCalendarSeededYears.year, 2026));
+    await db.delete(workCalendarDays).where(inArray(workCalendarDays.day, ['2026-02-14', '2025-01-01']));
+    expect(await seedWorkCalendar(db, new Date())).toEqual([2026]);
+    expect((await year(2026)).find((d) => d.date === '2026-02-14')).toMatchObject({ kind: '班', name: '春节' });
+    expect((await year(2025)).find((d) => d.date === '2025-01-01')).toBeUndefined();
+    const [marker] = await db.select().from(workCalendarSeededYears).where(eq(workCalendarSeededYears.year, 2026));
+    expect(marker!.source).toBe('chinese-days@1.5.7');
+    expect(await seedWorkCalendar(db, new Date())).toEqual([]);
+    await db.insert(workCalendarDays).values({ day: '2025-01-01', kind: '休', name: '元旦', updatedAt: new Date() });
   });
 
   it('adds, changes and removes a day, auditing each change', async () => {
-    const added = await put(admin, '2027-01-01', { kind: '休', name: ' 元旦 ' });
+    const added = await put(admin, '2027-02-08', { kind: '休', name: ' 春节 ' });
     expect(added.statusCode, added.body).toBe(200);
-    expect(added.json()).toMatchObject({ date: '2027-01-01', kind: '休', name: '元旦', updatedBy: 'demo_admin' });
-    expect((await auditOf('calendar.day.added', '2027-01-01'))[0]).toMatchObject({ actorAccount: 'demo_admin', targetType: 'calendar_day', detail: { date: '2027-01-01', from: null, to: { kind: '休', name: '元旦' } } });
+    expect(added.json()).toMatchObject({ date: '2027-02-08', kind: '休', name: '春节', updatedBy: 'demo_admin' });
+    expect((await auditOf('calendar.day.added', '2027-02-08'))[0]).toMatchObject({ actorAccount: 'demo_admin', targetType: 'calendar_day', detail: { date: '2027-02-08', from: null, to: { kind: '休', name: '春节' } } });
 
     // a 调休 Saturday, renamed afterwards
     expect((await put(admin, '2027-02-20', { kind: '班', name: '春' })).statusCode).toBe(200);
@@ -72,15 +97,17 @@ describe('节假日设置 (admin calendar)', () => {
     await put(admin, '2027-02-20', { kind: '班', name: '春节' });
     expect(await auditOf('calendar.day.updated', '2027-02-20')).toHaveLength(1);
 
-    expect((await year(2027)).map((d) => [d.date, d.kind, d.name])).toEqual([
+    expect((await year(2027)).slice(0, 3).map((d) => [d.date, d.kind, d.name])).toEqual([
       ['2027-01-01', '休', '元旦'],
+      ['2027-02-08', '休', '春节'],
       ['2027-02-20', '班', '春节'],
     ]);
 
     const removed = await del(admin, '2027-02-20');
     expect(removed.statusCode, removed.body).toBe(200);
     expect((await auditOf('calendar.day.removed', '2027-02-20'))[0]!.detail).toEqual({ date: '2027-02-20', from: { kind: '班', name: '春节' } });
-    expect((await year(2027)).map((d) => d.date)).toEqual(['2027-01-01']);
+    expect((await year(2027)).map((d) => d.date)).not.toContain('2027-02-20');
+    expect((await del(admin, '2027-02-08')).statusCode).toBe(200);
     const again = await del(admin, '2027-02-20');
     expect(again.statusCode).toBe(404);
     expect(again.json().message).toBe('该日期未设置为节假日或调休上班日');
@@ -110,7 +137,7 @@ describe('节假日设置 (admin calendar)', () => {
       expect(res.json().message).toMatch(/年份/);
     }
     expect((await del(admin, 'tomorrow')).statusCode).toBe(400);
-    expect((await year(2027)).map((d) => d.date)).toEqual(['2027-01-01']);
+    expect((await year(2027)).map((d) => d.date)).toEqual(['2027-01-01', '2027-05-01', '2027-05-02', '2027-10-01', '2027-10-02', '2027-10-03']);
   });
 
   it('is for administrators only', async () => {
@@ -120,7 +147,7 @@ describe('节假日设置 (admin calendar)', () => {
       expect((await del(c, '2027-01-01')).statusCode).toBe(403);
     }
     expect((await ctx.client().get('/api/admin/calendar?year=2026')).statusCode).toBe(401);
-    expect((await year(2027)).map((d) => d.date)).toEqual(['2027-01-01']);
+    expect((await year(2027)).map((d) => d.date)).toEqual(['2027-01-01', '2027-05-01', '2027-05-02', '2027-10-01', '2027-10-02', '2027-10-03']);
   });
 });
 
@@ -131,7 +158,7 @@ describe('due dates and 剩余工作日 follow the calendar', () => {
     return (res.json() as TPage<TReviewInboxItem>).items.find((i) => i.id === id);
   };
 
-  it('moves a due date off the holiday the administrator added, and counts working days left without it', async () => {
+  it('moves a due date off 元旦 2027 and the holiday the administrator added, and counts working days left with the calendar', async () => {
     // Friday 2026-12-04: weekdays only, the 20th working day would be 元旦 2027 (a Friday)
     ctx.clock.advance(Date.parse('2026-12-04T09:00:00+08:00') - ctx.clock().getTime());
     await signIn();
