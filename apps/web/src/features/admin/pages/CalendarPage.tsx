@@ -107,10 +107,11 @@ export default function CalendarPage() {
           name="kind"
           label="类型"
           dependencies={['date']}
+          // no `required` rule: Form.Item would put aria-required on the div antd's Select renders (axe: aria-allowed-attr)
           rules={[
-            { required: true, message: '请选择类型' },
             ({ getFieldValue }) => ({
               validator: async (_r, kind: TCalendarDayKind | undefined) => {
+                if (!kind) throw new Error('请选择类型');
                 const date = getFieldValue('date') as Dayjs | undefined;
                 const problem = date && kind ? calendarDayProblem(date.format('YYYY-MM-DD'), kind) : '';
                 if (problem) throw new Error(problem);
