@@ -25,8 +25,10 @@ test('管理员在节假日设置中查看一年的放假和调休安排，添�
   const form = page.getByRole('form', { name: '添加或修改日期' });
   // a Tuesday cannot be a 调休上班 day: it is a working day already
   await fillDate(form.getByLabel('日期', { exact: true }), '2098-01-07');
-  await choose(page, form, '类型', '班（调休上班）');
+  // typing the name closes the date picker's panel, which would cover the 类型 options
   await form.getByLabel('名称', { exact: true }).fill('测试假日');
+  await expect(page.locator('.ant-picker-dropdown:visible')).toHaveCount(0);
+  await choose(page, form, '类型', '班（调休上班）');
   await form.getByRole('button', { name: '保存' }).click();
   await expect(form.getByText('调休上班日应为周六或周日（周一至周五本就是工作日）')).toBeVisible();
 
