@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Popconfirm, Radio, Space, Table, Tag, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { CALENDAR_DAY_KIND_LABELS, CALENDAR_DAY_KINDS, ZSetCalendarDayRequest, calendarDayProblem, type TCalendarDay, type TCalendarDayKind } from '@jhrm/contracts';
 import { applyFieldErrors, zodRules } from '../../../lib/form';
@@ -107,7 +107,7 @@ export default function CalendarPage() {
           name="kind"
           label="类型"
           dependencies={['date']}
-          // no `required` rule: Form.Item would put aria-required on the div antd's Select renders (axe: aria-allowed-attr)
+          // presence checked here rather than by a `required` rule (one message with the weekday check)
           rules={[
             ({ getFieldValue }) => ({
               validator: async (_r, kind: TCalendarDayKind | undefined) => {
@@ -119,7 +119,7 @@ export default function CalendarPage() {
             }),
           ]}
         >
-          <Select options={KIND_OPTIONS} style={{ width: 150 }} />
+          <Radio.Group optionType="button" buttonStyle="solid" options={KIND_OPTIONS} />
         </Form.Item>
         <Form.Item name="name" label="名称" rules={zodRules(ZSetCalendarDayRequest.shape.name)}>
           <Input placeholder="如：元旦、春节" maxLength={20} autoComplete="off" style={{ width: 160 }} />
