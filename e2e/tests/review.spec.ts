@@ -27,7 +27,8 @@ async function openPending(page: Page) {
   await openMenuPage(page, '审核管理', '待审核');
   const row = page.getByRole('row').filter({ hasText: NAME });
   await expect(row).toBeVisible();
-  await expect(row).toContainText('剩余');
+  await expect(page.getByRole('columnheader', { name: '剩余工作日' })).toBeVisible();
+  await expect(row).toContainText(/剩余\d+个工作日/);
   await row.getByRole('link', { name: '审核' }).click();
   await expect(page.getByRole('heading', { name: NAME })).toBeVisible();
 }

@@ -6,6 +6,7 @@ import { ClamdScanner, NoScanner, type MalwareScanner } from './lib/malware-scan
 import { DevOutbox, HttpSmsGateway, type SmsGateway } from './lib/sms';
 import { AuditLog } from './modules/audit/audit.service';
 import { SessionService } from './modules/accounts/sessions.service';
+import { WorkCalendarStore } from './modules/calendar/calendar.store';
 import type { UsccUsedByOtherUnit } from './modules/accounts/uscc-ownership';
 import { usccUsedByOtherUnit } from './modules/institutions/uscc-owner';
 import { registerRecordKinds } from './modules/record-kinds/register';
@@ -20,6 +21,8 @@ export interface AppDeps {
   pii: PiiCipher;
   audit: AuditLog;
   sessions: SessionService;
+  /** the work calendar (节假日设置) due dates and 剩余工作日 count with, cached per process */
+  calendar: WorkCalendarStore;
   sms: SmsGateway;
   /** outside production only: every SMS and captcha answer, for people and tests */
   outbox: DevOutbox | null;
@@ -51,6 +54,7 @@ export function createDeps(config: Config, database: Database, clock: () => Date
     pii: new PiiCipher(config.secrets.pii),
     audit: new AuditLog(config.secrets.auditKey, clock),
     sessions: new SessionService(database.db, config, clock),
+    calendar: new WorkCalendarStore(database.db),
     sms: config.sms ? new HttpSmsGateway(config.sms.url, config.sms.token) : outbox!,
     outbox,
     blobs: new LocalBlobStore(config.blobDir),

@@ -14,3 +14,4 @@ export * from '../modules/practitioners/practitioners.table';
 export * from '../modules/credit/credit.table';
 export * from '../modules/statistics/statistics.table';
 export * from '../modules/statistics-analysis/analysis.table';
+export * from '../modules/calendar/calendar.table';

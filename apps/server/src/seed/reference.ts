@@ -2,9 +2,11 @@ import { sql } from 'drizzle-orm';
 import { CITY_DEPARTMENTS, COUNTY_DEPARTMENTS, PROVINCE_DEPARTMENT } from '@jhrm/contracts';
 import type { Db } from '../db/client';
 import { departments } from '../modules/accounts/accounts.table';
+import { seedWorkCalendar } from '../modules/calendar/calendar.seed';
 
-/** Reference data every installation needs, production included. Idempotent. */
+/** Reference data every installation needs, production included: departments, the work calendar. Idempotent. */
 export async function seedReference(db: Db): Promise<void> {
+  await seedWorkCalendar(db, new Date());
   await db.transaction(async (tx) => {
     await tx.insert(departments).values({ ...PROVINCE_DEPARTMENT }).onConflictDoNothing({ target: departments.code });
     const [province] = await tx.select({ id: departments.id }).from(departments).where(sql`${departments.code} = ${PROVINCE_DEPARTMENT.code}`);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZAccountName } from '../accounts/accounts.schema';
 import { ZMobile } from '../validators/phone';
 import { ZPageQuery } from '../common';
+import { CALENDAR_DAY_KINDS } from '../reviews/deadline';
 
 /**
  * 系统管理 (SPEC §0 管理员, §7 Admin): 审批部门, 审核人员 accounts, settings, dictionaries and the
@@ -133,6 +134,46 @@ export const ZSettingItem = z.object({
 });
 export type TSettingItem = z.infer<typeof ZSettingItem>;
 export const ZUpdateSettingRequest = z.object({ value: z.unknown() });
+
+// ── 节假日设置 (the work calendar's exception days) ──────────────────────────────────────
+
+const CALENDAR_DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+const realDay = (d: string) => {
+  const ms = Date.parse(`${d}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === d;
+};
+export const ZCalendarDate = z
+  .string({ error: '日期格式应为 YYYY-MM-DD' })
+  .regex(CALENDAR_DATE_RE, { error: '日期格式应为 YYYY-MM-DD', abort: true })
+  .refine(realDay, '日期不存在')
+  .refine((d) => d >= '2000-01-01' && d <= '2099-12-31', '日期应在2000年至2099年之间');
+
+export const ZCalendarYearQuery = z.object({
+  year: z.coerce.number({ error: '年份应为数字' }).int('年份应为整数').min(2000, '年份应在2000年至2099年之间').max(2099, '年份应在2000年至2099年之间'),
+});
+
+export const ZCalendarDay = z.object({
+  date: z.string(),
+  kind: z.enum(CALENDAR_DAY_KINDS),
+  name: z.string(),
+  /** null: seeded from the chinese-days package */
+  updatedBy: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type TCalendarDay = z.infer<typeof ZCalendarDay>;
+
+/** 添加或修改一天: 休 (放假) on any day, 班 (调休上班) only on a Saturday or Sunday. */
+export const ZSetCalendarDayRequest = z.object({
+  kind: z.enum(CALENDAR_DAY_KINDS, { error: '类型应为“休”（放假）或“班”（调休上班）' }),
+  name: z.string({ error: '请填写节日名称' }).trim().min(1, '请填写节日名称').max(20, '节日名称不能超过20个字'),
+});
+export type TSetCalendarDayRequest = z.infer<typeof ZSetCalendarDayRequest>;
+
+/** Why a day cannot carry a kind ('' when it can): 调休上班 is for weekend days only. */
+export function calendarDayProblem(date: string, kind: (typeof CALENDAR_DAY_KINDS)[number]): string {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return kind === '班' && weekday !== 0 && weekday !== 6 ? '调休上班日应为周六或周日（周一至周五本就是工作日）' : '';
+}
 
 // ── 数据字典 (read-only) ──────────────────────────────────────────────────────────────
 

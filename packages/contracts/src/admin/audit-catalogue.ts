@@ -58,6 +58,9 @@ export const AUDIT_ACTION_NAMES = {
   'reviewer.password_reset': '重置审核人员密码',
   'reviewer.department_changed': '调整审核人员部门',
   'setting.updated': '修改系统设置',
+  'calendar.day.added': '添加节假日/调休上班日',
+  'calendar.day.updated': '修改节假日/调休上班日',
+  'calendar.day.removed': '删除节假日/调休上班日',
   'import.completed': '导入存量机构',
   'upload.infected': '拒收未通过安全检查的文件',
   // staff reads of a unit's data (SPEC §9)
@@ -102,6 +105,7 @@ export const AUDIT_TARGET_TYPES: Record<string, string> = {
   practitioner: '从业人员',
   import_batch: '导入批次',
   qr_login: '扫码登录',
+  calendar_day: '节假日设置',
 };
 
 /**
@@ -117,6 +121,7 @@ export const AUDIT_DETAIL_LABELS: Record<string, string> = {
   changed: '修改的项目',
   claimedUnit: '认领已有单位',
   code: '部门代码',
+  date: '日期',
   department: '审批部门',
   durationSeconds: '时长（秒）',
   failures: '连续失败次数',
@@ -129,6 +134,7 @@ export const AUDIT_DETAIL_LABELS: Record<string, string> = {
   institutionId: '机构编号',
   institutions: '机构数',
   key: '设置项',
+  kind: '类型',
   legalType: '法人类型',
   level: '级别',
   licenceId: '证书记录编号',

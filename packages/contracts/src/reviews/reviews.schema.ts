@@ -22,7 +22,7 @@ export const ZReviewInboxQuery = z
     submittedFrom: day('提交开始日期').optional(),
     submittedTo: day('提交结束日期').optional(),
     /** at most this many working days left; -1 = overdue only */
-    maxDaysLeft: z.coerce.number().int('剩余天数应为整数').min(-1).max(60).optional(),
+    maxDaysLeft: z.coerce.number().int('剩余工作日应为整数').min(-1).max(60).optional(),
     page: z.coerce.number().int().min(1, '页码必须大于 0').default(1),
     pageSize: z.coerce.number().int().min(1).max(100, '每页最多 100 条').default(DEFAULT_PAGE_SIZE),
   })

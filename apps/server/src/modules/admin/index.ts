@@ -4,6 +4,10 @@ import {
   FIELD_DICTIONARIES,
   ZAdminDepartment,
   ZAppeal,
+  ZCalendarDate,
+  ZCalendarDay,
+  ZCalendarYearQuery,
+  ZSetCalendarDayRequest,
   ZChangeReviewerDepartmentRequest,
   ZCreateDepartmentRequest,
   ZCreateReviewerRequest,
@@ -24,6 +28,7 @@ import { requestMeta, zod } from '../../lib/routes';
 import { sendStoredFile } from '../../lib/downloads';
 import type { AppDeps } from '../../deps';
 import { AppealsService, appealRead } from '../accounts/appeals.service';
+import { CalendarAdminService } from '../calendar/calendar.service';
 import { DepartmentsService } from './departments.service';
 import { ReviewersService } from './reviewers.service';
 import { SettingsAdminService } from './settings-admin.service';
@@ -38,6 +43,7 @@ export async function adminRoutes(app: FastifyInstance, deps: AppDeps) {
   const departments = new DepartmentsService(deps);
   const reviewers = new ReviewersService(deps);
   const settings = new SettingsAdminService(deps);
+  const calendar = new CalendarAdminService(deps);
   const r = zod(app);
 
   r.get('/api/admin/appeals', {
@@ -166,5 +172,34 @@ export async function adminRoutes(app: FastifyInstance, deps: AppDeps) {
     config: ADMIN,
     schema: { tags: ['admin'], summary: '数据字典（国家标准与操作指南规定的选项，只读）', response: { 200: z.array(ZDictionary) } },
     handler: async () => [...FIELD_DICTIONARIES],
+  });
+
+  // ── 节假日设置 ─────────────────────────────────────────────────────────────────
+
+  r.get('/api/admin/calendar', {
+    config: ADMIN,
+    schema: { tags: ['admin'], summary: '节假日设置：一年的放假日与调休上班日', querystring: ZCalendarYearQuery, response: { 200: z.array(ZCalendarDay) } },
+    handler: async (req) => calendar.list(req.query.year),
+  });
+
+  r.put('/api/admin/calendar/:date', {
+    config: ADMIN,
+    schema: {
+      tags: ['admin'],
+      summary: '添加或修改一天（休：放假；班：调休上班，仅限周六、周日）；此后提交的申请按新日历计算办理期限',
+      params: z.object({ date: ZCalendarDate }),
+      body: ZSetCalendarDayRequest,
+      response: { 200: ZCalendarDay },
+    },
+    handler: async (req) => calendar.set(req.auth!.user, req.params.date, req.body, requestMeta(req)),
+  });
+
+  r.delete('/api/admin/calendar/:date', {
+    config: ADMIN,
+    schema: { tags: ['admin'], summary: '删除一天（恢复为普通的工作日或周末）', params: z.object({ date: ZCalendarDate }), response: { 200: ZOk } },
+    handler: async (req) => {
+      await calendar.remove(req.auth!.user, req.params.date, requestMeta(req));
+      return { ok: true as const };
+    },
   });
 }

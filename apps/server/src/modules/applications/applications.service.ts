@@ -141,6 +141,8 @@ export class ApplicationsService {
    * once; otherwise freezes the content as a submission addressed to the chosen 审批部门. The same request key submits once.
    */
   async submit(actor: Actor, id: string, req: TSubmitRequest): Promise<TAnyApplicationDetail> {
+    // read before the transaction: on PGlite's one connection a read beside it would wait for it
+    const calendar = await this.deps.calendar.get();
     await this.db.transaction(async (tx) => {
       const [own] = await tx.select().from(applications).where(and(eq(applications.id, id), eq(applications.unitId, actorUnitId(actor)))).for('update');
       if (!own) throw new AppError(AppErrorCode.NOT_FOUND, '申请不存在或无权操作');
@@ -195,7 +197,7 @@ export class ApplicationsService {
         submittedAt: now,
       });
       await adapter.submitted?.(ctx, own, dept.code);
-      const dueOn = adapter.dueOn ? await adapter.dueOn(ctx, own, now) : kind.decisionLimitDays === null ? null : decisionDueOn(now, kind.decisionLimitDays);
+      const dueOn = adapter.dueOn ? await adapter.dueOn(ctx, own, now) : kind.decisionLimitDays === null ? null : decisionDueOn(calendar, now, kind.decisionLimitDays);
       await fire(this.deps, tx, own, '提交', actor, {
         set: { department: dept.code, submittedAt: now, dueOn, acceptedAt: null, acceptedBy: null },
         audit: { department: dept.code, round: round + 1 },

@@ -132,7 +132,7 @@ describe('a kind registered at runtime (测试申报), through the real API', ()
     // 提交: the header's deadline follows the kind's limit (10 working days)
     const submitted = await agent.post(`/api/applications/${draft.id}/submit`, { version: v2.version, department: '220000', requestKey: requestKey() });
     expect(submitted.statusCode, submitted.body).toBe(200);
-    expect(submitted.json()).toMatchObject({ status: '待审核', dueOn: decisionDueOn(ctx.clock(), 10) });
+    expect(submitted.json()).toMatchObject({ status: '待审核', dueOn: decisionDueOn(await ctx.deps.calendar.get(), ctx.clock(), 10) });
     expect((await noteOf(ctx.database.db, draft.id)).last_state).toBe('待审核');
 
     // the reviewer's 待审核 inbox lists it, and filters by the kind

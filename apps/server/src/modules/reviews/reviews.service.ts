@@ -11,6 +11,7 @@ import {
   reviewTargetLabel,
   REVIEW_TODO_DUE_SOON_DAYS,
   workingDaysLeft,
+  type WorkCalendar,
   type TDecisionRequest,
   type TDecisionResponse,
   type TFieldError,
@@ -60,27 +61,28 @@ export class ReviewsService {
     return beijingDay(this.deps.clock());
   }
 
-  private daysLeft(app: Pick<ApplicationRow, 'status' | 'dueOn'>): number | null {
-    return app.status === AWAITING_DECISION && app.dueOn ? workingDaysLeft(this.today(), app.dueOn) : null;
+  private daysLeft(calendar: WorkCalendar, app: Pick<ApplicationRow, 'status' | 'dueOn'>): number | null {
+    return app.status === AWAITING_DECISION && app.dueOn ? workingDaysLeft(calendar, this.today(), app.dueOn) : null;
   }
 
   /** At most `maxDaysLeft` working days left (-1: overdue) ⇔ due before the (N+1)th working day from today. */
-  private dueWithin(maxDaysLeft: number): SQL {
-    return lt(applications.dueOn, addWorkingDays(this.today(), maxDaysLeft + 1));
+  private dueWithin(calendar: WorkCalendar, maxDaysLeft: number): SQL {
+    return lt(applications.dueOn, addWorkingDays(calendar, this.today(), maxDaysLeft + 1));
   }
 
   /**
-   * The 主页's 待办: the department's 待审核, and those the inbox's 剩余天数 filter finds at
+   * The 主页's 待办: the department's 待审核, and those the inbox's 剩余工作日 filter finds at
    * REVIEW_TODO_DUE_SOON_DAYS and at -1 (overdue), in one statement with the inbox's own conditions.
    */
   async todo(actor: Actor): Promise<TReviewTodo> {
     const dept = await reviewerDepartment(this.db, actor.user);
     if (!dept) return { pending: 0, dueSoon: 0, overdue: 0 };
+    const calendar = await this.deps.calendar.get();
     const [row] = await this.db
       .select({
         pending: sql<number>`count(*)::int`,
-        dueSoon: sql<number>`(count(*) FILTER (WHERE ${this.dueWithin(REVIEW_TODO_DUE_SOON_DAYS)}))::int`,
-        overdue: sql<number>`(count(*) FILTER (WHERE ${this.dueWithin(-1)}))::int`,
+        dueSoon: sql<number>`(count(*) FILTER (WHERE ${this.dueWithin(calendar, REVIEW_TODO_DUE_SOON_DAYS)}))::int`,
+        overdue: sql<number>`(count(*) FILTER (WHERE ${this.dueWithin(calendar, -1)}))::int`,
       })
       .from(applications)
       .where(awaitingIn(dept.code));
@@ -102,7 +104,8 @@ export class ReviewsService {
     const submitted = beijingDayRange(q.submittedFrom, q.submittedTo);
     if (submitted.start) where.push(gte(applications.submittedAt, submitted.start));
     if (submitted.end) where.push(lt(applications.submittedAt, submitted.end));
-    if (q.maxDaysLeft !== undefined) where.push(eq(applications.status, AWAITING_DECISION), this.dueWithin(q.maxDaysLeft));
+    const calendar = await this.deps.calendar.get();
+    if (q.maxDaysLeft !== undefined) where.push(eq(applications.status, AWAITING_DECISION), this.dueWithin(calendar, q.maxDaysLeft));
     const filter = and(...where);
     const order =
       q.tab === '待审核'
@@ -157,7 +160,7 @@ export class ReviewsService {
       items: rows.map(({ app, name, uscc }) => {
         const sub = latestSub.get(app.id);
         const d = latestDecision.get(app.id);
-        const daysLeft = this.daysLeft(app);
+        const daysLeft = this.daysLeft(calendar, app);
         return {
           id: app.id,
           type: app.type,
@@ -202,6 +205,8 @@ export class ReviewsService {
 
   /** The application as the reviewer decides on it: the latest submission, frozen, and every round. */
   async detail(db: DbOrTx, id: string): Promise<TReviewDetail> {
+    // the cached calendar (read on its own; every caller passes the pool, not a transaction)
+    const calendar = await this.deps.calendar.get();
     const [row] = await db
       .select({ app: applications, institution: institutions, unitName: units.name, acceptedByName: users.name })
       .from(applications)
@@ -226,7 +231,7 @@ export class ReviewsService {
     const adapter = kindAdapter(app.type);
     const review = await adapter.review(db, this.deps, app, latest ? adapter.openSnapshot(this.deps, latest.snapshot) : null);
     const names = await departmentNames(db, [...subs.map((s) => s.sub.department), app.department ?? '']);
-    const daysLeft = this.daysLeft(app);
+    const daysLeft = this.daysLeft(calendar, app);
     const department = app.department ?? latest?.department ?? '';
     return {
       id: app.id,

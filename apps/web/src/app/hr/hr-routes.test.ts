@@ -83,8 +83,8 @@ describe('the account and administration pages of the real route table', () => {
 describe('the 系统管理 pages of the real route table', () => {
   it('lists the administrator’s pages first, in this order, for administrators only', () => {
     const pages = buildMenu('admin').find((i) => i.name === '系统管理')?.children?.map((c) => c.name) ?? [];
-    expect(pages.slice(0, 5)).toEqual(['审批部门管理', '审核人员管理', '系统设置', '数据字典', '审计日志']);
-    for (const path of ['/hr/admin/departments', '/hr/admin/reviewers', '/hr/admin/settings', '/hr/admin/dictionaries', '/hr/admin/audit']) {
+    expect(pages.slice(0, 6)).toEqual(['审批部门管理', '审核人员管理', '系统设置', '节假日设置', '数据字典', '审计日志']);
+    for (const path of ['/hr/admin/departments', '/hr/admin/reviewers', '/hr/admin/settings', '/hr/admin/calendar', '/hr/admin/dictionaries', '/hr/admin/audit']) {
       expect(findRoute(path)?.roles, path).toEqual(['admin']);
       for (const role of ['legal', 'agent', 'reviewer'] as const) expect(routesFor(role).map((r) => r.path)).not.toContain(path);
     }

@@ -16,6 +16,7 @@ import {
 } from '../../features/institutions/paths';
 import {
   ADMIN_AUDIT_PATH,
+  ADMIN_CALENDAR_PATH,
   ADMIN_DEPARTMENTS_PATH,
   ADMIN_DICTIONARIES_PATH,
   ADMIN_REVIEWERS_PATH,
@@ -277,6 +278,13 @@ export const HR_ROUTES: readonly HrRoute[] = [
     group: '系统管理',
     roles: ['admin'],
     element: lazy(() => import('../../features/admin/pages/SettingsPage')),
+  },
+  {
+    path: ADMIN_CALENDAR_PATH,
+    name: '节假日设置',
+    group: '系统管理',
+    roles: ['admin'],
+    element: lazy(() => import('../../features/admin/pages/CalendarPage')),
   },
   {
     path: ADMIN_DICTIONARIES_PATH,

@@ -1,7 +1,7 @@
 import { StatusTag } from '../../../components/StatusTag';
 import { daysLeftDisplay } from '../model/days-left';
 
-/** 剩余天数: red when overdue (已超期N天), orange within three working days. */
+/** 剩余工作日: red when overdue (已超期N个工作日), orange within three working days. */
 export function DaysLeftTag({ daysLeft, dueOn }: { daysLeft: number | null; dueOn?: string | null }) {
   const d = daysLeftDisplay(daysLeft);
   if (!d) return null;

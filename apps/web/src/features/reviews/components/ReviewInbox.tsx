@@ -40,8 +40,8 @@ export function toInboxFilters(v: FilterValues): InboxFilters {
 
 /**
  * 待审核 (deadline first) or 已审核 (newest decision first) of the reviewer's own department,
- * with the filters of the inbox: 业务类型, 机构名称, 统一社会信用代码, 提交日期, 剩余天数 (which a link
- * from the 主页's 待办 presets).
+ * with the filters of the inbox: 业务类型, 机构名称, 统一社会信用代码, 提交日期, 剩余工作日 (which a
+ * link from the 主页's 待办 presets).
  * The shared QueryPage (plain antd Form + Table): ProTable would pull its value-type fields (colour
  * picker and all) into a 160 KB chunk, and through antd's shared modules onto the login page.
  */
@@ -83,7 +83,7 @@ export function ReviewInbox({ tab, presetDaysLeft }: { tab: TReviewTab; /** 剩�
             render: (v: string | null) => (v ? formatDateTime(v).slice(0, 10) : <StatusTag tone="info">未受理</StatusTag>),
           },
           { title: '办理期限', dataIndex: 'dueOn', key: 'dueOn', width: 110 },
-          { title: '剩余天数', dataIndex: 'daysLeft', key: 'daysLeft', width: 120, render: (_: unknown, r) => <DaysLeftTag daysLeft={r.daysLeft} dueOn={r.dueOn} /> },
+          { title: '剩余工作日', dataIndex: 'daysLeft', key: 'daysLeft', width: 120, render: (_: unknown, r) => <DaysLeftTag daysLeft={r.daysLeft} dueOn={r.dueOn} /> },
         ] satisfies TableColumnsType<TReviewInboxItem>)
       : ([
           {
@@ -103,7 +103,7 @@ export function ReviewInbox({ tab, presetDaysLeft }: { tab: TReviewTab; /** 剩�
     { name: 'name', label: '机构名称', input: <Input maxLength={100} allowClear autoComplete="off" /> },
     { name: 'uscc', label: '统一社会信用代码', input: <Input maxLength={18} allowClear autoComplete="off" /> },
     { name: 'submitted', label: '提交日期', input: <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} /> },
-    pending && { name: 'maxDaysLeft', label: '剩余天数', input: <Select allowClear placeholder="全部" options={DAYS_OPTIONS} /> },
+    pending && { name: 'maxDaysLeft', label: '剩余工作日', input: <Select allowClear placeholder="全部" options={DAYS_OPTIONS} /> },
   ];
   return (
     <QueryPage<FilterValues, InboxFilters, TReviewInboxItem>

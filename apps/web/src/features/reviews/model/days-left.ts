@@ -1,20 +1,20 @@
 import type { StatusTone } from '../../../components/StatusTag';
 
-/** How the 剩余天数 column shows the working days left of the 20-day limit (条例 第十九条). */
+/** How the 剩余工作日 column shows the working days left (节假日设置's calendar) of the 20-working-day limit (条例 第十九条). */
 export function daysLeftDisplay(daysLeft: number | null): { text: string; tone: StatusTone; urgent: boolean } | null {
   if (daysLeft === null) return null;
-  if (daysLeft < 0) return { text: `已超期${-daysLeft}天`, tone: 'danger', urgent: true };
+  if (daysLeft < 0) return { text: `已超期${-daysLeft}个工作日`, tone: 'danger', urgent: true };
   if (daysLeft === 0) return { text: '今日到期', tone: 'warning', urgent: true };
-  if (daysLeft <= 3) return { text: `剩余${daysLeft}天`, tone: 'warning', urgent: true };
-  return { text: `剩余${daysLeft}天`, tone: 'neutral', urgent: false };
+  if (daysLeft <= 3) return { text: `剩余${daysLeft}个工作日`, tone: 'warning', urgent: true };
+  return { text: `剩余${daysLeft}个工作日`, tone: 'neutral', urgent: false };
 }
 
-/** The 剩余天数 filter: at most N working days left (-1: overdue only). */
+/** The 剩余工作日 filter: at most N working days left (-1: overdue only). */
 export const DAYS_LEFT_FILTERS = [
   { value: -1, label: '已超期' },
-  { value: 3, label: '3天内到期（含已超期）' },
-  { value: 5, label: '5天内到期（含已超期）' },
-  { value: 10, label: '10天内到期（含已超期）' },
+  { value: 3, label: '3个工作日内到期（含已超期）' },
+  { value: 5, label: '5个工作日内到期（含已超期）' },
+  { value: 10, label: '10个工作日内到期（含已超期）' },
 ] as const;
 
 /** The 剩余天数 a link to 待审核 presets (`?maxDaysLeft=`, paths.ts' pendingReviewsPath): one the filter offers, or none. */
