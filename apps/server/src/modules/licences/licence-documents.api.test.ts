@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { licenceVerifyUrl, type TRegisterItem, type TReviewDetail } from '@jhrm/contracts';
@@ -9,6 +9,7 @@ import { licensedDraft, submitEstablishment } from '../../test/submissions';
 import { covers, mappedCodePoints, pdfImages, type PdfImage } from '../../test/pdf';
 import { auditLog } from '../audit/audit.table';
 import { licences } from './licences.table';
+import { readMigrations } from '../../db/migrate';
 
 let ctx: TestContext;
 let agent: TestClient;
@@ -325,5 +326,25 @@ describe('outside production with no PUBLIC_BASE_URL', () => {
     } finally {
       await local.close();
     }
+  });
+});
+
+describe('migration 0027 (issuers named in full)', () => {
+  it('renames licences issued under the office’s short name, and a district bureau under its city, leaving others as they are', async () => {
+    // one licence in force per institution: three institutions
+    const issued = async (name: string, department: string) => insertLicence(ctx, (await createInstitution(ctx, { name })).institution, { department });
+    const province = await issued('吉林省查干湖人力资源服务有限公司', '220000');
+    const district = await issued('长春市南关人力资源服务有限公司', '220102');
+    const county = await issued('农安县人力资源服务有限公司', '220122');
+    const { db } = ctx.database;
+    // as they were stored before the issuer's full name
+    await db.update(licences).set({ departmentName: '省人社厅审批办' }).where(eq(licences.id, province.id));
+    await db.update(licences).set({ departmentName: '南关区人力资源和社会保障局' }).where(eq(licences.id, district.id));
+    const migration = readMigrations().find((m) => m.tag === '0027_licence_issuer_names')!;
+    for (const statement of migration.statements) await db.execute(sql.raw(statement));
+    const names = async (id: string) => (await db.select({ name: licences.departmentName }).from(licences).where(eq(licences.id, id)))[0]!.name;
+    expect(await names(province.id)).toBe('吉林省人力资源和社会保障厅');
+    expect(await names(district.id)).toBe('长春市南关区人力资源和社会保障局');
+    expect(await names(county.id)).toBe('农安县人力资源和社会保障局');
   });
 });
