@@ -17,6 +17,7 @@ const CODE = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;
 const NOT_AUDIT_CODES: Record<string, string> = {
   'application.decision': 'notification kind (消息中心)',
   'basic.uscc': 'record field path of a submission problem',
+  'excluded.source': 'SQL: the row an upsert would have inserted',
 };
 /** file names: a dotted string ending in one of these is a file, not a code */
 const FILE_NAME = /\.(html|json|conf|log|sock|tar|ndb|pdf|xlsx|csv|docx|png|jpe?g|mp4|txt|js|ts|css)$/;

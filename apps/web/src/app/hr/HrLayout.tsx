@@ -6,7 +6,7 @@ import { ProLayout } from '@ant-design/pro-components';
 import { Spinner } from '../../components/Spinner';
 import { NotificationBell } from '../../features/notifications/components/NotificationBell';
 import { useCurrentUser, useLogout } from '../../lib/session';
-import { ACCOUNT_SETTINGS_PATH, buildMenu, HR_BASE, routesFor } from './hr-routes';
+import { ACCOUNT_SETTINGS_PATH, buildMenu, HR_BASE, routesFor, selectedMenuKeys } from './hr-routes';
 import { watchTablists } from '../../lib/tabs-aria';
 import { useHrTabs } from './useHrTabs';
 import './hr.css';
@@ -105,6 +105,7 @@ export function HrLayout() {
       splitMenus={false}
       route={{ path: HR_BASE, children: menu }}
       location={{ pathname: active ?? HR_BASE }}
+      selectedKeys={selectedMenuKeys(menu, active ?? HR_BASE)}
       onMenuHeaderClick={() => void navigate(HR_BASE)}
       menuItemRender={(item, dom) => (item.path ? <Link to={item.path}>{dom}</Link> : dom)}
       pageTitleRender={(_props, _default, info) => (info?.pageName ? `${info.pageName} - ${TITLE}` : TITLE)}

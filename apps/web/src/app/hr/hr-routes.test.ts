@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { describe, expect, it } from 'vitest';
-import { buildMenu, findRoute, HR_ROUTES, relativePath, routesFor, type HrMenuItem, type HrRoute } from './hr-routes';
+import { buildMenu, findRoute, HR_ROUTES, relativePath, routesFor, selectedMenuKeys, type HrMenuItem, type HrRoute } from './hr-routes';
 
 const Page = lazy(async () => ({ default: () => null }));
 const routes: HrRoute[] = [
@@ -170,5 +170,19 @@ describe('the reviewer and message pages of the real route table', () => {
 
   it('offers 消息中心 to every role as a top-level item', () => {
     for (const role of ['legal', 'agent', 'reviewer', 'admin'] as const) expect(buildMenu(role)[1]).toMatchObject({ name: '消息中心', path: '/hr/messages' });
+  });
+});
+
+describe('selectedMenuKeys', () => {
+  const menu = buildMenu('agent');
+  it('selects the page’s own item and not 主页 beside it', () => {
+    expect(selectedMenuKeys(menu, '/hr/institutions/query')).toEqual(['/hr/institutions/query']);
+    expect(selectedMenuKeys(menu, '/hr')).toEqual(['/hr']);
+  });
+  it('selects the nearest item above a page that has none (a draft under its list)', () => {
+    expect(selectedMenuKeys(menu, '/hr/institutions/establishment/4f1c2d3e-0000-4000-8000-000000000000')).toEqual(['/hr/institutions/establishment']);
+  });
+  it('selects nothing for a page outside the menu', () => {
+    expect(selectedMenuKeys(menu, '/hr/no-such-page')).toEqual([]);
   });
 });

@@ -356,3 +356,15 @@ export function buildMenu(role: TRole, routes: readonly HrRoute[] = HR_ROUTES): 
   }
   return items;
 }
+
+/**
+ * The menu item to highlight for `pathname`: the item whose page it is, or the nearest one above it
+ * (a 查看 page under its list). ProLayout would also highlight 主页, whose path is the prefix of every
+ * page; 主页 is selected on 主页 only.
+ */
+export function selectedMenuKeys(menu: readonly HrMenuItem[], pathname: string): string[] {
+  const leaves = menu.flatMap((item) => item.children ?? [item]);
+  const owns = (path: string) => pathname === path || (path !== HR_BASE && pathname.startsWith(`${path}/`));
+  const best = leaves.filter((item) => owns(item.path)).sort((a, b) => b.path.length - a.path.length)[0];
+  return best ? [best.path] : [];
+}

@@ -1,0 +1,83 @@
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO_PASSWORD } from '../fixtures/api-setup';
+import { expectNoSeriousA11yViolations, openHr, openMenuPage, signIn } from '../fixtures/ui';
+
+// The business system's frame as every role meets it, on a 1366×768 office screen and a 390×844
+// phone: the header, the menu's highlight, and no serious or critical axe violation on any page of
+// the menu.
+
+const DESKTOP = { width: 1366, height: 768 };
+const PHONE = { width: 390, height: 844 };
+
+/** Every page the role's menu links to, read off the menu itself with each group opened. */
+async function menuPages(page: Page): Promise<string[]> {
+  const menu = page.getByRole('complementary').getByRole('menu').first();
+  await expect(menu.getByRole('menuitem', { name: /主页/ })).toBeVisible();
+  for (const group of await menu.locator('[role="menuitem"][aria-expanded="false"]').all()) await group.click();
+  await expect(menu.locator('[role="menuitem"][aria-expanded="false"]')).toHaveCount(0);
+  const hrefs = await menu.locator('a[href^="/hr"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+  return [...new Set(hrefs)];
+}
+
+async function noHorizontalOverflow(page: Page) {
+  const overflow = await page.locator('html').evaluate((el) => el.scrollWidth - el.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+for (const account of ['demo_agent', 'demo_reviewer', 'demo_admin']) {
+  test(`${account}：菜单中的每个页面在电脑和手机宽度下都没有严重的无障碍问题`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize(DESKTOP);
+    await signIn(page, account, DEMO_PASSWORD);
+    await openHr(page);
+    const pages = await menuPages(page);
+    expect(pages.length).toBeGreaterThan(3);
+    for (const size of [DESKTOP, PHONE]) {
+      await page.setViewportSize(size);
+      for (const path of pages) {
+        await page.goto(path);
+        await expect(page.locator('.hr-page')).toBeVisible();
+        await expect(page.locator('.hr-page-loading')).toHaveCount(0);
+        await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
+        await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+        await expectNoSeriousA11yViolations(page);
+        if (size === PHONE) await noHorizontalOverflow(page);
+      }
+    }
+  });
+}
+
+test('手机宽度：页头显示系统名称，单位和姓名在用户菜单中完整显示，可从菜单退出登录', async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  await signIn(page, 'demo_agent', DEMO_PASSWORD);
+  await openHr(page);
+  const banner = page.getByRole('banner');
+  await expect(banner.getByRole('heading', { level: 1, name: '吉林人力资源市场管理' })).toBeVisible();
+  // nothing of the header spills out of the bar
+  const bar = (await banner.boundingBox())!;
+  for (const item of await banner.locator('a, button, h1').all()) {
+    const box = (await item.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+    expect(box.y + box.height).toBeLessThanOrEqual(bar.y + bar.height);
+  }
+  await noHorizontalOverflow(page);
+
+  await banner.getByRole('button', { name: /用户菜单/ }).click();
+  const menu = page.getByRole('menu').filter({ hasText: '账号设置' });
+  await expect(menu.getByText('吉林省博润人力资源有限公司', { exact: true })).toBeVisible();
+  await expect(menu.getByText('李经办', { exact: true })).toBeVisible();
+  await menu.getByRole('menuitem', { name: /退出登录/ }).click();
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test('菜单只突出显示当前页面，不再同时突出显示主页', async ({ page }) => {
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, 'demo_agent', DEMO_PASSWORD);
+  await openHr(page);
+  const home = page.getByRole('menuitem', { name: /主页/ });
+  await expect(home).toHaveClass(/ant-menu-item-selected/);
+  await openMenuPage(page, '人力资源服务机构管理', '人力资源服务机构查询');
+  await expect(page.getByRole('menuitem', { name: '人力资源服务机构查询' })).toHaveClass(/ant-menu-item-selected/);
+  await expect(home).not.toHaveClass(/ant-menu-item-selected/);
+});
