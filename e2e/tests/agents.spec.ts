@@ -31,11 +31,7 @@ test('法人新增经办人，经办人首次登录修改密码后办理业务�
   await signIn(page, 'demo_legal', DEMO_PASSWORD);
   await openHr(page);
   await expect(page.getByText('法人账号用于管理经办人').first()).toBeVisible();
-  await openMenuPage(page, '账号管理', '经办人管理');
-  await expect(page.getByText('办理业务需要使用“法人”账号所创建的“经办人”账号来登录办理')).toBeVisible();
-  await expect(page.getByRole('row').filter({ hasText: 'demo_agent' })).toBeVisible();
-  await expectNoSeriousA11yViolations(page);
-
+  // 新增经办人 is on the legal person's first page, no menu to go through
   await page.getByRole('button', { name: '新增经办人' }).click();
   const dialog = page.getByRole('dialog', { name: '新增经办人' });
   await dialog.getByLabel('姓名').fill(AGENT.name);
@@ -51,6 +47,10 @@ test('法人新增经办人，经办人首次登录修改密码后办理业务�
   await expect(dialog).toBeHidden();
   await expect(page.getByText(`已新增经办人「${AGENT.name}」`)).toBeVisible();
 
+  await openMenuPage(page, '账号管理', '经办人管理');
+  await expect(page.getByText('办理业务需要使用“法人”账号所创建的“经办人”账号来登录办理')).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: 'demo_agent' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
   const row = page.getByRole('row').filter({ hasText: AGENT.account });
   await expect(row).toContainText(AGENT.name);
   await expect(row).toContainText(AGENT.maskedIdCard);

@@ -81,3 +81,18 @@ test('菜单只突出显示当前页面，不再同时突出显示主页', async
   await expect(page.getByRole('menuitem', { name: '人力资源服务机构查询' })).toHaveClass(/ant-menu-item-selected/);
   await expect(home).not.toHaveClass(/ant-menu-item-selected/);
 });
+
+test('两个不同机构的查看标签页标题不同，标题中带有机构名称', async ({ page }) => {
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, 'demo_agent', DEMO_PASSWORD);
+  await openHr(page);
+  await openMenuPage(page, '人力资源服务机构管理', '人力资源服务机构查询');
+  const names = ['吉林省博润人力资源有限公司', '长春市博润人才测评服务有限公司'];
+  for (const name of names) {
+    await page.getByRole('tab', { name: '人力资源服务机构查询' }).click();
+    await page.getByRole('row').filter({ hasText: name }).getByRole('link', { name: '查看' }).click();
+    await expect(page.getByRole('tab', { name: `人力资源服务机构查看：${name}`, exact: true })).toBeVisible();
+  }
+  // both stay open, each under its own institution
+  for (const name of names) await expect(page.getByRole('tab', { name: `人力资源服务机构查看：${name}`, exact: true })).toHaveCount(1);
+});

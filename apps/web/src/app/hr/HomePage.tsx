@@ -7,6 +7,7 @@ import { UnitHomeNotices } from '../../features/institutions/components/UnitNoti
 import { useMyDepartment } from '../../features/accounts/api/department.api';
 import { ReviewTodoCard } from '../../features/reviews/components/ReviewTodoCard';
 import { AdminTodoCard } from '../../features/admin/components/AdminTodoCard';
+import { CreateAgentModal } from '../../features/accounts/components/CreateAgentModal';
 import { AGENTS_PATH } from './hr-routes';
 
 /** 部门信息: what the department is (name, code, level, parent); the session knows only its name until the rest arrives. */
@@ -22,7 +23,8 @@ export function departmentItems(name: string, department: TMyDepartment['departm
 /**
  * 主页: who is signed in for which unit or department. Unit roles see the unit's institutions;
  * a reviewer sees the department's 待办 (待审核 by deadline), an administrator its own 待办. The
- * legal person is told that its account manages agents and that business is done with agent accounts.
+ * legal person is told that its account manages agents and that business is done with agent accounts,
+ * and can add one (新增经办人) right there.
  */
 export default function HomePage() {
   const user = useCurrentUser();
@@ -48,6 +50,8 @@ export default function HomePage() {
           type="info"
           showIcon
           message="法人账号用于管理经办人；办理业务请使用经办人账号登录"
+          // the legal person's first task, one click from the first page
+          action={<CreateAgentModal />}
           description={
             <>
               办理业务需要使用“法人”账号所创建的“经办人”账号来登录办理。请在

@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useMemo, useRef } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, Outlet, useNavigate } from 'react-router-dom';
 import { Button, Dropdown, Grid, Space, Tabs } from 'antd';
 import { LogoutOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
@@ -7,6 +7,7 @@ import { Spinner } from '../../components/Spinner';
 import { NotificationBell } from '../../features/notifications/components/NotificationBell';
 import { useCurrentUser, useLogout } from '../../lib/session';
 import { ACCOUNT_SETTINGS_PATH, buildMenu, HR_BASE, routesFor, selectedMenuKeys } from './hr-routes';
+import { TabSubjectContext } from '../../lib/tab-subject';
 import { watchTablists } from '../../lib/tabs-aria';
 import { useHrTabs } from './useHrTabs';
 import './hr.css';
@@ -67,7 +68,9 @@ export function HrLayout() {
   const { logout, pending } = useLogout();
   const routes = useMemo(() => routesFor(user.role), [user.role]);
   const menu = useMemo(() => buildMenu(user.role), [user.role]);
-  const { tabs, active, activate, close } = useHrTabs(routes);
+  const [subjects, setSubjects] = useState<Record<string, string>>({});
+  const setSubject = useCallback((path: string, subject: string) => setSubjects((s) => (s[path] === subject ? s : { ...s, [path]: subject })), []);
+  const { tabs, active, activate, close } = useHrTabs(routes, subjects);
   const orgName = user.unit?.name ?? user.department?.name ?? '';
   const mainRef = useRef<HTMLDivElement>(null);
   // below antd's md breakpoint (768 px) ProLayout is in its mobile mode: a compact header
@@ -162,7 +165,9 @@ export function HrLayout() {
               </div>
             }
           >
-            <Outlet />
+            <TabSubjectContext.Provider value={setSubject}>
+              <Outlet />
+            </TabSubjectContext.Provider>
           </Suspense>
         </div>
       </div>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useNavigate, useNavigationType } from 'react-router-dom';
 import { SESSION_STORAGE_PREFIX } from '../../lib/session';
+import { tabLabel } from '../../lib/tab-subject';
 import type { HrRoute } from './hr-routes';
 import { findRoute } from './hr-routes';
 import { closeTab, HOME_TAB, normalizeTabs, openTab, replaceTab } from './tabs';
@@ -33,7 +34,7 @@ export interface HrTab {
  * Open tabs follow navigation: visiting a page (menu, link, URL) opens or activates its tab;
  * closing the active tab navigates to its neighbour. Kept in sessionStorage so a reload keeps them.
  */
-export function useHrTabs(routes: readonly HrRoute[]) {
+export function useHrTabs(routes: readonly HrRoute[], subjects: Readonly<Record<string, string>> = {}) {
   const location = useLocation();
   const navigate = useNavigate();
   const isKnown = useCallback((path: string) => findRoute(path, routes) !== undefined, [routes]);
@@ -68,8 +69,8 @@ export function useHrTabs(routes: readonly HrRoute[]) {
 
   const tabs: HrTab[] = useMemo(
     () =>
-      paths.map((p) => ({ key: p, label: findRoute(p, routes)?.name ?? p, closable: p !== HOME_TAB })),
-    [paths, routes],
+      paths.map((p) => ({ key: p, label: tabLabel(findRoute(p, routes)?.name ?? p, subjects[p]), closable: p !== HOME_TAB })),
+    [paths, routes, subjects],
   );
 
   const activate = useCallback(

@@ -16,6 +16,7 @@ import { StatisticsView } from '../../../features/statistics/components/Statisti
 import { DaysLeftTag } from '../../../features/reviews/components/DaysLeftTag';
 import { REVIEWS_PENDING_PATH } from '../../../features/reviews/paths';
 import '../../../features/reviews/components/reviews.css';
+import { useTabSubject } from '../../../lib/tab-subject';
 
 // The app layer composes the features: the reviewer's decision (reviews) beside the submitted
 // record (shared components) and the materials and video (materials), read-only.
@@ -52,6 +53,7 @@ export default function ReviewPage() {
   const { id = '' } = useParams();
   const query = useReviewDetail(id);
   const d = query.data;
+  useTabSubject(d?.institutionName);
 
   if (query.isError) {
     return (

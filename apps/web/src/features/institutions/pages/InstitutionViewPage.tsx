@@ -13,6 +13,7 @@ import { AcceptedTag } from '../components/AcceptedTag';
 import { MissingForChangeAlert } from '../components/UnitNotices';
 import { establishmentPath, INSTITUTION_QUERY_PATH } from '../paths';
 import '../components/institutions.css';
+import { useTabSubject } from '../../../lib/tab-subject';
 
 const COLUMNS = { xs: 1, sm: 1, md: 2, xl: 3 } as const;
 
@@ -26,6 +27,7 @@ export default function InstitutionViewPage({ licencePanel }: { licencePanel?: R
   const departments = useDepartments({ includeInactive: true });
   const user = useCurrentUser();
   const application = useApplication(query.data?.applicationId ?? undefined);
+  useTabSubject(query.data?.record.basic?.name);
 
   if (query.isError) {
     return (
