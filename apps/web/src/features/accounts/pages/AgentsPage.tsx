@@ -57,15 +57,15 @@ export default function AgentsPage() {
   const rows = agents.data ?? [];
 
   const columns: TableColumnsType<TAgent> = [
-    { title: '姓名', dataIndex: 'name', key: 'name', width: 110 },
-    { title: '账号', dataIndex: 'account', key: 'account', width: 150 },
+    { title: '姓名', dataIndex: 'name', key: 'name', width: 90 },
+    { title: '账号', dataIndex: 'account', key: 'account', width: 130 },
     { title: '身份证号', dataIndex: 'idCard', key: 'idCard', width: 190, render: (v: string) => <span className="account-masked">{v}</span> },
-    { title: '手机号码', dataIndex: 'phone', key: 'phone', width: 130, render: (v: string) => <span className="account-masked">{v}</span> },
+    { title: '手机号码', dataIndex: 'phone', key: 'phone', width: 120, render: (v: string) => <span className="account-masked">{v}</span> },
     {
       title: '状态',
       dataIndex: 'status',
       key: 'status',
-      width: 90,
+      width: 80,
       render: (v: TAgent['status']) => (v === 'active' ? <StatusTag tone="success">正常</StatusTag> : <StatusTag tone="danger">已停用</StatusTag>),
     },
     {
@@ -76,14 +76,14 @@ export default function AgentsPage() {
       ),
       dataIndex: 'mustChangePassword',
       key: 'mustChangePassword',
-      width: 120,
+      width: 110,
       render: (v: boolean) => (v ? '是' : '否'),
     },
     { title: '创建时间', dataIndex: 'createdAt', key: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
     {
       title: '操作',
       key: 'actions',
-      width: 150,
+      width: 140,
       fixed: 'right',
       render: (_: unknown, agent) => (
         <Space size={0}>
@@ -118,7 +118,8 @@ export default function AgentsPage() {
         columns={columns}
         dataSource={rows}
         loading={agents.isPending}
-        scroll={{ x: 1040 }}
+        // the columns fit the table at 1366 px: the fixed 操作 column hides none (创建时间 was under it)
+        scroll={{ x: 1010 }}
         pagination={guidePagination({
           page: paging.page,
           pageSize: paging.pageSize,
