@@ -96,3 +96,30 @@ test('两个不同机构的查看标签页标题不同，标题中带有机构�
   // both stay open, each under its own institution
   for (const name of names) await expect(page.getByRole('tab', { name: `人力资源服务机构查看：${name}`, exact: true })).toHaveCount(1);
 });
+
+test('大字版：放大字号和控件，刷新后保持，可切回标准版', async ({ page }) => {
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, 'demo_agent', DEMO_PASSWORD);
+  await openHr(page);
+  await openMenuPage(page, '人力资源服务机构管理', '人力资源服务机构查询');
+  const query = page.getByRole('button', { name: '查询', exact: true });
+  const fontSize = () => query.evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).fontSize);
+  const height = async () => (await query.boundingBox())!.height;
+  expect(await fontSize()).toBe('14px');
+  const standardHeight = await height();
+
+  await page.getByRole('button', { name: '大字版' }).click();
+  await expect(page.getByRole('button', { name: '标准版' })).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(fontSize).toBe('18px');
+  expect(await height()).toBeGreaterThan(standardHeight);
+  await expectNoSeriousA11yViolations(page);
+
+  // remembered by this browser
+  await page.reload();
+  await expect.poll(fontSize).toBe('18px');
+  await page.getByRole('button', { name: '标准版' }).click();
+  await expect.poll(fontSize).toBe('14px');
+  await page.reload();
+  await expect(page.getByRole('button', { name: '大字版' })).toBeVisible();
+  expect(await fontSize()).toBe('14px');
+});

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { ConfigProvider } from 'antd';
 import { QueryClientProvider } from '@tanstack/react-query';
+import { LARGE_TYPE_TOKENS, useLargeType } from '../lib/large-type';
 import { queryClient } from './query-client';
 
 // dayjs's zh-cn locale is set in ./dayjs, imported by the business system's chunk (HrApp).
@@ -20,11 +21,14 @@ const theme = {
   },
 };
 
+const largeTheme = { token: { ...theme.token, ...LARGE_TYPE_TOKENS } };
+
 export function Providers({ children }: { children: ReactNode }) {
+  const large = useLargeType();
   return (
     // autoInsertSpace off: antd would render 登录 as "登 录", which is not the guide's label and
     // not the button's accessible name.
-    <ConfigProvider theme={theme} button={{ autoInsertSpace: false }}>
+    <ConfigProvider theme={large ? largeTheme : theme} button={{ autoInsertSpace: false }}>
       {/* antd's <App> (message/modal context) lives in the business system's lazy chunk: it pulls
           Modal and notifications, which the login page does not need before first paint. */}
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>

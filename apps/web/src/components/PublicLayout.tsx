@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { App as AntdApp } from 'antd';
 import './public-layout.css';
+import { LargeTypeSwitch } from './LargeTypeSwitch';
 
 /** The login page (accounts' LOGIN_PATH): components do not import features. */
 const LOGIN_PATH = '/login';
@@ -33,6 +34,7 @@ export function PublicLayout({ title, children, width = 'form', headerExtra }: P
           </Link>
           <nav className="public-header-nav" aria-label="快捷链接">
             {headerExtra}
+            <LargeTypeSwitch />
             <Link to={LOGIN_PATH}>去登录</Link>
           </nav>
         </header>

@@ -1,12 +1,14 @@
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, Outlet, useNavigate } from 'react-router-dom';
 import { Button, Dropdown, Grid, Space, Tabs } from 'antd';
-import { LogoutOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
+import { FontSizeOutlined, LogoutOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
+import { LargeTypeSwitch } from '../../components/LargeTypeSwitch';
 import { Spinner } from '../../components/Spinner';
 import { NotificationBell } from '../../features/notifications/components/NotificationBell';
 import { useCurrentUser, useLogout } from '../../lib/session';
 import { ACCOUNT_SETTINGS_PATH, buildMenu, HR_BASE, routesFor, selectedMenuKeys } from './hr-routes';
+import { setLargeType, useLargeType } from '../../lib/large-type';
 import { TabSubjectContext } from '../../lib/tab-subject';
 import { watchTablists } from '../../lib/tabs-aria';
 import { useHrTabs } from './useHrTabs';
@@ -26,9 +28,10 @@ function Logo() {
 
 /**
  * The phone header's user menu: the unit and the user's names in full (the bar has no room for
- * them), 账号设置 and 退出登录.
+ * them), 账号设置, 大字版 and 退出登录.
  */
 function UserMenu({ orgName, userName, pending, onLogout }: { orgName: string; userName: string; pending: boolean; onLogout: () => void }) {
+  const large = useLargeType();
   return (
     <Dropdown
       trigger={['click']}
@@ -51,6 +54,7 @@ function UserMenu({ orgName, userName, pending, onLogout }: { orgName: string; u
           },
           { type: 'divider' },
           { key: 'settings', icon: <SettingOutlined />, label: <Link to={ACCOUNT_SETTINGS_PATH}>账号设置</Link> },
+          { key: 'large-type', icon: <FontSizeOutlined />, label: large ? '标准版' : '大字版', onClick: () => setLargeType(!large) },
           { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', disabled: pending, onClick: onLogout },
         ],
       }}
@@ -126,6 +130,7 @@ export function HrLayout() {
             <Link to={ACCOUNT_SETTINGS_PATH} className="hr-user-link">
               <SettingOutlined aria-hidden /> 账号设置
             </Link>
+            <LargeTypeSwitch />
             <Button size="small" icon={<LogoutOutlined />} loading={pending} onClick={() => void logout()}>
               退出登录
             </Button>

@@ -17,6 +17,7 @@ import { captchaRequired, useLogin, type LoginBody } from '../api/auth.api';
 import { LoginTabs } from '../components/LoginTabs';
 import { APPEAL_PATH, REGISTER_PATH, afterLoginPath, readLoginPageState } from '../paths';
 import './login.css';
+import { LargeTypeSwitch } from '../../../components/LargeTypeSwitch';
 
 // Loaded on demand, off the first-paint budget: the captcha only after failed attempts, the QR
 // panel (antd QRCode and the polling) only when its tab is opened.
@@ -150,6 +151,7 @@ export function LoginPage() {
         <nav className="login-public-links" aria-label="公众服务">
           <Link to={PUBLIC_REGISTER_PATH}>公示查询</Link>
           <Link to={LICENCE_VERIFY_PAGE_PATH}>许可证验证</Link>
+          <LargeTypeSwitch />
         </nav>
         <p className="login-note">如登录有问题，可咨询电话：0431-80767550</p>
       </section>
