@@ -329,7 +329,7 @@ describe('数据导入 import', () => {
     expect(record!.legalRepIdCardEnc).not.toContain('110101197501010039');
     expect(ctx.deps.pii.decrypt(record!.legalRepIdCardEnc!)).toBe('110101197501010039');
     const [licence] = await ctx.database.db.select().from(licences).where(eq(licences.institutionId, centre.id));
-    expect(licence).toMatchObject({ number: '（吉）人服证字〔2013〕第0042号', kind: '许可', status: '有效', issuedOn: '2013-09-09', department: '220000', departmentName: '省人社厅审批办' });
+    expect(licence).toMatchObject({ number: '（吉）人服证字〔2013〕第0042号', kind: '许可', status: '有效', issuedOn: '2013-09-09', department: '220000', departmentName: '吉林省人力资源和社会保障厅' });
     const [filed] = await ctx.database.db.select().from(licences).where(eq(licences.number, '吉人服备〔2018〕0007号'));
     expect(filed).toMatchObject({ kind: '备案', department: '220700', departmentName: '松原市人力资源和社会保障局', issuedOn: '2026-11-26' });
     const audit = await queryRows<{ detail: Record<string, unknown>; target_id: string }>(ctx.database.db, sql`SELECT detail, target_id FROM audit_log WHERE action = 'import.completed'`);

@@ -280,7 +280,7 @@ describe('decisions', () => {
     expect(approved.statusCode, approved.body).toBe(200);
     const a = approved.json() as TDecisionResponse;
     expect(a.status).toBe('审核通过');
-    expect(a.licence).toMatchObject({ kind: '许可', status: '有效', issuedOn: '2026-11-26', departmentName: '省人社厅审批办' });
+    expect(a.licence).toMatchObject({ kind: '许可', status: '有效', issuedOn: '2026-11-26', departmentName: '吉林省人力资源和社会保障厅' });
     expect(a.licence!.number).toMatch(/^（吉）人服证字〔2026〕第220000\d{4}号$/);
 
     const [done] = await ctx.database.db.select().from(institutions).where(eq(institutions.id, app.institutionId));
