@@ -1,8 +1,9 @@
 /**
  * The system-wide empty state (没有数据), given to antd's ConfigProvider as renderEmpty. Plain
- * markup rather than antd's Empty: the provider sits on the login page's first-paint path.
+ * markup rather than antd's Empty: the provider sits on the login page's first-paint path. A table
+ * with its own words for nothing (没有消息) passes them as `text`, keeping the readable contrast.
  */
-export function NoData() {
+export function NoData({ text = '没有数据' }: { text?: string } = {}) {
   return (
     <div className="no-data">
       <svg className="no-data-image" width="64" height="41" viewBox="0 0 64 41" aria-hidden="true">
@@ -17,7 +18,7 @@ export function NoData() {
           </g>
         </g>
       </svg>
-      <span className="no-data-text">没有数据</span>
+      <span className="no-data-text">{text}</span>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { StatusTag } from '../../../components/StatusTag';
 import { formatDateTime } from '../../../lib/format-datetime';
 import { useMarkAllRead, useMarkRead, useNotifications, useUnreadCount } from '../api/notifications.api';
 import './messages.css';
+import { NoData } from '../../../components/NoData';
 
 /** 消息中心: the signed-in user's messages (审核结论 and others), newest first. */
 export default function MessagesPage() {
@@ -81,7 +82,7 @@ export default function MessagesPage() {
         query={list}
         paging={paging}
         onPaging={(page, pageSize) => setPaging({ page, pageSize })}
-        locale={{ emptyText: '没有消息' }}
+        locale={{ emptyText: <NoData text="没有消息" /> }}
         expandable={{
           expandedRowKeys: expanded,
           expandRowByClick: false,

@@ -10,6 +10,7 @@ import { useRegisterEntry } from '../api/register.api';
 import { LicenceNumber } from '../components/LicenceNumber';
 import { CreditTitles } from '../components/CreditTitles';
 import '../components/register.css';
+import { NoData } from '../../../components/NoData';
 
 type Change = TRegisterDetail['changes'][number];
 type HeldLicence = TRegisterDetail['licences'][number];
@@ -88,7 +89,7 @@ export default function RegisterDetailPage() {
               columns={changeColumns}
               dataSource={query.data.changes.map((c, i) => ({ ...c, key: String(i) }))}
               pagination={false}
-              locale={{ emptyText: '暂无记录' }}
+              locale={{ emptyText: <NoData text="暂无记录" /> }}
             />
             <h2 className="public-section-title">许可证/备案凭证记录</h2>
             <Table<HeldLicence>
@@ -98,7 +99,7 @@ export default function RegisterDetailPage() {
               dataSource={query.data.licences}
               pagination={false}
               scroll={{ x: 900 }}
-              locale={{ emptyText: '暂无证书记录' }}
+              locale={{ emptyText: <NoData text="暂无证书记录" /> }}
             />
           </>
         )}
