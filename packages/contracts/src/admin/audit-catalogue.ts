@@ -78,6 +78,9 @@ export const AUDIT_ACTION_NAMES = {
   'statistics.analysis.viewed': '查看统计分析',
   'statistics.missing.listed': '查看未报送机构',
   'statistics.exported': '导出统计分析',
+  // 导出 of a list's filtered rows
+  'institution.list.exported': '导出人力资源服务机构查询',
+  'review.list.exported': '导出审核列表',
 } as const satisfies Record<string, string>;
 
 /** A code the server records; the audit writer's `action`. */

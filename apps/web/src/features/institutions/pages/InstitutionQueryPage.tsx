@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import { App, Button, Popconfirm, type TableColumnsType } from 'antd';
-import { LICENCE_DOWNLOAD_LABELS, type TInstitutionListItem, type TInstitutionListPage, type TInstitutionRowAction } from '@jhrm/contracts';
+import { INSTITUTION_LIST_TITLES, LICENCE_DOWNLOAD_LABELS, type TInstitutionListItem, type TInstitutionListPage, type TInstitutionRowAction } from '@jhrm/contracts';
 import { QueryPage } from '../../../components/QueryPage';
 import { useCurrentUser } from '../../../lib/session';
 import { licencePdfUrl } from '../../../lib/public-paths';
@@ -85,7 +85,7 @@ export default function InstitutionQueryPage() {
     INSTITUTION_COLUMNS.shortName,
     INSTITUTION_COLUMNS.licensed,
     {
-      title: '审核状态',
+      title: INSTITUTION_LIST_TITLES.reviewStatus,
       dataIndex: 'reviewStatus',
       key: 'reviewStatus',
       width: 130,
@@ -97,7 +97,7 @@ export default function InstitutionQueryPage() {
       ),
     },
     INSTITUTION_COLUMNS.cancelStatus,
-    { title: '申请类型', dataIndex: 'kind', key: 'kind', width: 90, render: (v: string | null) => v ?? '待定' },
+    { title: INSTITUTION_LIST_TITLES.kind, dataIndex: 'kind', key: 'kind', width: 90, render: (v: string | null) => v ?? '待定' },
   ];
 
   return (
