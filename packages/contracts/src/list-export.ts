@@ -25,3 +25,21 @@ export const INSTITUTION_LIST_TITLES = {
   cancelStatus: '注销状态',
   kind: '申请类型',
 } as const;
+
+/** 审核管理's 待审核 / 已审核 list: the column titles (操作 aside), table and file alike. */
+export const REVIEW_INBOX_TITLES = {
+  type: '业务类型',
+  institutionName: '机构名称',
+  uscc: '统一社会信用代码',
+  kind: '申请类型',
+  round: '轮次',
+  submittedAt: '提交时间',
+  // 待审核
+  acceptedAt: '受理',
+  dueOn: '办理期限',
+  daysLeft: '剩余工作日',
+  // 已审核
+  decision: '审核结果',
+  decidedAt: '审核时间',
+  status: '当前状态',
+} as const;

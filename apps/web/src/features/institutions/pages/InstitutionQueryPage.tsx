@@ -2,6 +2,7 @@ import { Link } from 'react-router-dom';
 import { App, Button, Popconfirm, type TableColumnsType } from 'antd';
 import { INSTITUTION_LIST_TITLES, LICENCE_DOWNLOAD_LABELS, type TInstitutionListItem, type TInstitutionListPage, type TInstitutionRowAction } from '@jhrm/contracts';
 import { QueryPage } from '../../../components/QueryPage';
+import { buildUrl } from '../../../lib/api-client';
 import { useCurrentUser } from '../../../lib/session';
 import { licencePdfUrl } from '../../../lib/public-paths';
 import { useInstitutionQuery } from '../api/institutions.api';
@@ -109,6 +110,7 @@ export default function InstitutionQueryPage() {
       filters={FILTERS}
       toFilters={toFilters}
       useRows={useInstitutionQuery}
+      exportUrl={(filters) => buildUrl('/api/institutions/export', filters)}
       header={(page) => <UnitNotices notices={page?.notices} />}
       rowKey="id"
       columns={columns}
