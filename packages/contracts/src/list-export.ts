@@ -43,3 +43,13 @@ export const REVIEW_INBOX_TITLES = {
   decidedAt: '审核时间',
   status: '当前状态',
 } as const;
+
+/** 审计日志: the column titles (详情 aside), table and file alike. */
+export const AUDIT_LOG_TITLES = {
+  at: '时间',
+  action: '操作',
+  actor: '操作人',
+  target: '对象',
+  unit: '单位',
+  ip: 'IP 地址',
+} as const;
