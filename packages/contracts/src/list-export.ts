@@ -53,3 +53,16 @@ export const AUDIT_LOG_TITLES = {
   unit: '单位',
   ip: 'IP 地址',
 } as const;
+
+/** 人力资源服务机构公示查询: the column titles, table and file alike. */
+export const REGISTER_TITLES = {
+  name: '机构名称',
+  uscc: '统一社会信用代码',
+  legalRep: '法定代表人(负责人)',
+  licence: '许可证/备案凭证编号',
+  kind: '类型',
+  scopes: '服务范围',
+  departmentName: '审批部门',
+  status: '状态',
+  creditYears: '诚信示范',
+} as const;

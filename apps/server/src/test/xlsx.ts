@@ -14,5 +14,8 @@ export async function readExport(c: TestClient, url: string) {
   const sheet = wb.worksheets[0]!;
   const rows: string[][] = [];
   sheet.eachRow({ includeEmpty: false }, (row) => rows.push(Array.from((row.values as unknown[]).slice(1), (v) => (v == null ? '' : String(v)))));
+  // a row's trailing empty cells are not stored: pad to the header's width
+  const width = rows[0]?.length ?? 0;
+  for (const r of rows) while (r.length < width) r.push('');
   return { sheet, fileName: decodeURIComponent(String(res.headers['content-disposition']).split("UTF-8''")[1]!), header: rows[0]!, rows: rows.slice(1), bold: sheet.getRow(1).font?.bold };
 }

@@ -82,6 +82,7 @@ export const AUDIT_ACTION_NAMES = {
   'institution.list.exported': '导出人力资源服务机构查询',
   'review.list.exported': '导出审核列表',
   'audit.exported': '导出审计日志',
+  'register.exported': '导出公示查询',
 } as const satisfies Record<string, string>;
 
 /** A code the server records; the audit writer's `action`. */
