@@ -43,3 +43,4 @@ export * from './credit/credit.schema';
 export * from './statistics/statistics.catalogue';
 export * from './statistics/statistics.schema';
 export * from './statistics/analysis.schema';
+export * from './list-export';

@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Button, Card, Col, Form, Row, Space, type FormItemProps } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { ServerTable, type ServerTableProps } from './ServerTable';
 import { useListSearch, type ListSearch, type Paging } from './server-list';
@@ -47,6 +48,11 @@ export interface QueryPageProps<Values extends object, Filters, Row extends obje
   toValues?: (filters: Filters) => Values;
   /** the list's query: one page of rows for the filters (`searches` counts 查询 clicks) */
   useRows: (filters: Filters, paging: Paging, searches: number) => UseQueryResult<Page, Error>;
+  /**
+   * 导出: the list's export for the filters in force (the last 查询, not what the form holds
+   * unsearched); shows a 导出 button beside 查询 / 清空 that downloads every row they select.
+   */
+  exportUrl?: (filters: Filters) => string;
   /** grid layout: label column width */
   labelWidth?: number;
   /** grid layout: where 查询 / 清空 sit under the conditions */
@@ -88,6 +94,7 @@ export function QueryPage<Values extends object, Filters, Row extends object, Pa
     className,
     state,
     toValues,
+    exportUrl,
     ...table
   } = props;
   const [form] = Form.useForm<Values>();
@@ -128,6 +135,11 @@ export function QueryPage<Values extends object, Filters, Row extends object, Pa
         查询
       </Button>
       <Button onClick={reset}>清空</Button>
+      {exportUrl && (
+        <Button icon={<DownloadOutlined />} href={exportUrl(list.filters)} download title="导出当前查询条件下的全部结果（Excel）">
+          导出
+        </Button>
+      )}
     </>
   );
   const results = <ServerTable<Row> {...table} query={rows} paging={list.paging} onPaging={list.setPaging} />;

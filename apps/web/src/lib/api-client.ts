@@ -70,7 +70,8 @@ export interface RequestOptions {
   skipAuthRedirect?: boolean;
 }
 
-function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+/** The path with the query's filled-in values (blanks left out): what `api.get` asks, or a link to it. */
+export function buildUrl(path: string, query?: Record<string, QueryValue>): string {
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) {

@@ -193,7 +193,7 @@ export type TDictionary = z.infer<typeof ZDictionary>;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const ZDateFilter = z.string().regex(DATE_RE, '日期格式应为 YYYY-MM-DD').optional();
 
-export const ZAuditQuery = ZPageQuery.extend({
+const ZAuditFilters = z.object({
   /** Beijing calendar days, both inclusive */
   from: ZDateFilter,
   to: ZDateFilter,
@@ -203,8 +203,14 @@ export const ZAuditQuery = ZPageQuery.extend({
   unitUscc: z.string().trim().max(18).optional(),
   targetType: z.string().trim().max(32).optional(),
   targetId: z.string().trim().max(64).optional(),
-}).refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: '结束日期不能早于开始日期' });
+});
+const auditDatesInOrder = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
+const AUDIT_DATES_ORDER = { path: ['to'], message: '结束日期不能早于开始日期' };
+export const ZAuditQuery = ZPageQuery.extend(ZAuditFilters.shape).refine(auditDatesInOrder, AUDIT_DATES_ORDER);
+/** 导出 of 审计日志: the list's filters, every page. */
+export const ZAuditExportQuery = ZAuditFilters.refine(auditDatesInOrder, AUDIT_DATES_ORDER);
 export type TAuditQuery = z.infer<typeof ZAuditQuery>;
+export type TAuditExportQuery = z.infer<typeof ZAuditExportQuery>;
 
 export const ZAuditEntry = z.object({
   id: z.number().int(),

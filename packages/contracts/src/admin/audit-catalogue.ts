@@ -78,6 +78,11 @@ export const AUDIT_ACTION_NAMES = {
   'statistics.analysis.viewed': '查看统计分析',
   'statistics.missing.listed': '查看未报送机构',
   'statistics.exported': '导出统计分析',
+  // 导出 of a list's filtered rows
+  'institution.list.exported': '导出人力资源服务机构查询',
+  'review.list.exported': '导出审核列表',
+  'audit.exported': '导出审计日志',
+  'register.exported': '导出公示查询',
 } as const satisfies Record<string, string>;
 
 /** A code the server records; the audit writer's `action`. */
@@ -107,6 +112,24 @@ export const AUDIT_TARGET_TYPES: Record<string, string> = {
   qr_login: '扫码登录',
   calendar_day: '节假日设置',
 };
+
+/** 申请 / 账号 …; an unknown type as recorded. */
+export function auditTargetTypeLabel(type: string | null): string {
+  return type ? (AUDIT_TARGET_TYPES[type] ?? type) : '';
+}
+
+/** 对象 as a reader says it (the list and its 导出): its kind and name, the id when the server could not name it. */
+export function auditObjectText(e: { targetType: string | null; targetId: string | null; objectName: string | null }): string {
+  if (!e.targetType) return '';
+  return `${auditTargetTypeLabel(e.targetType)}：${e.objectName ?? e.targetId ?? ''}`;
+}
+
+/** 操作人 as the list says it: the account and its role, or 系统 / 未登录. */
+export function auditActorText(e: { actorAccount: string | null; actorRole: string | null }): string {
+  if (!e.actorAccount) return '系统 / 未登录';
+  const role = e.actorRole && Object.hasOwn(ROLE_LABELS, e.actorRole) ? ROLE_LABELS[e.actorRole as keyof typeof ROLE_LABELS] : (e.actorRole ?? '');
+  return `${e.actorAccount}（${role}）`;
+}
 
 /**
  * 详情: the Chinese label of each key the entries' details carry (a staff read's `query` holds the

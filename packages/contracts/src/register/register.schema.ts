@@ -22,6 +22,8 @@ export const ZRegisterQuery = z.object({
   status: z.enum(CANCEL_STATUSES, { error: '状态不正确' }).optional(),
 });
 export type TRegisterQuery = z.infer<typeof ZRegisterQuery>;
+/** 导出 of 公示查询: the search's filters, every page. */
+export const ZRegisterExportQuery = ZRegisterQuery.omit({ page: true, pageSize: true });
 
 export const ZRegisterItem = z.object({
   id: z.string(),

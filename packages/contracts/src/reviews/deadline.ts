@@ -72,3 +72,11 @@ export function workingDaysLeft(calendar: WorkCalendar, today: string, dueOn: st
   for (let ms = to + MS_PER_DAY; ms <= from; ms += MS_PER_DAY) if (working(calendar, ms)) count += 1;
   return -Math.max(1, count);
 }
+
+/** 剩余工作日 as the inbox (and its 导出) says it: 已超期N个工作日, 今日到期, 剩余N个工作日; nothing once decided. */
+export function daysLeftText(daysLeft: number | null): string {
+  if (daysLeft === null) return '';
+  if (daysLeft < 0) return `已超期${-daysLeft}个工作日`;
+  if (daysLeft === 0) return '今日到期';
+  return `剩余${daysLeft}个工作日`;
+}

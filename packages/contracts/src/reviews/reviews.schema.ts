@@ -12,21 +12,25 @@ export type TReviewTab = (typeof REVIEW_TABS)[number];
 const day = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为YYYY-MM-DD`);
 
 /** GET /api/reviews */
-export const ZReviewInboxQuery = z
-  .object({
-    tab: z.enum(REVIEW_TABS, { error: '请选择待审核或已审核' }).default('待审核'),
-    /** the inbox's 业务类型 filter: any declared kind (declaredKinds()) */
-    type: z.string().refine(isDeclaredKind, '请选择有效的业务类型').optional(),
-    name: z.string().trim().max(100).optional(),
-    uscc: z.string().trim().toUpperCase().max(18).optional(),
-    submittedFrom: day('提交开始日期').optional(),
-    submittedTo: day('提交结束日期').optional(),
-    /** at most this many working days left; -1 = overdue only */
-    maxDaysLeft: z.coerce.number().int('剩余工作日应为整数').min(-1).max(60).optional(),
-    page: z.coerce.number().int().min(1, '页码必须大于 0').default(1),
-    pageSize: z.coerce.number().int().min(1).max(100, '每页最多 100 条').default(DEFAULT_PAGE_SIZE),
-  })
-  .refine((q) => !q.submittedFrom || !q.submittedTo || q.submittedFrom <= q.submittedTo, { path: ['submittedTo'], message: '提交结束日期不能早于开始日期' });
+const ZReviewInboxFilters = z.object({
+  tab: z.enum(REVIEW_TABS, { error: '请选择待审核或已审核' }).default('待审核'),
+  /** the inbox's 业务类型 filter: any declared kind (declaredKinds()) */
+  type: z.string().refine(isDeclaredKind, '请选择有效的业务类型').optional(),
+  name: z.string().trim().max(100).optional(),
+  uscc: z.string().trim().toUpperCase().max(18).optional(),
+  submittedFrom: day('提交开始日期').optional(),
+  submittedTo: day('提交结束日期').optional(),
+  /** at most this many working days left; -1 = overdue only */
+  maxDaysLeft: z.coerce.number().int('剩余工作日应为整数').min(-1).max(60).optional(),
+  page: z.coerce.number().int().min(1, '页码必须大于 0').default(1),
+  pageSize: z.coerce.number().int().min(1).max(100, '每页最多 100 条').default(DEFAULT_PAGE_SIZE),
+});
+const submittedInOrder = (q: { submittedFrom?: string; submittedTo?: string }) => !q.submittedFrom || !q.submittedTo || q.submittedFrom <= q.submittedTo;
+const SUBMITTED_ORDER = { path: ['submittedTo'], message: '提交结束日期不能早于开始日期' };
+export const ZReviewInboxQuery = ZReviewInboxFilters.refine(submittedInOrder, SUBMITTED_ORDER);
+/** 导出 of the inbox: the list's filters, every page. */
+export const ZReviewExportQuery = ZReviewInboxFilters.omit({ page: true, pageSize: true }).refine(submittedInOrder, SUBMITTED_ORDER);
+
 export type TReviewInboxQuery = z.infer<typeof ZReviewInboxQuery>;
 
 /**

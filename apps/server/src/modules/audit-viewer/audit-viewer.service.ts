@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
   ROLE_LABELS,
@@ -9,12 +9,14 @@ import {
   kindDeclaration,
   type TAuditEntry,
   type TAuditQuery,
+  type TAuditExportQuery,
   type TAuditVerifyResult,
   type TPage,
   type TRole,
 } from '@jhrm/contracts';
 import { queryRows } from '../../db/client';
 import { likeEscape } from '../../lib/like';
+import type { ExportPages } from '../../lib/list-export';
 import type { AppDeps } from '../../deps';
 import { appeals, departments, units, users } from '../accounts/accounts.table';
 import { applications } from '../applications/applications.table';
@@ -105,8 +107,13 @@ export class AuditViewerService {
     return this.deps.database.db;
   }
 
-  async list(q: TAuditQuery): Promise<TPage<TAuditEntry>> {
+  /**
+   * 审计日志, a page. `upTo` keeps the entries written after that id out (an export's pages stay
+   * put while the log grows at its top); `noTotal` skips the count (an export's later pages).
+   */
+  async list(q: TAuditQuery, opts: { upTo?: number; noTotal?: boolean } = {}): Promise<TPage<TAuditEntry>> {
     const where: SQL[] = [];
+    if (opts.upTo !== undefined) where.push(lte(auditLog.id, opts.upTo));
     const range = beijingDayRange(q.from, q.to);
     if (range.start) where.push(gte(auditLog.at, range.start));
     if (range.end) where.push(lt(auditLog.at, range.end));
@@ -174,7 +181,7 @@ export class AuditViewerService {
         .leftJoin(practitionerInstitution, eq(practitionerInstitution.id, targetPractitioner.institutionId))
         .leftJoin(targetImport, eq(targetImport.id, uuidOf('import_batch')))
         .orderBy(desc(page.id)),
-      this.db.select({ n: count() }).from(auditLog).where(cond),
+      opts.noTotal ? [{ n: 0 }] : this.db.select({ n: count() }).from(auditLog).where(cond),
     ]);
     return {
       items: rows.map(({ log, unitName, unitUscc, o }) => ({
@@ -196,6 +203,18 @@ export class AuditViewerService {
       total: total?.n ?? 0,
       page: q.page,
       pageSize: q.pageSize,
+    };
+  }
+
+  /** 导出: the list's pages for the filters, as the log stood when the export began. */
+  exportPages(q: TAuditExportQuery): ExportPages<TAuditEntry> {
+    let upTo: Promise<number> | undefined;
+    return async (page, pageSize) => {
+      upTo ??= this.db
+        .select({ id: sql<number>`coalesce(max(${auditLog.id}), 0)`.mapWith(Number) })
+        .from(auditLog)
+        .then((r) => r[0]?.id ?? 0);
+      return (await this.list({ ...q, page, pageSize }, { upTo: await upTo, noTotal: true })).items;
     };
   }
 

@@ -179,6 +179,11 @@ export async function searchRegister(db: DbOrTx, q: TRegisterQuery): Promise<{ i
   return { items: (items as RawItem[]).map(toItem), total: Math.min(n, REGISTER_COUNT_CAP), totalCapped: n > REGISTER_COUNT_CAP };
 }
 
+/** A page of 公示查询 without its count (an export's pages). */
+export async function registerPage(db: DbOrTx, q: TRegisterQuery): Promise<TRegisterItem[]> {
+  return ((await registerSearchQueries(db, q).page) as RawItem[]).map(toItem);
+}
+
 /** One institution of the register with its change history and every licence it held; undefined when not on the register. */
 export async function registerEntry(db: DbOrTx, institutionId: string): Promise<TRegisterDetail | undefined> {
   const rows = registerRows(db);

@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ZDecisionRequest, ZDecisionResponse, ZPage, ZReviewDetail, ZReviewInboxItem, ZReviewInboxQuery, ZReviewTodo } from '@jhrm/contracts';
+import { ZDecisionRequest, ZDecisionResponse, ZPage, ZReviewDetail, ZReviewInboxItem, ZReviewInboxQuery, ZReviewExportQuery, ZReviewTodo } from '@jhrm/contracts';
 import { zod } from '../../lib/routes';
 import type { AppDeps } from '../../deps';
 import { applicationRead } from '../applications/applications.access';
 import { ReviewsService } from './reviews.service';
 import { actorOf } from '../../plugins/auth';
+import { sendListExport, streamListExport } from '../../lib/list-export';
+import { reviewExportColumns } from './review-export';
 
 const ZId = z.object({ id: z.uuid('编号格式不正确') });
 
@@ -24,6 +26,18 @@ export async function reviewsRoutes(app: FastifyInstance, deps: AppDeps) {
       response: { 200: ZPage(ZReviewInboxItem) },
     },
     handler: async (req) => service.inbox(actorOf(req), req.query),
+  });
+
+  r.get('/api/reviews/export', {
+    // every row of the search, as the list: recorded with its conditions before the file leaves
+    config: { access: ['reviewer'], staffRead: { action: 'review.list.exported' } },
+    schema: { tags: ['reviews'], summary: '导出审核列表（本审批部门，当前查询条件的全部结果，XLSX）', querystring: ZReviewExportQuery },
+    handler: async (req, reply) => {
+      const actor = actorOf(req);
+      const q = req.query;
+      const stream = streamListExport(q.tab, reviewExportColumns(q.tab), async (page, pageSize) => (await service.inbox(actor, { ...q, page, pageSize })).items);
+      return sendListExport(reply, `审核管理_${q.tab}`, stream, deps.clock());
+    },
   });
 
   r.get('/api/reviews/todo', {

@@ -14,6 +14,7 @@ import {
   type TStatisticsMissingItem,
 } from '@jhrm/contracts';
 import type { AppDeps } from '../../deps';
+import { drained } from '../../lib/list-export';
 import type { Actor } from '../accounts/actor';
 import { readerArea, type Area } from './area';
 import { missingCount, missingPage, reportBatch, reportCells, type ReportCell, type ReportRow } from './analysis.repository';
@@ -164,24 +165,6 @@ function summarise(area: Area, year: number, cells: ReportCell[]): Pick<TStatist
     byArea: [...byArea.values()],
     byCategory: [...byCategory.values()].sort((a, b) => b.reports - a.reports || a.category.localeCompare(b.category)),
   };
-}
-
-/** What may wait between the rows written and the client before the next batch is read. */
-const MAX_PENDING_BYTES = 4 * 1024 * 1024;
-type Pending = { writableLength?: number; readableLength?: number; destroyed?: boolean };
-
-/**
- * Waits until the bytes written so far have left for the client. exceljs's streaming writer pushes
- * each sheet's XML into the zip's deflate stream without heeding back-pressure, so the queue
- * between the rows and the socket is measured where it builds up (the sheet's pipe into the zip,
- * the zip's output, the response stream) and the writer waits while it is above MAX_PENDING_BYTES.
- */
-async function drained(ws: ExcelJS.Worksheet, wb: ExcelJS.stream.xlsx.WorkbookWriter, out: PassThrough) {
-  const sheetPipes = ((ws as unknown as { stream?: { pipes?: Pending[] } }).stream?.pipes ?? []) as Pending[];
-  const zip = (wb as unknown as { zip?: Pending }).zip;
-  const pending = () =>
-    sheetPipes.reduce((n, p) => n + (p.writableLength ?? 0) + (p.readableLength ?? 0), 0) + (zip?.readableLength ?? 0) + out.writableLength + out.readableLength;
-  while (!out.destroyed && pending() > MAX_PENDING_BYTES) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
 const percent = (v: number | null) => (v === null ? '—' : `${v > 0 ? '+' : ''}${(v * 100).toFixed(2)}%`);

@@ -1,14 +1,26 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { AppErrorCode, nameMismatchNotice, ZInstitutionListPage, ZInstitutionQuery, ZMissingField, ZRecordDraft, ZEducationCounts, REVIEW_STATUSES, CANCEL_STATUSES } from '@jhrm/contracts';
+import { AppErrorCode, INSTITUTION_LIST_TITLES, nameMismatchNotice, ZInstitutionListPage, ZInstitutionQuery, type TInstitutionListItem, ZMissingField, ZRecordDraft, ZEducationCounts, REVIEW_STATUSES, CANCEL_STATUSES } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import { sessionUnitId } from '../../plugins/auth';
+import { sendListExport, streamListExport, type ExportColumn } from '../../lib/list-export';
 import { UNIT_USERS, zod } from '../../lib/routes';
 import type { AppDeps } from '../../deps';
 import { readRecord } from '../institutions/records.repository';
 import { missingForChange } from '../institutions/record-rules';
 import { findUnitInstitution, queryUnitInstitutions } from './unit-institutions.repository';
 import { unitNotices } from './unit-notices';
+import { formatBeijing } from '../../lib/time';
+
+/** 人力资源服务机构基本情况 as the table shows it (操作 aside): 审核状态 with its 已受理 date. */
+const EXPORT_COLUMNS: ExportColumn<TInstitutionListItem>[] = [
+  { header: INSTITUTION_LIST_TITLES.name, value: (r) => r.name, width: 40 },
+  { header: INSTITUTION_LIST_TITLES.shortName, value: (r) => r.shortName, width: 24 },
+  { header: INSTITUTION_LIST_TITLES.licensed, value: (r) => r.licensed },
+  { header: INSTITUTION_LIST_TITLES.reviewStatus, value: (r) => (r.acceptedAt ? `${r.reviewStatus}（已受理 ${formatBeijing(new Date(r.acceptedAt)).slice(0, 10)}）` : r.reviewStatus), width: 28 },
+  { header: INSTITUTION_LIST_TITLES.cancelStatus, value: (r) => r.cancelStatus },
+  { header: INSTITUTION_LIST_TITLES.kind, value: (r) => r.kind ?? '待定' },
+];
 
 export async function institutionsRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = zod(app);
@@ -23,6 +35,29 @@ export async function institutionsRoutes(app: FastifyInstance, deps: AppDeps) {
       // the list query carries the mismatched names; only an empty page asks for them separately
       const notices = mismatchedNames ? mismatchedNames.map((name) => nameMismatchNotice(unit.name, name)) : await unitNotices(deps.database.db, unit);
       return { items, total, page: req.query.page, pageSize: req.query.pageSize, notices };
+    },
+  });
+
+  r.get('/api/institutions/export', {
+    config: { access: UNIT_USERS },
+    schema: { tags: ['institutions'], summary: '导出人力资源服务机构查询（本单位，当前查询条件的全部结果，XLSX）', querystring: ZInstitutionQuery.omit({ page: true, pageSize: true }) },
+    handler: async (req, reply) => {
+      const user = req.auth!.user;
+      const unit = { id: sessionUnitId(req), name: user.unitName ?? '', uscc: user.unitUscc ?? '' };
+      const { db } = deps.database;
+      await deps.audit.record(db, {
+        action: 'institution.list.exported',
+        actorId: user.id,
+        actorAccount: user.account,
+        actorRole: user.role,
+        unitId: unit.id,
+        ip: req.ip,
+        detail: Object.keys(req.query).length ? { query: req.query } : {},
+      });
+      const stream = streamListExport('人力资源服务机构基本情况', EXPORT_COLUMNS, async (page, pageSize) =>
+        (await queryUnitInstitutions(db, deps.pii, unit, user.role, { ...req.query, page, pageSize })).items,
+      );
+      return sendListExport(reply, '人力资源服务机构', stream, deps.clock());
     },
   });
 

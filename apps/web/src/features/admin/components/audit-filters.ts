@@ -1,4 +1,4 @@
-import { AUDIT_DETAIL_LABELS, AUDIT_DETAIL_VALUES, AUDIT_TARGET_TYPES, auditActionName, type TAuditEntry, type TAuditVerifyResult } from '@jhrm/contracts';
+import { AUDIT_DETAIL_LABELS, AUDIT_DETAIL_VALUES, auditActionName, type TAuditVerifyResult } from '@jhrm/contracts';
 
 /** The query the audit list sends (all optional; empty ones are left out). */
 export interface AuditFilters {
@@ -54,16 +54,8 @@ export function matchesAction(input: string, option?: { label?: unknown; code?: 
   return [option?.label, option?.code].some((v) => typeof v === 'string' && v.toLowerCase().includes(q));
 }
 
-/** 申请 / 账号 …; an unknown type as recorded. */
-export function targetTypeLabel(type: string | null): string {
-  return type ? (AUDIT_TARGET_TYPES[type] ?? type) : '';
-}
-
-/** 对象 as a reader says it: its kind and name, the id when the server could not name it. */
-export function objectText(e: Pick<TAuditEntry, 'targetType' | 'targetId' | 'objectName'>): string {
-  if (!e.targetType) return '';
-  return `${targetTypeLabel(e.targetType)}：${e.objectName ?? e.targetId ?? ''}`;
-}
+/** 对象 and its kind: one wording for the list and its 导出 (contracts). */
+export { auditTargetTypeLabel as targetTypeLabel, auditObjectText as objectText } from '@jhrm/contracts';
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 

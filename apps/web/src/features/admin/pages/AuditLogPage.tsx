@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, DatePicker, Descriptions, Drawer, Empty, Input, Select, Tooltip, type TableColumnsType } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { AUDIT_TARGET_TYPES, ROLE_LABELS, type TAuditEntry, type TRole } from '@jhrm/contracts';
+import { AUDIT_LOG_TITLES as T, AUDIT_TARGET_TYPES, ROLE_LABELS, type TAuditEntry, type TRole } from '@jhrm/contracts';
+import { buildUrl } from '../../../lib/api-client';
 import { QueryPage, type QueryFilter } from '../../../components/QueryPage';
 import { formatDateTime } from '../../../lib/format-datetime';
 import { useAuditActions, useAuditLog, useVerifyAuditChain } from '../api/admin-audit.api';
@@ -102,9 +103,9 @@ export default function AuditLogPage() {
   // at 1366 px the table is about 1050 px wide: 对象 comes right after 操作人, and the columns need
   // 1000 px (单位 takes what is left), so nothing scrolls and the fixed 详情 column covers nothing
   const columns: TableColumnsType<TAuditEntry> = [
-    { title: '时间', dataIndex: 'at', key: 'at', width: 160, render: (v: string) => <span className="sysadmin-nowrap">{time(v)}</span> },
+    { title: T.at, dataIndex: 'at', key: 'at', width: 160, render: (v: string) => <span className="sysadmin-nowrap">{time(v)}</span> },
     {
-      title: '操作',
+      title: T.action,
       dataIndex: 'action',
       key: 'action',
       width: 150,
@@ -115,13 +116,13 @@ export default function AuditLogPage() {
       ),
     },
     {
-      title: '操作人',
+      title: T.actor,
       key: 'actor',
       width: 160,
       render: (_: unknown, e) => (e.actorAccount ? `${e.actorAccount}（${roleLabel(e.actorRole)}）` : <span className="sysadmin-muted">系统 / 未登录</span>),
     },
     {
-      title: '对象',
+      title: T.target,
       key: 'target',
       width: 240,
       render: (_: unknown, e) =>
@@ -133,8 +134,8 @@ export default function AuditLogPage() {
           ''
         ),
     },
-    { title: '单位', key: 'unit', render: (_: unknown, e) => e.unitName ?? '' },
-    { title: 'IP 地址', dataIndex: 'ip', key: 'ip', width: 110 },
+    { title: T.unit, key: 'unit', render: (_: unknown, e) => e.unitName ?? '' },
+    { title: T.ip, dataIndex: 'ip', key: 'ip', width: 110 },
     {
       title: '操作',
       key: 'open',
@@ -156,6 +157,7 @@ export default function AuditLogPage() {
       filters={filters}
       toFilters={toAuditFilters}
       useRows={useAuditLog}
+      exportUrl={(f) => buildUrl('/api/admin/audit/export', { ...f })}
       toolbar={<VerifyPanel />}
       rowKey="id"
       columns={columns}

@@ -1,7 +1,8 @@
 import { Link } from 'react-router-dom';
 import { App, Button, Popconfirm, type TableColumnsType } from 'antd';
-import { LICENCE_DOWNLOAD_LABELS, type TInstitutionListItem, type TInstitutionListPage, type TInstitutionRowAction } from '@jhrm/contracts';
+import { INSTITUTION_LIST_TITLES, LICENCE_DOWNLOAD_LABELS, type TInstitutionListItem, type TInstitutionListPage, type TInstitutionRowAction } from '@jhrm/contracts';
 import { QueryPage } from '../../../components/QueryPage';
+import { buildUrl } from '../../../lib/api-client';
 import { useCurrentUser } from '../../../lib/session';
 import { licencePdfUrl } from '../../../lib/public-paths';
 import { useInstitutionQuery } from '../api/institutions.api';
@@ -85,7 +86,7 @@ export default function InstitutionQueryPage() {
     INSTITUTION_COLUMNS.shortName,
     INSTITUTION_COLUMNS.licensed,
     {
-      title: '审核状态',
+      title: INSTITUTION_LIST_TITLES.reviewStatus,
       dataIndex: 'reviewStatus',
       key: 'reviewStatus',
       width: 130,
@@ -97,7 +98,7 @@ export default function InstitutionQueryPage() {
       ),
     },
     INSTITUTION_COLUMNS.cancelStatus,
-    { title: '申请类型', dataIndex: 'kind', key: 'kind', width: 90, render: (v: string | null) => v ?? '待定' },
+    { title: INSTITUTION_LIST_TITLES.kind, dataIndex: 'kind', key: 'kind', width: 90, render: (v: string | null) => v ?? '待定' },
   ];
 
   return (
@@ -109,6 +110,7 @@ export default function InstitutionQueryPage() {
       filters={FILTERS}
       toFilters={toFilters}
       useRows={useInstitutionQuery}
+      exportUrl={(filters) => buildUrl('/api/institutions/export', filters)}
       header={(page) => <UnitNotices notices={page?.notices} />}
       rowKey="id"
       columns={columns}

@@ -1,7 +1,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Alert, Input, Select, type TableColumnsType } from 'antd';
-import { BUSINESS_SCOPES, CANCEL_STATUSES, LICENCE_KINDS, type TRegisterItem, type TRegisterPage } from '@jhrm/contracts';
+import { BUSINESS_SCOPES, CANCEL_STATUSES, LICENCE_KINDS, REGISTER_TITLES as T, type TRegisterItem, type TRegisterPage } from '@jhrm/contracts';
+import { buildUrl } from '../../../lib/api-client';
 import { PublicLayout } from '../../../components/PublicLayout';
 import { QueryPage } from '../../../components/QueryPage';
 import type { ListSearch, Paging } from '../../../components/server-list';
@@ -17,32 +18,32 @@ const options = (values: readonly string[]) => values.map((v) => ({ label: v, va
 
 const columns: TableColumnsType<TRegisterItem> = [
   {
-    title: '机构名称',
+    title: T.name,
     dataIndex: 'name',
     key: 'name',
     width: 200,
     fixed: 'left',
     render: (v: string, row) => <Link to={registerEntryPath(row.id)}>{v}</Link>,
   },
-  { title: '统一社会信用代码', dataIndex: 'uscc', key: 'uscc', width: 170 },
-  { title: '法定代表人(负责人)', dataIndex: 'legalRep', key: 'legalRep', width: 100, render: (v: string | null) => v ?? '' },
+  { title: T.uscc, dataIndex: 'uscc', key: 'uscc', width: 170 },
+  { title: T.legalRep, dataIndex: 'legalRep', key: 'legalRep', width: 100, render: (v: string | null) => v ?? '' },
   {
-    title: '许可证/备案凭证编号',
+    title: T.licence,
     key: 'licence',
     width: 200,
     render: (_: unknown, row) => <LicenceNumber number={row.licenceNumber} status={row.licenceStatus} />,
   },
-  { title: '类型', dataIndex: 'kind', key: 'kind', width: 56, render: (v: string | null) => v ?? '' },
-  { title: '服务范围', dataIndex: 'scopes', key: 'scopes', render: (v: string[]) => v.join('、') },
-  { title: '审批部门', dataIndex: 'departmentName', key: 'departmentName', width: 150, render: (v: string | null) => v ?? '' },
+  { title: T.kind, dataIndex: 'kind', key: 'kind', width: 56, render: (v: string | null) => v ?? '' },
+  { title: T.scopes, dataIndex: 'scopes', key: 'scopes', render: (v: string[]) => v.join('、') },
+  { title: T.departmentName, dataIndex: 'departmentName', key: 'departmentName', width: 150, render: (v: string | null) => v ?? '' },
   {
-    title: '状态',
+    title: T.status,
     dataIndex: 'status',
     key: 'status',
     width: 70,
     render: (v: TRegisterItem['status']) => <StatusTag tone={v === '正常' ? 'success' : 'danger'}>{v}</StatusTag>,
   },
-  { title: '诚信示范', dataIndex: 'creditYears', key: 'creditYears', width: 190, render: (v: number[]) => <CreditTitles years={v} /> },
+  { title: T.creditYears, dataIndex: 'creditYears', key: 'creditYears', width: 190, render: (v: number[]) => <CreditTitles years={v} /> },
 ];
 
 /** The form's values as the search's filters: blanks left out, the keyword trimmed. */
@@ -106,6 +107,7 @@ export default function RegisterSearchPage() {
         toValues={toValues}
         toFilters={toFilters}
         useRows={useRows}
+        exportUrl={(f) => buildUrl('/api/public/register/export', { ...f })}
         filters={[
           {
             name: 'keyword',

@@ -1,7 +1,8 @@
 import { Link } from 'react-router-dom';
 import { DatePicker, Input, Select, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { declaredKinds, type TReviewInboxItem, type TReviewTab } from '@jhrm/contracts';
+import { declaredKinds, REVIEW_INBOX_TITLES as T, type TReviewInboxItem, type TReviewTab } from '@jhrm/contracts';
+import { buildUrl } from '../../../lib/api-client';
 import { StatusTag } from '../../../components/StatusTag';
 import { QueryPage, type QueryFilter } from '../../../components/QueryPage';
 import type { Paging } from '../../../components/server-list';
@@ -56,7 +57,7 @@ export function ReviewInbox({ tab, presetDaysLeft }: { tab: TReviewTab; /** 剩�
       render: (_: unknown, row) => <Link to={reviewPath(row.id)}>{row.status === '待审核' ? '审核' : '查看'}</Link>,
     },
     {
-      title: '业务类型',
+      title: T.type,
       dataIndex: 'type',
       key: 'type',
       width: 150,
@@ -68,33 +69,33 @@ export function ReviewInbox({ tab, presetDaysLeft }: { tab: TReviewTab; /** 剩�
         </>
       ),
     },
-    { title: '机构名称', dataIndex: 'institutionName', key: 'institutionName', width: 260, ellipsis: { showTitle: true } },
-    { title: '统一社会信用代码', dataIndex: 'uscc', key: 'uscc', width: 180 },
-    { title: '申请类型', dataIndex: 'kind', key: 'kind', width: 80, render: (v: string | null) => v ?? '' },
-    { title: '轮次', dataIndex: 'round', key: 'round', width: 70, render: (v: number) => `第${v}轮` },
-    { title: '提交时间', dataIndex: 'submittedAt', key: 'submittedAt', width: 150, render: (v: string | null) => formatDateTime(v) },
+    { title: T.institutionName, dataIndex: 'institutionName', key: 'institutionName', width: 260, ellipsis: { showTitle: true } },
+    { title: T.uscc, dataIndex: 'uscc', key: 'uscc', width: 180 },
+    { title: T.kind, dataIndex: 'kind', key: 'kind', width: 80, render: (v: string | null) => v ?? '' },
+    { title: T.round, dataIndex: 'round', key: 'round', width: 70, render: (v: number) => `第${v}轮` },
+    { title: T.submittedAt, dataIndex: 'submittedAt', key: 'submittedAt', width: 150, render: (v: string | null) => formatDateTime(v) },
     ...(pending
       ? ([
           {
-            title: '受理',
+            title: T.acceptedAt,
             dataIndex: 'acceptedAt',
             key: 'acceptedAt',
             width: 100,
             render: (v: string | null) => (v ? formatDateTime(v).slice(0, 10) : <StatusTag tone="info">未受理</StatusTag>),
           },
-          { title: '办理期限', dataIndex: 'dueOn', key: 'dueOn', width: 110 },
-          { title: '剩余工作日', dataIndex: 'daysLeft', key: 'daysLeft', width: 120, render: (_: unknown, r) => <DaysLeftTag daysLeft={r.daysLeft} dueOn={r.dueOn} /> },
+          { title: T.dueOn, dataIndex: 'dueOn', key: 'dueOn', width: 110 },
+          { title: T.daysLeft, dataIndex: 'daysLeft', key: 'daysLeft', width: 120, render: (_: unknown, r) => <DaysLeftTag daysLeft={r.daysLeft} dueOn={r.dueOn} /> },
         ] satisfies TableColumnsType<TReviewInboxItem>)
       : ([
           {
-            title: '审核结果',
+            title: T.decision,
             key: 'decision',
             width: 120,
             render: (_: unknown, r) =>
               r.lastDecision ? <StatusTag tone={r.lastDecision.decision === '审核通过' ? 'success' : 'danger'}>{r.lastDecision.decision}</StatusTag> : '',
           },
-          { title: '审核时间', key: 'decidedAt', width: 150, render: (_: unknown, r) => formatDateTime(r.lastDecision?.decidedAt) },
-          { title: '当前状态', dataIndex: 'status', key: 'status', width: 100 },
+          { title: T.decidedAt, key: 'decidedAt', width: 150, render: (_: unknown, r) => formatDateTime(r.lastDecision?.decidedAt) },
+          { title: T.status, dataIndex: 'status', key: 'status', width: 100 },
         ] satisfies TableColumnsType<TReviewInboxItem>)),
   ];
 
@@ -116,6 +117,7 @@ export function ReviewInbox({ tab, presetDaysLeft }: { tab: TReviewTab; /** 剩�
       filters={filters}
       toFilters={toInboxFilters}
       useRows={pending ? usePendingInbox : useDoneInbox}
+      exportUrl={(f) => buildUrl('/api/reviews/export', { tab, ...f })}
       rowKey="id"
       columns={columns}
       rowClassName={(r) => (r.overdue ? 'review-row-overdue' : '')}

@@ -1,12 +1,13 @@
+import { daysLeftText } from '@jhrm/contracts';
 import type { StatusTone } from '../../../components/StatusTag';
 
 /** How the 剩余工作日 column shows the working days left (节假日设置's calendar) of the 20-working-day limit (条例 第十九条). */
 export function daysLeftDisplay(daysLeft: number | null): { text: string; tone: StatusTone; urgent: boolean } | null {
   if (daysLeft === null) return null;
-  if (daysLeft < 0) return { text: `已超期${-daysLeft}个工作日`, tone: 'danger', urgent: true };
-  if (daysLeft === 0) return { text: '今日到期', tone: 'warning', urgent: true };
-  if (daysLeft <= 3) return { text: `剩余${daysLeft}个工作日`, tone: 'warning', urgent: true };
-  return { text: `剩余${daysLeft}个工作日`, tone: 'neutral', urgent: false };
+  const text = daysLeftText(daysLeft);
+  if (daysLeft < 0) return { text, tone: 'danger', urgent: true };
+  if (daysLeft <= 3) return { text, tone: 'warning', urgent: true };
+  return { text, tone: 'neutral', urgent: false };
 }
 
 /** The 剩余工作日 filter: at most N working days left (-1: overdue only). */
