@@ -32,7 +32,6 @@ const NO_UNIT_DATA: Record<string, string> = {
   '/api/admin/settings': 'system settings',
   '/api/admin/calendar': 'the work calendar (法定节假日 and 调休 days)',
   '/api/admin/dictionaries': 'the field dictionaries',
-  '/api/admin/calendar': 'the work calendar (节假日设置)',
   '/api/admin/audit/actions': 'the names of the actions recorded so far',
   '/api/admin/audit/verify': 'whether the chain is intact, and where it breaks',
   '/api/admin/imports/template.xlsx': 'the empty import template',
