@@ -72,6 +72,12 @@ test('手机宽度：页头显示系统名称，单位和姓名在用户菜单�
     expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
     expect(box.y + box.height).toBeLessThanOrEqual(bar.y + bar.height);
   }
+  // the title, the bell and the user menu do not overlap
+  const title = (await banner.getByRole('heading', { level: 1 }).boundingBox())!;
+  const bell = (await banner.getByTestId('notification-bell').boundingBox())!;
+  const userMenu = (await banner.getByRole('button', { name: /用户菜单/ }).boundingBox())!;
+  expect(title.x + title.width).toBeLessThanOrEqual(bell.x);
+  expect(bell.x + bell.width).toBeLessThanOrEqual(userMenu.x);
   await noHorizontalOverflow(page);
 
   await banner.getByRole('button', { name: /用户菜单/ }).click();

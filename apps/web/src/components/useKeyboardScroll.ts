@@ -1,16 +1,14 @@
 import { useEffect, useRef } from 'react';
+import { focusableScrollRegions } from '../lib/antd-aria';
 
 /**
- * A table that scrolls sideways must be reachable by keyboard (WCAG 2.1.1; axe
- * scrollable-region-focusable): antd renders the scrolling element itself and takes no tabIndex
- * for it, so the wrapper's ref makes every `.ant-table-content` inside focusable.
+ * Sideways-scrolling tables reachable by keyboard (`focusableScrollRegions`) for a table outside
+ * the business system's layout (the public pages), which does the same for every page inside it.
  */
 export function useKeyboardScroll<T extends HTMLElement = HTMLDivElement>() {
   const ref = useRef<T>(null);
   useEffect(() => {
-    for (const el of ref.current?.querySelectorAll<HTMLElement>('.ant-table-content') ?? []) {
-      if (!el.hasAttribute('tabindex')) el.tabIndex = 0;
-    }
+    if (ref.current) focusableScrollRegions(ref.current);
   });
   return ref;
 }

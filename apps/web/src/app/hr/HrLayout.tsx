@@ -10,7 +10,7 @@ import { useCurrentUser, useLogout } from '../../lib/session';
 import { ACCOUNT_SETTINGS_PATH, buildMenu, HR_BASE, routesFor, selectedMenuKeys } from './hr-routes';
 import { setLargeType, useLargeType } from '../../lib/large-type';
 import { TabSubjectContext } from '../../lib/tab-subject';
-import { watchTablists } from '../../lib/tabs-aria';
+import { watchAntdAria } from '../../lib/antd-aria';
 import { useHrTabs } from './useHrTabs';
 import './hr.css';
 
@@ -80,7 +80,7 @@ export function HrLayout() {
   // below antd's md breakpoint (768 px) ProLayout is in its mobile mode: a compact header
   const phone = !Grid.useBreakpoint().md;
 
-  useEffect(() => (mainRef.current ? watchTablists(mainRef.current) : undefined), []);
+  useEffect(() => (mainRef.current ? watchAntdAria(mainRef.current) : undefined), []);
 
   useEffect(() => {
     // With a fixed header ProLayout renders an empty spacer <header> before the real one: two

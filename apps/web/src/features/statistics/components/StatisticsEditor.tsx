@@ -162,9 +162,10 @@ export function StatisticsEditor(body: DraftBodyProps<StatisticsFormValues>) {
             ))}
           </div>
           <ConfigProvider componentDisabled={false}>
-            <Form.Item label=" " colon={false}>
+            {/* not a Form.Item: its empty label column pushed the button off a phone's screen */}
+            <div className="stats-back">
               <Button onClick={() => void navigate(STATISTICS_QUERY_PATH)}>返回业务基本情况查询</Button>
-            </Form.Item>
+            </div>
           </ConfigProvider>
         </Form>
       </Card>

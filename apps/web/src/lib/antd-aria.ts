@@ -16,10 +16,25 @@ export function fixTablists(root: ParentNode): void {
   });
 }
 
-/** Keeps `fixTablists` applied under `root` while it lives; returns the cleanup. */
-export function watchTablists(root: Element): () => void {
-  fixTablists(root);
-  const observer = new MutationObserver(() => fixTablists(root));
+/**
+ * A table that scrolls sideways must be reachable by keyboard (WCAG 2.1.1; axe
+ * scrollable-region-focusable): antd renders the scrolling element itself and takes no tabIndex
+ * for it, so every `.ant-table-content` under `root` is made focusable.
+ */
+export function focusableScrollRegions(root: ParentNode): void {
+  for (const el of root.querySelectorAll<HTMLElement>('.ant-table-content')) {
+    if (!el.hasAttribute('tabindex')) el.tabIndex = 0;
+  }
+}
+
+/** Keeps both fixes applied under `root` (the business system's pages) while it lives; returns the cleanup. */
+export function watchAntdAria(root: Element): () => void {
+  const fix = () => {
+    fixTablists(root);
+    focusableScrollRegions(root);
+  };
+  fix();
+  const observer = new MutationObserver(fix);
   observer.observe(root, { childList: true, subtree: true });
   return () => observer.disconnect();
 }
