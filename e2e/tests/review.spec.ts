@@ -48,7 +48,7 @@ test('审核人员退回并附字段意见，经办人按意见修改后重新�
   const dueSoonCount = await todoCount(dueSoon);
   await dueSoon.click();
   await expect(page).toHaveURL(/\/hr\/reviews\/pending\?maxDaysLeft=3$/);
-  await expect(page.locator('.ant-select-selection-item').filter({ hasText: '3天内到期（含已超期）' })).toBeVisible();
+  await expect(page.locator('.ant-select-selection-item').filter({ hasText: '3个工作日内到期（含已超期）' })).toBeVisible();
   await expectListTotal(page, dueSoonCount);
   await page.getByRole('tab', { name: '主页' }).click();
   const pending = page.getByRole('link', { name: /^待审核 \d+ 件$/ });
