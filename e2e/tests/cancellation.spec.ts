@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ApiSession, DEMO_PASSWORD, submitEstablishment } from '../fixtures/api-setup';
-import { choose, openHr, openMenuPage, signIn, signOut, uploadPdf } from '../fixtures/ui';
+import { choose, openHr, openMenuPage, signIn, signOut, uploadPdf, confirmSubmit } from '../fixtures/ui';
 
 // Guide 1.4 人力资源服务机构注销: the agent's institution is in force with its 人力资源服务许可证 (its
 // 设立 approved through the API, as the review journey ends). The agent finds it in 人力资源服务机构注销,
@@ -61,9 +61,7 @@ test('经办人申请机构注销、上传材料并注销，审核通过后注�
 
   // ── 注销 (提交) to 省人社厅审批办 ─────────────────────────────────────────────────────────
   await page.getByRole('button', { name: '注销', exact: true }).click();
-  const submit = page.getByRole('dialog', { name: '人力资源服务机构注销' });
-  await submit.getByRole('button', { name: '确定提交' }).click();
-  await expect(page.getByText('已提交，等待审批部门审核')).toBeVisible();
+  await confirmSubmit(page, '人力资源服务机构注销');
   await expect(page).toHaveURL(/\/hr\/institutions\/cancellation$/);
   await signOut(page);
 

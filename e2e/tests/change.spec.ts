@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ApiSession, DEMO_PASSWORD, submitEstablishment } from '../fixtures/api-setup';
-import { choose, fillDate, openHr, openMenuPage, signIn, signOut, uploadPdf } from '../fixtures/ui';
+import { choose, fillDate, openHr, openMenuPage, signIn, signOut, uploadPdf, confirmSubmit } from '../fixtures/ui';
 
 // Guide 1.3 人力资源服务机构变更: the agent's institution is in force with its 人力资源服务许可证 (its
 // 设立 approved through the API). The agent finds it in 人力资源服务机构变更, clicks 变更, chooses
@@ -65,9 +65,7 @@ test('经办人以变更机构名称申请变更、上传材料并提交，审�
 
   // ── 变更 (提交) ──────────────────────────────────────────────────────────────────────────
   await page.getByRole('button', { name: '变更', exact: true }).click();
-  const submit = page.getByRole('dialog', { name: '人力资源服务机构变更' });
-  await submit.getByRole('button', { name: '确定提交' }).click();
-  await expect(page.getByText('已提交，等待审批部门审核')).toBeVisible();
+  await confirmSubmit(page, '人力资源服务机构变更');
   await expect(page).toHaveURL(/\/hr\/institutions\/change$/);
   await signOut(page);
 
@@ -159,8 +157,7 @@ test('经办人以变更住所(地址)申请变更、上传材料和新的场所
   await expect(video).toBeHidden();
 
   await page.getByRole('button', { name: '变更', exact: true }).click();
-  await page.getByRole('dialog', { name: '人力资源服务机构变更' }).getByRole('button', { name: '确定提交' }).click();
-  await expect(page.getByText('已提交，等待审批部门审核')).toBeVisible();
+  await confirmSubmit(page, '人力资源服务机构变更');
   await signOut(page);
 
   await signIn(page, 'demo_reviewer', DEMO_PASSWORD);

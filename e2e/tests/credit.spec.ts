@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ApiSession, DEMO_PASSWORD, submitEstablishment } from '../fixtures/api-setup';
-import { choose, openHr, openMenuPage, signIn, signOut, uploadPdf } from '../fixtures/ui';
+import { choose, openHr, openMenuPage, signIn, signOut, uploadPdf, confirmSubmit } from '../fixtures/ui';
 
 // Guide 3 人力资源诚信体系管理: the agent's institution is in force with its 人力资源服务许可证 (its 设立
 // approved through the API). 3.2: the agent opens 人力资源诚信示范机构新增, picks the institution (机构基本信息
@@ -133,9 +133,7 @@ test('经办人新增诚信示范机构申请、上传材料并提交，审核�
 
   // ── 提交 to 省人社厅审批办 ────────────────────────────────────────────────────────────────
   await page.getByRole('button', { name: '提交', exact: true }).click();
-  const submit = page.getByRole('dialog', { name: '提交人力资源诚信示范机构申请' });
-  await submit.getByRole('button', { name: '确定提交' }).click();
-  await expect(page.getByText('已提交，等待审批部门审核')).toBeVisible();
+  await confirmSubmit(page, '提交人力资源诚信示范机构申请');
   await expect(page).toHaveURL(/\/hr\/integrity\/query$/);
   const waiting = page.getByRole('row').filter({ hasText: NAME });
   await expect(waiting).toContainText('待审核');

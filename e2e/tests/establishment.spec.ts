@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ESTABLISHMENT_SLOTS as SLOTS, minimalPdf } from '../fixtures/documents';
-import { choose, confirmPopconfirm, fillDate, openMenuPage, signIn } from '../fixtures/ui';
+import { choose, confirmPopconfirm, fillDate, openMenuPage, signIn, confirmSubmit } from '../fixtures/ui';
 
 // Guide 1.2 人力资源服务机构设立审批: 经办人 fills 机构基本信息 → 申请报告 → 专职工作人员, uploads the
 // 附件材料 (13 slots) and the 视频材料 (场所视频光盘, MP4), opens 登记预览 (the PDF), 提交 to
@@ -165,8 +165,7 @@ test('经办人填写设立审批、上传附件材料和场所视频、登记�
   const submit = page.getByRole('dialog', { name: '提交人力资源服务机构设立审批' });
   // the 审批部门 chosen in 机构基本信息 is proposed; it is the one the submission goes to
   await expect(submit.locator('.ant-select-selection-item')).toHaveText('省人社厅审批办');
-  await submit.getByRole('button', { name: '确定提交' }).click();
-  await expect(page.getByText('已提交，等待审批部门审核')).toBeVisible();
+  await confirmSubmit(page, '提交人力资源服务机构设立审批');
 
   // ── 人力资源服务机构查询: 待审核, then 撤回 → 待提交 ──────────────────────────────────────
   await expect(page.getByRole('tab', { name: '人力资源服务机构查询' })).toBeVisible();

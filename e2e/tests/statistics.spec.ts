@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ApiSession, DEMO_PASSWORD, submitEstablishment } from '../fixtures/api-setup';
-import { choose, expectNoSeriousA11yViolations, openHr, openMenuPage, signIn, signOut } from '../fixtures/ui';
+import { choose, expectNoSeriousA11yViolations, openHr, openMenuPage, signIn, signOut, confirmSubmit } from '../fixtures/ui';
 
 // Guide 2 人力资源市场统计: an institution of the demo unit is in force (its 设立 approved through the
 // API). 2.1 业务基本情况录入: the agent picks it (服务机构信息 pre-filled, 服务年度 last year), fills the
@@ -65,9 +65,7 @@ test('经办人录入业务基本情况并提交，查询可见；审核人员�
   await expectNoSeriousA11yViolations(page);
 
   await page.getByRole('button', { name: '提交', exact: true }).click();
-  const submit = page.getByRole('dialog', { name: '提交业务基本情况' });
-  await submit.getByRole('button', { name: '确定提交' }).click();
-  await expect(page.getByText('已提交，等待审批部门审核')).toBeVisible();
+  await confirmSubmit(page, '提交业务基本情况');
 
   // ── 2.2 业务基本情况查询 ────────────────────────────────────────────────────────────────
   await expect(page.getByText('人力资源服务机构业务基本情况')).toBeVisible();
@@ -118,8 +116,7 @@ test('经办人录入业务基本情况并提交，查询可见；审核人员�
   await page.getByRole('button', { name: '从业人员总数：应为14人' }).click();
   await again.getByLabel('从业人员总数').fill('14');
   await page.getByRole('button', { name: '提交', exact: true }).click();
-  await page.getByRole('dialog', { name: '提交业务基本情况' }).getByRole('button', { name: '确定提交' }).click();
-  await expect(page.getByText('已提交，等待审批部门审核')).toBeVisible();
+  await confirmSubmit(page, '提交业务基本情况');
   await signOut(page);
 
   // ── the reviewer: round 2, 审核通过 ───────────────────────────────────────────────────────
