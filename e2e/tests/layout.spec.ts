@@ -32,6 +32,22 @@ async function noHorizontalOverflow(page: Page) {
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
+/** 查看 at an office width: every date, phone and ID number of the record reads on one line. */
+async function numbersOnOneLine(page: Page) {
+  const cells = page.locator('.ant-descriptions-item-content:visible').filter({ hasText: /^(\d{4}-\d{2}-\d{2}|1\d{10}|\d{17}[\dX])$/ });
+  await expect(cells.first()).toBeVisible();
+  // 成立日期, 法定代表人's ID number and phone, 联系人's phone at least
+  expect(await cells.count()).toBeGreaterThanOrEqual(4);
+  for (const cell of await cells.all()) {
+    const lines = await cell.evaluate((el) => {
+      const range = el.ownerDocument.createRange();
+      range.selectNodeContents(el);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+    expect(lines, await cell.innerText()).toBe(1);
+  }
+}
+
 for (const account of ['demo_agent', 'demo_reviewer', 'demo_admin']) {
   for (const [label, size] of [['电脑', DESKTOP], ['手机', PHONE]] as const) {
     test(`${account}：菜单中的每个页面在${label}宽度（${size.width}）下都没有严重的无障碍问题`, async ({ page }) => {
@@ -109,6 +125,7 @@ test('两个不同机构的查看标签页标题不同，标题中带有机构�
     await page.getByRole('tab', { name: '人力资源服务机构查询' }).click();
     await page.getByRole('row').filter({ hasText: name }).getByRole('link', { name: '查看' }).click();
     await expect(page.getByRole('tab', { name: `人力资源服务机构查看：${name}`, exact: true })).toBeVisible();
+    if (name === names[1]) await numbersOnOneLine(page);
   }
   // both stay open, each under its own institution
   for (const name of names) await expect(page.getByRole('tab', { name: `人力资源服务机构查看：${name}`, exact: true })).toHaveCount(1);
