@@ -66,3 +66,35 @@ export const REGISTER_TITLES = {
   status: '状态',
   creditYears: '诚信示范',
 } as const;
+
+/** An account's 状态 as the account lists show it (经办人管理, 审核人员管理), table and file alike. */
+export const ACCOUNT_STATUS_TEXT = { active: '正常', disabled: '已停用' } as const;
+
+/** 经办人管理: the column titles (操作 aside), table and file alike. */
+export const AGENT_LIST_TITLES = {
+  name: '姓名',
+  account: '账号',
+  idCard: '身份证号',
+  phone: '手机号码',
+  status: '状态',
+  mustChangePassword: '首次登录改密',
+  createdAt: '创建时间',
+} as const;
+
+/** 审核人员管理: the column titles (操作 aside), table and file alike. */
+export const REVIEWER_LIST_TITLES = {
+  name: '姓名',
+  account: '账号',
+  phone: '手机号码',
+  department: '审批部门',
+  status: '状态',
+  mustChangePassword: '须修改密码',
+  passwordChangedAt: '密码修改时间',
+  createdAt: '创建时间',
+} as const;
+
+/** 审核人员管理's 审批部门 in words: the department, marked when it is deactivated; 未分配 without one. */
+export function reviewerDepartmentText(department: { name: string; active: boolean } | null): string {
+  if (!department) return '未分配';
+  return department.active ? department.name : `${department.name}（部门已停用）`;
+}

@@ -85,6 +85,7 @@ beforeAll(async () => {
     '/api/reviews': { url: '/api/reviews?tab=待审核', target: null },
     '/api/reviews/export': { url: '/api/reviews/export?tab=已审核', target: null },
     '/api/admin/audit/export': { url: '/api/admin/audit/export?action=auth', target: null },
+    '/api/admin/reviewers/export': { url: '/api/admin/reviewers/export?status=active', target: null },
     '/api/statistics-analysis': { url: '/api/statistics-analysis?year=2025', target: null },
     '/api/statistics-analysis/missing': { url: '/api/statistics-analysis/missing?year=2025', target: null },
     '/api/statistics-analysis/export': { url: '/api/statistics-analysis/export?year=2025', target: null },

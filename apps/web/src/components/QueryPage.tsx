@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Button, Card, Col, Form, Row, Space, type FormItemProps } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
 import type { UseQueryResult } from '@tanstack/react-query';
+import { ExportButton } from './ExportButton';
 import { ServerTable, type ServerTableProps } from './ServerTable';
 import { useListSearch, type ListSearch, type Paging } from './server-list';
 import './query-page.css';
@@ -135,11 +135,7 @@ export function QueryPage<Values extends object, Filters, Row extends object, Pa
         查询
       </Button>
       <Button onClick={reset}>清空</Button>
-      {exportUrl && (
-        <Button icon={<DownloadOutlined />} href={exportUrl(list.filters)} download title="导出当前查询条件下的全部结果（Excel）">
-          导出
-        </Button>
-      )}
+      {exportUrl && <ExportButton href={exportUrl(list.filters)} />}
     </>
   );
   const results = <ServerTable<Row> {...table} query={rows} paging={list.paging} onPaging={list.setPaging} />;

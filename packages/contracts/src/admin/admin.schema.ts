@@ -105,6 +105,9 @@ export const ZReviewerQuery = ZPageQuery.extend({
   keyword: z.string().trim().max(50, '关键字不能超过50个字').optional(),
 });
 export type TReviewerQuery = z.infer<typeof ZReviewerQuery>;
+/** 导出 of 审核人员管理: the list's filters, every page. */
+export const ZReviewerExportQuery = ZReviewerQuery.omit({ page: true, pageSize: true });
+export type TReviewerExportQuery = z.infer<typeof ZReviewerExportQuery>;
 
 export const ZCreateReviewerRequest = z.object({
   account: ZAccountName,

@@ -83,6 +83,8 @@ export const AUDIT_ACTION_NAMES = {
   'review.list.exported': '导出审核列表',
   'audit.exported': '导出审计日志',
   'register.exported': '导出公示查询',
+  'agent.list.exported': '导出经办人列表',
+  'reviewer.list.exported': '导出审核人员列表',
 } as const satisfies Record<string, string>;
 
 /** A code the server records; the audit writer's `action`. */

@@ -21,12 +21,16 @@ export class AgentsService {
     return this.deps.database.db;
   }
 
-  async list(unitId: string): Promise<TAgent[]> {
-    const rows = await this.db
+  /** The unit's agents, oldest first; a page of them when `paging` is given (导出 reads it page by page). */
+  async list(unitId: string, paging?: { page: number; pageSize: number }): Promise<TAgent[]> {
+    const query = this.db
       .select()
       .from(users)
       .where(and(eq(users.unitId, unitId), eq(users.role, 'agent')))
-      .orderBy(asc(users.createdAt));
+      // the account breaks ties, so pages neither repeat nor skip a row
+      .orderBy(asc(users.createdAt), asc(users.account))
+      .$dynamic();
+    const rows = paging ? await query.limit(paging.pageSize).offset((paging.page - 1) * paging.pageSize) : await query;
     return rows.map((u) => ({
       id: u.id,
       account: u.account,

@@ -1,6 +1,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
+  ACCOUNT_STATUS_TEXT,
+  AGENT_LIST_TITLES as AGENT_T,
+  type TAgent,
   ZAgent,
   ZCaptcha,
   ZChangePasswordRequest,
@@ -23,6 +26,7 @@ import {
 import { CSRF_COOKIE, SESSION_COOKIE, setCsrfCookie, setSessionCookie } from '../../plugins/auth';
 import { ANY_USER, CONSUMES_MULTIPART, requestMeta, zod } from '../../lib/routes';
 import { withDocumentForm } from '../../lib/uploads';
+import { sendListExport, streamListExport, type ExportColumn } from '../../lib/list-export';
 import type { AppDeps } from '../../deps';
 import type { SessionUser } from './sessions.service';
 import { AccountsService, toSessionUserDto } from './accounts.service';
@@ -32,6 +36,17 @@ import { QrLoginService } from './qr.service';
 import { withPasswordAge } from './password-age';
 
 const QR_COOKIE = 'jhrm_qr';
+
+/** 经办人管理 as the table shows it (操作 aside): 身份证号 and 手机号码 masked as the list masks them. */
+const AGENT_EXPORT_COLUMNS: ExportColumn<TAgent>[] = [
+  { header: AGENT_T.name, value: (a) => a.name, width: 14 },
+  { header: AGENT_T.account, value: (a) => a.account, width: 20 },
+  { header: AGENT_T.idCard, value: (a) => a.idCard, width: 22 },
+  { header: AGENT_T.phone, value: (a) => a.phone, width: 16 },
+  { header: AGENT_T.status, value: (a) => ACCOUNT_STATUS_TEXT[a.status] },
+  { header: AGENT_T.mustChangePassword, value: (a) => a.mustChangePassword },
+  { header: AGENT_T.createdAt, value: (a) => new Date(a.createdAt), width: 18 },
+];
 const ZId = z.object({ id: z.uuid('编号格式不正确') });
 
 export async function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -183,6 +198,26 @@ export async function accountsRoutes(app: FastifyInstance, deps: AppDeps) {
     config: { access: ['legal'] },
     schema: { tags: ['accounts'], summary: '本单位经办人列表', response: { 200: z.array(ZAgent) } },
     handler: async (req) => agents.list(req.auth!.user.unitId!),
+  });
+
+  r.get('/api/agents/export', {
+    config: { access: ['legal'] },
+    schema: { tags: ['accounts'], summary: '导出本单位经办人列表（XLSX，身份证号与手机号码脱敏）' },
+    handler: async (req, reply) => {
+      const user = req.auth!.user;
+      const unitId = user.unitId!;
+      await deps.audit.record(deps.database.db, {
+        action: 'agent.list.exported',
+        actorId: user.id,
+        actorAccount: user.account,
+        actorRole: user.role,
+        unitId,
+        ip: req.ip,
+        detail: {},
+      });
+      const stream = streamListExport('经办人管理', AGENT_EXPORT_COLUMNS, (page, pageSize) => agents.list(unitId, { page, pageSize }));
+      return sendListExport(reply, '经办人', stream, deps.clock());
+    },
   });
 
   r.post('/api/agents', {

@@ -6,6 +6,7 @@ import {
   type TInitialPassword,
   type TPage,
   type TReviewer,
+  type TReviewerExportQuery,
   type TReviewerQuery,
   type TAuditAction,
 } from '@jhrm/contracts';
@@ -36,6 +37,21 @@ export class ReviewersService {
   }
 
   async list(q: TReviewerQuery): Promise<TPage<TReviewer>> {
+    const cond = this.conditions(q);
+    const [items, [total]] = await Promise.all([
+      this.rows(cond, q.page, q.pageSize),
+      this.db.select({ n: count() }).from(users).leftJoin(departments, eq(departments.id, users.departmentId)).where(cond),
+    ]);
+    return { items, total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  }
+
+  /** 导出: the list's rows for the filters, page by page, in the list's order (no count per page). */
+  exportPages(q: TReviewerExportQuery) {
+    const cond = this.conditions(q);
+    return (page: number, pageSize: number) => this.rows(cond, page, pageSize);
+  }
+
+  private conditions(q: TReviewerExportQuery): SQL | undefined {
     const where: SQL[] = [eq(users.role, 'reviewer')];
     if (q.department) where.push(eq(departments.code, q.department));
     if (q.status) where.push(eq(users.status, q.status));
@@ -45,34 +61,30 @@ export class ReviewersService {
       // a full mobile number finds its owner through the blind index (the number itself is encrypted)
       where.push(/^1[3-9]\d{9}$/.test(q.keyword) ? or(byText, eq(users.phoneIdx, this.deps.pii.blindIndex(q.keyword)))! : byText);
     }
-    const cond = and(...where);
-    const [rows, [total]] = await Promise.all([
-      this.db
-        .select({ user: users, deptCode: departments.code, deptName: departments.name, deptActive: departments.active })
-        .from(users)
-        .leftJoin(departments, eq(departments.id, users.departmentId))
-        .where(cond)
-        .orderBy(desc(users.createdAt), users.account)
-        .limit(q.pageSize)
-        .offset((q.page - 1) * q.pageSize),
-      this.db.select({ n: count() }).from(users).leftJoin(departments, eq(departments.id, users.departmentId)).where(cond),
-    ]);
-    return {
-      items: rows.map(({ user: u, deptCode, deptName, deptActive }) => ({
-        id: u.id,
-        account: u.account,
-        name: u.name,
-        phone: u.phoneEnc ? maskMobile(this.deps.pii.decrypt(u.phoneEnc)) : '',
-        department: deptCode ? { code: deptCode, name: deptName ?? '', active: deptActive ?? false } : null,
-        status: u.status,
-        mustChangePassword: u.mustChangePassword,
-        passwordChangedAt: u.passwordChangedAt.toISOString(),
-        createdAt: u.createdAt.toISOString(),
-      })),
-      total: total?.n ?? 0,
-      page: q.page,
-      pageSize: q.pageSize,
-    };
+    return and(...where);
+  }
+
+  /** One page of the list, newest first, the phone masked. */
+  private async rows(cond: SQL | undefined, page: number, pageSize: number): Promise<TReviewer[]> {
+    const rows = await this.db
+      .select({ user: users, deptCode: departments.code, deptName: departments.name, deptActive: departments.active })
+      .from(users)
+      .leftJoin(departments, eq(departments.id, users.departmentId))
+      .where(cond)
+      .orderBy(desc(users.createdAt), users.account)
+      .limit(pageSize)
+      .offset((page - 1) * pageSize);
+    return rows.map(({ user: u, deptCode, deptName, deptActive }) => ({
+      id: u.id,
+      account: u.account,
+      name: u.name,
+      phone: u.phoneEnc ? maskMobile(this.deps.pii.decrypt(u.phoneEnc)) : '',
+      department: deptCode ? { code: deptCode, name: deptName ?? '', active: deptActive ?? false } : null,
+      status: u.status,
+      mustChangePassword: u.mustChangePassword,
+      passwordChangedAt: u.passwordChangedAt.toISOString(),
+      createdAt: u.createdAt.toISOString(),
+    }));
   }
 
   async create(admin: SessionUser, input: TCreateReviewerRequest, meta: RequestMeta): Promise<TInitialPassword> {

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Popconfirm, Space, Table, Tooltip, type TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import type { TAgent } from '@jhrm/contracts';
+import { ACCOUNT_STATUS_TEXT, AGENT_LIST_TITLES as T, type TAgent } from '@jhrm/contracts';
+import { ExportButton } from '../../../components/ExportButton';
 import { guidePagination, INITIAL_PAGE } from '../../../components/pagination';
 import { StatusTag } from '../../../components/StatusTag';
 import { formatDateTime } from '../../../lib/format-datetime';
@@ -57,21 +58,21 @@ export default function AgentsPage() {
   const rows = agents.data ?? [];
 
   const columns: TableColumnsType<TAgent> = [
-    { title: '姓名', dataIndex: 'name', key: 'name', width: 90 },
-    { title: '账号', dataIndex: 'account', key: 'account', width: 130 },
-    { title: '身份证号', dataIndex: 'idCard', key: 'idCard', width: 190, render: (v: string) => <span className="account-masked">{v}</span> },
-    { title: '手机号码', dataIndex: 'phone', key: 'phone', width: 120, render: (v: string) => <span className="account-masked">{v}</span> },
+    { title: T.name, dataIndex: 'name', key: 'name', width: 90 },
+    { title: T.account, dataIndex: 'account', key: 'account', width: 130 },
+    { title: T.idCard, dataIndex: 'idCard', key: 'idCard', width: 190, render: (v: string) => <span className="account-masked">{v}</span> },
+    { title: T.phone, dataIndex: 'phone', key: 'phone', width: 120, render: (v: string) => <span className="account-masked">{v}</span> },
     {
-      title: '状态',
+      title: T.status,
       dataIndex: 'status',
       key: 'status',
       width: 80,
-      render: (v: TAgent['status']) => (v === 'active' ? <StatusTag tone="success">正常</StatusTag> : <StatusTag tone="danger">已停用</StatusTag>),
+      render: (v: TAgent['status']) => <StatusTag tone={v === 'active' ? 'success' : 'danger'}>{ACCOUNT_STATUS_TEXT[v]}</StatusTag>,
     },
     {
       title: (
         <Tooltip title="是：该经办人尚未修改初始密码（或密码已被重置），下次登录时须先修改密码">
-          <span>首次登录改密</span>
+          <span>{T.mustChangePassword}</span>
         </Tooltip>
       ),
       dataIndex: 'mustChangePassword',
@@ -79,7 +80,7 @@ export default function AgentsPage() {
       width: 110,
       render: (v: boolean) => (v ? '是' : '否'),
     },
-    { title: '创建时间', dataIndex: 'createdAt', key: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
+    { title: T.createdAt, dataIndex: 'createdAt', key: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
     {
       title: '操作',
       key: 'actions',
@@ -107,9 +108,12 @@ export default function AgentsPage() {
       />
       <div className="account-toolbar">
         <CreateAgentModal />
-        <Button icon={<ReloadOutlined />} onClick={() => void agents.refetch()} loading={agents.isFetching}>
-          刷新
-        </Button>
+        <Space>
+          <Button icon={<ReloadOutlined />} onClick={() => void agents.refetch()} loading={agents.isFetching}>
+            刷新
+          </Button>
+          <ExportButton href="/api/agents/export" />
+        </Space>
       </div>
       {agents.isError && <Alert className="table-alert" type="error" showIcon message={agents.error.message} />}
       <Table<TAgent>

@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
 import { App, Button, Input, Popconfirm, Select, Space, Tooltip, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import type { TInitialPassword, TReviewer } from '@jhrm/contracts';
+import { ACCOUNT_STATUS_TEXT, REVIEWER_LIST_TITLES as T, type TInitialPassword, type TReviewer } from '@jhrm/contracts';
 import { QueryPage, type QueryFilter } from '../../../components/QueryPage';
 import { StatusTag } from '../../../components/StatusTag';
+import { buildUrl } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format-datetime';
 import { useAdminDepartments } from '../api/admin-departments.api';
 import { useResetReviewerPassword, useReviewers, useSetReviewerStatus, type ReviewerFilters, type ReviewerStatusAction } from '../api/admin-reviewers.api';
@@ -102,11 +103,11 @@ export default function ReviewersPage() {
   ];
 
   const columns: TableColumnsType<TReviewer> = [
-    { title: '姓名', dataIndex: 'name', key: 'name', width: 100 },
-    { title: '账号', dataIndex: 'account', key: 'account', width: 140 },
-    { title: '手机号码', dataIndex: 'phone', key: 'phone', width: 120, render: (v: string) => <span className="sysadmin-nowrap">{v}</span> },
+    { title: T.name, dataIndex: 'name', key: 'name', width: 100 },
+    { title: T.account, dataIndex: 'account', key: 'account', width: 140 },
+    { title: T.phone, dataIndex: 'phone', key: 'phone', width: 120, render: (v: string) => <span className="sysadmin-nowrap">{v}</span> },
     {
-      title: '审批部门',
+      title: T.department,
       key: 'department',
       render: (_: unknown, r) =>
         r.department ? (
@@ -118,16 +119,16 @@ export default function ReviewersPage() {
         ),
     },
     {
-      title: '状态',
+      title: T.status,
       dataIndex: 'status',
       key: 'status',
       width: 90,
-      render: (v: TReviewer['status']) => (v === 'active' ? <StatusTag tone="success">正常</StatusTag> : <StatusTag tone="danger">已停用</StatusTag>),
+      render: (v: TReviewer['status']) => <StatusTag tone={v === 'active' ? 'success' : 'danger'}>{ACCOUNT_STATUS_TEXT[v]}</StatusTag>,
     },
     {
       title: (
         <Tooltip title="是：尚未修改初始密码（或密码已被重置、已使用超过90天），下次登录时须先修改密码">
-          <span>须修改密码</span>
+          <span>{T.mustChangePassword}</span>
         </Tooltip>
       ),
       dataIndex: 'mustChangePassword',
@@ -135,8 +136,8 @@ export default function ReviewersPage() {
       width: 100,
       render: (v: boolean) => (v ? '是' : '否'),
     },
-    { title: '密码修改时间', dataIndex: 'passwordChangedAt', key: 'passwordChangedAt', width: 150, render: (v: string) => formatDateTime(v) },
-    { title: '创建时间', dataIndex: 'createdAt', key: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
+    { title: T.passwordChangedAt, dataIndex: 'passwordChangedAt', key: 'passwordChangedAt', width: 150, render: (v: string) => formatDateTime(v) },
+    { title: T.createdAt, dataIndex: 'createdAt', key: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
     {
       title: '操作',
       key: 'actions',
@@ -163,6 +164,7 @@ export default function ReviewersPage() {
       initialValues={INITIAL_QUERY}
       toFilters={toFilters}
       useRows={useReviewers}
+      exportUrl={(f) => buildUrl('/api/admin/reviewers/export', { ...f })}
       toolbar={
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
           新增审核人员
