@@ -159,6 +159,7 @@ test('操作说明：人力资源服务机构查询给出操作指南的常见�
 
   await page.setViewportSize(PHONE);
   await signIn(page, 'demo_reviewer', DEMO_PASSWORD);
+  await openHr(page);
   await page.goto('/hr/reviews/pending');
   await expect(page.getByRole('tab', { name: '待审核' })).toBeVisible();
   await page.getByRole('button', { name: '操作说明' }).click();
