@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from '../fixtures/api-setup';
-import { expectNoSeriousA11yViolations, openHr, openMenuPage, signIn } from '../fixtures/ui';
+import { expectNoSeriousA11yViolations, openHr, openMenuPage, signIn, signOut } from '../fixtures/ui';
 
 // The business system's frame as every role meets it, on a 1366×768 office screen and a 390×844
 // phone: the header, the menu's highlight, and no serious or critical axe violation on any page of
@@ -156,4 +156,32 @@ test('大字版：放大字号和控件，刷新后保持，可切回标准版',
   await page.reload();
   await expect(page.getByRole('button', { name: '大字版' })).toBeVisible();
   expect(await fontSize()).toBe('14px');
+});
+
+test('操作说明：人力资源服务机构查询给出操作指南的常见问题解答，审核人员的待审核（手机宽度）给出其操作步骤', async ({ page }) => {
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, 'demo_agent', DEMO_PASSWORD);
+  await openHr(page);
+  await openMenuPage(page, '人力资源服务机构管理', '人力资源服务机构查询');
+  const helpButton = page.getByRole('button', { name: '操作说明' });
+  await helpButton.focus();
+  await page.keyboard.press('Enter');
+  const drawer = page.getByRole('dialog', { name: '操作说明：人力资源服务机构查询' });
+  await expect(drawer.getByText('问：为什么已做完人力资源服务机构设立审批看不到信息？')).toBeVisible();
+  await expect(drawer.getByText(/所以需要二者保持一致才能看到/)).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+  await signOut(page);
+
+  await page.setViewportSize(PHONE);
+  await signIn(page, 'demo_reviewer', DEMO_PASSWORD);
+  await openHr(page);
+  await page.goto('/hr/reviews/pending');
+  await expect(page.getByRole('tab', { name: '待审核' })).toBeVisible();
+  await page.getByRole('button', { name: '操作说明' }).click();
+  const steps = page.getByRole('dialog', { name: '操作说明：待审核' });
+  await expect(steps.getByRole('listitem').filter({ hasText: '首次打开即为受理' })).toBeVisible();
+  await expect(steps.getByText('常见问题')).toHaveCount(0);
+  await noHorizontalOverflow(page);
 });

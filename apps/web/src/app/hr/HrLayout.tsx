@@ -12,6 +12,8 @@ import { setLargeType, useLargeType } from '../../lib/large-type';
 import { TabSubjectContext } from '../../lib/tab-subject';
 import { watchAntdAria } from '../../lib/antd-aria';
 import { useHrTabs } from './useHrTabs';
+import { helpFor } from './page-help';
+import { PageHelp } from './PageHelp';
 import './hr.css';
 
 const TITLE = '吉林人力资源市场管理';
@@ -79,6 +81,7 @@ export function HrLayout() {
   const mainRef = useRef<HTMLDivElement>(null);
   // below antd's md breakpoint (768 px) ProLayout is in its mobile mode: a compact header
   const phone = !Grid.useBreakpoint().md;
+  const help = useMemo(() => (active ? helpFor(active, user.role, menu) : undefined), [active, user.role, menu]);
 
   useEffect(() => (mainRef.current ? watchAntdAria(mainRef.current) : undefined), []);
 
@@ -161,6 +164,8 @@ export function HrLayout() {
             if (action === 'remove' && typeof key === 'string') close(key);
           }}
           items={tabs.map((t) => ({ key: t.key, label: t.label, closable: t.closable }))}
+          // at the tab bar's end: beside the page's title without moving the page down
+          tabBarExtraContent={{ right: <PageHelp key={active ?? ''} help={help} phone={phone} /> }}
         />
         <div className="hr-page">
           <Suspense

@@ -1,0 +1,315 @@
+import { DECISION_WORKING_DAYS, REVIEW_TODO_DUE_SOON_DAYS, type TRole } from '@jhrm/contracts';
+import {
+  CANCELLATION_LIST_PATH,
+  CHANGE_LIST_PATH,
+  ESTABLISHMENT_PATH,
+  INSTITUTION_QUERY_PATH,
+} from '../../features/institutions/paths';
+import {
+  ADMIN_APPEALS_PATH,
+  ADMIN_AUDIT_PATH,
+  ADMIN_CALENDAR_PATH,
+  ADMIN_DEPARTMENTS_PATH,
+  ADMIN_DICTIONARIES_PATH,
+  ADMIN_IMPORTS_PATH,
+  ADMIN_REVIEWERS_PATH,
+  ADMIN_SETTINGS_PATH,
+} from '../../features/admin/paths';
+import { REVIEW_DETAIL_PATTERN, REVIEWS_DONE_PATH, REVIEWS_PENDING_PATH } from '../../features/reviews/paths';
+import { MESSAGES_PATH } from '../../features/notifications/paths';
+import { PRACTITIONERS_PATH } from '../../features/practitioners/paths';
+import { CREDIT_NEW_PATH, CREDIT_QUERY_PATH } from '../../features/credit/paths';
+import { STATISTICS_ENTRY_PATH, STATISTICS_QUERY_PATH } from '../../features/statistics/paths';
+import { STATISTICS_ANALYSIS_PATH } from '../../features/statistics-analysis/paths';
+import { ACCOUNT_SETTINGS_PATH, AGENTS_PATH, findRoute, HR_BASE, HR_ROUTES, selectedMenuKeys, type HrMenuItem } from './hr-routes';
+
+/**
+ * 操作说明: a few steps per page of the business system, in the words of its own buttons and
+ * fields, and the two answers of the 操作指南's FAQ where they apply. Keyed by the route paths the
+ * menu uses (the page titles come from the route table); the unit test checks that every page of
+ * every role's menu has an entry.
+ */
+
+/** A question of the 操作指南's FAQ and its answer (adapted where this system differs). */
+export interface Faq {
+  question: string;
+  answer: string;
+}
+
+export const FAQS = {
+  /** 操作指南 FAQ 1: saving a 变更 fails. */
+  changeSaveFails: {
+    question: '当做人力资源服务机构变更时保存失败怎么办？',
+    answer:
+      '有可能该人力资源服务机构信息为导入数据，有些项不全导致。本系统在该机构的“查看”页面列出“办理变更时需补充”的各项信息，' +
+      '保存未成功时页面上方也会列出需要修改的各项（点击可前往该项）；按提示补全后仍无法保存的，请联系审批部门。',
+  },
+  /** 操作指南 FAQ 2: an institution that does not show. */
+  institutionNotVisible: {
+    question: '为什么已做完人力资源服务机构设立审批看不到信息？',
+    answer:
+      '有可能所登录账号的单位名称和统一社会信用代码和导入的人力资源服务机构不一致导致的，所以需要二者保持一致才能看到。' +
+      '本系统按统一社会信用代码归属机构：代码一致即可看到；单位名称与机构名称不一致时，页面上方会提示“单位名称与机构名称不一致”。',
+  },
+} as const satisfies Record<string, Faq>;
+export type FaqKey = keyof typeof FAQS;
+
+/** What the 操作说明 of one page says. */
+export interface PageHelp {
+  /** 2–5 short steps, in the page's own labels */
+  steps: readonly string[];
+  faqs?: readonly FaqKey[];
+}
+
+/** A page whose 操作说明 differs by role (主页). */
+interface ByRole {
+  byRole: Partial<Record<TRole, PageHelp>>;
+}
+
+const WITHDRAW = '提交后、审批部门受理前可以“撤回”后修改；审批部门受理后不能撤回。';
+const DEADLINE = `审批部门自提交之日起${DECISION_WORKING_DAYS}个工作日内作出审核结论，结果发到“消息中心”并短信通知。`;
+const REJECTED = '“审核不通过”的申请，按页面上方的审核意见和标注在各项旁的单项意见修改后重新提交。';
+
+const UNIT_INSTITUTIONS = '“本单位人力资源服务机构”列出本单位的机构及其审核状态、是否发证和注销状态。';
+
+/** The catalogue, by menu path (and the review page, a working page off the menu). */
+export const PAGE_HELP: Readonly<Record<string, PageHelp | ByRole>> = {
+  [HR_BASE]: {
+    byRole: {
+      agent: {
+        steps: [
+          '核对“单位信息”中的单位名称和统一社会信用代码。',
+          UNIT_INSTITUTIONS,
+          '从左侧菜单办理业务：人力资源服务机构管理（查询、设立审批、变更、注销、从业人员信息补录）、人力资源市场统计、人力资源诚信体系管理。',
+          '审核结论发到“消息中心”，同时短信通知。',
+        ],
+        faqs: ['institutionNotVisible'],
+      },
+      legal: {
+        steps: [
+          '法人账号用于管理经办人；办理业务请使用经办人账号登录。',
+          '点击“新增经办人”，填写姓名、身份证号、手机号码、账号和初始密码；经办人首次登录时须修改初始密码。',
+          UNIT_INSTITUTIONS,
+        ],
+        faqs: ['institutionNotVisible'],
+      },
+      reviewer: {
+        steps: [
+          `“待办”显示本部门的待审核、${REVIEW_TODO_DUE_SOON_DAYS}个工作日内到期和已超期的申请，点击数字进入已按剩余工作日筛选的“待审核”。`,
+          '“部门信息”显示所属审批部门；只能审核提交到本部门的申请。',
+          '每件提交到本部门的申请也会发到“消息中心”。',
+        ],
+      },
+      admin: {
+        steps: [
+          '“待办”显示待处理账号申诉、密码即将到期的审核人员和最近一次机构导入，点击可前往处理。',
+          '从左侧菜单“系统管理”维护审批部门、审核人员、系统设置、节假日、数据导入和账号申诉。',
+        ],
+      },
+    },
+  },
+  [MESSAGES_PATH]: {
+    steps: [
+      '选择“全部消息”或“未读消息”。',
+      '点击行首的展开按钮查看消息全文；点击标题或“前往查看”打开相关业务。',
+      '点击“全部标为已读”清除未读提示。',
+    ],
+  },
+  [INSTITUTION_QUERY_PATH]: {
+    steps: [
+      '填写查询条件（如机构名称、统一社会信用代码、审核状态），点击“查询”；“清空”恢复默认条件，“导出”下载当前结果（Excel）。',
+      '在“操作”列中：“查看”显示机构全部信息；待提交或审核不通过的申请可“修改”“提交”“材料上传”“视频上传”。',
+      `待审核的申请可“撤回”，撤回后可继续修改并重新提交；审批部门受理后不能撤回。${DEADLINE}`,
+      '审核通过后可“许可证下载”或“备案凭证下载”。法人账号只能查看和下载，办理业务请使用经办人账号。',
+    ],
+    faqs: ['institutionNotVisible'],
+  },
+  [ESTABLISHMENT_PATH]: {
+    steps: [
+      '依次填写机构基本信息、申请报告、专职工作人员等各项，点击“保存”；“下一项”进入下一项，“清空”清除本页已填写的内容（附件材料不受影响）。',
+      '保存后点击“附件材料”上传材料、点击“视频材料”上传场所视频；“登记预览”可查看并打印登记申请表。',
+      '点击“提交”，选择审批部门后确定提交；未填完整的各项会列出，点击即可前往修改。',
+      `${WITHDRAW}${DEADLINE}`,
+      REJECTED,
+    ],
+  },
+  [CHANGE_LIST_PATH]: {
+    steps: [
+      '查询到要变更的机构，在“操作”列点击“变更”；已有未完成的变更申请的，点击“变更”“材料上传”“视频上传”继续办理。',
+      '在“机构变更申请”中选择变更事由（只有该事由涉及的信息可以修改）并填写工商变更登记日期，修改后点击“保存”。',
+      '变更名称、住所、法定代表人的，应自工商变更登记之日起15日内报告；变更住所(地址)须上传新的场所视频。',
+      `上传“附件材料”后点击“变更”，选择审批部门并确定提交。${WITHDRAW}`,
+    ],
+    faqs: ['changeSaveFails'],
+  },
+  [CANCELLATION_LIST_PATH]: {
+    steps: [
+      '查询到要注销的机构，在“操作”列点击“注销”；已有未提交的注销申请的，点击“注销”“材料上传”继续办理。',
+      '在“机构注销申请”中选择审批部门，填写注销原因、选择注销类别，点击“保存”。',
+      '点击“附件材料”上传身份证正反照、注销审批表和承诺书，再点击“注销”提交。',
+      `${WITHDRAW}${DEADLINE}`,
+    ],
+  },
+  [PRACTITIONERS_PATH]: {
+    steps: [
+      '按机构名称“查询”审核通过的人力资源服务机构，在该机构一行点击“从业人员信息”。',
+      '点击“新增”逐人填写，或点击“批量导入”：下载导入模板，填好后“选择文件并校验”，全部可导入后点击“确认导入”。',
+      '在人员一行点击“变更”修改信息、点击“删除”删除（删除后不可恢复）；性别和出生日期根据身份证号自动生成。',
+    ],
+  },
+  [STATISTICS_ENTRY_PATH]: {
+    steps: [
+      '选择填报机构（本单位审核通过的服务机构），机构信息自动带出；每个机构每个服务年度只能新增一次。',
+      '填写业务基本情况各项，点击“保存”；“清空”清除本页已填写的内容。',
+      `点击“提交”，选择审批部门后确定提交。${WITHDRAW}`,
+      REJECTED,
+    ],
+  },
+  [STATISTICS_QUERY_PATH]: {
+    steps: [
+      '按服务年度、填表日期、审批状态等条件点击“查询”；“清空”恢复默认条件。',
+      '点击“查看”查看已填报的报表；待提交或审核不通过的可点击“修改”后重新提交。',
+      '法人账号只能查看；填报请使用经办人账号在“业务基本情况录入”中办理。',
+    ],
+  },
+  [CREDIT_QUERY_PATH]: {
+    steps: [
+      '按机构名称、申报年度、审批状态点击“查询”；“清空”恢复默认条件。',
+      '点击“新增”申请人力资源诚信示范机构；待提交或审核不通过的申请可“修改”“上传材料”，其余可“查看”。',
+      '审核通过后，“审批结果”显示诚信示范机构及其年度。',
+    ],
+  },
+  [CREDIT_NEW_PATH]: {
+    steps: [
+      '选择机构（本单位审核通过且未注销的机构）；每个机构每年只能申请一次。',
+      '填写各项后点击“保存”，再点击“上传材料”上传证明材料；“重置”清除本页已填写的内容。',
+      `点击“提交”，选择审批部门后确定提交。${WITHDRAW}`,
+      `${DEADLINE}${REJECTED}`,
+    ],
+  },
+  [STATISTICS_ANALYSIS_PATH]: {
+    steps: [
+      '选择服务年度，查看本辖区审核通过的业务基本情况报告的主要指标及同比。',
+      '“按地区”“按机构类型”分别以表格和图表列出各项指标。',
+      '“未报送的持证机构”列出尚未填报、未提交或审核不通过的机构；点击“导出”下载 Excel。',
+    ],
+  },
+  [REVIEWS_PENDING_PATH]: {
+    steps: [
+      '列表按办理期限排序；可按业务类型、机构名称、统一社会信用代码、提交日期、剩余工作日“查询”，“导出”下载当前结果。',
+      '在“操作”列点击“审核”打开申请；首次打开即为受理，受理后申请单位不能再撤回。',
+      `办理期限为自提交之日起${DECISION_WORKING_DAYS}个工作日（按节假日设置计算），已超期的申请突出显示。`,
+    ],
+  },
+  [REVIEWS_DONE_PATH]: {
+    steps: [
+      '列出本部门已作出审核结论的申请；可按业务类型、机构名称、统一社会信用代码、提交日期“查询”。',
+      '在“操作”列点击“查看”查看申请内容、审核记录和核发的证书。',
+      '点击“导出”下载当前查询结果（Excel）。',
+    ],
+  },
+  [REVIEW_DETAIL_PATTERN]: {
+    steps: [
+      '逐项查看申请内容、附件材料和视频材料；变更申请可在“变更对比”中查看改动。',
+      '在“审核结论”中选择“审核通过”或“审核不通过”；审核不通过时须填写审核意见，也可“添加单项意见”标注到具体字段或材料。',
+      '审核通过将核发许可证或备案凭证，请核对发证日期；点击“提交审核结论”并确认。',
+      '审核结论提交后不能撤销，申请单位将收到站内消息和短信通知。',
+    ],
+  },
+  [AGENTS_PATH]: {
+    steps: [
+      '点击“新增经办人”，填写姓名、身份证号、手机号码、账号和初始密码，并把账号和初始密码告知本人。',
+      '经办人首次登录时须修改初始密码。',
+      '在“操作”列中可“停用”（立即退出登录且无法登录）、“启用”或“重置密码”。',
+    ],
+  },
+  [ACCOUNT_SETTINGS_PATH]: {
+    steps: [
+      '在“修改密码”中填写原密码、新密码和确认新密码，点击“确认修改”；修改后所有设备上的登录都将退出，请用新密码重新登录。',
+      '“登录会话”列出本账号当前已登录的设备；有不认识的登录，请点击“结束会话”并修改密码。',
+    ],
+  },
+  [ADMIN_DEPARTMENTS_PATH]: {
+    steps: [
+      '审批部门分为省级、市（州）级、县（市、区）级；在上级部门一行点击“新增下级部门”。',
+      '点击“修改”修改部门名称。',
+      '部门不能删除，只能“停用”：停用后单位提交申请时不再能选择；有待审核申请的部门不能停用，停用上级部门前须先停用其下级部门。',
+    ],
+  },
+  [ADMIN_REVIEWERS_PATH]: {
+    steps: [
+      '按审批部门、状态、关键字点击“查询”；“清空”恢复默认条件。',
+      '点击“新增审核人员”并分配审批部门；审核人员只能看到本部门收到的申请。',
+      '在“操作”列中可“调整部门”“重置密码”（新的初始密码只显示一次）、“停用”或“启用”。',
+    ],
+  },
+  [ADMIN_SETTINGS_PATH]: {
+    steps: [
+      '证书编号规则须包含 {year}、{dept} 和 {seq:N}；修改后查看示例编号，点击“保存”并确认。已发放的证书编号不变。',
+      '“撤销修改”恢复当前规则，“填入默认规则”填入系统默认值。',
+      '还可设置诚信示范机构的审核标准和业务基本情况审核截止日期，修改后点击“保存”。',
+    ],
+  },
+  [ADMIN_CALENDAR_PATH]: {
+    steps: [
+      `办理期限（${DECISION_WORKING_DAYS}个工作日）和剩余工作日按此日历计算。`,
+      '选择日期、类型（休：法定节假日放假；班：调休上班）并填写名称，点击“保存”。',
+      '用“上一年”“下一年”切换年份；在日期一行点击“修改”或“删除”。',
+    ],
+  },
+  [ADMIN_DICTIONARIES_PATH]: {
+    steps: [
+      '此处列出各数据字典的选项、依据和使用位置，只读。',
+      '审批部门在“审批部门管理”中维护，证书编号规则在“系统设置”中维护。',
+    ],
+  },
+  [ADMIN_AUDIT_PATH]: {
+    steps: [
+      '按时间、操作、操作人账号、单位统一社会信用代码、对象类型、对象编号点击“查询”；“清空”恢复默认条件。',
+      '点击“详情”查看一条记录的完整内容；“导出”下载当前查询结果（Excel）。',
+      '点击“校验日志链”逐条校验全部记录是否被篡改。',
+    ],
+  },
+  [ADMIN_APPEALS_PATH]: {
+    steps: [
+      '按状态（待处理、已处理）点击“查询”，可下载申诉附件。',
+      '在待处理的申诉一行点击“处理”，选择处理方式并填写处理意见，点击“提交处理意见”。',
+      '处理意见以短信发送给申诉人，提交后不能修改。',
+    ],
+  },
+  [ADMIN_IMPORTS_PATH]: {
+    steps: [
+      '点击“下载模板（XLSX）”或“下载模板（CSV）”，按模板填写本系统上线前已取得许可或备案的机构。',
+      '点击“选择文件”（XLSX 或 CSV，不超过 10 MB），再点击“校验”，按结果表修改有问题的行。',
+      '全部行可导入后点击“导入”并确认；任何一行有问题时不会导入任何数据。',
+      '机构按统一社会信用代码归属到单位；“变更时需补充”列出这些机构以后办理变更时须补填的信息。',
+    ],
+  },
+};
+
+/** The entry for a catalogue key and role, if any. */
+export function helpEntry(key: string, role: TRole): PageHelp | undefined {
+  const entry = PAGE_HELP[key];
+  if (!entry) return undefined;
+  return 'byRole' in entry ? entry.byRole[role] : entry;
+}
+
+/** The 操作说明 of the page at `pathname` and the page's title (from the route table). */
+export interface ShownHelp extends PageHelp {
+  title: string;
+}
+
+/**
+ * The help for the page at `pathname`: its route's own entry (the review page), else the entry of
+ * the menu item it belongs to (a saved 变更 under 人力资源服务机构变更), else none.
+ */
+export function helpFor(pathname: string, role: TRole, menu: readonly HrMenuItem[]): ShownHelp | undefined {
+  const route = findRoute(pathname);
+  const keys = [route?.path, ...selectedMenuKeys(menu, pathname)].filter((k): k is string => !!k);
+  for (const key of keys) {
+    const help = helpEntry(key, role);
+    const title = HR_ROUTES.find((r) => r.path === key)?.name;
+    if (help && title) return { ...help, title };
+  }
+  return undefined;
+}
