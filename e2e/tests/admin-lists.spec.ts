@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_PASSWORD } from '../fixtures/api-setup';
-import { expectNoSeriousA11yViolations, openHr, openMenuPage, signIn } from '../fixtures/ui';
+import { expectNoSeriousA11yViolations, openHr, openMenuPage, signIn, tableFitsAt1366 } from '../fixtures/ui';
 
 // The administrator's query pages (审核人员管理, 审计日志): 查询条件 narrow the list on the server,
 // 清空 brings every row back, and the guide's pager counts what the server counted.
@@ -21,6 +21,9 @@ test('管理员在审核人员管理中按关键字查询审核人员，清空�
   const rows = page.locator('.ant-table-tbody tr.ant-table-row');
   await expect(rows.filter({ hasText: 'demo_reviewer' })).toHaveCount(1);
   const all = await pagerTotal(page);
+  // every column shows at 1366 px: the fixed 操作 column covers no 密码修改时间; the day shows, the time on hover
+  await tableFitsAt1366(page, '密码修改时间');
+  await expect(rows.filter({ hasText: 'demo_reviewer' }).locator('td').nth(6)).toHaveText(/^\d{4}-\d{2}-\d{2}$/);
 
   // a keyword nobody has: the server answers with no rows
   await page.getByRole('textbox', { name: '关键字' }).fill('没有这个人');

@@ -88,6 +88,12 @@ function ResetButton({ reviewer, onReset }: { reviewer: TReviewer; onReset: (r: 
 }
 
 /** 审核人员管理: reviewer accounts of every 审批部门 (administrators only). */
+/** A date-time cell as its day, the whole time in its tooltip. */
+function dayWithTime(v: string) {
+  const full = formatDateTime(v);
+  return <span title={full}>{full.slice(0, 10)}</span>;
+}
+
 export default function ReviewersPage() {
   const departments = useAdminDepartments();
   const filterOptions = useMemo(() => departmentOptions(departments.data ?? [], true), [departments.data]);
@@ -103,9 +109,9 @@ export default function ReviewersPage() {
   ];
 
   const columns: TableColumnsType<TReviewer> = [
-    { title: T.name, dataIndex: 'name', key: 'name', width: 100 },
-    { title: T.account, dataIndex: 'account', key: 'account', width: 140 },
-    { title: T.phone, dataIndex: 'phone', key: 'phone', width: 120, render: (v: string) => <span className="sysadmin-nowrap">{v}</span> },
+    { title: T.name, dataIndex: 'name', key: 'name', width: 80 },
+    { title: T.account, dataIndex: 'account', key: 'account', width: 120 },
+    { title: T.phone, dataIndex: 'phone', key: 'phone', width: 110, render: (v: string) => <span className="sysadmin-nowrap">{v}</span> },
     {
       title: T.department,
       key: 'department',
@@ -122,7 +128,7 @@ export default function ReviewersPage() {
       title: T.status,
       dataIndex: 'status',
       key: 'status',
-      width: 90,
+      width: 70,
       render: (v: TReviewer['status']) => <StatusTag tone={v === 'active' ? 'success' : 'danger'}>{ACCOUNT_STATUS_TEXT[v]}</StatusTag>,
     },
     {
@@ -133,15 +139,16 @@ export default function ReviewersPage() {
       ),
       dataIndex: 'mustChangePassword',
       key: 'mustChangePassword',
-      width: 100,
+      width: 96,
       render: (v: boolean) => (v ? '是' : '否'),
     },
-    { title: T.passwordChangedAt, dataIndex: 'passwordChangedAt', key: 'passwordChangedAt', width: 150, render: (v: string) => formatDateTime(v) },
-    { title: T.createdAt, dataIndex: 'createdAt', key: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
+    // the day in the column, the time on hover: the columns then fit a 1366 px screen beside the fixed 操作
+    { title: T.passwordChangedAt, dataIndex: 'passwordChangedAt', key: 'passwordChangedAt', width: 104, render: dayWithTime },
+    { title: T.createdAt, dataIndex: 'createdAt', key: 'createdAt', width: 104, render: dayWithTime },
     {
       title: '操作',
       key: 'actions',
-      width: 220,
+      width: 200,
       fixed: 'right',
       render: (_: unknown, r) => (
         <Space size={0}>
@@ -172,7 +179,8 @@ export default function ReviewersPage() {
       }
       rowKey="id"
       columns={columns}
-      scroll={{ x: 1300 }}
+      // fits the table at 1366 px (1 052 px wide): the fixed 操作 column hides no column
+      scroll={{ x: 1040 }}
     >
       <CreateReviewerModal open={creating} options={pickOptions} onClose={() => setCreating(false)} onCreated={(result) => setShown({ title: '审核人员已创建', result })} />
       <ChangeDepartmentModal reviewer={moving} options={pickOptions} onClose={() => setMoving(null)} />
