@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ESTABLISHMENT_SLOTS as SLOTS, minimalPdf } from '../fixtures/documents';
-import { choose, confirmPopconfirm, fillDate, openMenuPage, signIn, confirmSubmit } from '../fixtures/ui';
+import { choose, confirmPopconfirm, fillDate, openMenuPage, signIn, confirmSubmit, printsPdf } from '../fixtures/ui';
 
 // Guide 1.2 人力资源服务机构设立审批: 经办人 fills 机构基本信息 → 申请报告 → 专职工作人员, uploads the
 // 附件材料 (13 slots) and the 视频材料 (场所视频光盘, MP4), opens 登记预览 (the PDF), 提交 to
@@ -157,6 +157,8 @@ test('经办人填写设立审批、上传附件材料和场所视频、登记�
   expect(pdfBytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   const previewDialog = page.getByRole('dialog', { name: /登记预览/ });
   await expect(previewDialog.locator('iframe')).toBeVisible();
+  // 打印: the same 登记表 in a new window, asked to print
+  await printsPdf(page, previewDialog.getByRole('button', { name: '打印' }));
   await page.keyboard.press('Escape');
   await expect(previewDialog).toBeHidden();
 

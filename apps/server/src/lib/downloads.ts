@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
 import type { BlobStore } from './blob-store';
 
 /** RFC 6266 / 5987: an ASCII fallback plus the original (Chinese) name, UTF-8 percent-encoded. */
@@ -40,4 +41,22 @@ export function sendGenerated(reply: FastifyReply, name: string, type: string, b
     .header('X-Content-Type-Options', 'nosniff')
     .header('Cache-Control', 'no-store')
     .send(body);
+}
+
+/** `?inline=1`: a PDF of ours opened in the browser (登记预览, 打印) rather than downloaded. */
+export const ZInlineQuery = z.object({ inline: z.enum(['0', '1'], { error: 'inline 只能为 0 或 1' }).optional() });
+
+/**
+ * Sends a PDF the system generated (登记表, 许可证, 备案凭证): a download, or with `inline` shown in
+ * the browser to read or print. Our own document holds no untrusted content, so our pages may frame
+ * it (登记预览) without a sandbox; never sniffed or cached.
+ */
+export function sendOwnPdf(reply: FastifyReply, pdf: Buffer | Uint8Array, fileName: string, opts: { inline?: boolean } = {}) {
+  return reply
+    .header('Content-Type', 'application/pdf')
+    .header('Content-Disposition', contentDisposition(fileName, opts.inline ? 'inline' : 'attachment'))
+    .header('X-Content-Type-Options', 'nosniff')
+    .header('Content-Security-Policy', "frame-ancestors 'self'")
+    .header('Cache-Control', 'private, no-store')
+    .send(pdf);
 }

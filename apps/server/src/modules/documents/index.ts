@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { TEMPLATES, type TTemplateKey } from '@jhrm/contracts';
-import { contentDisposition } from '../../lib/downloads';
+import { sendOwnPdf, ZInlineQuery } from '../../lib/downloads';
 import { zod } from '../../lib/routes';
 import { actorOf } from '../../plugins/auth';
 import type { AppDeps } from '../../deps';
@@ -20,20 +20,11 @@ export async function documentsRoutes(app: FastifyInstance, deps: AppDeps) {
       tags: ['documents'],
       summary: '材料模板下载 / 登记预览：按单位已填写的内容生成 PDF（?inline=1 在浏览器中打开）',
       params: z.object({ id: z.uuid('编号格式不正确'), key: z.enum(TEMPLATE_KEYS, { error: '模板不存在' }) }),
-      querystring: z.object({ inline: z.enum(['0', '1']).optional() }),
+      querystring: ZInlineQuery,
     },
     handler: async (req, reply) => {
       const { pdf, fileName } = await documents.template(actorOf(req), req.params.id, req.params.key);
-      return (
-        reply
-          .header('Content-Type', 'application/pdf')
-          .header('Content-Disposition', contentDisposition(fileName, req.query.inline === '1' ? 'inline' : 'attachment'))
-          .header('X-Content-Type-Options', 'nosniff')
-          // our own document: no untrusted content, so the page may frame it (登记预览) without a sandbox
-          .header('Content-Security-Policy', "frame-ancestors 'self'")
-          .header('Cache-Control', 'private, no-store')
-          .send(pdf)
-      );
+      return sendOwnPdf(reply, pdf, fileName, { inline: req.query.inline === '1' });
     },
   });
 }

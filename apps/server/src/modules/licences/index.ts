@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppErrorCode, ZLicenceVerification, ZLicenceVerifyQuery, ZUnitLicence, ZUnitLicenceQuery } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
-import { contentDisposition } from '../../lib/downloads';
+import { sendOwnPdf, ZInlineQuery } from '../../lib/downloads';
 import { PUBLIC_READ_RATE_LIMIT, UNIT_USERS, zod } from '../../lib/routes';
 import { sessionUnitId } from '../../plugins/auth';
 import type { StaffRead } from '../../plugins/staff-reads';
@@ -58,19 +58,15 @@ export async function licencesRoutes(app: FastifyInstance, deps: AppDeps) {
     config: { access: [...UNIT_USERS, 'reviewer', 'admin'], staffRead: licenceRead },
     schema: {
       tags: ['licences'],
-      summary: '许可证下载：人力资源服务许可证/备案凭证 PDF（含核验二维码）',
+      summary: '许可证下载 / 打印：人力资源服务许可证/备案凭证 PDF（含核验二维码；?inline=1 在浏览器中打开）',
       params: z.object({ id: z.uuid('编号格式不正确') }),
+      querystring: ZInlineQuery,
     },
     handler: async (req, reply) => {
       const { licence, successorNumber } = await readableLicence(deps, req, req.params.id);
       const publicBaseUrl = deps.config.publicBaseUrlFromRequest ? `${req.protocol}://${req.host}` : deps.config.publicBaseUrl;
       const pdf = await renderCertificate({ licence, successorNumber, publicBaseUrl, createdAt: deps.clock() });
-      return reply
-        .header('Content-Type', 'application/pdf')
-        .header('Content-Disposition', contentDisposition(certificateFileName(licence)))
-        .header('X-Content-Type-Options', 'nosniff')
-        .header('Cache-Control', 'private, no-store')
-        .send(pdf);
+      return sendOwnPdf(reply, pdf, certificateFileName(licence), { inline: req.query.inline === '1' });
     },
   });
 

@@ -78,6 +78,22 @@ describe('许可证下载 (PDF)', () => {
     expect(qrEncodes(qr, licenceVerifyUrl('https://hr.jl.example.cn', '（吉）人服证字〔2026〕第2200009999号'))).toBe(false);
   });
 
+  it('opens in the browser for 打印 with ?inline=1 (framed only by our pages), and refuses any other inline value', async () => {
+    const { institution } = await createInstitution(ctx, { name: '吉林省打印人力资源服务有限公司' });
+    const licence = await insertLicence(ctx, institution, { department: '220000', issuedOn: '2026-11-26' });
+    const shown = await agent.get(`${pdfUrl(licence.id)}?inline=1`);
+    expect(shown.statusCode, shown.body).toBe(200);
+    expect(shown.headers['content-type']).toBe('application/pdf');
+    expect(shown.headers['content-disposition']).toMatch(/^inline; /);
+    expect(decodeURIComponent(String(shown.headers['content-disposition']).split("UTF-8''")[1]!)).toBe('人力资源服务许可证-吉林省打印人力资源服务有限公司.pdf');
+    expect(shown.headers['content-security-policy']).toBe("frame-ancestors 'self'");
+    expect(shown.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect((await agent.get(`${pdfUrl(licence.id)}?inline=0`)).headers['content-disposition']).toMatch(/^attachment; /);
+    const bad = await agent.get(`${pdfUrl(licence.id)}?inline=yes`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('inline 只能为 0 或 1');
+  });
+
   it('prints a 备案凭证 for kind 备案, named so', async () => {
     const { institution } = await createInstitution(ctx, { name: '吉林省松花江劳务派遣有限公司', kind: '备案' });
     const licence = await insertLicence(ctx, institution, { kind: '备案', department: '220100' });

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { Drawer, Modal } from 'antd';
+import { Drawer, Modal, Space } from 'antd';
 import type { DraftBodyProps } from '../../../components/draft-body';
+import { PrintPdfButton } from '../../../components/PrintPdfButton';
 import { useDepartments } from '../../../lib/application-api';
 import { useApplicationDraft, type DraftKind, type DraftOptions } from '../useApplicationDraft';
 import { DraftBanners } from './DraftBanners';
@@ -81,9 +82,12 @@ export function ApplicationDraftEditor<V extends object, D>({ kind, renderBody, 
           width="min(1100px, 96vw)"
           footer={
             detail ? (
-              <a href={kind.preview.url(detail.id)} target="_blank" rel="noopener noreferrer">
-                在新窗口中打开
-              </a>
+              <Space>
+                <a href={kind.preview.url(detail.id)} target="_blank" rel="noopener noreferrer">
+                  在新窗口中打开
+                </a>
+                <PrintPdfButton type="primary" url={kind.preview.url(detail.id)} />
+              </Space>
             ) : null
           }
           onCancel={draft.closePreview}

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Descriptions, Table, type TableColumnsType } from 
 import { DownloadOutlined } from '@ant-design/icons';
 import { chineseDate, LICENCE_TITLES, type TUnitLicence } from '@jhrm/contracts';
 import { LicenceStatusTag } from '../../../components/LicenceStatusTag';
+import { PrintPdfButton } from '../../../components/PrintPdfButton';
 import { licencePdfUrl, licenceVerifyPagePath } from '../../../lib/public-paths';
 import { useUnitLicences } from '../api/licences.api';
 import { chineseDayOf } from '../model/licence-status';
@@ -47,6 +48,7 @@ export function LicenceCard({ institutionId }: { institutionId: string }) {
           <Button type="primary" icon={<DownloadOutlined />} href={licencePdfUrl(current.id)} download>
             {current.kind === '备案' ? '下载备案凭证' : '下载许可证'}
           </Button>
+          <PrintPdfButton url={licencePdfUrl(current.id)}>{current.kind === '备案' ? '打印备案凭证' : '打印许可证'}</PrintPdfButton>
           <Link to={licenceVerifyPagePath(current.number)} target="_blank" rel="noopener">
             在线核验
           </Link>
