@@ -3,17 +3,27 @@ import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 
 /**
- * A small toolkit for the printable forms the system generates (templates, later licences): A4,
- * Noto Sans SC embedded as a subset (only the glyphs used, so a form is tens of KB, not 10 MB),
- * bordered label/value grids, tables that repeat their header across pages, long text that flows
+ * A small toolkit for the printable forms and documents the system generates: A4, Noto Sans SC
+ * (forms) or Noto Serif SC (licences, notices) embedded as a subset (only the glyphs used, so a
+ * form is tens of KB, not 10 MB), bordered label/value grids, tables that repeat their header across pages, long text that flows
  * over pages, page numbers and signature lines.
  */
 
 const require = createRequire(import.meta.url);
+/** The two faces of each family: Noto Sans SC for forms, Noto Serif SC (宋体-style) for official documents. */
 const FONT_FILES = {
-  regular: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
-  bold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
+  sans: {
+    regular: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+    bold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
+  },
+  serif: {
+    regular: '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf',
+    bold: '@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf',
+  },
 } as const;
+
+/** Which family a document is set in: forms in sans, licences and notices (official documents) in serif. */
+export type FontFace = keyof typeof FONT_FILES;
 
 /** A parsed font as pdfkit's font engine (fontkit) makes it; pdfkit accepts one in place of the file. */
 interface ParsedFont {
@@ -22,25 +32,28 @@ interface ParsedFont {
 // pdfkit's own fontkit, resolved from pdfkit's folder so it is the copy pdfkit was installed with
 const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create(data: Uint8Array): ParsedFont };
 
-let fontCache: { regular: ParsedFont; bold: ParsedFont } | undefined;
+const fontCache: Partial<Record<FontFace, { regular: ParsedFont; bold: ParsedFont }>> = {};
 
 /**
- * The two TTFs (~10 MB each), read and parsed once per process. Parsing is cheap, but the first
- * text layout with a font object reads its large CJK substitution tables (tens of ms per font),
- * so documents share the parsed fonts instead of handing pdfkit the bytes each time. pdfkit still
- * embeds a fresh subset per document.
+ * A family's two TTFs (~10 MB each), read and parsed once per process, and only when a document
+ * first uses that family. Parsing is cheap, but the first text layout with a font object reads
+ * its large CJK substitution tables (tens of ms per font), so documents share the parsed fonts
+ * instead of handing pdfkit the bytes each time. pdfkit still embeds a fresh subset per document.
  */
-export function cjkFonts(): { regular: ParsedFont; bold: ParsedFont } {
-  fontCache ??= {
-    regular: fontkit.create(readFileSync(require.resolve(FONT_FILES.regular))),
-    bold: fontkit.create(readFileSync(require.resolve(FONT_FILES.bold))),
-  };
-  return fontCache;
+export function cjkFonts(face: FontFace = 'sans'): { regular: ParsedFont; bold: ParsedFont } {
+  const files = FONT_FILES[face];
+  return (fontCache[face] ??= {
+    regular: fontkit.create(readFileSync(require.resolve(files.regular))),
+    bold: fontkit.create(readFileSync(require.resolve(files.bold))),
+  });
 }
 
-/** Registers Noto Sans SC as the document's `regular` and `bold` fonts (every generated PDF uses these two names). */
-export function registerCjkFonts(doc: PDFKit.PDFDocument): void {
-  const fonts = cjkFonts();
+/**
+ * Registers a family as the document's `regular` and `bold` fonts (every generated PDF uses these
+ * two names, so a document changes family in one place).
+ */
+export function registerCjkFonts(doc: PDFKit.PDFDocument, face: FontFace = 'sans'): void {
+  const fonts = cjkFonts(face);
   // pdfkit takes a parsed font as well as bytes (its typings only list the bytes)
   doc.registerFont('regular', fonts.regular as unknown as Buffer);
   doc.registerFont('bold', fonts.bold as unknown as Buffer);

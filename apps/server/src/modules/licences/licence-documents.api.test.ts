@@ -57,7 +57,9 @@ describe('许可证下载 (PDF)', () => {
     const pdf = res.rawPayload;
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.toString('latin1')).toContain('/MediaBox [0 0 841.89 595.28]');
-    expect(pdf.toString('latin1')).toMatch(/\/FontName \/[A-Z]{6}\+NotoSansSC-Bold/);
+    expect(pdf.toString('latin1')).toMatch(/\/FontName \/[A-Z]{6}\+NotoSerifSC-Bold/);
+    expect(pdf.toString('latin1')).toMatch(/\/FontName \/[A-Z]{6}\+NotoSerifSC-Regular/);
+    expect(pdf.toString('latin1')).not.toMatch(/NotoSansSC/);
     expect(pdf.length).toBeLessThan(300_000);
     expect(covers(pdf, '人力资源服务许可证编号')).toEqual([]);
     expect(covers(pdf, licence.number)).toEqual([]);

@@ -46,7 +46,7 @@ export async function renderCertificate(input: CertificateInput): Promise<Buffer
     margins: { top: 0, bottom: 0, left: 0, right: 0 },
     info: { Title: `${title}（${l.number}）`, Subject: title, Author: l.departmentName, Creator: '吉林人力资源市场管理', CreationDate: input.createdAt },
   });
-  registerCjkFonts(doc);
+  registerCjkFonts(doc, 'serif');
   const done = pdfBytes(doc);
   const W = doc.page.width;
   const H = doc.page.height;
