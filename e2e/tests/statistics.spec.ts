@@ -112,7 +112,8 @@ test('经办人录入业务基本情况并提交，查询可见；审核人员�
   await rejected.getByRole('link', { name: '修改' }).click();
   await expect(page.getByTestId('rejection-alert')).toContainText('从业人员数与社保缴费人数不符');
   const again = page.locator('form#statistics');
-  // the note names its field; following it leads to the field
+  // the note stands beside its field, and the banner's link leads there
+  await expect(again.getByText('审核意见：应为14人')).toBeVisible();
   await page.getByRole('button', { name: '从业人员总数：应为14人' }).click();
   await again.getByLabel('从业人员总数').fill('14');
   await page.getByRole('button', { name: '提交', exact: true }).click();
