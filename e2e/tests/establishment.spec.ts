@@ -177,4 +177,13 @@ test('经办人填写设立审批、上传附件材料和场所视频、登记�
   await confirmPopconfirm(page, row.getByRole('button', { name: '撤回' }), '撤回');
   await expect(page.getByText('已撤回').first()).toBeVisible();
   await expect(row).toContainText('待提交');
+
+  // ── 主页: the row's 下一步 says the draft lacks nothing now, and leads back to it ──────────
+  await page.getByRole('tab', { name: '主页' }).click();
+  const home = page.locator('.ant-card').filter({ hasText: '本单位人力资源服务机构' });
+  const next = home.getByRole('link', { name: `${INSTITUTION.name}：待提交：已可提交` });
+  await expect(next).toBeVisible();
+  await next.click();
+  await expect(page).toHaveURL(/\/hr\/institutions\/establishment\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { name: '人力资源服务机构设立审批' })).toBeVisible();
 });

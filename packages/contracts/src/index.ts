@@ -27,6 +27,7 @@ export * from './settings/settings.schema';
 export * from './licences/verify.schema';
 export * from './register/register.schema';
 export * from './institutions/unit-notices.schema';
+export * from './institutions/next-step';
 export * from './imports/imports.schema';
 export * from './reviews/decision.schema';
 export * from './reviews/reviews.schema';

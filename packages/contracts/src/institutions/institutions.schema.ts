@@ -31,6 +31,12 @@ export const ZInstitutionListItem = z.object({
   cancellation: z.object({ applicationId: z.string(), status: z.enum(APPLICATION_STATUSES) }).nullable(),
   /** its open 变更 application, not yet 审核通过, with its 变更事由 (人力资源服务机构变更: 变更 / 材料上传 / 视频上传 / 查看, 机构变更事由), if any */
   change: z.object({ applicationId: z.string(), status: z.enum(APPLICATION_STATUSES), reason: z.enum(CHANGE_REASONS).nullable() }).nullable(),
+  /**
+   * 主页's 下一步: how many things 提交 would still report for the open application the unit may
+   * edit (the one `nextStepApplication` names); null when there is none, or when the list was not
+   * asked for it (`nextStep=1`).
+   */
+  openProblems: z.number().int().min(0).nullable(),
 });
 
 /** 人力资源服务机构查询 filters (guide 1.1). */
@@ -48,4 +54,10 @@ export const ZInstitutionQuery = z.object({
   kind: z.enum(['许可', '备案']).optional(),
 });
 export type TInstitutionQuery = z.infer<typeof ZInstitutionQuery>;
+
+/** GET /api/institutions: the filters, and `nextStep=1` from 主页 for each row's openProblems. */
+export const ZInstitutionListQuery = ZInstitutionQuery.extend({
+  nextStep: z.enum(['1'], { error: '参数 nextStep 只能为 1' }).optional(),
+});
+export type TInstitutionListQuery = z.infer<typeof ZInstitutionListQuery>;
 export type TInstitutionListItem = z.infer<typeof ZInstitutionListItem>;

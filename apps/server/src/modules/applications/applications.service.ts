@@ -171,9 +171,7 @@ export class ApplicationsService {
       const adapter = kindAdapter(own.type);
       const kind = kindDeclaration(own.type);
       const ctx = { deps: this.deps, tx, actor };
-      const counts = await this.materialCounts(tx, id);
-      const check = await adapter.submission(ctx, own, counts);
-      const problems = [...check.problems, ...declaredProblems(kind, counts)];
+      const { check, problems } = await this.submissionCheck(ctx, own);
       if (problems.length) {
         throw new AppError(
           AppErrorCode.VALIDATION,
@@ -207,6 +205,22 @@ export class ApplicationsService {
       await notifyReviewers(tx, now, { department: dept.code, kind: 'application.submitted', ...notice, link: `/hr/reviews/${own.id}` });
     });
     return this.detail(id, actor);
+  }
+
+  /**
+   * What 提交 would report now for one of the actor's unit's applications (主页's 下一步): the kind's
+   * content check and its declared materials and video, the same check 提交 runs.
+   */
+  async problemCount(actor: Actor, id: string): Promise<number> {
+    const [own] = await this.db.select().from(applications).where(and(eq(applications.id, id), eq(applications.unitId, actorUnitId(actor))));
+    if (!own) throw new AppError(AppErrorCode.NOT_FOUND, '申请不存在或无权操作');
+    return (await this.submissionCheck({ deps: this.deps, tx: this.db, actor }, own)).problems.length;
+  }
+
+  private async submissionCheck(ctx: { deps: AppDeps; tx: DbOrTx; actor: Actor }, own: ApplicationRow) {
+    const counts = await this.materialCounts(ctx.tx, own.id);
+    const check = await kindAdapter(own.type).submission(ctx, own, counts);
+    return { check, problems: [...check.problems, ...declaredProblems(kindDeclaration(own.type), counts)] };
   }
 
   /** 撤回: back to 待提交, only while no reviewer has opened (受理) it. */

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { AppErrorCode, INSTITUTION_LIST_TITLES, nameMismatchNotice, ZInstitutionListPage, ZInstitutionQuery, type TInstitutionListItem, ZMissingField, ZRecordDraft, ZEducationCounts, REVIEW_STATUSES, CANCEL_STATUSES } from '@jhrm/contracts';
+import { AppErrorCode, INSTITUTION_LIST_TITLES, isEditable, nameMismatchNotice, nextStepApplication, ZInstitutionListPage, ZInstitutionListQuery, ZInstitutionQuery, type TInstitutionListItem, ZMissingField, ZRecordDraft, ZEducationCounts, REVIEW_STATUSES, CANCEL_STATUSES } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
-import { sessionUnitId } from '../../plugins/auth';
+import { actorOf, sessionUnitId } from '../../plugins/auth';
+import { ApplicationsService } from '../applications/applications.service';
 import { sendListExport, streamListExport, type ExportColumn } from '../../lib/list-export';
 import { UNIT_USERS, zod } from '../../lib/routes';
 import type { AppDeps } from '../../deps';
@@ -24,14 +25,27 @@ const EXPORT_COLUMNS: ExportColumn<TInstitutionListItem>[] = [
 
 export async function institutionsRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = zod(app);
+  const applicationsService = new ApplicationsService(deps);
 
   r.get('/api/institutions', {
     config: { access: UNIT_USERS },
-    schema: { tags: ['institutions'], summary: '人力资源服务机构查询（本单位）', querystring: ZInstitutionQuery, response: { 200: ZInstitutionListPage } },
+    schema: {
+      tags: ['institutions'],
+      summary: '人力资源服务机构查询（本单位）；nextStep=1 时附每行待提交申请尚需完善的项数（主页「下一步」）',
+      querystring: ZInstitutionListQuery,
+      response: { 200: ZInstitutionListPage },
+    },
     handler: async (req) => {
       const user = req.auth!.user;
       const unit = { id: sessionUnitId(req), name: user.unitName ?? '', uscc: user.unitUscc ?? '' };
       const { items, total, mismatchedNames } = await queryUnitInstitutions(deps.database.db, deps.pii, unit, user.role, req.query);
+      if (req.query.nextStep) {
+        // one at a time: a page holds few open drafts, and PGlite has one connection anyway
+        for (const item of items) {
+          const open = nextStepApplication(item);
+          if (open && isEditable(open.status)) item.openProblems = await applicationsService.problemCount(actorOf(req), open.applicationId);
+        }
+      }
       // the list query carries the mismatched names; only an empty page asks for them separately
       const notices = mismatchedNames ? mismatchedNames.map((name) => nameMismatchNotice(unit.name, name)) : await unitNotices(deps.database.db, unit);
       return { items, total, page: req.query.page, pageSize: req.query.pageSize, notices };

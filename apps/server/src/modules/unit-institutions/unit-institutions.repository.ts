@@ -136,6 +136,7 @@ export async function queryUnitInstitutions(
       change: openId && openStatus && openType === CHANGE.name ? { applicationId: openId, status: openStatus, reason: openReason ?? null } : null,
       kind: (r.kind as '许可' | '备案' | null) ?? null,
       acceptedAt: applicationStatus === AWAITING_DECISION && acceptedAt ? acceptedAt.toISOString() : null,
+      openProblems: null,
       actions: [
         ...(role === 'agent' ? rowActions(applicationStatus, acceptedAt !== null) : ['查看' as const]),
         ...(r.licenceId ? ['许可证下载' as const] : []),

@@ -70,7 +70,7 @@ const WITHDRAW = '提交后、审批部门受理前可以“撤回”后修改�
 const DEADLINE = `审批部门自提交之日起${DECISION_WORKING_DAYS}个工作日内作出审核结论，结果发到“消息中心”并短信通知。`;
 const REJECTED = '“审核不通过”的申请，按页面上方的审核意见和标注在各项旁的单项意见修改后重新提交。';
 
-const UNIT_INSTITUTIONS = '“本单位人力资源服务机构”列出本单位的机构及其审核状态、是否发证和注销状态。';
+const UNIT_INSTITUTIONS = '“本单位人力资源服务机构”列出本单位的机构及其审核状态、是否发证和注销状态；“下一步”说明每个机构现在该做什么（例如待提交的申请还有几处需完善），点击进入对应页面。';
 
 /** The catalogue, by menu path (and the review page, a working page off the menu). */
 export const PAGE_HELP: Readonly<Record<string, PageHelp | ByRole>> = {

@@ -16,7 +16,8 @@ export const institutionKeys = {
 export function useUnitInstitutions(page: number, pageSize: number) {
   return useListQuery({
     queryKey: institutionKeys.unitList(page, pageSize),
-    queryFn: ({ signal }) => api.get<TInstitutionListPage>('/api/institutions', { query: { page, pageSize }, signal }),
+    // 主页 asks each row's 下一步 (what 提交 still lacks)
+    queryFn: ({ signal }) => api.get<TInstitutionListPage>('/api/institutions', { query: { page, pageSize, nextStep: '1' }, signal }),
   });
 }
 

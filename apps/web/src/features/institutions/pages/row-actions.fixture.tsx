@@ -19,6 +19,7 @@ export const listRow = (over: Partial<TInstitutionListItem>): TInstitutionListIt
   actions: ['查看'],
   cancellation: null,
   change: null,
+  openProblems: null,
   ...over,
 });
 
