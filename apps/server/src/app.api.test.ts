@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { buildApp } from './app';
+import { queryRows } from './db/client';
 import { createTestContext, type TestContext } from './test/harness';
 
 let ctx: TestContext;
@@ -27,6 +30,46 @@ describe('HTTP surface', () => {
     const res = await ctx.client().get('/api/health');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'ok', database: process.env.TEST_DB_ENGINE === 'postgres' ? 'postgres' : 'pglite' });
+  });
+
+  it('is ready when the database answers, every committed migration is applied and the blob store reads and writes', async () => {
+    const c = ctx.client();
+    const ready = await c.get('/api/health/ready');
+    expect(ready.statusCode, ready.body).toBe(200);
+    expect(ready.json()).toEqual({ status: 'ready', checks: { database: 'ok', migrations: 'ok', blobs: 'ok' } });
+
+    // a migration this build expects but the database lacks: not ready, and says which check failed
+    const { db } = ctx.database;
+    const [last] = await queryRows<{ tag: string; hash: string }>(db, sql`SELECT tag, hash FROM schema_migrations ORDER BY tag DESC LIMIT 1`);
+    await db.execute(sql`DELETE FROM schema_migrations WHERE tag = ${last!.tag}`);
+    try {
+      const behind = await c.get('/api/health/ready');
+      expect(behind.statusCode).toBe(503);
+      expect(behind.json()).toMatchObject({ code: 'UNAVAILABLE', message: '服务未就绪：数据库迁移不可用', details: { failed: ['migrations'] } });
+    } finally {
+      await db.execute(sql`INSERT INTO schema_migrations (tag, hash) VALUES (${last!.tag}, ${last!.hash})`);
+    }
+
+    // the probe blob removed (as the hourly cleanup would): written again, still ready
+    const probe = createHash('sha256').update('jhrm readiness probe\n').digest('hex');
+    await ctx.deps.blobs.delete(probe);
+    expect((await c.get('/api/health/ready')).statusCode).toBe(200);
+    expect(await ctx.deps.blobs.size(probe)).toBe(21);
+
+    // a blob store that can neither be read nor written
+    const { size, put } = ctx.deps.blobs;
+    ctx.deps.blobs.size = () => Promise.reject(new Error('EIO'));
+    ctx.deps.blobs.put = () => Promise.reject(new Error('EIO'));
+    try {
+      const broken = await c.get('/api/health/ready');
+      expect(broken.statusCode).toBe(503);
+      expect(broken.json()).toMatchObject({ message: '服务未就绪：文件存储不可用', details: { failed: ['blobs'] } });
+      // liveness is another question: the process and its database still answer
+      expect((await c.get('/api/health')).statusCode).toBe(200);
+    } finally {
+      Object.assign(ctx.deps.blobs, { size, put });
+    }
+    expect((await c.get('/api/health/ready')).statusCode).toBe(200);
   });
 
   it('answers unknown API paths with a JSON 404 in Chinese', async () => {
