@@ -49,6 +49,8 @@ export interface Config {
   trustProxy: string[] | false;
   /** serve the OpenAPI UI and document at /api/docs (decision 0016: off in production unless API_DOCS=1) */
   apiDocs: boolean;
+  /** Prometheus metrics at GET /metrics on a port of their own, never the public one; unset: not served (decision 0036) */
+  metrics: { port: number; host: string } | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -197,8 +199,7 @@ function trustProxyFromEnv(value: string | undefined): string[] | false {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const mode = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const dataDir = path.resolve(env.DATA_DIR ?? 'data');
-  const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, got "${env.PORT}"`);
+  const port = portFromEnv(env.PORT, 3000, 'PORT');
   return {
     env: mode,
     port,
@@ -221,5 +222,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clamd: clamdFromEnv(env, mode === 'production'),
     trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
     apiDocs: flag(env.API_DOCS, mode !== 'production', 'API_DOCS'),
+    metrics: metricsFromEnv(env, port),
   };
+}
+
+function portFromEnv(value: string | undefined, fallback: number, name: string): number {
+  const port = Number(value ?? fallback);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`${name} must be a port number, got "${value}"`);
+  return port;
+}
+
+function metricsFromEnv(env: NodeJS.ProcessEnv, appPort: number): Config['metrics'] {
+  if (env.METRICS_PORT === undefined || env.METRICS_PORT === '') {
+    if (env.METRICS_HOST) throw new ConfigError('METRICS_HOST is set without METRICS_PORT');
+    return undefined;
+  }
+  const port = portFromEnv(env.METRICS_PORT, 0, 'METRICS_PORT');
+  if (port !== 0 && port === appPort) throw new ConfigError('METRICS_PORT must differ from PORT: metrics are never served on the public port');
+  // loopback by default: a scraper on another machine is let in by setting METRICS_HOST explicitly
+  return { port, host: env.METRICS_HOST || '127.0.0.1' };
 }

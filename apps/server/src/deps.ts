@@ -4,6 +4,7 @@ import { LocalBlobStore, type BlobStore } from './lib/blob-store';
 import { PiiCipher } from './lib/crypto';
 import { ClamdScanner, NoScanner, type MalwareScanner } from './lib/malware-scan';
 import { DevOutbox, HttpSmsGateway, type SmsGateway } from './lib/sms';
+import { Metrics, countingUploads } from './lib/metrics';
 import { AuditLog } from './modules/audit/audit.service';
 import { SessionService } from './modules/accounts/sessions.service';
 import { WorkCalendarStore } from './modules/calendar/calendar.store';
@@ -29,6 +30,8 @@ export interface AppDeps {
   blobs: BlobStore;
   /** every upload passes it before it is stored (lib/uploads.ts, video, imports) */
   scanner: MalwareScanner;
+  /** this process's Prometheus metrics, served on METRICS_PORT when set (decision 0036) */
+  metrics: Metrics;
   /**
    * Questions a lower module asks a higher one, answered here at composition so that modules import
    * one way only (apps/server/README.md, decision 0021).
@@ -47,6 +50,7 @@ export function createDeps(config: Config, database: Database, clock: () => Date
   registerCreditKind();
   registerStatisticsKind();
   const outbox = config.env === 'production' ? null : new DevOutbox(clock);
+  const metrics = new Metrics(database);
   return {
     config,
     database,
@@ -57,8 +61,9 @@ export function createDeps(config: Config, database: Database, clock: () => Date
     calendar: new WorkCalendarStore(database.db),
     sms: config.sms ? new HttpSmsGateway(config.sms.url, config.sms.token) : outbox!,
     outbox,
-    blobs: new LocalBlobStore(config.blobDir),
+    blobs: countingUploads(new LocalBlobStore(config.blobDir), metrics),
     scanner: config.clamd ? new ClamdScanner(config.clamd) : new NoScanner(),
+    metrics,
     hooks: { usccUsedByOtherUnit },
   };
 }

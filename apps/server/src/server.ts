@@ -48,7 +48,10 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
-  const sweep = setInterval(() => void deps.sessions.purgeExpired().catch((err) => app.log.warn({ err }, 'session purge failed')), 10 * 60_000);
+  const sweep = setInterval(
+    () => void deps.metrics.countRun('session-purge', () => deps.sessions.purgeExpired()).catch((err) => app.log.warn({ err }, 'session purge failed')),
+    10 * 60_000,
+  );
   sweep.unref();
   app.addHook('onClose', async () => clearInterval(sweep));
 
@@ -57,7 +60,8 @@ async function main() {
   const cleanup = setInterval(() => {
     if (cleaning) return;
     cleaning = true;
-    void runCleanup(deps, { log: app.log })
+    void deps.metrics
+      .countRun('cleanup', () => runCleanup(deps, { log: app.log }))
       .catch((err) => app.log.warn({ err }, 'cleanup failed'))
       .finally(() => {
         cleaning = false;
@@ -74,12 +78,16 @@ async function main() {
     await checkpoints.stop();
   });
 
+  // Prometheus metrics on a port of their own, never the public one (decision 0036)
+  const metricsServer = config.metrics ? await deps.metrics.serve(config.metrics) : null;
+  if (metricsServer) app.addHook('onClose', () => metricsServer.close());
   await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite at ${path.join(config.dataDir, 'pg')}`;
   const lines = [
     '',
     `吉林人力资源市场管理 is running on http://localhost:${config.port}  (${config.env}, ${where}, ready in ${Date.now() - started} ms)`,
     applied.length ? `  migrations applied: ${applied.join(', ')}` : '  database schema up to date',
+    ...(metricsServer && config.metrics ? [`  metrics: http://${config.metrics.host}:${metricsServer.port}/metrics`] : []),
     !config.clamd
       ? `  malware scan: OFF (${config.env === 'production' ? 'MALWARE_SCAN=off' : 'CLAMD_SOCKET unset'}): uploads are stored unscanned`
       : (await scannerAnswers)

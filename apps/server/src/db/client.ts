@@ -21,6 +21,8 @@ export interface Database {
    * again. Resolves once listening (or retrying); the function it returns stops.
    */
   listen(channel: string, handlers: { onNotify(payload: string): void; onLive(live: boolean): void }): Promise<() => Promise<void>>;
+  /** the connection pool's use now (metrics); null on PGlite: one connection, no pool */
+  poolUse(): { size: number; idle: number; waiting: number; max: number } | null;
   close(): Promise<void>;
 }
 
@@ -96,7 +98,14 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
         await client?.end().catch(() => undefined);
       };
     };
-    return { db, engine: 'postgres', listen, close: () => pool.end() };
+    const max = opts.poolSize ?? 20;
+    return {
+      db,
+      engine: 'postgres',
+      listen,
+      poolUse: () => ({ size: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
+      close: () => pool.end(),
+    };
   }
   const { PGliteWorkerClient } = await import('./pglite-client');
   const { drizzle } = await import('drizzle-orm/pglite');
@@ -111,7 +120,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     onLive(true);
     return unlisten;
   };
-  return { db, engine: 'pglite', listen, close: () => client.close() };
+  return { db, engine: 'pglite', listen, poolUse: () => null, close: () => client.close() };
 }
 
 /** Raw SQL returning rows, the same on both engines (both drivers answer `{ rows }`). */

@@ -44,6 +44,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     clamd: inject('clamdSocket') ? { address: inject('clamdSocket'), timeoutMs: 10_000 } : undefined,
     trustProxy: false,
     apiDocs: true,
+    metrics: undefined,
     ...overrides,
   };
 }
