@@ -18,6 +18,7 @@ export const SERVER_MODULE_DEPENDENCIES = {
   audit: [],
   files: [],
   health: [],
+  'rate-limits': [],
   accounts: ['audit', 'files'],
   calendar: ['accounts', 'audit'],
   notifications: ['accounts'],

@@ -35,6 +35,7 @@ import { practitionersRoutes } from './modules/practitioners';
 import { creditRoutes } from './modules/credit';
 import { statisticsRoutes } from './modules/statistics';
 import { statisticsAnalysisRoutes } from './modules/statistics-analysis';
+import { postgresRateLimitStore } from './modules/rate-limits/rate-limit.store';
 
 /** Every module's routes, in one list: adding a domain means adding a line here. */
 const MODULES = [
@@ -130,7 +131,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     done();
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // counters in the database, shared by every app process (decision 0037)
+  await app.register(rateLimit, { global: false, store: postgresRateLimitStore(deps.database.db) });
   await app.register(multipart);
   // before auth: hostile text is refused before anything (a session lookup included) reads the request
   await app.register(hostileInputPlugin);

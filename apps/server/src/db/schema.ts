@@ -15,3 +15,4 @@ export * from '../modules/credit/credit.table';
 export * from '../modules/statistics/statistics.table';
 export * from '../modules/statistics-analysis/analysis.table';
 export * from '../modules/calendar/calendar.table';
+export * from '../modules/rate-limits/rate-limits.table';

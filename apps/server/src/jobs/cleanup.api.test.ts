@@ -64,7 +64,7 @@ describe('cleanup job', () => {
 
     const logged: object[] = [];
     const result = await runCleanup(ctx.deps, { log: { info: (obj) => logged.push(obj) } });
-    expect(result).toEqual({ blobs: 1, tmp: 1, uploads: 3 });
+    expect(result).toEqual({ blobs: 1, tmp: 1, uploads: 3, rateLimits: 0 });
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatchObject({ blobs: 1, tmp: 1, uploads: 3 });
 
@@ -81,12 +81,12 @@ describe('cleanup job', () => {
 
     // the referenced blob still reads; a second run finds nothing more to do
     expect(await ctx.deps.blobs.size(referenced)).toBe(19);
-    expect(await runCleanup(ctx.deps)).toEqual({ blobs: 0, tmp: 0, uploads: 0 });
+    expect(await runCleanup(ctx.deps)).toEqual({ blobs: 0, tmp: 0, uploads: 0, rateLimits: 0 });
   });
 
   it('copes with a store that has no folders yet', async () => {
     const blobDir = path.join(await mkdtemp(path.join(tmpdir(), 'jhrm-empty-')), 'blobs');
     const deps = { ...ctx.deps, config: { ...ctx.deps.config, blobDir }, blobs: new LocalBlobStore(blobDir) };
-    expect(await runCleanup(deps)).toEqual({ blobs: 0, tmp: 0, uploads: 0 });
+    expect(await runCleanup(deps)).toEqual({ blobs: 0, tmp: 0, uploads: 0, rateLimits: 0 });
   });
 });

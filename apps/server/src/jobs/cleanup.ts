@@ -3,6 +3,7 @@ import path from 'node:path';
 import { inArray } from 'drizzle-orm';
 import type { AppDeps } from '../deps';
 import { files } from '../modules/files/files.table';
+import { deleteExpiredRateLimits } from '../modules/rate-limits/rate-limit.store';
 
 /** A blob younger than this is never swept: its upload may not have committed its files row yet. */
 export const BLOB_GRACE_MS = 60 * 60_000;
@@ -20,6 +21,8 @@ export interface CleanupResult {
   tmp: number;
   /** partial uploads under blobs/uploads */
   uploads: number;
+  /** request rate-limit counters whose window has passed */
+  rateLimits: number;
 }
 
 interface Log {
@@ -30,7 +33,7 @@ type CleanupDeps = Pick<AppDeps, 'database' | 'blobs' | 'config' | 'clock'>;
 
 /**
  * Frees disk: blobs that no file row references (deleted materials and videos), temp files
- * left by interrupted writes, and abandoned partial video uploads. Safe to run while the app
+ * left by interrupted writes, abandoned partial video uploads, and rate-limit counters past their window. Safe to run while the app
  * serves requests and on several app servers at once.
  */
 export async function runCleanup(deps: CleanupDeps, opts: { log?: Log } = {}): Promise<CleanupResult> {
@@ -40,8 +43,9 @@ export async function runCleanup(deps: CleanupDeps, opts: { log?: Log } = {}): P
     blobs: await sweepUnreferencedBlobs(deps, new Date(now - BLOB_GRACE_MS)),
     tmp: await sweepOldEntries(path.join(deps.config.blobDir, 'tmp'), now - TMP_MAX_AGE_MS),
     uploads: await sweepOldEntries(path.join(deps.config.blobDir, 'uploads'), now - UPLOAD_MAX_AGE_MS),
+    rateLimits: await deleteExpiredRateLimits(deps.database.db),
   };
-  opts.log?.info({ ...result, ms: Date.now() - started }, 'cleanup: removed unreferenced blobs, old temp files and stale uploads');
+  opts.log?.info({ ...result, ms: Date.now() - started }, 'cleanup: removed unreferenced blobs, old temp files, stale uploads and expired rate-limit counters');
   return result;
 }
 

@@ -130,9 +130,11 @@ export async function createTestContext(opts: { config?: Partial<Config>; demo?:
 /** A browser-like client: keeps cookies and sends the CSRF header the way the web app does. */
 export class TestClient {
   readonly cookies = new Map<string, string>();
-  /** each client is its own browser on its own address, as per-IP rate limits see it */
-  readonly ip = `127.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${1 + (randomBytes(1)[0]! % 250)}`;
-  constructor(private readonly app: FastifyInstance) {}
+  constructor(
+    private readonly app: FastifyInstance,
+    /** each client is its own browser on its own address, as per-IP rate limits see it */
+    readonly ip = `127.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${1 + (randomBytes(1)[0]! % 250)}`,
+  ) {}
 
   private remember(res: LightMyRequestResponse) {
     for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
