@@ -49,6 +49,26 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATA_DIR: dir, PORT: 'abc' })).toThrow(/PORT/);
   });
 
+  it('stores files in an S3-compatible bucket when S3_BUCKET is set, with its keys, and refuses half a configuration', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'jhrm-cfg-'));
+    expect(loadConfig({ DATA_DIR: dir }).s3).toBeUndefined();
+    const keys = { S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 'secret' };
+    expect(loadConfig({ DATA_DIR: dir, S3_BUCKET: 'jhrm', S3_ENDPOINT: 'http://minio:9000', ...keys }).s3).toEqual({
+      bucket: 'jhrm',
+      prefix: '',
+      endpoint: 'http://minio:9000',
+      region: 'us-east-1',
+      accessKeyId: 'id',
+      secretAccessKey: 'secret',
+      forcePathStyle: true,
+    });
+    // AWS itself: no endpoint, virtual-hosted addressing
+    expect(loadConfig({ DATA_DIR: dir, S3_BUCKET: 'jhrm', S3_REGION: 'cn-north-1', S3_PREFIX: 'prod/', ...keys }).s3).toMatchObject({ region: 'cn-north-1', prefix: 'prod/', forcePathStyle: false });
+    expect(() => loadConfig({ DATA_DIR: dir, S3_BUCKET: 'jhrm' })).toThrow(/S3_ACCESS_KEY_ID/);
+    expect(() => loadConfig({ DATA_DIR: dir, S3_ENDPOINT: 'http://minio:9000' })).toThrow(/without S3_BUCKET/);
+    expect(() => loadConfig({ DATA_DIR: dir, S3_BUCKET: 'jhrm', S3_ENDPOINT: 'minio:9000', ...keys })).toThrow(/S3_ENDPOINT/);
+  });
+
   it('serves metrics only when METRICS_PORT is set, on loopback unless METRICS_HOST says otherwise, never on PORT', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'jhrm-cfg-'));
     expect(loadConfig({ DATA_DIR: dir }).metrics).toBeUndefined();

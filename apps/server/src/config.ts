@@ -27,8 +27,10 @@ export interface Config {
   logLevel: string;
   /** production SMS gateway; outside production the dev outbox is used */
   sms: { url: string; token: string } | undefined;
-  /** where uploaded files live (BlobStore root) */
+  /** where uploaded files live (BlobStore root); with `s3`, where uploads are received before they go to the bucket */
   blobDir: string;
+  /** S3-compatible object storage for uploaded files, shared by every app process (decision 0038); unset: the local disk under blobDir */
+  s3: S3Config | undefined;
   /** 专职工作人员 required for a 设立 submission (SPEC §4.1: 2; 人社部令第50号 requires 3) */
   minStaff: number;
   /** largest video (场所视频) a unit may upload, bytes */
@@ -51,6 +53,20 @@ export interface Config {
   apiDocs: boolean;
   /** Prometheus metrics at GET /metrics on a port of their own, never the public one; unset: not served (decision 0036) */
   metrics: { port: number; host: string } | undefined;
+}
+
+/** An S3-compatible bucket (S3_* variables). */
+export interface S3Config {
+  bucket: string;
+  /** key prefix inside the bucket (e.g. `jhrm/`); blobs are `${prefix}${sha256}` */
+  prefix: string;
+  /** S3-compatible service address (MinIO, Ceph, a cloud's object storage); absent: AWS */
+  endpoint?: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** `http://host/bucket/key` addressing, which most S3-compatible servers need */
+  forcePathStyle: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -112,6 +128,31 @@ function smsFromEnv(env: NodeJS.ProcessEnv, required: boolean): Config['sms'] {
   if (env.SMS_GATEWAY_URL && env.SMS_GATEWAY_TOKEN) return { url: env.SMS_GATEWAY_URL, token: env.SMS_GATEWAY_TOKEN };
   if (required) throw new ConfigError('Missing SMS_GATEWAY_URL and SMS_GATEWAY_TOKEN: production sends verification codes through the SMS gateway.');
   return undefined;
+}
+
+/** S3_BUCKET turns object storage on; then the keys are required and the endpoint, if any, must be a URL. */
+function s3FromEnv(env: NodeJS.ProcessEnv): Config['s3'] {
+  const bucket = env.S3_BUCKET?.trim();
+  if (!bucket) {
+    const stray = ['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'].filter((k) => env[k]);
+    if (stray.length) throw new ConfigError(`${stray.join(', ')} set without S3_BUCKET: set S3_BUCKET to store files in object storage`);
+    return undefined;
+  }
+  const accessKeyId = env.S3_ACCESS_KEY_ID?.trim();
+  const secretAccessKey = env.S3_SECRET_ACCESS_KEY?.trim();
+  if (!accessKeyId || !secretAccessKey) throw new ConfigError('S3_BUCKET needs S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY');
+  const endpoint = env.S3_ENDPOINT?.trim() || undefined;
+  if (endpoint && !/^https?:\/\/[^/\s]+/.test(endpoint)) throw new ConfigError(`S3_ENDPOINT must be an http(s) address, got "${endpoint}"`);
+  return {
+    bucket,
+    prefix: env.S3_PREFIX ?? '',
+    endpoint,
+    region: env.S3_REGION?.trim() || 'us-east-1',
+    accessKeyId,
+    secretAccessKey,
+    // S3-compatible servers (MinIO, Ceph …) mostly need path-style addressing; AWS itself does not
+    forcePathStyle: flag(env.S3_FORCE_PATH_STYLE, endpoint !== undefined, 'S3_FORCE_PATH_STYLE'),
+  };
 }
 
 /**
@@ -215,6 +256,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? (mode === 'test' ? 'silent' : 'info'),
     sms: smsFromEnv(env, mode === 'production'),
     blobDir: path.join(dataDir, 'blobs'),
+    s3: s3FromEnv(env),
     minStaff: positiveInt(env.MIN_FULLTIME_STAFF, 2, 'MIN_FULLTIME_STAFF'),
     maxVideoBytes: positiveInt(env.MAX_VIDEO_BYTES, 2 * 1024 ** 3, 'MAX_VIDEO_BYTES'),
     publicBaseUrl: baseUrl(env.PUBLIC_BASE_URL, `http://localhost:${port}`, 'PUBLIC_BASE_URL'),

@@ -1,6 +1,7 @@
 import type { Config } from './config';
 import type { Database } from './db/client';
-import { LocalBlobStore, type BlobStore } from './lib/blob-store';
+import type { BlobStore } from './lib/blob-store';
+import { createBlobStore } from './lib/s3-blob-store';
 import { PiiCipher } from './lib/crypto';
 import { ClamdScanner, NoScanner, type MalwareScanner } from './lib/malware-scan';
 import { DevOutbox, HttpSmsGateway, type SmsGateway } from './lib/sms';
@@ -61,7 +62,7 @@ export function createDeps(config: Config, database: Database, clock: () => Date
     calendar: new WorkCalendarStore(database.db),
     sms: config.sms ? new HttpSmsGateway(config.sms.url, config.sms.token) : outbox!,
     outbox,
-    blobs: countingUploads(new LocalBlobStore(config.blobDir), metrics),
+    blobs: countingUploads(createBlobStore(config), metrics),
     scanner: config.clamd ? new ClamdScanner(config.clamd) : new NoScanner(),
     metrics,
     hooks: { usccUsedByOtherUnit },

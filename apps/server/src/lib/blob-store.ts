@@ -59,6 +59,76 @@ export class BlobTooLargeError extends Error {
 const HEAD_BYTES = 64;
 
 /**
+ * Streams `input` into a new temp file under `tmpDir` while hashing it and keeping its first bytes,
+ * then fsyncs it; past `maxBytes` (or on any error) deletes it and rejects. Every store stages this
+ * way: the malware scan reads the bytes, and the sha256 that names a blob is known only at the end.
+ */
+export async function receiveToFile(tmpDir: string, input: Readable, maxBytes: number): Promise<{ file: string; sha256: string; size: number; head: Buffer }> {
+  await mkdir(tmpDir, { recursive: true });
+  const file = path.join(tmpDir, `${Date.now()}-${randomBytes(8).toString('hex')}`);
+  const hash = createHash('sha256');
+  let size = 0;
+  const heads: Buffer[] = [];
+  let headLen = 0;
+  const meter = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      size += chunk.length;
+      if (size > maxBytes) return cb(new BlobTooLargeError(maxBytes));
+      if (headLen < HEAD_BYTES) {
+        heads.push(chunk.subarray(0, HEAD_BYTES - headLen));
+        headLen += Math.min(chunk.length, HEAD_BYTES - headLen);
+      }
+      hash.update(chunk);
+      cb(null, chunk);
+    },
+  });
+  try {
+    await pipeline(input, meter, createWriteStream(file, { flags: 'wx' }));
+    const fh = await open(file, 'r+');
+    await fh.sync();
+    await fh.close();
+  } catch (err) {
+    await rm(file, { force: true });
+    throw err;
+  }
+  return { file, sha256: hash.digest('hex'), size, head: Buffer.concat(heads) };
+}
+
+/** Checks that `file` holds `size` bytes and fsyncs it (a finished resumable upload about to be staged). */
+export async function syncedFileOfSize(file: string, size: number): Promise<void> {
+  const fh = await open(file, 'r+');
+  try {
+    if ((await fh.stat()).size !== size) throw new Error(`stageFile: ${file} is not ${size} bytes`);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * A received file in quarantine: `commit` hands it to `place` (which takes it into the store and
+ * removes the file) once; `discard` deletes it. Both stores stage through this.
+ */
+export function stagedFile(file: string, sha256: string, size: number, place: (file: string) => Promise<void>): StagedBlob {
+  let state: 'staged' | 'committed' | 'discarded' = 'staged';
+  return {
+    sha256,
+    size,
+    read: (range) => createReadStream(file, range),
+    commit: async () => {
+      if (state !== 'staged') throw new Error(`commit of a ${state} blob`);
+      await place(file);
+      state = 'committed';
+    },
+    discard: async () => {
+      if (state !== 'staged') return;
+      state = 'discarded';
+      await rm(file, { force: true });
+    },
+  };
+}
+
+/**
  * Local disk: write to a temp file under `tmp/` while hashing, fsync, then (on commit) rename into
  * `ab/cd/<sha256>`. A crash leaves at most a temp file (swept by the cleanup job), never a
  * half-written blob.
@@ -78,66 +148,14 @@ export class LocalBlobStore implements BlobStore {
   }
 
   async stage(input: Readable, maxBytes: number): Promise<StagedBlob & { head: Buffer }> {
-    const tmpDir = path.join(this.root, 'tmp');
-    await mkdir(tmpDir, { recursive: true });
-    const tmp = path.join(tmpDir, `${Date.now()}-${randomBytes(8).toString('hex')}`);
-    const hash = createHash('sha256');
-    let size = 0;
-    const heads: Buffer[] = [];
-    let headLen = 0;
-    const meter = new Transform({
-      transform(chunk: Buffer, _enc, cb) {
-        size += chunk.length;
-        if (size > maxBytes) return cb(new BlobTooLargeError(maxBytes));
-        if (headLen < HEAD_BYTES) {
-          heads.push(chunk.subarray(0, HEAD_BYTES - headLen));
-          headLen += Math.min(chunk.length, HEAD_BYTES - headLen);
-        }
-        hash.update(chunk);
-        cb(null, chunk);
-      },
-    });
-    try {
-      await pipeline(input, meter, createWriteStream(tmp, { flags: 'wx' }));
-      const fh = await open(tmp, 'r+');
-      await fh.sync();
-      await fh.close();
-    } catch (err) {
-      await rm(tmp, { force: true });
-      throw err;
-    }
-    return { ...this.staged(tmp, hash.digest('hex'), size), head: Buffer.concat(heads) };
+    const received = await receiveToFile(path.join(this.root, 'tmp'), input, maxBytes);
+    return { ...stagedFile(received.file, received.sha256, received.size, (f) => this.place(f, received.sha256, received.size)), head: received.head };
   }
 
   async stageFile(file: string, sha256: string, size: number): Promise<StagedBlob> {
     this.pathOf(sha256); // refuses a malformed id before anything moves
-    const fh = await open(file, 'r+');
-    try {
-      if ((await fh.stat()).size !== size) throw new Error(`stageFile: ${file} is not ${size} bytes`);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    return this.staged(file, sha256, size);
-  }
-
-  private staged(file: string, sha256: string, size: number): StagedBlob {
-    let state: 'staged' | 'committed' | 'discarded' = 'staged';
-    return {
-      sha256,
-      size,
-      read: (range) => createReadStream(file, range),
-      commit: async () => {
-        if (state !== 'staged') throw new Error(`commit of a ${state} blob`);
-        await this.place(file, sha256, size);
-        state = 'committed';
-      },
-      discard: async () => {
-        if (state !== 'staged') return;
-        state = 'discarded';
-        await rm(file, { force: true });
-      },
-    };
+    await syncedFileOfSize(file, size);
+    return stagedFile(file, sha256, size, (f) => this.place(f, sha256, size));
   }
 
   /**
@@ -163,8 +181,9 @@ export class LocalBlobStore implements BlobStore {
   }
 
   async size(sha256: string): Promise<number | null> {
+    const file = this.pathOf(sha256);
     try {
-      return (await stat(this.pathOf(sha256))).size;
+      return (await stat(file)).size;
     } catch {
       return null;
     }

@@ -36,6 +36,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: 'silent',
     sms: undefined,
     blobDir: mkdtempSync(path.join(tmpdir(), 'jhrm-blobs-')),
+    s3: undefined,
     minStaff: 2,
     maxVideoBytes: 2 * 1024 ** 3,
     publicBaseUrl: 'https://hr.jl.example.cn',
