@@ -20,7 +20,7 @@ const NOT_AUDIT_CODES: Record<string, string> = {
   'excluded.source': 'SQL: the row an upsert would have inserted',
 };
 /** file names: a dotted string ending in one of these is a file, not a code */
-const FILE_NAME = /\.(html|json|conf|log|sock|tar|ndb|pdf|xlsx|csv|docx|png|jpe?g|mp4|txt|js|ts|css)$/;
+const FILE_NAME = /\.(html|json|conf|log|sock|tar|dump|ndb|pdf|xlsx|csv|docx|png|jpe?g|mp4|txt|js|ts|css)$/;
 /** the demo records' example domain names */
 const DOMAIN = /\.(cn|com)$/;
 
