@@ -18,8 +18,9 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['apps/server/src/**/*.api.test.ts'],
-          // a real clamd scans every upload the API tests make; PGlite runs start each database from one migrated snapshot
-          globalSetup: ['apps/server/src/test/clamd.global-setup.ts', 'apps/server/src/test/pglite-snapshot.global-setup.ts'],
+          // a real clamd scans every upload the API tests make; every test database starts as a copy of one
+          // migrated template made per run (a PGlite dump, or a PostgreSQL database copied with CREATE DATABASE … TEMPLATE)
+          globalSetup: ['apps/server/src/test/clamd.global-setup.ts', 'apps/server/src/test/database-template.global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
