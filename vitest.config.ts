@@ -18,6 +18,9 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['apps/server/src/**/*.api.test.ts'],
+          // test files share a worker's modules instead of importing the server anew each (~2-3 s a file);
+          // module-level state a test changes must therefore be undone by that test (decision 0035)
+          isolate: false,
           // a real clamd scans every upload the API tests make; every test database starts as a copy of one
           // migrated template made per run (a PGlite dump, or a PostgreSQL database copied with CREATE DATABASE … TEMPLATE)
           globalSetup: ['apps/server/src/test/clamd.global-setup.ts', 'apps/server/src/test/database-template.global-setup.ts'],
