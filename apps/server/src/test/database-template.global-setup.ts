@@ -11,6 +11,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** PGlite runs: a dumped data directory, migrated and with the reference data (empty on PostgreSQL runs) */
     pgliteSnapshot: string;
+    /** PGlite runs: a dumped data directory just after initdb, for tests of an empty database (empty on PostgreSQL runs) */
+    pgliteEmpty: string;
     /** PostgreSQL runs: the name of a database, migrated and with the reference data, to copy (empty on PGlite runs) */
     postgresTemplate: string;
   }
@@ -27,6 +29,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   if (process.env.TEST_DB_ENGINE === 'postgres') {
     project.provide('pgliteSnapshot', '');
+    project.provide('pgliteEmpty', '');
     const base = process.env.TEST_DATABASE_URL;
     if (!base) throw new Error('TEST_DB_ENGINE=postgres needs TEST_DATABASE_URL');
     const name = `jhrm_tmpl_${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -49,18 +52,25 @@ export default async function setup(project: TestProject) {
   project.provide('postgresTemplate', '');
   const database = await openDatabase({});
   const client = (database.db as unknown as { $client: { dumpDataDir(c: 'none'): Promise<Blob> } }).$client;
-  let dump: Blob;
+  let empty: Blob;
+  let migrated: Blob;
   try {
+    // initdb in WASM costs a few seconds: the empty cluster is dumped too, for the tests of migrating one
+    empty = await client.dumpDataDir('none');
     await migrate(database.db);
     await seedReference(database.db);
-    dump = await client.dumpDataDir('none');
+    migrated = await client.dumpDataDir('none');
   } finally {
     await database.close();
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'jhrm-pglite-snapshot-'));
-  const file = path.join(dir, 'migrated.tar');
-  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
-  project.provide('pgliteSnapshot', file);
+  const write = async (name: string, dump: Blob) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+    return file;
+  };
+  project.provide('pgliteEmpty', await write('empty.tar', empty));
+  project.provide('pgliteSnapshot', await write('migrated.tar', migrated));
   return () => rmSync(dir, { recursive: true, force: true });
 }
 

@@ -53,7 +53,11 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
  * Empty, unless `template` names a PostgreSQL database to copy (`CREATE DATABASE … TEMPLATE …`).
  */
 export async function openTestDatabase(opts: Pick<DatabaseOptions, 'logger'> & { template?: string } = {}): Promise<Database & { url?: string }> {
-  if (TEST_ENGINE === 'pglite') return openDatabase({ logger: opts.logger });
+  if (TEST_ENGINE === 'pglite') {
+    // the run's dump of a cluster just after initdb (database-template.global-setup.ts): initdb in WASM costs seconds
+    const empty = inject('pgliteEmpty');
+    return openDatabase({ logger: opts.logger, ...(empty ? { pgliteSnapshot: new Blob([readFileSync(empty)]) } : {}) });
+  }
   const base = process.env.TEST_DATABASE_URL;
   if (!base) throw new Error('TEST_DB_ENGINE=postgres needs TEST_DATABASE_URL');
   const { default: pg } = await import('pg');
