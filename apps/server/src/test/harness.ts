@@ -50,20 +50,27 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   };
 }
 
-/** A database for one test file; `url` is set on PostgreSQL so a test can open a second connection. */
-export async function openTestDatabase(opts: Pick<DatabaseOptions, 'logger'> = {}): Promise<Database & { url?: string }> {
-  if (TEST_ENGINE === 'pglite') return openDatabase(opts);
+/**
+ * A database for one test file; `url` is set on PostgreSQL so a test can open a second connection.
+ * Empty, unless `template` names a PostgreSQL database to copy (`CREATE DATABASE … TEMPLATE …`).
+ */
+export async function openTestDatabase(opts: Pick<DatabaseOptions, 'logger'> & { template?: string } = {}): Promise<Database & { url?: string }> {
+  if (TEST_ENGINE === 'pglite') {
+    // the run's dump of a cluster just after initdb (database-template.global-setup.ts): initdb in WASM costs seconds
+    const empty = inject('pgliteEmpty');
+    return openDatabase({ logger: opts.logger, ...(empty ? { pgliteSnapshot: new Blob([readFileSync(empty)]) } : {}) });
+  }
   const base = process.env.TEST_DATABASE_URL;
   if (!base) throw new Error('TEST_DB_ENGINE=postgres needs TEST_DATABASE_URL');
   const { default: pg } = await import('pg');
   const name = `jhrm_t_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(`CREATE DATABASE ${name}${opts.template ? ` TEMPLATE ${opts.template}` : ''}`);
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolSize: 5, ...opts });
+  const database = await openDatabase({ url: url.toString(), poolSize: 5, logger: opts.logger });
   return {
     ...database,
     url: url.toString(),
@@ -97,17 +104,28 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-/** PGlite: the run's migrated snapshot (pglite-snapshot.global-setup.ts), read once per test file. */
-let snapshot: Blob | undefined;
-function pgliteSnapshot(): Blob | undefined {
-  const file = TEST_ENGINE === 'pglite' ? inject('pgliteSnapshot') : '';
-  if (file && !snapshot) snapshot = new Blob([readFileSync(file)]);
-  return snapshot;
+/**
+ * The run's migrated template (database-template.global-setup.ts). PGlite: the dumped data directory,
+ * read once per worker (with isolate: false the module, and so this, lives across test files).
+ */
+let snapshot: { file: string; blob: Blob } | undefined;
+function pgliteSnapshot(): Blob {
+  const file = inject('pgliteSnapshot');
+  if (!file) throw new Error('no PGlite snapshot: the api project runs database-template.global-setup.ts');
+  if (snapshot?.file !== file) snapshot = { file, blob: new Blob([readFileSync(file)]) };
+  return snapshot.blob;
+}
+
+/** A fresh database for one test context, a copy of the run's migrated template. */
+function openTemplateCopy(logger: DatabaseOptions['logger']): Promise<Database & { url?: string }> {
+  if (TEST_ENGINE === 'pglite') return openDatabase({ logger, pgliteSnapshot: pgliteSnapshot() });
+  const template = inject('postgresTemplate');
+  if (!template) throw new Error('no PostgreSQL template: the api project runs database-template.global-setup.ts');
+  return openTestDatabase({ logger, template });
 }
 
 export async function createTestContext(opts: { config?: Partial<Config>; demo?: boolean; logger?: DatabaseOptions['logger'] } = {}): Promise<TestContext> {
-  const pglite = pgliteSnapshot();
-  const database = pglite ? await openDatabase({ logger: opts.logger, pgliteSnapshot: pglite }) : await openTestDatabase({ logger: opts.logger });
+  const database = await openTemplateCopy(opts.logger);
   await migrate(database.db);
   await seedReference(database.db);
   const clock = testClock();

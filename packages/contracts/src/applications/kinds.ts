@@ -143,11 +143,17 @@ export const MATERIAL_SLOTS = Object.fromEntries(BUILT_IN_KINDS.map((k) => [k.na
  */
 const declared = new Map<string, KindDeclaration>([...BUILT_IN_KINDS, STATISTICS].map((k) => [k.name, k]));
 
-/** Declares a kind (the server's registerKind calls this). A name is declared once. */
-export function declareKind(kind: KindDeclaration): void {
+/**
+ * Declares a kind (the server's registerKind calls this). A name is declared once. Returns what
+ * undoes it (a test that declares a kind of its own takes it back; tests share the module).
+ */
+export function declareKind(kind: KindDeclaration): () => void {
   const known = declared.get(kind.name);
   if (known && known !== kind) throw new Error(`application kind ${kind.name} is already declared`);
   declared.set(kind.name, kind);
+  return () => {
+    if (!known && declared.get(kind.name) === kind) declared.delete(kind.name);
+  };
 }
 
 /** Every declared kind, built-in first. */

@@ -87,6 +87,8 @@ let ctx: TestContext;
 let agent: TestClient;
 let reviewer: TestClient;
 let institutionId: string;
+/** the test's kinds leave with the file: later files in this worker share the registry */
+const unregister: (() => void)[] = [];
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -96,15 +98,17 @@ beforeAll(async () => {
       application_id uuid PRIMARY KEY REFERENCES applications(id),
       title text NOT NULL, body text NOT NULL, approved boolean NOT NULL DEFAULT false, last_state text)`),
   );
-  registerKind(testKind);
-  registerKind(exclusiveKind);
+  unregister.push(registerKind(testKind), registerKind(exclusiveKind));
   institutionId = (await createDemoApplication(ctx, '审核通过')).institution.id;
   agent = ctx.client();
   await agent.login('demo_agent');
   reviewer = ctx.client();
   await reviewer.login('demo_reviewer');
 });
-afterAll(() => ctx?.close());
+afterAll(async () => {
+  for (const undo of unregister) undo();
+  await ctx?.close();
+});
 
 const put = (c: TestClient, url: string, body: unknown) => c.request('PUT', url, body);
 const auditOf = (action: string, targetId: string) => ctx.database.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.targetId, targetId)));

@@ -96,13 +96,22 @@ type AnyAdapter = KindAdapter<any, any>;
 
 const adapters = new Map<string, AnyAdapter>();
 
-/** Registers a kind: its declaration joins contracts' registry (the schemas admit it) and the engine serves it. */
-export function registerKind<C, S>(adapter: KindAdapter<C, S>): void {
-  const known = adapters.get(adapter.declaration.name);
-  if (known === adapter) return;
-  if (known) throw new Error(`application kind ${adapter.declaration.name} is already registered`);
-  declareKind(adapter.declaration);
-  adapters.set(adapter.declaration.name, adapter as AnyAdapter);
+/**
+ * Registers a kind: its declaration joins contracts' registry (the schemas admit it) and the engine
+ * serves it. Returns what undoes a new registration: the registry lives as long as the module, and
+ * API test files share modules (isolate: false), so a test's own kind must not outlive its file.
+ */
+export function registerKind<C, S>(adapter: KindAdapter<C, S>): () => void {
+  const name = adapter.declaration.name;
+  const known = adapters.get(name);
+  if (known === adapter) return () => undefined;
+  if (known) throw new Error(`application kind ${name} is already registered`);
+  const undeclare = declareKind(adapter.declaration);
+  adapters.set(name, adapter as AnyAdapter);
+  return () => {
+    if (adapters.get(name) === adapter) adapters.delete(name);
+    undeclare();
+  };
 }
 
 /** The adapter of an application's kind. */
