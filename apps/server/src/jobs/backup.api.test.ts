@@ -1,16 +1,15 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { createDeps } from '../deps';
-import { openDatabase } from '../db/client';
 import { migrate, readMigrations } from '../db/migrate';
 import { LocalBlobStore } from '../lib/blob-store';
 import { files } from '../modules/files/files.table';
 import { verifyAuditLog } from '../modules/audit/audit-checkpoints';
-import { createTestContext, TEST_ENGINE, TestClient, testConfig, type TestContext } from '../test/harness';
+import { createTestContext, openTestDatabase, TEST_ENGINE, TestClient, testConfig, type TestContext } from '../test/harness';
 import { submitEstablishment } from '../test/submissions';
 import { backup, BackupError, restore } from './backup';
 
@@ -25,28 +24,6 @@ beforeAll(async () => {
 afterAll(() => ctx?.close());
 
 const tempDir = (prefix: string) => mkdtempSync(path.join(tmpdir(), prefix));
-
-/** A new empty database on the test server; dropped by the function it returns. */
-async function emptyDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const { default: pg } = await import('pg');
-  const base = process.env.TEST_DATABASE_URL!;
-  const name = `jhrm_restore_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const a = new pg.Client({ connectionString: base });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
-}
 
 describe('npm run backup / npm run restore', () => {
   if (TEST_ENGINE === 'pglite') {
@@ -64,50 +41,46 @@ describe('npm run backup / npm run restore', () => {
     expect(manifest.migrations).toEqual(readMigrations().map((m) => m.tag).sort());
     expect(manifest.blobs.count).toBeGreaterThanOrEqual(2); // the material PDF and the video
 
-    const target = await emptyDatabase();
+    // a new empty database on the same server
+    const database = await openTestDatabase();
     const blobs = new LocalBlobStore(tempDir('jhrm-restored-blobs-'));
     try {
-      const restored = await restore({ databaseUrl: target.url, blobs, from: out, knownMigrations: readMigrations().map((m) => m.tag) });
+      const restored = await restore({ databaseUrl: database.url, blobs, from: out, knownMigrations: readMigrations().map((m) => m.tag) });
       expect(restored.blobs).toEqual(manifest.blobs);
-      const database = await openDatabase({ url: target.url, poolSize: 2 });
-      try {
-        // nothing left to migrate; the audit chain verifies with the same key
-        expect(await migrate(database.db)).toEqual([]);
-        expect((await verifyAuditLog(database.db, ctx.deps.config.secrets.auditKey)).ok).toBe(true);
-        // every file of the restored records reads back whole
-        const rows = await database.db.select({ sha256: files.sha256, size: files.size }).from(files);
-        expect(rows.length).toBeGreaterThan(0);
-        expect(restored.filesChecked).toBe(new Set(rows.map((r) => r.sha256)).size);
-        for (const r of rows) {
-          const hash = createHash('sha256');
-          let size = 0;
-          for await (const chunk of blobs.get(r.sha256)) {
-            hash.update(chunk as Buffer);
-            size += (chunk as Buffer).length;
-          }
-          expect(hash.digest('hex')).toBe(r.sha256);
-          expect(size).toBe(r.size);
+      // nothing left to migrate; the audit chain verifies with the same key
+      expect(await migrate(database.db)).toEqual([]);
+      expect((await verifyAuditLog(database.db, ctx.deps.config.secrets.auditKey)).ok).toBe(true);
+      // every file of the restored records reads back whole
+      const rows = await database.db.select({ sha256: files.sha256, size: files.size }).from(files);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(restored.filesChecked).toBe(new Set(rows.map((r) => r.sha256)).size);
+      for (const r of rows) {
+        const hash = createHash('sha256');
+        let size = 0;
+        for await (const chunk of blobs.get(r.sha256)) {
+          hash.update(chunk as Buffer);
+          size += (chunk as Buffer).length;
         }
-        // the server starts on it with the same keys: ready, and the demo agent signs in and sees the submission
-        const deps = createDeps(testConfig({ secrets: ctx.deps.config.secrets, blobDir: ctx.deps.config.blobDir }), database);
-        const app = await buildApp({ ...deps, blobs });
-        try {
-          expect((await app.inject({ method: 'GET', url: '/api/health/ready' })).statusCode).toBe(200);
-          const agent = new TestClient(app);
-          await agent.login('demo_agent');
-          const list = await agent.get('/api/institutions?page=1&pageSize=15');
-          expect(list.statusCode).toBe(200);
-          expect(list.json().items.map((i: { name: string }) => i.name)).toContain('吉林省博润人才服务有限公司');
-        } finally {
-          await app.close();
-        }
-      } finally {
-        await database.close();
+        expect(hash.digest('hex')).toBe(r.sha256);
+        expect(size).toBe(r.size);
       }
-      // a second restore into the now populated database is refused and changes nothing
-      await expect(restore({ databaseUrl: target.url, blobs, from: out, knownMigrations: readMigrations().map((m) => m.tag) })).rejects.toThrow(/目标数据库不是空的/);
+      // the server starts on it with the same keys: ready, and the demo agent signs in and sees the submission
+      const deps = createDeps(testConfig({ secrets: ctx.deps.config.secrets, blobDir: ctx.deps.config.blobDir }), database);
+      const app = await buildApp({ ...deps, blobs });
+      try {
+        expect((await app.inject({ method: 'GET', url: '/api/health/ready' })).statusCode).toBe(200);
+        const agent = new TestClient(app);
+        await agent.login('demo_agent');
+        const list = await agent.get('/api/institutions?page=1&pageSize=15');
+        expect(list.statusCode).toBe(200);
+        expect(list.json().items.map((i: { name: string }) => i.name)).toContain('吉林省博润人才服务有限公司');
+      } finally {
+        await app.close();
+      }
+      // a second restore into the now populated database is refused
+      await expect(restore({ databaseUrl: database.url, blobs, from: out, knownMigrations: readMigrations().map((m) => m.tag) })).rejects.toThrow(/目标数据库不是空的/);
     } finally {
-      await target.drop();
+      await database.close();
     }
   });
 
