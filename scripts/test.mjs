@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: lint, types, unit tests, API tests on PGlite, the same API tests on PostgreSQL when
-// TEST_DATABASE_URL is set, and the browser journeys. Stops at the first failing step and ends
-// with one summary line of test counts.
+// `npm test`: lint and types (side by side), unit tests, API tests on PGlite and, when
+// TEST_DATABASE_URL is set, the same API tests on PostgreSQL beside them, and the browser journeys.
+// Stops at the first failing step and ends with one summary line of test counts (decision 0035).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -43,25 +43,25 @@ function step(name, cmd, args, { env = {}, after } = {}) {
 }
 
 /**
- * Lanes of commands run one after another within a lane, the lanes side by side (each lane's output
- * is held and printed whole when it ends, so the two never interleave). Lint and each tsc project are
- * single-threaded: two lanes keep both cores busy instead of one.
+ * Lanes of commands run one after another within a lane, the lanes side by side. The first lane
+ * writes as it goes; the others' output is held and printed whole as each command ends, so lanes
+ * never interleave. A command is [cmd, args, { env, after }] (`after` runs when it ends).
  */
 async function lanes(name, lanesOfCommands) {
   console.log(`\n━━ ${name} ━━`);
   const t = Date.now();
-  const runLane = async (commands) => {
-    for (const [cmd, args] of commands) {
+  const runLane = async (commands, lane) => {
+    for (const [cmd, args, { env = {}, after } = {}] of commands) {
       const out = [];
       const status = await new Promise((resolve) => {
-        const child = spawn(cmd, args, { cwd: root, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
-        child.stdout.on('data', (d) => out.push(d));
-        child.stderr.on('data', (d) => out.push(d));
+        const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: lane === 0 ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
+        child.stdout?.on('data', (d) => out.push(d));
+        child.stderr?.on('data', (d) => out.push(d));
         child.on('error', (err) => (out.push(Buffer.from(`${err.message}\n`)), resolve(1)));
         child.on('close', (code) => resolve(code ?? 1));
       });
-      const label = `${path.basename(cmd)} ${args.join(' ')}`;
-      console.log(`${status === 0 ? '✓' : '✗'} ${label}`);
+      after?.();
+      console.log(`${status === 0 ? '✓' : '✗'} ${path.basename(cmd)} ${args.join(' ')}`);
       if (out.length) process.stdout.write(Buffer.concat(out));
       if (status !== 0) return status;
     }
@@ -82,10 +82,17 @@ function finish(code) {
   process.exit(code);
 }
 
+const vitestArgs = (project, out) => ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
 const vitest = (project, out, env) =>
-  step(`${project === 'unit' ? 'unit tests' : `API tests on ${env?.TEST_DB_ENGINE === 'postgres' ? 'PostgreSQL' : 'PGlite'}`}`, bin('vitest'), [
-    'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`,
-  ], { env, after: () => vitestCounts(out) });
+  step(`${project === 'unit' ? 'unit tests' : `API tests on ${env?.TEST_DB_ENGINE === 'postgres' ? 'PostgreSQL' : 'PGlite'}`}`, bin('vitest'), vitestArgs(project, out), {
+    env,
+    after: () => vitestCounts(out),
+  });
+/** an API run as a lane's command: its results counted when it ends */
+const apiRun = (engine) => {
+  const out = path.join(results, `api-${engine}.json`);
+  return [bin('vitest'), vitestArgs('api', out), { env: { TEST_DB_ENGINE: engine, CLAMD_PATH: clamd }, after: () => vitestCounts(out) }];
+};
 
 // the same checks as `npm run lint` (with no warning allowed) and `npm run typecheck`, in two lanes of
 // about equal CPU time (lint ~18 s + web ~23 s + contracts ~8 s; server ~21 s + bench ~17 s + e2e ~7 s)
@@ -96,10 +103,12 @@ await lanes('lint and type-check', [
 ]);
 vitest('unit', path.join(results, 'unit.json'));
 const clamd = ensureClamd();
-vitest('api', path.join(results, 'api-pglite.json'), { TEST_DB_ENGINE: 'pglite', CLAMD_PATH: clamd });
 if (process.env.TEST_DATABASE_URL) {
-  vitest('api', path.join(results, 'api-postgres.json'), { TEST_DB_ENGINE: 'postgres', CLAMD_PATH: clamd });
+  // side by side: the PGlite run is CPU-bound in its WASM engines while much of the PostgreSQL run waits on
+  // the server (one after the other ~282 + 132 s, together ~374 s, under the same load; decision 0035)
+  await lanes('API tests on PGlite and on PostgreSQL', [[apiRun('pglite')], [apiRun('postgres')]]);
 } else {
+  vitest('api', path.join(results, 'api-pglite.json'), { TEST_DB_ENGINE: 'pglite', CLAMD_PATH: clamd });
   console.log('\n(API tests on PostgreSQL not run: set TEST_DATABASE_URL=postgres://… to run them too; .ci/run does.)');
 }
 const chromium = ensureChromium();
