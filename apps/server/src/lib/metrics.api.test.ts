@@ -59,10 +59,19 @@ describe('Prometheus metrics', () => {
   });
 
   it("show the PostgreSQL pool's use, and nothing for PGlite's single connection", async () => {
-    // scraped while a statement holds a connection (drizzle runs a query once it is awaited: started here)
-    const busy = Promise.resolve(ctx.database.db.execute(sql`SELECT pg_sleep(0.5)`));
-    await new Promise((r) => setTimeout(r, 100));
+    // scraped while a transaction holds a connection, until the scrape is done
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let holding!: () => void;
+    const held = new Promise<void>((r) => (holding = r));
+    const busy = ctx.database.db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT 1`);
+      holding();
+      await released;
+    });
+    await held;
     const { text } = await scrape();
+    release();
     await busy;
     if (TEST_ENGINE === 'postgres') {
       expect(sample(text, 'jhrm_db_pool_connections{state="max"}')).toBeGreaterThan(0);
