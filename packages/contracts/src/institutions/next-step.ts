@@ -45,8 +45,12 @@ function applicationStep(app: TNextStepApplication, problems: number | null): Pi
       };
     case '审核不通过':
       return { tone: 'todo', text: `${what}审核不通过：请阅读审核意见，修改后重新提交` };
+    case '待补正':
+      return { tone: 'todo', text: `${what}待补正：请按补正告知书修改后重新提交` };
     case '待审核':
       return { tone: 'wait', text: app.accepted ? `${what}审核中：审批部门已受理` : `${what}待审核：等待审批部门受理（受理前可撤回）` };
+    case '不予受理':
+      return { tone: 'done', text: `${what}不予受理：请阅读不予受理通知书，可重新申请` };
     case '审核通过':
       return { tone: 'done', text: `${what}审核通过` };
   }

@@ -55,7 +55,7 @@ describe('fire(): the state machine applied', () => {
     for (const err of lost) {
       expect(err).toBeInstanceOf(AppError);
       expect(err.code).toBe(AppErrorCode.CONFLICT);
-      expect(err.message).toBe('该申请已被他人处理，当前不再是“待审核”状态，不能撤回。请刷新页面查看最新状态');
+      expect(err.message).toBe('该申请已被他人处理，状态或受理情况已变化，不能撤回。请刷新页面查看最新状态');
     }
 
     const [after] = await ctx.database.db.select().from(applications).where(eq(applications.id, application.id));

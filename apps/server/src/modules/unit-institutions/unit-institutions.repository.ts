@@ -1,6 +1,6 @@
 import { and, count, desc, eq, ilike, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { CANCELLATION, CHANGE, ESTABLISHMENT, allowedActions, isEditable, type TRole, type TInstitutionListItem, type TInstitutionQuery, type TInstitutionRowAction } from '@jhrm/contracts';
+import { CANCELLATION, CHANGE, ESTABLISHMENT, allowedActions, hasAcceptanceStep, isEditable, type ActionContext, type TRole, type TInstitutionListItem, type TInstitutionQuery, type TInstitutionRowAction } from '@jhrm/contracts';
 import type { Db, DbOrTx } from '../../db/client';
 import type { PiiCipher } from '../../lib/crypto';
 import { applicationChanges, applicationRecords, applications } from '../applications/applications.table';
@@ -138,7 +138,7 @@ export async function queryUnitInstitutions(
       acceptedAt: applicationStatus === AWAITING_DECISION && acceptedAt ? acceptedAt.toISOString() : null,
       openProblems: null,
       actions: [
-        ...(role === 'agent' ? rowActions(applicationStatus, acceptedAt !== null) : ['查看' as const]),
+        ...(role === 'agent' ? rowActions(applicationStatus, { accepted: acceptedAt !== null, acceptance: hasAcceptanceStep(ESTABLISHMENT.name) }) : ['查看' as const]),
         ...(r.licenceId ? ['许可证下载' as const] : []),
       ],
     })),
@@ -146,11 +146,11 @@ export async function queryUnitInstitutions(
 }
 
 /** The 操作 column (guide 1.1): 查看 always; the rest as the state machine allows an agent. */
-export function rowActions(status: TInstitutionListItem['reviewStatus'] | null, accepted: boolean): TInstitutionRowAction[] {
+export function rowActions(status: TInstitutionListItem['reviewStatus'] | null, ctx: ActionContext): TInstitutionRowAction[] {
   const actions: TInstitutionRowAction[] = ['查看'];
   if (!status) return actions;
   if (isEditable(status)) actions.push('修改', '提交', '材料上传', '视频上传');
-  if (allowedActions(status, 'agent', accepted).includes('撤回')) actions.push('撤回');
+  if (allowedActions(status, 'agent', ctx).includes('撤回')) actions.push('撤回');
   return actions;
 }
 
