@@ -67,7 +67,7 @@ describe('fire(): the state machine applied', () => {
   });
 
   it('of parallel decisions exactly one lands, with its columns, its audit entry and the institution status', async () => {
-    const { application, institution } = await createDemoApplication(ctx, '待审核');
+    const { application, institution } = await createDemoApplication(ctx, '待审核', '220000', { accepted: true });
     const results = await fireTogether(application.id, '审核不通过', reviewer, 3);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const [after] = await ctx.database.db.select().from(applications).where(eq(applications.id, application.id));
