@@ -38,7 +38,7 @@ import { uniqueViolation } from '../../lib/pg-errors';
 import { queryRows, type DbOrTx } from '../../db/client';
 import type { AppDeps } from '../../deps';
 import { units, users } from '../accounts/accounts.table';
-import { auditApplication, readableApplication, reviewerDepartment, type ApplicationRow } from '../applications/applications.access';
+import { readableApplication, reviewerDepartment, type ApplicationRow } from '../applications/applications.access';
 import { applicationSubmissions, applications } from '../applications/applications.table';
 import type { Actor } from '../accounts/actor';
 import { allowedTransition, fire } from '../applications/transitions';

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TDecisionRequestInput, TDecisionResponse, TPage, TReviewDetail, TReviewInboxItem, TReviewTab, TReviewTodo } from '@jhrm/contracts';
+import type { TAcceptanceRequestInput, TDecisionRequestInput, TDecisionResponse, TPage, TReviewDetail, TReviewInboxItem, TReviewTab, TReviewTodo } from '@jhrm/contracts';
 import { api, type ApiError, type QueryValue } from '../../../lib/api-client';
 import { useListQuery, type Paging } from '../../../components/server-list';
 
@@ -27,6 +27,8 @@ export interface InboxFilters {
   submittedFrom?: string;
   submittedTo?: string;
   maxDaysLeft?: number;
+  /** 待受理 / 已受理 (待审核 only) */
+  accepted?: string;
 }
 
 /** The department's 待审核 or 已审核 list (the server takes the department from the session). */
@@ -42,13 +44,28 @@ export function useInbox(tab: TReviewTab, filters: InboxFilters, { page, pageSiz
   });
 }
 
-/** Opening the detail is 受理 (the first time); always the server's current state. */
+/** The submission as the reviewer reads it (opening only reads; 受理 is useAccept); always the server's current state. */
 export function useReviewDetail(id: string) {
   return useQuery({
     queryKey: reviewKeys.detail(id),
     queryFn: ({ signal }) => api.get<TReviewDetail>(`/api/reviews/${encodeURIComponent(id)}`, { signal }),
     refetchOnMount: 'always',
     refetchOnWindowFocus: false,
+  });
+}
+
+/** 受理 / 不予受理 / 补正 (decision 0034): the detail after it, with its notice. */
+export function useAccept(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation<TDecisionResponse, ApiError, TAcceptanceRequestInput>({
+    mutationFn: (body) => api.post<TDecisionResponse>(`/api/reviews/${encodeURIComponent(id)}/acceptance`, body),
+    onSuccess: (detail) => {
+      queryClient.setQueryData(reviewKeys.detail(id), detail);
+      void queryClient.invalidateQueries({ queryKey: ['reviews', 'inbox'] });
+      void queryClient.invalidateQueries({ queryKey: reviewKeys.todo });
+    },
+    // another reviewer (or the unit's 撤回) may have come first: show what is there now
+    onError: () => void queryClient.invalidateQueries({ queryKey: reviewKeys.detail(id) }),
   });
 }
 
