@@ -34,6 +34,8 @@ export function AcceptancePanel({ detail, onDone }: { detail: TReviewDetail; onD
   const [refuseForm] = Form.useForm<{ reason: string }>();
   const [correctForm] = Form.useForm<{ items: NoteValue[] }>();
   const [dialog, setDialog] = useState<'不予受理' | '补正' | null>(null);
+  // what 补正 starts with: the reviewer's notes so far (the modal's form is mounted afresh each time)
+  const [seed, setSeed] = useState<NoteValue[]>([{}]);
   const [error, setError] = useState<string | null>(null);
   const recordContent = isRecordReviewContent(detail.content) ? detail.content : null;
   const groups = useMemo(() => noteTargetGroups(detail.type, recordContent?.record ?? null), [detail.type, recordContent]);
@@ -74,7 +76,7 @@ export function AcceptancePanel({ detail, onDone }: { detail: TReviewDetail; onD
   const openCorrection = () => {
     setError(null);
     const notes = (notesForm.getFieldValue('notes') as NoteValue[] | undefined)?.filter((n) => n.message?.trim()) ?? [];
-    correctForm.setFieldsValue({ items: notes.length ? notes : [{}] });
+    setSeed(notes.length ? notes : [{}]);
     setDialog('补正');
   };
 
@@ -96,7 +98,6 @@ export function AcceptancePanel({ detail, onDone }: { detail: TReviewDetail; onD
           danger
           onClick={() => {
             setError(null);
-            refuseForm.resetFields();
             setDialog('不予受理');
           }}
         >
@@ -119,7 +120,7 @@ export function AcceptancePanel({ detail, onDone }: { detail: TReviewDetail; onD
         destroyOnHidden
       >
         {error && <Alert className="review-alert" type="error" showIcon message={error} />}
-        <Form form={correctForm} name="correction" layout="vertical" preserve={false}>
+        <Form form={correctForm} name="correction" layout="vertical" preserve={false} initialValues={{ items: seed }}>
           <NoteRows name="items" groups={groups} head="补正内容（可指明字段或材料，也可直接填写）" noun="补正内容" optionalTarget />
           <Form.Item
             name="itemsCheck"
