@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ApiSession, DEMO_PASSWORD, submitEstablishment } from '../fixtures/api-setup';
-import { accept, confirmSubmit, openHr, openMenuPage, signIn, signOut } from '../fixtures/ui';
+import { accept, correctAddressAndResubmit, openHr, openMenuPage, signIn, signOut } from '../fixtures/ui';
 
 // 受理 as 行政许可法 第三十二条 has it (decision 0034): opening a submission only reads (the unit may
 // still 撤回); the reviewer asks for 补正 listing every item at once, the unit reads the items, downloads
@@ -79,10 +79,7 @@ test('审核人员打开申请不受理；补正一次性告知，经办人看�
   expect(download.suggestedFilename()).toBe(`补正告知书-${NAME}.pdf`);
   const form = page.locator('form#establishment');
   await expect(form.getByText('需补正：请填写营业执照上的住所')).toBeVisible();
-  await form.getByLabel('办公地址').fill(NEW_ADDRESS);
-  await page.getByRole('button', { name: '提交', exact: true }).click();
-  await confirmSubmit(page, '提交人力资源服务机构设立审批');
-  await signOut(page);
+  await correctAddressAndResubmit(page, NEW_ADDRESS);
 
   // ── the reviewer: the same round again, 受理, then 审核通过 ─────────────────────────────────
   await signIn(page, 'demo_reviewer', DEMO_PASSWORD);

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { ApiSession, DEMO_PASSWORD, acceptViaApi, submitEstablishment } from '../fixtures/api-setup';
-import { expectNoSeriousA11yViolations, openHr, openMenuPage, signIn, signOut, confirmSubmit, accept } from '../fixtures/ui';
+import { expectNoSeriousA11yViolations, openHr, openMenuPage, signIn, signOut, accept, correctAddressAndResubmit } from '../fixtures/ui';
 
 // 审核 (SPEC §7): the agent has submitted a 许可 设立 to 省人社厅审批办 (set up through the API, as
 // the establishment journey ends). The reviewer rejects it with a note on 办公地址; the agent is told
@@ -99,10 +99,7 @@ test('审核人员退回并附字段意见，经办人按意见修改后重新�
   await expect(page.getByTestId('rejection-alert')).toContainText('办公地址与营业执照登记的住所不一致');
   const form = page.locator('form#establishment');
   await expect(form.getByText('审核意见：请填写营业执照上的住所')).toBeVisible();
-  await form.getByLabel('办公地址').fill(NEW_ADDRESS);
-  await page.getByRole('button', { name: '提交', exact: true }).click();
-  await confirmSubmit(page, '提交人力资源服务机构设立审批');
-  await signOut(page);
+  await correctAddressAndResubmit(page, NEW_ADDRESS);
 
   // ── the reviewer: round 2, approve, the licence is issued ──────────────────────────────────
   await signIn(page, 'demo_reviewer', DEMO_PASSWORD);

@@ -54,31 +54,26 @@ export function useReviewDetail(id: string) {
   });
 }
 
-/** 受理 / 不予受理 / 补正 (decision 0034): the detail after it, with its notice. */
-export function useAccept(id: string) {
+/**
+ * A reviewer's step that changes the application (a decision, or 受理 / 不予受理 / 补正): the detail
+ * after it replaces the cached one, and the lists and the 待办 are asked again. On a refusal (another
+ * reviewer, or the unit's 撤回, came first) the page shows what is there now.
+ */
+function useReviewStep<Body>(id: string, step: 'decision' | 'acceptance') {
   const queryClient = useQueryClient();
-  return useMutation<TDecisionResponse, ApiError, TAcceptanceRequestInput>({
-    mutationFn: (body) => api.post<TDecisionResponse>(`/api/reviews/${encodeURIComponent(id)}/acceptance`, body),
+  return useMutation<TDecisionResponse, ApiError, Body>({
+    mutationFn: (body) => api.post<TDecisionResponse>(`/api/reviews/${encodeURIComponent(id)}/${step}`, body),
     onSuccess: (detail) => {
       queryClient.setQueryData(reviewKeys.detail(id), detail);
       void queryClient.invalidateQueries({ queryKey: ['reviews', 'inbox'] });
       void queryClient.invalidateQueries({ queryKey: reviewKeys.todo });
     },
-    // another reviewer (or the unit's 撤回) may have come first: show what is there now
     onError: () => void queryClient.invalidateQueries({ queryKey: reviewKeys.detail(id) }),
   });
 }
 
-export function useDecide(id: string) {
-  const queryClient = useQueryClient();
-  return useMutation<TDecisionResponse, ApiError, TDecisionRequestInput>({
-    mutationFn: (body) => api.post<TDecisionResponse>(`/api/reviews/${encodeURIComponent(id)}/decision`, body),
-    onSuccess: (detail) => {
-      queryClient.setQueryData(reviewKeys.detail(id), detail);
-      void queryClient.invalidateQueries({ queryKey: ['reviews', 'inbox'] });
-      void queryClient.invalidateQueries({ queryKey: reviewKeys.todo });
-    },
-    // another reviewer may have decided meanwhile: show what is there now
-    onError: () => void queryClient.invalidateQueries({ queryKey: reviewKeys.detail(id) }),
-  });
-}
+/** 受理 / 不予受理 / 补正 (decision 0034): the detail after it, with its notice. */
+export const useAccept = (id: string) => useReviewStep<TAcceptanceRequestInput>(id, 'acceptance');
+
+/** 审核通过 / 审核不通过. */
+export const useDecide = (id: string) => useReviewStep<TDecisionRequestInput>(id, 'decision');
