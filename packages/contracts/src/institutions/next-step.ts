@@ -9,7 +9,7 @@ export interface TNextStepApplication {
   page: Exclude<TNextStepPage, 'view'>;
   applicationId: string;
   status: TApplicationStatus;
-  /** 受理 recorded (the 设立's only: the list carries no 受理 of a 变更 or 注销) */
+  /** 受理 recorded (decision 0034) */
   accepted: boolean;
 }
 
@@ -28,8 +28,8 @@ const PREFIX: Record<TNextStepApplication['page'], string> = { establishment: ''
 
 export function nextStepApplication(row: Row): TNextStepApplication | null {
   if (row.cancelStatus === '注销') return null;
-  if (row.cancellation) return { page: 'cancellation', applicationId: row.cancellation.applicationId, status: row.cancellation.status, accepted: false };
-  if (row.change) return { page: 'change', applicationId: row.change.applicationId, status: row.change.status, accepted: false };
+  if (row.cancellation) return { page: 'cancellation', applicationId: row.cancellation.applicationId, status: row.cancellation.status, accepted: row.cancellation.accepted ?? false };
+  if (row.change) return { page: 'change', applicationId: row.change.applicationId, status: row.change.status, accepted: row.change.accepted ?? false };
   if (row.applicationId && row.reviewStatus !== '审核通过') return { page: 'establishment', applicationId: row.applicationId, status: row.reviewStatus, accepted: row.acceptedAt !== null };
   return null;
 }

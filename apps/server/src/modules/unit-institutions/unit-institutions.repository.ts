@@ -45,6 +45,7 @@ function listQuery(db: DbOrTx, filter: SQL | undefined, p: { unitId: Param; uscc
       openId: openApplication.id,
       openType: openApplication.type,
       openStatus: openApplication.status,
+      openAcceptedAt: openApplication.acceptedAt,
       // an open 变更's 变更事由 (人力资源服务机构变更's 机构变更事由)
       openReason: applicationChanges.reason,
       total: sql<number>`count(*) OVER ()`.mapWith(Number),
@@ -130,10 +131,10 @@ export async function queryUnitInstitutions(
   return {
     total,
     mismatchedNames: rows[0] ? (rows[0].mismatched ?? []).slice(0, 10) : null,
-    items: rows.map(({ applicationStatus, acceptedAt, openId, openType, openStatus, openReason, total: _total, mismatched: _mismatched, ...r }) => ({
+    items: rows.map(({ applicationStatus, acceptedAt, openId, openType, openStatus, openAcceptedAt, openReason, total: _total, mismatched: _mismatched, ...r }) => ({
       ...r,
-      cancellation: openId && openStatus && openType === CANCELLATION.name ? { applicationId: openId, status: openStatus } : null,
-      change: openId && openStatus && openType === CHANGE.name ? { applicationId: openId, status: openStatus, reason: openReason ?? null } : null,
+      cancellation: openId && openStatus && openType === CANCELLATION.name ? { applicationId: openId, status: openStatus, accepted: openAcceptedAt !== null } : null,
+      change: openId && openStatus && openType === CHANGE.name ? { applicationId: openId, status: openStatus, reason: openReason ?? null, accepted: openAcceptedAt !== null } : null,
       kind: (r.kind as '许可' | '备案' | null) ?? null,
       acceptedAt: applicationStatus === AWAITING_DECISION && acceptedAt ? acceptedAt.toISOString() : null,
       openProblems: null,
