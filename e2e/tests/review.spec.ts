@@ -63,9 +63,10 @@ test('审核人员退回并附字段意见，经办人按意见修改后重新�
 
   // ── the reviewer: 待审核 → open (reading only: 待受理) → 受理 → 审核不通过 with a note on 办公地址 ──
   await openPending(page);
-  await expect(page.getByText('受理', { exact: true }).locator('..')).toContainText('待受理');
+  const accepted = page.locator('.ant-descriptions-item-label').filter({ hasText: /^受理$/ }).locator('..');
+  await expect(accepted).toContainText('待受理');
   await accept(page);
-  await expect(page.getByText('受理', { exact: true }).locator('..')).not.toContainText('待受理');
+  await expect(accepted).not.toContainText('待受理');
   const panel = page.locator('form#decision');
   await panel.locator('label').filter({ hasText: '审核不通过' }).click();
   await panel.getByLabel('审核意见').fill('办公地址与营业执照登记的住所不一致，请核实后修改。');
