@@ -149,6 +149,7 @@ export const AUDIT_DETAIL_LABELS: Record<string, string> = {
   changed: '修改的项目',
   claimedUnit: '认领已有单位',
   code: '部门代码',
+  corrected: '补正后重新提交',
   date: '日期',
   department: '审批部门',
   durationSeconds: '时长（秒）',
