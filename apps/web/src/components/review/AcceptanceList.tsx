@@ -8,7 +8,7 @@ const TONES: Record<TAcceptanceView['decision'], StatusTone> = { 受理: 'succes
 /** The link that downloads a decision's notice: 下载受理通知书 / 下载不予受理通知书 / 下载补正告知书. */
 export function NoticeLink({ applicationId, acceptance }: { applicationId: string; acceptance: TAcceptanceView }) {
   return (
-    <a href={acceptanceNoticeUrl(applicationId, acceptance.id)} download>
+    <a className="notice-link" href={acceptanceNoticeUrl(applicationId, acceptance.id)} download>
       下载{ACCEPTANCE_NOTICE_TITLES[acceptance.decision]}
     </a>
   );
