@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ApiSession, DEMO_PASSWORD, submitEstablishment } from '../fixtures/api-setup';
-import { accept, correctAddressAndResubmit, openHr, openMenuPage, signIn, signOut } from '../fixtures/ui';
+import { accept, correctAddressAndResubmit, expectNoSeriousA11yViolations, openHr, openMenuPage, signIn, signOut } from '../fixtures/ui';
 
 // 受理 as 行政许可法 第三十二条 has it (decision 0034): opening a submission only reads (the unit may
 // still 撤回); the reviewer asks for 补正 listing every item at once, the unit reads the items, downloads
@@ -41,6 +41,7 @@ test('审核人员打开申请不受理；补正一次性告知，经办人看�
   await openForReview(page, NAME);
   await expect(page.getByText('受理期限', { exact: true })).toBeVisible();
   await expect(page.locator('form#decision')).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page);
   expect(await agentActions(applicationId)).toEqual(['撤回']);
 
   // ── 补正: the reviewer's note on 办公地址 comes along, plus a free-text item ──────────────────────
@@ -79,6 +80,7 @@ test('审核人员打开申请不受理；补正一次性告知，经办人看�
   expect(download.suggestedFilename()).toBe(`补正告知书-${NAME}.pdf`);
   const form = page.locator('form#establishment');
   await expect(form.getByText('需补正：请填写营业执照上的住所')).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
   await correctAddressAndResubmit(page, NEW_ADDRESS);
 
   // ── the reviewer: the same round again, 受理, then 审核通过 ─────────────────────────────────
