@@ -121,16 +121,16 @@ export function AcceptancePanel({ detail, onDone }: { detail: TReviewDetail; onD
       >
         {error && <Alert className="review-alert" type="error" showIcon message={error} />}
         <Form form={correctForm} name="correction" layout="vertical" preserve={false} initialValues={{ items: seed }}>
-          <NoteRows name="items" groups={groups} head="补正内容（可指明字段或材料，也可直接填写）" noun="补正内容" optionalTarget />
-          <Form.Item
-            name="itemsCheck"
-            dependencies={['items']}
-            rules={[{ validator: async () => {
-              if (!toItems(correctForm.getFieldValue('items')).length) throw new Error('请至少列明一项需要补正的内容');
+          <NoteRows
+            name="items"
+            groups={groups}
+            head="补正内容（可指明字段或材料，也可直接填写）"
+            noun="补正内容"
+            optionalTarget
+            rules={[{ validator: async (_r, items?: NoteValue[]) => {
+              if (!toItems(items).length) throw new Error('请至少列明一项需要补正的内容');
             } }]}
-          >
-            <span />
-          </Form.Item>
+          />
         </Form>
         <p className="review-hint">出具补正告知书后，申请单位按告知的内容修改并重新提交，受理期限自重新提交之日起重新计算。</p>
       </Modal>

@@ -1,4 +1,5 @@
 import { Button, Form, Input, Space } from 'antd';
+import type { FormListProps } from 'antd/es/form';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { FormSelect } from '../../../components/FormControls';
 import type { TargetGroup } from '../model/note-targets';
@@ -13,16 +14,19 @@ export function NoteRows({
   head = '单项意见（标注到具体字段或材料，单位在相应位置看到）',
   noun = '单项意见',
   optionalTarget = false,
+  rules,
 }: {
   name: string;
   groups: TargetGroup[];
   head?: string;
   noun?: string;
   optionalTarget?: boolean;
+  /** rules on the list as a whole (补正: at least one item) */
+  rules?: FormListProps['rules'];
 }) {
   return (
-    <Form.List name={name}>
-      {(fields, { add, remove }) => (
+    <Form.List name={name} rules={rules}>
+      {(fields, { add, remove }, { errors }) => (
         <div className="review-notes">
           <div className="review-notes-head">
             <span>{head}</span>
@@ -48,6 +52,7 @@ export function NoteRows({
               <Button icon={<DeleteOutlined />} aria-label={`删除第${index + 1}条${noun}`} onClick={() => remove(field.name)} />
             </Space>
           ))}
+          <Form.ErrorList errors={errors} />
         </div>
       )}
     </Form.List>
