@@ -31,7 +31,7 @@ export const SERVER_MODULE_DEPENDENCIES = {
   imports: ['accounts', 'applications', 'institutions', 'licences'],
   register: ['accounts', 'applications', 'credit', 'institutions', 'licences'],
   'record-kinds': ['accounts', 'applications', 'institutions', 'licences'],
-  reviews: ['accounts', 'applications', 'audit', 'calendar', 'institutions', 'licences', 'materials', 'notifications'],
+  reviews: ['accounts', 'applications', 'audit', 'calendar', 'documents', 'institutions', 'licences', 'materials', 'notifications'],
   'unit-institutions': ['applications', 'institutions', 'licences'],
   practitioners: ['accounts', 'audit', 'institutions'],
   credit: ['accounts', 'admin', 'applications', 'institutions', 'licences'],

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { ApiSession, DEMO_PASSWORD, submitEstablishment } from '../fixtures/api-setup';
-import { choose, openHr, openMenuPage, signIn, signOut, uploadPdf, confirmSubmit } from '../fixtures/ui';
+import { ApiSession, DEMO_PASSWORD, submitEstablishment, acceptViaApi } from '../fixtures/api-setup';
+import { choose, openHr, openMenuPage, signIn, signOut, uploadPdf, confirmSubmit, accept } from '../fixtures/ui';
 
 // Guide 1.4 人力资源服务机构注销: the agent's institution is in force with its 人力资源服务许可证 (its
 // 设立 approved through the API, as the review journey ends). The agent finds it in 人力资源服务机构注销,
@@ -18,8 +18,8 @@ test('经办人申请机构注销、上传材料并注销，审核通过后注�
   const { applicationId } = await submitEstablishment(agentApi, NAME);
   await agentApi.close();
   const reviewerApi = await ApiSession.signIn('demo_reviewer');
-  const opened = await reviewerApi.api.get(`/api/reviews/${applicationId}`);
-  const approved = await reviewerApi.post(`/api/reviews/${applicationId}/decision`, { version: (await opened.json()).version, decision: '审核通过' });
+  const opened = await acceptViaApi(reviewerApi, applicationId);
+  const approved = await reviewerApi.post(`/api/reviews/${applicationId}/decision`, { version: opened.version, decision: '审核通过' });
   expect(approved.status(), await approved.text()).toBe(200);
   const number = ((await approved.json()) as { licence: { number: string } }).licence.number;
   await reviewerApi.close();
@@ -76,6 +76,7 @@ test('经办人申请机构注销、上传材料并注销，审核通过后注�
   await page.getByRole('tab', { name: '注销申请' }).click();
   await expect(page.getByText('公司经营战略调整，不再从事人力资源服务。')).toBeVisible();
   await expect(page.getByText('主动注销')).toBeVisible();
+  await accept(page);
   const decision = page.locator('form#decision');
   await decision.getByRole('button', { name: '提交审核结论' }).click();
   const confirmApprove = page.getByRole('dialog').filter({ hasText: '确定审核通过？' });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { ApiSession, DEMO_PASSWORD, submitEstablishment } from '../fixtures/api-setup';
-import { choose, fillDate, openHr, openMenuPage, signIn, signOut, uploadPdf, confirmSubmit } from '../fixtures/ui';
+import { ApiSession, DEMO_PASSWORD, submitEstablishment, acceptViaApi } from '../fixtures/api-setup';
+import { choose, fillDate, openHr, openMenuPage, signIn, signOut, uploadPdf, confirmSubmit, accept } from '../fixtures/ui';
 
 // Guide 1.3 人力资源服务机构变更: the agent's institution is in force with its 人力资源服务许可证 (its
 // 设立 approved through the API). The agent finds it in 人力资源服务机构变更, clicks 变更, chooses
@@ -20,8 +20,8 @@ test('经办人以变更机构名称申请变更、上传材料并提交，审�
   const { applicationId } = await submitEstablishment(agentApi, OLD_NAME);
   await agentApi.close();
   const reviewerApi = await ApiSession.signIn('demo_reviewer');
-  const opened = await reviewerApi.api.get(`/api/reviews/${applicationId}`);
-  const approved = await reviewerApi.post(`/api/reviews/${applicationId}/decision`, { version: (await opened.json()).version, decision: '审核通过' });
+  const opened = await acceptViaApi(reviewerApi, applicationId);
+  const approved = await reviewerApi.post(`/api/reviews/${applicationId}/decision`, { version: opened.version, decision: '审核通过' });
   expect(approved.status(), await approved.text()).toBe(200);
   const number = ((await approved.json()) as { licence: { number: string } }).licence.number;
   await reviewerApi.close();
@@ -77,6 +77,7 @@ test('经办人以变更机构名称申请变更、上传材料并提交，审�
   await expect(pending).toBeVisible();
   await pending.getByRole('link', { name: '审核' }).click();
   await expect(page.getByText(NEW_NAME).first()).toBeVisible();
+  await accept(page);
   const decision = page.locator('form#decision');
   await decision.getByRole('button', { name: '提交审核结论' }).click();
   const confirmApprove = page.getByRole('dialog').filter({ hasText: '确定审核通过？' });
@@ -118,8 +119,8 @@ test('经办人以变更住所(地址)申请变更、上传材料和新的场所
   const { applicationId } = await submitEstablishment(agentApi, NAME);
   await agentApi.close();
   const reviewerApi = await ApiSession.signIn('demo_reviewer');
-  const opened = await reviewerApi.api.get(`/api/reviews/${applicationId}`);
-  const approved = await reviewerApi.post(`/api/reviews/${applicationId}/decision`, { version: (await opened.json()).version, decision: '审核通过' });
+  const opened = await acceptViaApi(reviewerApi, applicationId);
+  const approved = await reviewerApi.post(`/api/reviews/${applicationId}/decision`, { version: opened.version, decision: '审核通过' });
   expect(approved.status(), await approved.text()).toBe(200);
   await reviewerApi.close();
 
@@ -167,6 +168,7 @@ test('经办人以变更住所(地址)申请变更、上传材料和新的场所
   // 变更对比 puts the new address beside the old one
   await page.getByRole('tab', { name: '变更对比' }).click();
   await expect(page.getByRole('tabpanel', { name: '变更对比' }).getByText(NEW_ADDRESS).first()).toBeVisible();
+  await accept(page);
   await page.locator('form#decision').getByRole('button', { name: '提交审核结论' }).click();
   await page.getByRole('dialog').filter({ hasText: '确定审核通过？' }).getByRole('button', { name: '审核通过' }).click();
   const issued = page.getByRole('dialog').filter({ hasText: '已核发人力资源服务许可证' });

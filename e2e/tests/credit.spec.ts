@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ApiSession, DEMO_PASSWORD, submitEstablishment } from '../fixtures/api-setup';
+import { ApiSession, DEMO_PASSWORD, submitEstablishment, acceptViaApi } from '../fixtures/api-setup';
 import { choose, openHr, openMenuPage, signIn, signOut, uploadPdf, confirmSubmit } from '../fixtures/ui';
 
 // Guide 3 人力资源诚信体系管理: the agent's institution is in force with its 人力资源服务许可证 (its 设立
@@ -80,8 +80,8 @@ test('经办人新增诚信示范机构申请、上传材料并提交，审核�
   const { applicationId } = await submitEstablishment(agentApi, NAME);
   await agentApi.close();
   const reviewerApi = await ApiSession.signIn('demo_reviewer');
-  const opened = await reviewerApi.api.get(`/api/reviews/${applicationId}`);
-  const approved = await reviewerApi.post(`/api/reviews/${applicationId}/decision`, { version: (await opened.json()).version, decision: '审核通过' });
+  const opened = await acceptViaApi(reviewerApi, applicationId);
+  const approved = await reviewerApi.post(`/api/reviews/${applicationId}/decision`, { version: opened.version, decision: '审核通过' });
   expect(approved.status(), await approved.text()).toBe(200);
   const number = ((await approved.json()) as { licence: { number: string } }).licence.number;
   await reviewerApi.close();

@@ -181,7 +181,7 @@ test('操作说明：人力资源服务机构查询给出操作指南的常见�
   await expect(page.getByRole('tab', { name: '待审核' })).toBeVisible();
   await page.getByRole('button', { name: '操作说明' }).click();
   const steps = page.getByRole('dialog', { name: '操作说明：待审核' });
-  await expect(steps.getByRole('listitem').filter({ hasText: '首次打开即为受理' })).toBeVisible();
+  await expect(steps.getByRole('listitem').filter({ hasText: '打开只是查看' })).toBeVisible();
   await expect(steps.getByText('常见问题')).toHaveCount(0);
   await noHorizontalOverflow(page);
 });

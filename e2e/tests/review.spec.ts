@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { ApiSession, DEMO_PASSWORD, submitEstablishment } from '../fixtures/api-setup';
-import { expectNoSeriousA11yViolations, openHr, openMenuPage, signIn, signOut, confirmSubmit } from '../fixtures/ui';
+import { ApiSession, DEMO_PASSWORD, acceptViaApi, submitEstablishment } from '../fixtures/api-setup';
+import { expectNoSeriousA11yViolations, openHr, openMenuPage, signIn, signOut, accept, correctAddressAndResubmit } from '../fixtures/ui';
 
 // 审核 (SPEC §7): the agent has submitted a 许可 设立 to 省人社厅审批办 (set up through the API, as
 // the establishment journey ends). The reviewer rejects it with a note on 办公地址; the agent is told
@@ -61,9 +61,12 @@ test('审核人员退回并附字段意见，经办人按意见修改后重新�
   await page.getByTestId('notification-bell').click();
   await expect(page.getByRole('button', { name: `收到新的设立申请：${NAME}` })).toBeVisible();
 
-  // ── the reviewer: 待审核 → open (受理) → 审核不通过 with a note on 办公地址 ─────────────────────
+  // ── the reviewer: 待审核 → open (reading only: 待受理) → 受理 → 审核不通过 with a note on 办公地址 ──
   await openPending(page);
-  await expect(page.getByText('受理', { exact: true }).locator('..')).not.toContainText('未受理');
+  const accepted = page.locator('.ant-descriptions-item-label').filter({ hasText: /^受理$/ }).locator('..');
+  await expect(accepted).toContainText('待受理');
+  await accept(page);
+  await expect(accepted).not.toContainText('待受理');
   const panel = page.locator('form#decision');
   await panel.locator('label').filter({ hasText: '审核不通过' }).click();
   await panel.getByLabel('审核意见').fill('办公地址与营业执照登记的住所不一致，请核实后修改。');
@@ -97,10 +100,7 @@ test('审核人员退回并附字段意见，经办人按意见修改后重新�
   await expect(page.getByTestId('rejection-alert')).toContainText('办公地址与营业执照登记的住所不一致');
   const form = page.locator('form#establishment');
   await expect(form.getByText('审核意见：请填写营业执照上的住所')).toBeVisible();
-  await form.getByLabel('办公地址').fill(NEW_ADDRESS);
-  await page.getByRole('button', { name: '提交', exact: true }).click();
-  await confirmSubmit(page, '提交人力资源服务机构设立审批');
-  await signOut(page);
+  await correctAddressAndResubmit(page, NEW_ADDRESS);
 
   // ── the reviewer: round 2, approve, the licence is issued ──────────────────────────────────
   await signIn(page, 'demo_reviewer', DEMO_PASSWORD);
@@ -112,6 +112,7 @@ test('审核人员退回并附字段意见，经办人按意见修改后重新�
   await expect(page.getByText('第2轮')).toBeVisible();
   await expect(page.getByText(NEW_ADDRESS)).toBeVisible();
   await expectNoSeriousA11yViolations(page);
+  await accept(page);
   const approve = page.locator('form#decision');
   await expect(approve).toContainText('审核通过后将核发人力资源服务许可证');
   await approve.getByRole('button', { name: '提交审核结论' }).click();
@@ -168,11 +169,10 @@ test('审核人员作出审核结论后，经办人以相同查询条件再次�
   await expect(row).toContainText('待审核');
   await expect(row.getByRole('button', { name: '撤回' })).toBeVisible();
 
-  // the reviewer, at another desk, opens it (受理) and approves
+  // the reviewer, at another desk, accepts it (受理) and approves
   const reviewerApi = await ApiSession.signIn('demo_reviewer');
-  const opened = await reviewerApi.api.get(`/api/reviews/${applicationId}`);
-  expect(opened.status(), await opened.text()).toBe(200);
-  const decided = await reviewerApi.post(`/api/reviews/${applicationId}/decision`, { version: ((await opened.json()) as { version: number }).version, decision: '审核通过' });
+  const opened = await acceptViaApi(reviewerApi, applicationId);
+  const decided = await reviewerApi.post(`/api/reviews/${applicationId}/decision`, { version: opened.version, decision: '审核通过' });
   expect(decided.status(), await decided.text()).toBe(200);
   await reviewerApi.close();
 

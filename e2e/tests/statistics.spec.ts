@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ApiSession, DEMO_PASSWORD, submitEstablishment } from '../fixtures/api-setup';
+import { ApiSession, DEMO_PASSWORD, submitEstablishment, acceptViaApi } from '../fixtures/api-setup';
 import { choose, expectNoSeriousA11yViolations, openHr, openMenuPage, signIn, signOut, confirmSubmit } from '../fixtures/ui';
 
 // Guide 2 人力资源市场统计: an institution of the demo unit is in force (its 设立 approved through the
@@ -25,8 +25,8 @@ test('经办人录入业务基本情况并提交，查询可见；审核人员�
   const { applicationId } = await submitEstablishment(agentApi, NAME);
   await agentApi.close();
   const reviewerApi = await ApiSession.signIn('demo_reviewer');
-  const opened = await reviewerApi.api.get(`/api/reviews/${applicationId}`);
-  const approved = await reviewerApi.post(`/api/reviews/${applicationId}/decision`, { version: (await opened.json()).version, decision: '审核通过' });
+  const opened = await acceptViaApi(reviewerApi, applicationId);
+  const approved = await reviewerApi.post(`/api/reviews/${applicationId}/decision`, { version: opened.version, decision: '审核通过' });
   expect(approved.status(), await approved.text()).toBe(200);
   await reviewerApi.close();
 

@@ -30,6 +30,7 @@ export * from './institutions/unit-notices.schema';
 export * from './institutions/next-step';
 export * from './imports/imports.schema';
 export * from './reviews/decision.schema';
+export * from './reviews/acceptance.schema';
 export * from './reviews/reviews.schema';
 export * from './reviews/review-targets';
 export * from './notifications/notifications.schema';

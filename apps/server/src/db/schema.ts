@@ -6,6 +6,7 @@ export * from '../modules/institutions/institutions.table';
 export * from '../modules/files/files.table';
 export * from '../modules/applications/applications.table';
 export * from '../modules/applications/decisions.table';
+export * from '../modules/applications/acceptances.table';
 export * from '../modules/licences/licences.table';
 export * from '../modules/notifications/notifications.table';
 export * from '../modules/imports/imports.table';

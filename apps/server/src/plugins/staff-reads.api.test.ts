@@ -100,8 +100,11 @@ beforeAll(async () => {
   const admin = ctx.client();
   await admin.login('demo_admin');
   staff = { reviewer: { client: reviewer, account: 'demo_reviewer' }, admin: { client: admin, account: 'demo_admin' } };
-  // 受理 happens on the first opening; the walk below then sees reads only
-  expect((await reviewer.get(`/api/reviews/${app.id}`)).statusCode).toBe(200);
+  // 受理 (decision 0034): its notice is a staff read of the unit's application too
+  const accepted = await reviewer.post(`/api/reviews/${app.id}/acceptance`, { decision: '受理' });
+  expect(accepted.statusCode, accepted.body).toBe(200);
+  const acceptanceId = (accepted.json() as { acceptances: { id: string }[] }).acceptances[0]!.id;
+  samples['/api/applications/:id/acceptances/:acceptanceId/notice'] = { url: `/api/applications/${app.id}/acceptances/${acceptanceId}/notice`, target: ofApp };
 });
 afterAll(() => ctx?.close());
 

@@ -25,8 +25,8 @@ describe('demo business of a fresh development start', () => {
     expect(byName[DEMO_LICENSED.name]).toMatchObject({ reviewStatus: '审核通过', licensed: true, kind: '许可' });
     expect(byName[DEMO_LICENSED.name].actions).toContain('许可证下载');
     expect(byName[DEMO_PENDING.name]).toMatchObject({ reviewStatus: '待审核', licensed: false, kind: '备案', acceptedAt: null });
-    // the establishment's, the change's and the annual report's decisions
-    expect((await agent.get('/api/notifications/unread-count')).json().unread).toBe(3);
+    // the establishment's and the change's 受理 and decisions, and the annual report's decision
+    expect((await agent.get('/api/notifications/unread-count')).json().unread).toBe(5);
   });
 
   it('puts the second one in 省人社厅审批办’s 待审核 with every material, and the first in 已审核', async () => {

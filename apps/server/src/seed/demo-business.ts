@@ -109,7 +109,8 @@ async function sessionUser(deps: AppDeps, account: string): Promise<SessionUser>
  * Business on top of the demo accounts, made through the real services (so snapshots, licence
  * numbers, messages and audit entries are what the system itself produces): the demo unit's
  * institution submitted and approved with its 人力资源服务许可证, then changed once (变更法定代表人(负责人):
- * a new 法人职务, approved, the licence re-issued) and its 业务基本情况 of last year approved, and a second one waiting in 省人社厅审批办's 待审核. Development starts only, right after seedDemo; tests seed what they need.
+ * a new 法人职务, approved, the licence re-issued) and its 业务基本情况 of last year approved, and a second one waiting in 省人社厅审批办's 待审核,
+ * not yet accepted (待受理). Development starts only, right after seedDemo; tests seed what they need.
  */
 export async function seedDemoBusiness(deps: AppDeps): Promise<void> {
   const agent: Actor = { user: await sessionUser(deps, 'demo_agent'), ip: '127.0.0.1' };
@@ -123,8 +124,10 @@ export async function seedDemoBusiness(deps: AppDeps): Promise<void> {
     return applications.submit(agent, draft.id, { version: draft.version, department: PROVINCE_DEPARTMENT.code, requestKey: key });
   };
 
+  // the licensing kinds are accepted (受理, with its 受理通知书) before they are decided (decision 0034)
   const licensed = await submit(DEMO_LICENSED, 'demo-licensed');
-  await reviews.decide(reviewer, licensed.id, { version: licensed.version, decision: '审核通过', opinion: '材料齐全，符合设立条件，准予许可。（演示数据）', notes: [] });
+  const licensedAccepted = await reviews.acceptance(reviewer, licensed.id, { decision: '受理' });
+  await reviews.decide(reviewer, licensed.id, { version: licensedAccepted.version, decision: '审核通过', opinion: '材料齐全，符合设立条件，准予许可。（演示数据）', notes: [] });
 
   // one approved change in its history, reported within the 15 days of 条例 第二十一条
   const reason = '变更法定代表人(负责人)' as const;
@@ -137,7 +140,8 @@ export async function seedDemoBusiness(deps: AppDeps): Promise<void> {
   });
   await attachMaterials(deps, change.id, CHANGE_REQUIREMENTS[reason].slots, false);
   const changed = await applications.submit(agent, change.id, { version: change.version, department: PROVINCE_DEPARTMENT.code, requestKey: 'demo-change' });
-  await reviews.decide(reviewer, changed.id, { version: changed.version, decision: '审核通过', opinion: '变更材料齐全，准予变更。（演示数据）', notes: [] });
+  const changeAccepted = await reviews.acceptance(reviewer, changed.id, { decision: '受理' });
+  await reviews.decide(reviewer, changed.id, { version: changeAccepted.version, decision: '审核通过', opinion: '变更材料齐全，准予变更。（演示数据）', notes: [] });
 
   // last year's 业务基本情况 (人力资源市场统计), started from what 业务基本情况录入 pre-fills, approved
   const [start] = (await new StatisticsService(deps).institutions(agent)).filter((i) => i.id === licensed.institutionId);

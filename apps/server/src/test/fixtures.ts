@@ -6,7 +6,12 @@ import { institutionRecords, institutions } from '../modules/institutions/instit
 import type { TestContext } from './harness';
 
 /** A 设立 application of the demo unit in the given state, as the application service would leave it. */
-export async function createDemoApplication(ctx: TestContext, status: '待提交' | '待审核' | '审核通过' | '审核不通过' = '待提交', department = '220000') {
+export async function createDemoApplication(
+  ctx: TestContext,
+  status: '待提交' | '待审核' | '审核通过' | '审核不通过' = '待提交',
+  department = '220000',
+  opts: { accepted?: boolean } = {},
+) {
   const { db } = ctx.database;
   const [unit] = await db.select().from(units).where(eq(units.uscc, DEMO_UNIT.uscc));
   const [agent] = await db.select().from(users).where(eq(users.account, 'demo_agent'));
@@ -25,6 +30,8 @@ export async function createDemoApplication(ctx: TestContext, status: '待提交
       status,
       department: status === '待提交' ? null : department,
       submittedAt: status === '待提交' ? null : now,
+      // 受理 recorded (decision 0034: a 设立 is decided only once accepted)
+      acceptedAt: opts.accepted ? now : null,
       createdBy: agent!.id,
       createdAt: now,
       updatedAt: now,

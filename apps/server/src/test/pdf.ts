@@ -73,3 +73,72 @@ export function pdfImages(pdf: Buffer): PdfImage[] {
   }
   return out;
 }
+
+/** The inflated stream of object `num` of a pdfkit PDF. */
+function objectStream(pdf: Buffer, text: string, num: string): string | null {
+  const start = text.search(new RegExp(`(^|[^0-9])${num} 0 obj`));
+  if (start < 0) return null;
+  const s = text.indexOf('stream', start);
+  const end = text.indexOf('endstream', s);
+  if (s < 0 || end < 0 || text.indexOf('endobj', start) < s) return null;
+  const begin = text[s + 6] === '\r' ? s + 8 : s + 7;
+  const dict = text.slice(start, s);
+  const raw = pdf.subarray(begin, end);
+  return (dict.includes('FlateDecode') ? inflateSync(raw) : raw).toString('latin1');
+}
+
+/** A ToUnicode CMap as glyph code → text. */
+function parseCmap(cmap: string): Map<number, string> {
+  const map = new Map<number, string>();
+  const unhex = (h: string) => String.fromCodePoint(...(h.match(/.{4}/g) ?? []).map((x) => parseInt(x, 16)));
+  for (const section of cmap.split('beginbfrange').slice(1)) {
+    const body = section.split('endbfrange')[0]!;
+    for (const m of body.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F]+>)/g)) {
+      const from = parseInt(m[1]!, 16);
+      const to = parseInt(m[2]!, 16);
+      if (m[3]!.startsWith('[')) {
+        [...m[3]!.matchAll(/<([0-9a-fA-F]+)>/g)].forEach((u, i) => map.set(from + i, unhex(u[1]!)));
+      } else {
+        const base = parseInt(m[3]!.slice(1, -1), 16);
+        for (let c = from; c <= to; c++) map.set(c, String.fromCodePoint(base + c - from));
+      }
+    }
+  }
+  for (const section of cmap.split('beginbfchar').slice(1)) {
+    for (const m of section.split('endbfchar')[0]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) map.set(parseInt(m[1]!, 16), unhex(m[2]!));
+  }
+  return map;
+}
+
+/**
+ * The text a pdfkit PDF shows, in the order it is drawn (each font's glyphs read through its
+ * ToUnicode CMap), lines joined without separators, so a sentence wrapped over lines reads whole.
+ */
+export function pdfText(pdf: Buffer): string {
+  const text = pdf.toString('latin1');
+  const fonts = new Map<string, Map<number, string>>();
+  for (const m of text.matchAll(/\/(F\d+) (\d+) 0 R/g)) {
+    if (fonts.has(m[1]!)) continue;
+    const at = text.search(new RegExp(`(^|[^0-9])${m[2]} 0 obj`));
+    const ref = /\/ToUnicode (\d+) 0 R/.exec(text.slice(at, text.indexOf('endobj', at)));
+    const cmap = ref ? objectStream(pdf, text, ref[1]!) : null;
+    if (cmap) fonts.set(m[1]!, parseCmap(cmap));
+  }
+  const pages = [...text.matchAll(/\/Contents (\d+) 0 R/g)].map((m) => objectStream(pdf, text, m[1]!) ?? '');
+  let out = '';
+  for (const content of pages) {
+    let font: Map<number, string> | undefined;
+    for (const m of content.matchAll(/\/(F\d+) [\d.]+ Tf|\[((?:<[0-9a-fA-F]*>|[-\d.\s])*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g)) {
+      if (m[1]) {
+        font = fonts.get(m[1]);
+        continue;
+      }
+      const hexes = m[2] !== undefined ? [...m[2].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]!) : [m[3]!];
+      for (const h of hexes) for (const code of h.match(/.{4}/g) ?? []) out += font?.get(parseInt(code, 16)) ?? '';
+    }
+  }
+  return out;
+}
+
+/** The base fonts a PDF embeds (subset prefixes removed): NotoSerifSC-Regular … */
+export const pdfFonts = (pdf: Buffer): string[] => [...new Set([...pdf.toString('latin1').matchAll(/\/FontName \/[A-Z]{6}\+([\w-]+)/g)].map((m) => m[1]!))].sort();

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
-import { MATERIAL_SLOTS, type TApplicationDetail, type TRecordDraft } from '@jhrm/contracts';
+import { MATERIAL_SLOTS, type TApplicationDetail, type TRecordDraft, type TReviewDetail } from '@jhrm/contracts';
 import { files } from '../modules/files/files.table';
 import { licences } from '../modules/licences/licences.table';
 import type { TestClient, TestContext } from './harness';
@@ -79,11 +79,21 @@ export async function submitEstablishment(ctx: TestContext, agent: TestClient, o
   return res.json() as TApplicationDetail;
 }
 
-/** A 设立 (a 许可) through the real API, approved by `reviewer`: an institution in force with its licence. */
+/**
+ * 受理 of a submission by `reviewer` through the API (decision 0034: a kind with the acceptance step is
+ * decided only once accepted). Returns the review detail after it, with the version to decide on.
+ */
+export async function acceptSubmission(_ctx: TestContext, reviewer: TestClient, id: string): Promise<TReviewDetail> {
+  const res = await reviewer.post(`/api/reviews/${id}/acceptance`, { decision: '受理' });
+  if (res.statusCode !== 200) throw new Error(`受理 failed: ${res.statusCode} ${res.body}`);
+  return res.json() as TReviewDetail;
+}
+
+/** A 设立 (a 许可) through the real API, accepted and approved by `reviewer`: an institution in force with its licence. */
 export async function approvedInstitution(ctx: TestContext, agent: TestClient, reviewer: TestClient, name: string) {
   const establishment = await submitEstablishment(ctx, agent, { draft: licensedDraft(name) });
-  const opened = await reviewer.get(`/api/reviews/${establishment.id}`);
-  const approved = await reviewer.post(`/api/reviews/${establishment.id}/decision`, { version: opened.json().version, decision: '审核通过' });
+  const accepted = await acceptSubmission(ctx, reviewer, establishment.id);
+  const approved = await reviewer.post(`/api/reviews/${establishment.id}/decision`, { version: accepted.version, decision: '审核通过' });
   if (approved.statusCode !== 200) throw new Error(`approve failed: ${approved.body}`);
   const [licence] = await ctx.database.db.select().from(licences).where(eq(licences.institutionId, establishment.institutionId));
   return { establishment, institutionId: establishment.institutionId, licence: licence! };

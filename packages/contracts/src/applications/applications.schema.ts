@@ -10,6 +10,7 @@ import {
   ZStaffMember,
 } from '../institutions/record.schema';
 import { ZReviewDecisionView } from '../reviews/decision.schema';
+import { ZAcceptanceView } from '../reviews/acceptance.schema';
 import { CHANGE_REASONS, type TChangeReason } from '../institutions/record.catalogue';
 
 /** The editable content of an application's record: every section optional so 保存 works on any form. */
@@ -108,10 +109,14 @@ export const ZApplicationHeader = z.object({
   version: z.number().int(),
   institutionId: z.string(),
   department: z.string().nullable(),
-  /** 受理: when a reviewer first opened the submission (the unit sees 已受理 and the date) */
+  /** 受理 of the current submission, when the reviewer decided it (the unit sees 已受理 and the date) */
   acceptedAt: z.string().nullable(),
+  /** the kind has the acceptance step (受理 / 不予受理 / 补正 before the decision; decision 0034) */
+  acceptance: z.boolean(),
+  /** every acceptance decision with its notice, newest first */
+  acceptances: z.array(ZAcceptanceView),
   submittedAt: z.string().nullable(),
-  /** last day of the decision limit of the current submission (null: the kind has none) */
+  /** last day of the current limit: to decide on 受理 before it, the decision limit after it (null: none) */
   dueOn: z.string().nullable(),
   updatedAt: z.string(),
   /** every round's decision (审核意见 and the notes on fields and materials), newest first */

@@ -1,6 +1,8 @@
 import type { MaterialSlotDef } from '../materials/materials.schema';
 import type { TChangeReason, TRecordTab } from '../institutions/record.catalogue';
 import type { TReviewDecision } from '../reviews/decision.schema';
+import { ACCEPTANCE_NOTICE_TITLES, ACCEPTANCE_WORKING_DAYS, type TAcceptanceDecision } from '../reviews/acceptance.schema';
+import type { ActionContext } from './applications.status';
 import { DECISION_WORKING_DAYS } from '../reviews/deadline';
 import { STATISTICS } from '../statistics/statistics.schema';
 
@@ -20,8 +22,16 @@ export interface KindDeclaration {
   materialSlots: readonly MaterialSlotDef[];
   /** 场所视频: required, allowed (the submission rules may still ask for it) or none */
   video: 'required' | 'allowed' | 'none';
-  /** the decision limit in working days from 提交 (条例 第十九条: 20), or null for none */
+  /**
+   * the decision limit in working days (条例 第十九条: 20), or null for none: from 受理 for a kind with
+   * the acceptance step, from 提交 otherwise
+   */
   decisionLimitDays: number | null;
+  /**
+   * The acceptance step of 行政许可法 第三十二条 (decision 0034): the reviewer first decides 受理, 不予受理 or
+   * 补正, and decides on the merits only once accepted. The licensing kinds (设立, 变更, 注销) have it.
+   */
+  acceptance?: boolean;
   /** what the unit's messages call it: `人力资源服务机构设立申请` … */
   notice: { subject: string; what: string };
   /** what a reviewer's note may name: the record's fields (record kinds), its material slots, the video */
@@ -71,6 +81,7 @@ export const ESTABLISHMENT = kind({
   ],
   video: 'required',
   decisionLimitDays: DECISION_WORKING_DAYS,
+  acceptance: true,
   notice: { subject: SUBJECT, what: '设立申请' },
   reviewTargets: { recordFields: true, materials: true },
 });
@@ -91,6 +102,7 @@ export const CHANGE = kind({
   // only for 变更住所(地址), which the submission rules decide
   video: 'allowed',
   decisionLimitDays: DECISION_WORKING_DAYS,
+  acceptance: true,
   notice: { subject: SUBJECT, what: '变更申请' },
   reviewTargets: { recordFields: true, materials: true },
   exclusive: true,
@@ -122,6 +134,7 @@ export const CANCELLATION = kind({
   ],
   video: 'none',
   decisionLimitDays: DECISION_WORKING_DAYS,
+  acceptance: true,
   notice: { subject: SUBJECT, what: '注销申请' },
   reviewTargets: { recordFields: true, materials: true },
   exclusive: true,
@@ -170,6 +183,47 @@ export function kindDeclaration(name: string): KindDeclaration {
   return kind;
 }
 
+/** Whether a declared kind has the acceptance step (an undeclared name has none). */
+export const hasAcceptanceStep = (type: string): boolean => declared.get(type)?.acceptance === true;
+
+/** The context allowedActions() needs for an application: its kind's acceptance step and its 受理. */
+export function actionContext(app: { type: string; acceptedAt: Date | string | null }): ActionContext {
+  return { accepted: app.acceptedAt !== null, acceptance: hasAcceptanceStep(app.type) };
+}
+
+/** The declared kinds with the acceptance step (the workbench's 待受理). */
+export const acceptanceKinds = (): string[] => declaredKinds().filter((k) => k.acceptance === true).map((k) => k.name);
+
+/** The texts the unit gets when the reviewer decides on 受理 (消息中心 and SMS), naming the notice to download. */
+export function acceptanceNotice(
+  kind: KindDeclaration,
+  d: { decision: TAcceptanceDecision; name: string; departmentName: string; decidedAt: string; noticeNumber: string; reason?: string; items: number; dueOn?: string | null },
+): { title: string; body: string; sms: string } {
+  const what = `${kind.notice.subject}${kind.notice.what}`;
+  const notice = `《${ACCEPTANCE_NOTICE_TITLES[d.decision]}》（${d.noticeNumber}）`;
+  const head = `${d.departmentName}于${d.decidedAt}`;
+  switch (d.decision) {
+    case '受理':
+      return {
+        title: `已受理：${d.name}`,
+        body: `${head}受理了“${d.name}”的${kind.notice.what}，出具${notice}。${d.dueOn ? `审批部门将于${d.dueOn}前作出审核结论。` : ''}受理后不能再撤回。`,
+        sms: `【吉林智慧人社】您单位“${d.name}”的${what}已受理。请登录吉林人力资源市场管理查看并下载受理通知书。`,
+      };
+    case '不予受理':
+      return {
+        title: `不予受理：${d.name}`,
+        body: `${head}决定对“${d.name}”的${kind.notice.what}不予受理，出具${notice}。理由：${d.reason ?? ''}。如不服，可依法申请行政复议或者提起行政诉讼；也可重新申请。`,
+        sms: `【吉林智慧人社】您单位“${d.name}”的${what}不予受理。请登录吉林人力资源市场管理查看理由并下载不予受理通知书。`,
+      };
+    case '补正':
+      return {
+        title: `需补正：${d.name}`,
+        body: `${head}审查“${d.name}”的${kind.notice.what}后，一次性告知需要补正的全部内容（共${d.items}项），出具${notice}。请按补正告知书修改后重新提交。`,
+        sms: `【吉林智慧人社】您单位“${d.name}”的${what}需补正材料（共${d.items}项）。请登录吉林人力资源市场管理查看补正告知书，修改后重新提交。`,
+      };
+  }
+}
+
 /** The texts the unit gets when one of its applications is decided (消息中心 and SMS). */
 export function decisionNotice(
   kind: KindDeclaration,
@@ -196,10 +250,12 @@ export function decisionNotice(
  * The message the reviewers of the 审批部门 get in 消息中心 when a submission of any kind arrives
  * there (each round: a resubmission after 审核不通过 arrives again).
  */
-export function submissionNotice(kind: KindDeclaration, d: { name: string; round: number }): { title: string; body: string } {
+export function submissionNotice(kind: KindDeclaration, d: { name: string; round: number; corrected?: boolean }): { title: string; body: string } {
   const what = `${kind.notice.subject}${kind.notice.what}`;
+  const again = d.corrected ? '（补正后重新提交）' : d.round > 1 ? `（第${d.round}轮，重新提交）` : '';
+  const todo = kind.acceptance ? `请在${ACCEPTANCE_WORKING_DAYS}个工作日内作出是否受理的决定。` : '请及时审核。';
   return {
     title: `收到新的${kind.notice.what}：${d.name}`,
-    body: `收到新的${what}${d.round > 1 ? `（第${d.round}轮，重新提交）` : ''}：${d.name}，请及时受理审核。`,
+    body: `收到新的${what}${again}：${d.name}，${todo}`,
   };
 }

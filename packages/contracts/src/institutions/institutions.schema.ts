@@ -28,9 +28,9 @@ export const ZInstitutionListItem = z.object({
   /** the 操作 links the row offers now (from the state machine) */
   actions: z.array(z.enum(INSTITUTION_ROW_ACTIONS)),
   /** its open 注销 application, not yet 审核通过 (人力资源服务机构注销: 注销 / 材料上传 / 查看), if any */
-  cancellation: z.object({ applicationId: z.string(), status: z.enum(APPLICATION_STATUSES) }).nullable(),
+  cancellation: z.object({ applicationId: z.string(), status: z.enum(APPLICATION_STATUSES), /** 受理 recorded (decision 0034) */ accepted: z.boolean().optional() }).nullable(),
   /** its open 变更 application, not yet 审核通过, with its 变更事由 (人力资源服务机构变更: 变更 / 材料上传 / 视频上传 / 查看, 机构变更事由), if any */
-  change: z.object({ applicationId: z.string(), status: z.enum(APPLICATION_STATUSES), reason: z.enum(CHANGE_REASONS).nullable() }).nullable(),
+  change: z.object({ applicationId: z.string(), status: z.enum(APPLICATION_STATUSES), reason: z.enum(CHANGE_REASONS).nullable(), accepted: z.boolean().optional() }).nullable(),
   /**
    * 主页's 下一步: how many things 提交 would still report for the open application the unit may
    * edit (the one `nextStepApplication` names); null when there is none, or when the list was not

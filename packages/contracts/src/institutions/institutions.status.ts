@@ -1,6 +1,8 @@
-/** 审核状态 of SPEC §3/§4.3. The transition table arrives with the application engine. */
-export const REVIEW_STATUSES = ['待提交', '待审核', '审核通过', '审核不通过'] as const;
-export type TReviewStatus = (typeof REVIEW_STATUSES)[number];
+import { APPLICATION_STATUSES, type TApplicationStatus } from '../applications/applications.status';
+
+/** 审核状态 of SPEC §3/§4.3: an institution's follows its 设立's status, so the words are the engine's. */
+export const REVIEW_STATUSES = APPLICATION_STATUSES;
+export type TReviewStatus = TApplicationStatus;
 
 /** 注销状态 */
 export const CANCEL_STATUSES = ['正常', '注销'] as const;

@@ -35,6 +35,13 @@ describe('institutionNextStep (主页 下一步)', () => {
     expect(institutionNextStep(row({ reviewStatus: '审核不通过', licenceId: null }))).toMatchObject({ tone: 'todo', text: '审核不通过：请阅读审核意见，修改后重新提交' });
   });
 
+  it('asks for the corrections of a 补正, and closes a 不予受理 (a new application may follow)', () => {
+    expect(institutionNextStep(row({ reviewStatus: '待补正', licenceId: null }))).toEqual({ tone: 'todo', text: '待补正：请按补正告知书修改后重新提交', page: 'establishment', applicationId: 'a1' });
+    expect(institutionNextStep(row({ change: { applicationId: 'c1', status: '待补正', reason: null } }))).toMatchObject({ tone: 'todo', page: 'change', text: '变更待补正：请按补正告知书修改后重新提交' });
+    expect(institutionNextStep(row({ change: { applicationId: 'c1', status: '待审核', reason: null, accepted: true } })).text).toBe('变更审核中：审批部门已受理');
+    expect(institutionNextStep(row({ reviewStatus: '不予受理', licenceId: null }))).toEqual({ tone: 'done', text: '不予受理：请阅读不予受理通知书，可重新申请', page: 'establishment', applicationId: 'a1' });
+  });
+
   it('puts an open 注销 before an open 变更 before the 设立, and a cancelled institution is done', () => {
     const both = row({ change: { applicationId: 'c1', status: '待提交', reason: null }, cancellation: { applicationId: 'x1', status: '待审核' } });
     expect(nextStepApplication(both)).toEqual({ page: 'cancellation', applicationId: 'x1', status: '待审核', accepted: false });

@@ -9,7 +9,7 @@ export interface TNextStepApplication {
   page: Exclude<TNextStepPage, 'view'>;
   applicationId: string;
   status: TApplicationStatus;
-  /** 受理 recorded (the 设立's only: the list carries no 受理 of a 变更 or 注销) */
+  /** 受理 recorded (decision 0034) */
   accepted: boolean;
 }
 
@@ -28,8 +28,8 @@ const PREFIX: Record<TNextStepApplication['page'], string> = { establishment: ''
 
 export function nextStepApplication(row: Row): TNextStepApplication | null {
   if (row.cancelStatus === '注销') return null;
-  if (row.cancellation) return { page: 'cancellation', applicationId: row.cancellation.applicationId, status: row.cancellation.status, accepted: false };
-  if (row.change) return { page: 'change', applicationId: row.change.applicationId, status: row.change.status, accepted: false };
+  if (row.cancellation) return { page: 'cancellation', applicationId: row.cancellation.applicationId, status: row.cancellation.status, accepted: row.cancellation.accepted ?? false };
+  if (row.change) return { page: 'change', applicationId: row.change.applicationId, status: row.change.status, accepted: row.change.accepted ?? false };
   if (row.applicationId && row.reviewStatus !== '审核通过') return { page: 'establishment', applicationId: row.applicationId, status: row.reviewStatus, accepted: row.acceptedAt !== null };
   return null;
 }
@@ -45,8 +45,12 @@ function applicationStep(app: TNextStepApplication, problems: number | null): Pi
       };
     case '审核不通过':
       return { tone: 'todo', text: `${what}审核不通过：请阅读审核意见，修改后重新提交` };
+    case '待补正':
+      return { tone: 'todo', text: `${what}待补正：请按补正告知书修改后重新提交` };
     case '待审核':
       return { tone: 'wait', text: app.accepted ? `${what}审核中：审批部门已受理` : `${what}待审核：等待审批部门受理（受理前可撤回）` };
+    case '不予受理':
+      return { tone: 'done', text: `${what}不予受理：请阅读不予受理通知书，可重新申请` };
     case '审核通过':
       return { tone: 'done', text: `${what}审核通过` };
   }

@@ -5,9 +5,14 @@ import { isDeclaredKind } from '../applications/kinds';
 import { ZEducationCounts, ZRecordDraft } from '../applications/applications.schema';
 import { ZMaterials } from '../materials/materials.schema';
 import { REVIEW_DECISIONS, ZReviewDecisionView, ZReviewNote } from './decision.schema';
+import { ZAcceptanceView } from './acceptance.schema';
 
 export const REVIEW_TABS = ['待审核', '已审核'] as const;
 export type TReviewTab = (typeof REVIEW_TABS)[number];
+
+/** 待审核's 受理 filter: not yet accepted (kinds with the acceptance step only) or accepted. */
+export const ACCEPTANCE_FILTERS = ['待受理', '已受理'] as const;
+export type TAcceptanceFilter = (typeof ACCEPTANCE_FILTERS)[number];
 
 const day = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为YYYY-MM-DD`);
 
@@ -20,6 +25,8 @@ const ZReviewInboxFilters = z.object({
   uscc: z.string().trim().toUpperCase().max(18).optional(),
   submittedFrom: day('提交开始日期').optional(),
   submittedTo: day('提交结束日期').optional(),
+  /** 待受理: submissions of kinds with the acceptance step not yet accepted; 已受理: the others */
+  accepted: z.enum(ACCEPTANCE_FILTERS, { error: '请选择待受理或已受理' }).optional(),
   /** at most this many working days left; -1 = overdue only */
   maxDaysLeft: z.coerce.number().int('剩余工作日应为整数').min(-1).max(60).optional(),
   page: z.coerce.number().int().min(1, '页码必须大于 0').default(1),
@@ -41,13 +48,16 @@ export type TReviewInboxQuery = z.infer<typeof ZReviewInboxQuery>;
 export const REVIEW_TODO_DUE_SOON_DAYS = 3;
 export const ZReviewTodo = z.object({
   pending: z.number().int(),
+  /** of those, not yet accepted (受理 to decide within its 受理期限) */
+  toAccept: z.number().int(),
   /** at most REVIEW_TODO_DUE_SOON_DAYS working days left, overdue included */
   dueSoon: z.number().int(),
   overdue: z.number().int(),
 });
 export type TReviewTodo = z.infer<typeof ZReviewTodo>;
 
-const ZLastDecision = z.object({ decision: z.enum(REVIEW_DECISIONS), decidedAt: z.string(), opinion: z.string().nullable() });
+/** the latest decision: on the merits, or 不予受理 (its reason as the opinion) */
+const ZLastDecision = z.object({ decision: z.enum([...REVIEW_DECISIONS, '不予受理']), decidedAt: z.string(), opinion: z.string().nullable() });
 
 export const ZReviewInboxItem = z.object({
   id: z.string(),
@@ -61,6 +71,8 @@ export const ZReviewInboxItem = z.object({
   round: z.number().int(),
   submittedAt: z.string().nullable(),
   acceptedAt: z.string().nullable(),
+  /** the kind has the acceptance step: before acceptedAt, dueOn is the 受理期限 */
+  acceptance: z.boolean(),
   dueOn: z.string().nullable(),
   /** working days left until dueOn (negative: overdue); null once decided */
   daysLeft: z.number().int().nullable(),
@@ -136,6 +148,10 @@ export const ZReviewDetail = z.object({
   submittedAt: z.string(),
   acceptedAt: z.string().nullable(),
   acceptedByName: z.string().nullable(),
+  /** the kind has the acceptance step: 受理 / 不予受理 / 补正 come first, and dueOn before 受理 is the 受理期限 */
+  acceptance: z.boolean(),
+  /** every acceptance decision with its notice, newest first */
+  acceptances: z.array(ZAcceptanceView),
   dueOn: z.string().nullable(),
   daysLeft: z.number().int().nullable(),
   overdue: z.boolean(),

@@ -33,18 +33,30 @@ async function create(draft: TRecordDraft = completeDraft()) {
 }
 
 describe('the state machine as data', () => {
-  it('allows exactly the transitions of SPEC §4.3 and refuses every other', () => {
-    const allowed = new Set(['待提交|提交|待审核', '审核不通过|提交|待审核', '待审核|撤回|待提交', '待审核|审核通过|审核通过', '待审核|审核不通过|审核不通过']);
+  it('allows exactly the transitions of SPEC §4.3 with the acceptance step (decision 0034) and refuses every other', () => {
+    const allowed = new Set([
+      '待提交|提交|待审核',
+      '审核不通过|提交|待审核',
+      '待补正|提交|待审核',
+      '待审核|撤回|待提交',
+      '待审核|受理|待审核',
+      '待审核|不予受理|不予受理',
+      '待审核|补正|待补正',
+      '待审核|审核通过|审核通过',
+      '待审核|审核不通过|审核不通过',
+    ]);
     for (const from of APPLICATION_STATUSES) {
       for (const action of APPLICATION_ACTIONS) {
         const t = findTransition(from, action);
         expect(t ? `${from}|${action}|${t.to}` : null, `${from} ${action}`).toBe(allowed.has(`${from}|${action}|${t?.to}`) ? `${from}|${action}|${t!.to}` : null);
       }
     }
-    expect(allowedActions('待审核', 'agent', false)).toEqual(['撤回']);
-    expect(allowedActions('待审核', 'agent', true)).toEqual([]);
-    expect(allowedActions('待审核', 'reviewer', false)).toEqual(['审核通过', '审核不通过']);
-    expect(allowedActions('审核通过', 'agent', false)).toEqual([]);
+    const ctx = (accepted: boolean) => ({ accepted, acceptance: true });
+    expect(allowedActions('待审核', 'agent', ctx(false))).toEqual(['撤回']);
+    expect(allowedActions('待审核', 'agent', ctx(true))).toEqual([]);
+    expect(allowedActions('待审核', 'reviewer', ctx(false))).toEqual(['受理', '不予受理', '补正']);
+    expect(allowedActions('待审核', 'reviewer', ctx(true))).toEqual(['审核通过', '审核不通过']);
+    expect(allowedActions('审核通过', 'agent', ctx(false))).toEqual([]);
   });
 });
 

@@ -1,6 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import {
+  ACCEPTANCE_WORKING_DAYS,
   AppErrorCode,
+  actionContext,
   allowedActions,
   decisionDueOn,
   isEditable,
@@ -22,8 +24,9 @@ import { departments } from '../accounts/accounts.table';
 import { auditApplication, editableApplication, type ApplicationRow } from './applications.access';
 import { applicationSubmissions, applications } from './applications.table';
 import { allowedTransition, fire } from './transitions';
-import { AWAITING_DECISION } from './states';
+import { AWAITING_DECISION, CORRECTION } from './states';
 import { listDecisions } from './decisions.repository';
+import { listAcceptances } from './acceptances.repository';
 import { kindAdapter, type KindAdapter, type MaterialCounts } from './kinds';
 import { notifyReviewers } from '../notifications/notifications.service';
 
@@ -181,27 +184,38 @@ export class ApplicationsService {
         );
       }
       const now = this.deps.clock();
-      const [{ round } = { round: 0 }] = await queryRows<{ round: number }>(
+      const [{ round: last } = { round: 0 }] = await queryRows<{ round: number }>(
         tx,
         sql`SELECT coalesce(max(round), 0)::int AS round FROM application_submissions WHERE application_id = ${id}`,
       );
-      await tx.insert(applicationSubmissions).values({
-        applicationId: id,
-        round: round + 1,
-        requestKey: req.requestKey,
-        department: dept.code,
-        snapshot: check.snapshot,
-        submittedBy: actor.user.id,
-        submittedAt: now,
-      });
+      const submission = { requestKey: req.requestKey, department: dept.code, snapshot: check.snapshot, submittedBy: actor.user.id, submittedAt: now };
+      // after 补正 the round continues: the corrected content replaces the submission the reviewer asked
+      // to correct (its 补正告知书 keeps what was asked), so no round is counted twice (decision 0034)
+      const corrected = own.status === CORRECTION && last > 0;
+      const round = corrected ? last : last + 1;
+      if (corrected) {
+        await tx
+          .update(applicationSubmissions)
+          .set(submission)
+          .where(and(eq(applicationSubmissions.applicationId, id), eq(applicationSubmissions.round, round)));
+      } else {
+        await tx.insert(applicationSubmissions).values({ applicationId: id, round, ...submission });
+      }
       await adapter.submitted?.(ctx, own, dept.code);
-      const dueOn = adapter.dueOn ? await adapter.dueOn(ctx, own, now) : kind.decisionLimitDays === null ? null : decisionDueOn(calendar, now, kind.decisionLimitDays);
+      // a kind with the acceptance step: 5 working days to decide on 受理, the decision limit counts from 受理
+      const dueOn = kind.acceptance
+        ? decisionDueOn(calendar, now, ACCEPTANCE_WORKING_DAYS)
+        : adapter.dueOn
+          ? await adapter.dueOn(ctx, own, now)
+          : kind.decisionLimitDays === null
+            ? null
+            : decisionDueOn(calendar, now, kind.decisionLimitDays);
       await fire(this.deps, tx, own, '提交', actor, {
         set: { department: dept.code, submittedAt: now, dueOn, acceptedAt: null, acceptedBy: null },
-        audit: { department: dept.code, round: round + 1 },
+        audit: { department: dept.code, round, ...(corrected ? { corrected: true } : {}) },
       });
       // the department's reviewers learn of it in 消息中心, with the submission
-      const notice = submissionNotice(kind, { name: adapter.subjectName(adapter.openSnapshot(this.deps, check.snapshot)), round: round + 1 });
+      const notice = submissionNotice(kind, { name: adapter.subjectName(adapter.openSnapshot(this.deps, check.snapshot)), round, corrected });
       await notifyReviewers(tx, now, { department: dept.code, kind: 'application.submitted', ...notice, link: `/hr/reviews/${own.id}` });
     });
     return this.detail(id, actor);
@@ -223,7 +237,7 @@ export class ApplicationsService {
     return { check, problems: [...check.problems, ...declaredProblems(kindDeclaration(own.type), counts)] };
   }
 
-  /** 撤回: back to 待提交, only while no reviewer has opened (受理) it. */
+  /** 撤回: back to 待提交, only before 受理 (a kind without the acceptance step: until the decision). */
   async withdraw(actor: Actor, id: string, version: number): Promise<TAnyApplicationDetail> {
     await this.db.transaction(async (tx) => {
       const [own] = await tx.select().from(applications).where(and(eq(applications.id, id), eq(applications.unitId, actorUnitId(actor)))).for('update');
@@ -251,6 +265,8 @@ export class ApplicationsService {
     const { user } = actor;
     const [app] = await this.db.select().from(applications).where(eq(applications.id, id));
     if (!app) throw new AppError(AppErrorCode.NOT_FOUND, '申请不存在或无权查看');
+    const staff = user.role === 'reviewer' || user.role === 'admin';
+    const ctx = actionContext(app);
     const header = {
       id: app.id,
       type: app.type,
@@ -259,11 +275,13 @@ export class ApplicationsService {
       institutionId: app.institutionId,
       department: app.department,
       acceptedAt: app.acceptedAt?.toISOString() ?? null,
+      acceptance: ctx.acceptance,
+      acceptances: await listAcceptances(this.db, app.id, { reviewerNames: staff }),
       submittedAt: app.submittedAt?.toISOString() ?? null,
       dueOn: app.dueOn,
       updatedAt: app.updatedAt.toISOString(),
-      reviews: await listDecisions(this.db, app.id, { reviewerNames: user.role === 'reviewer' || user.role === 'admin' }),
-      actions: allowedActions(app.status, user.role, app.acceptedAt !== null),
+      reviews: await listDecisions(this.db, app.id, { reviewerNames: staff }),
+      actions: allowedActions(app.status, user.role, ctx),
       editable: isEditable(app.status) && user.role === 'agent',
     };
     return { ...header, ...(await kindAdapter(app.type).read(this.db, this.deps, app)) } as TAnyApplicationDetail;

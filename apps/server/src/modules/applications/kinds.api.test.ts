@@ -143,14 +143,18 @@ describe('a kind registered at runtime (测试申报), through the real API', ()
     const inbox = (await reviewer.get(`/api/reviews?type=${encodeURIComponent('测试申报')}`)).json() as TPage<TReviewInboxItem>;
     expect(inbox.items.map((i) => [i.id, i.type, i.status])).toEqual([[draft.id, '测试申报', '待审核']]);
 
-    // 受理: opening it
+    // opening only reads; a kind without the acceptance step is decided directly (decision 0034)
     const opened = await reviewer.get(`/api/reviews/${draft.id}`);
     expect(opened.statusCode, opened.body).toBe(200);
     const detail = opened.json() as TReviewDetail;
     expect(detail).toMatchObject({ type: '测试申报', round: 1, content: { contentType: 'note', data: { title: '第一季度测试申报', body: '本季度无变化。' } } });
-    expect(detail.acceptedAt).not.toBeNull();
+    expect(detail).toMatchObject({ acceptedAt: null, acceptance: false, actions: ['审核通过', '审核不通过'] });
     expect(detail.materials.slots.map((s) => s.name)).toEqual(['测试附件']);
-    expect(await auditOf('application.accepted', draft.id)).toHaveLength(1);
+    expect(await auditOf('application.accepted', draft.id)).toHaveLength(0);
+    // 受理 is not this kind's step
+    const notHere = await reviewer.post(`/api/reviews/${draft.id}/acceptance`, { decision: '受理' });
+    expect(notHere.statusCode).toBe(409);
+    expect(notHere.json().message).toBe('测试申报申请无需受理，请直接作出审核结论');
 
     // a note may name its material slot, not a record field it does not have
     const fieldNote = await reviewer.post(`/api/reviews/${draft.id}/decision`, {

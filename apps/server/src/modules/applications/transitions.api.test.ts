@@ -55,7 +55,7 @@ describe('fire(): the state machine applied', () => {
     for (const err of lost) {
       expect(err).toBeInstanceOf(AppError);
       expect(err.code).toBe(AppErrorCode.CONFLICT);
-      expect(err.message).toBe('该申请已被他人处理，当前不再是“待审核”状态，不能撤回。请刷新页面查看最新状态');
+      expect(err.message).toBe('该申请已被他人处理，状态或受理情况已变化，不能撤回。请刷新页面查看最新状态');
     }
 
     const [after] = await ctx.database.db.select().from(applications).where(eq(applications.id, application.id));
@@ -67,7 +67,7 @@ describe('fire(): the state machine applied', () => {
   });
 
   it('of parallel decisions exactly one lands, with its columns, its audit entry and the institution status', async () => {
-    const { application, institution } = await createDemoApplication(ctx, '待审核');
+    const { application, institution } = await createDemoApplication(ctx, '待审核', '220000', { accepted: true });
     const results = await fireTogether(application.id, '审核不通过', reviewer, 3);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const [after] = await ctx.database.db.select().from(applications).where(eq(applications.id, application.id));

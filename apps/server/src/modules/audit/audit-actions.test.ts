@@ -16,6 +16,7 @@ const CODE = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;
 /** Dotted strings in the sources that are not audit codes, each with what it is. */
 const NOT_AUDIT_CODES: Record<string, string> = {
   'application.decision': 'notification kind (消息中心)',
+  'application.acceptance': 'notification kind (消息中心): 受理 / 不予受理 / 补正',
   'basic.uscc': 'record field path of a submission problem',
   'excluded.source': 'SQL: the row an upsert would have inserted',
 };

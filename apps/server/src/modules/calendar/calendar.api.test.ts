@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TCalendarDay, TPage, TReviewInboxItem } from '@jhrm/contracts';
 import { createTestContext, type TestClient, type TestContext } from '../../test/harness';
-import { submitEstablishment } from '../../test/submissions';
+import { acceptSubmission, submitEstablishment } from '../../test/submissions';
 import { auditLog } from '../audit/audit.table';
 import { packageCalendar, seedWorkCalendar, STATUTORY_SOURCE } from './calendar.seed';
 import { workCalendarDays, workCalendarSeededYears } from './calendar.table';
@@ -162,7 +162,10 @@ describe('due dates and 剩余工作日 follow the calendar', () => {
     // Friday 2026-12-04: weekdays only, the 20th working day would be 元旦 2027 (a Friday)
     ctx.clock.advance(Date.parse('2026-12-04T09:00:00+08:00') - ctx.clock().getTime());
     await signIn();
-    const app = await submitEstablishment(ctx, agent);
+    const submitted = await submitEstablishment(ctx, agent);
+    // before 受理: 5 working days to decide on it; the decision limit counts from 受理 (decision 0034)
+    expect(submitted.dueOn).toBe('2026-12-11');
+    const app = await acceptSubmission(ctx, reviewer, submitted.id);
     expect(app.dueOn).toBe('2027-01-04');
     expect(await inboxItem(app.id)).toMatchObject({ dueOn: '2027-01-04', daysLeft: 20, overdue: false });
     expect(await inboxItem(app.id, 'maxDaysLeft=20')).toBeDefined();
@@ -179,8 +182,8 @@ describe('due dates and 剩余工作日 follow the calendar', () => {
     expect((await put(admin, '2027-01-01', { kind: '休', name: '元旦' })).statusCode).toBe(200);
     expect(await inboxItem(app.id)).toMatchObject({ daysLeft: 19 });
     expect(await inboxItem(app.id, 'maxDaysLeft=19')).toBeDefined();
-    // and the next submission's due date skips both
-    const next = await submitEstablishment(ctx, agent);
+    // and the next submission's decision limit (from its 受理) skips both
+    const next = await acceptSubmission(ctx, reviewer, (await submitEstablishment(ctx, agent)).id);
     expect(next.dueOn).toBe('2027-01-05');
   });
 });

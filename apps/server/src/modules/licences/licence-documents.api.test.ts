@@ -302,7 +302,7 @@ describe('from approval to the public', () => {
     const app = await submitEstablishment(ctx, agent, { department: '220000', draft: licensedDraft('吉林省长春职业介绍示范有限公司') });
     const reviewer = ctx.client();
     await reviewer.login('demo_reviewer');
-    const opened = (await reviewer.get(`/api/reviews/${app.id}`)).json() as TReviewDetail;
+    const opened = (await reviewer.post(`/api/reviews/${app.id}/acceptance`, { decision: '受理' })).json() as TReviewDetail;
     const decided = await reviewer.post(`/api/reviews/${app.id}/decision`, { version: opened.version, decision: '审核通过', opinion: '符合条件，准予许可。' });
     expect(decided.statusCode, decided.body).toBe(200);
 

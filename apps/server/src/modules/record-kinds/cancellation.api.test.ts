@@ -41,7 +41,8 @@ async function submittedCancellation(institutionId: string) {
   for (const slot of ['身份证正反照', '注销审批表', '承诺书']) expect((await upload(draft.id, slot)).statusCode).toBe(200);
   const submitted = await agent.post(`/api/applications/${draft.id}/submit`, { version: draft.version, department: '220000', requestKey: requestKey() });
   expect(submitted.statusCode, submitted.body).toBe(200);
-  const opened = await reviewer.get(`/api/reviews/${draft.id}`);
+  // 受理 first (decision 0034): the version to decide on is the accepted one
+  const opened = await reviewer.post(`/api/reviews/${draft.id}/acceptance`, { decision: '受理' });
   expect(opened.statusCode, opened.body).toBe(200);
   return { id: draft.id, version: opened.json().version as number };
 }

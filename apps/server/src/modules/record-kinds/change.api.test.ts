@@ -73,7 +73,8 @@ async function submittedRename(institutionId: string, newName: string, registere
   for (const slot of ['工商营业执照(变更)', '人力资源服务许可证(变更)', '许可证变更申请表(变更)']) expect((await upload(draft.id, slot)).statusCode).toBe(200);
   const submitted = await submit(draft.id, saved.json().version);
   expect(submitted.statusCode, submitted.body).toBe(200);
-  const opened = await reviewer.get(`/api/reviews/${draft.id}`);
+  // 受理 first (decision 0034): the version to decide on is the accepted one
+  const opened = await reviewer.post(`/api/reviews/${draft.id}/acceptance`, { decision: '受理' });
   expect(opened.statusCode, opened.body).toBe(200);
   return { id: draft.id, version: opened.json().version as number };
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ZDecisionRequest, ZDecisionResponse, ZPage, ZReviewDetail, ZReviewInboxItem, ZReviewInboxQuery, ZReviewExportQuery, ZReviewTodo } from '@jhrm/contracts';
+import { ZAcceptanceRequest, ZDecisionRequest, ZDecisionResponse, ZPage, ZReviewDetail, ZReviewInboxItem, ZReviewInboxQuery, ZReviewExportQuery, ZReviewTodo } from '@jhrm/contracts';
 import { zod } from '../../lib/routes';
 import type { AppDeps } from '../../deps';
 import { applicationRead } from '../applications/applications.access';
@@ -8,10 +8,12 @@ import { ReviewsService } from './reviews.service';
 import { actorOf } from '../../plugins/auth';
 import { sendListExport, streamListExport } from '../../lib/list-export';
 import { reviewExportColumns } from './review-export';
+import { sendOwnPdf, ZInlineQuery } from '../../lib/downloads';
+import { APPLICATION_READERS } from '../materials';
 
 const ZId = z.object({ id: z.uuid('编号格式不正确') });
 
-/** 审核: the reviewer's inbox, the submission (opening it is 受理), and the decision. */
+/** 审核: the reviewer's inbox, the submission (opening it only reads), 受理 / 不予受理 / 补正 with their notices, and the decision. */
 export async function reviewsRoutes(app: FastifyInstance, deps: AppDeps) {
   const service = new ReviewsService(deps);
   const r = zod(app);
@@ -49,8 +51,34 @@ export async function reviewsRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get('/api/reviews/:id', {
     config: { access: ['reviewer'], staffRead: applicationRead('application.viewed') },
-    schema: { tags: ['reviews'], summary: '审核详情（首次打开待审核的申请即受理，单位不能再撤回）', params: ZId, response: { 200: ZReviewDetail } },
+    schema: { tags: ['reviews'], summary: '审核详情（打开只是查看，不受理）', params: ZId, response: { 200: ZReviewDetail } },
     handler: async (req) => service.open(actorOf(req), req.params.id),
+  });
+
+  r.post('/api/reviews/:id/acceptance', {
+    config: { access: ['reviewer'] },
+    schema: {
+      tags: ['reviews'],
+      summary: '受理 / 不予受理（须填写理由）/ 补正（须一次性列明全部补正内容），并出具受理通知书、不予受理通知书或补正告知书',
+      params: ZId,
+      body: ZAcceptanceRequest,
+      response: { 200: ZDecisionResponse },
+    },
+    handler: async (req) => service.acceptance(actorOf(req), req.params.id, req.body),
+  });
+
+  r.get('/api/applications/:id/acceptances/:acceptanceId/notice', {
+    config: { access: APPLICATION_READERS, staffRead: applicationRead('acceptance.notice.downloaded') },
+    schema: {
+      tags: ['reviews'],
+      summary: '下载受理通知书 / 不予受理通知书 / 补正告知书（PDF；本单位的申请，或本审批部门的审核人员）',
+      params: z.object({ id: z.uuid('编号格式不正确'), acceptanceId: z.uuid('编号格式不正确') }),
+      querystring: ZInlineQuery,
+    },
+    handler: async (req, reply) => {
+      const { pdf, fileName } = await service.notice(actorOf(req), req.params.id, req.params.acceptanceId);
+      return sendOwnPdf(reply, pdf, fileName, { inline: req.query.inline === '1' });
+    },
   });
 
   r.post('/api/reviews/:id/decision', {

@@ -17,7 +17,7 @@ export function reviewExportColumns(tab: TReviewTab): ExportColumn<TReviewInboxI
   if (tab === '待审核') {
     return [
       ...shared,
-      { header: T.acceptedAt, value: (r) => (r.acceptedAt ? formatBeijing(new Date(r.acceptedAt)).slice(0, 10) : '未受理'), width: 12 },
+      { header: T.acceptedAt, value: (r) => (!r.acceptance ? '无需受理' : r.acceptedAt ? formatBeijing(new Date(r.acceptedAt)).slice(0, 10) : '待受理'), width: 12 },
       { header: T.dueOn, value: (r) => r.dueOn, width: 12 },
       { header: T.daysLeft, value: (r) => daysLeftText(r.daysLeft), width: 18 },
     ];

@@ -43,7 +43,7 @@ describe('GET /api/reviews/export', () => {
     expect(row[0]).toBe('设立');
     expect(row[4]).toBe('第1轮');
     expect(row[5]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
-    expect(row[6]).toBe('未受理');
+    expect(row[6]).toBe('待受理');
     expect(row[8]).toMatch(/^剩余\d+个工作日$/);
     // another department's submission is not the reviewer's
     expect(pending.rows.flat().join()).not.toContain('他部门');

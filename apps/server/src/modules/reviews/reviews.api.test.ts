@@ -46,6 +46,12 @@ const inbox = async (c: TestClient, query = '') => {
 };
 const open = (c: TestClient, id: string) => c.get(`/api/reviews/${id}`);
 const decide = (c: TestClient, id: string, body: Record<string, unknown>) => c.post(`/api/reviews/${id}/decision`, body);
+/** 受理 (decision 0034): the licensing kinds are decided only once accepted; returns the detail with its new version. */
+const accept = async (c: TestClient, id: string) => {
+  const res = await c.post(`/api/reviews/${id}/acceptance`, { decision: '受理' });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as TReviewDetail;
+};
 const unitDetail = async (id: string) => (await agent.get(`/api/applications/${id}`)).json() as TApplicationDetail;
 const auditOf = (action: string, targetId: string) =>
   ctx.database.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.targetId, targetId)));
@@ -67,6 +73,9 @@ describe('department scoping', () => {
     const wrong = await decide(city, toProvince.id, { version: toProvince.version, decision: '审核通过' });
     expect(wrong.statusCode).toBe(404);
     expect((await decide(province, toCity.id, { version: toCity.version, decision: '审核不通过', opinion: '不是本部门' })).statusCode).toBe(404);
+    // 受理 and its notices follow the same rule
+    expect((await city.post(`/api/reviews/${toProvince.id}/acceptance`, { decision: '受理' })).statusCode).toBe(404);
+    expect((await city.post(`/api/reviews/${toProvince.id}/acceptance`, { decision: '不予受理', reason: '不是本部门' })).statusCode).toBe(404);
     // nothing happened to either
     expect((await unitDetail(toProvince.id)).status).toBe('待审核');
     expect((await unitDetail(toCity.id)).acceptedAt).toBeNull();
@@ -118,13 +127,18 @@ describe('the inbox', () => {
     };
     await jump(0);
     const early = await submitEstablishment(ctx, agent, { department: '220200', draft: completeDraft({ basic: { ...completeDraft().basic, name: '吉林市早提交人力资源有限公司' } }) });
+    // before 受理 the deadline is the 受理期限: 5 working days (Thursday → the next Thursday)
+    expect((await inbox(c)).items[0]).toMatchObject({ id: early.id, acceptance: true, acceptedAt: null, dueOn: '2026-12-03', daysLeft: 5 });
+    // the decision limit counts from 受理 (here the same day)
+    await accept(c, early.id);
     await jump(3); // Thursday → Sunday
     const late = await submitEstablishment(ctx, agent, { department: '220200', draft: completeDraft({ basic: { ...completeDraft().basic, name: '吉林市晚提交人力资源有限公司' } }) });
+    await accept(c, late.id);
 
     const page = await inbox(c);
     expect(page.items.map((i) => i.id)).toEqual([early.id, late.id]);
     const [first, second] = page.items;
-    expect(first).toMatchObject({ type: '设立', round: 1, status: '待审核', kind: '备案', institutionName: '吉林市早提交人力资源有限公司', overdue: false, lastDecision: null, acceptedAt: null });
+    expect(first).toMatchObject({ type: '设立', round: 1, status: '待审核', kind: '备案', institutionName: '吉林市早提交人力资源有限公司', overdue: false, lastDecision: null });
     // submitted on a Thursday: due four weeks later; three calendar days on (a Sunday), 19 working days are left
     expect(first!.dueOn).toBe('2026-12-24');
     expect(first!.daysLeft).toBe(19);
@@ -151,41 +165,49 @@ describe('the inbox', () => {
   });
 });
 
-describe('受理 (opening)', () => {
-  it('records acceptance once, shows it to the unit and refuses 撤回 from then on', async () => {
+describe('opening a submission only reads (decision 0034)', () => {
+  it('records no 受理: the unit may still 撤回, the reviewer is offered 受理, 不予受理 and 补正; 受理 then closes 撤回', async () => {
     const app = await submitEstablishment(ctx, agent);
     ctx.clock.advanceMinutes(5);
     const first = await open(province, app.id);
     expect(first.statusCode).toBe(200);
     const detail = first.json() as TReviewDetail;
-    expect(detail).toMatchObject({ status: '待审核', round: 1, departmentName: '省人社厅审批办', acceptedByName: '赵审核', actions: ['审核通过', '审核不通过'] });
+    expect(detail).toMatchObject({ status: '待审核', round: 1, departmentName: '省人社厅审批办', acceptedAt: null, acceptedByName: null, acceptance: true, acceptances: [], actions: ['受理', '不予受理', '补正'] });
     expect(detail.content).toMatchObject({ contentType: 'record', issuesOnApproval: '备案', current: null });
     expect(recordContent(detail).record.basic?.name).toBe('吉林省博润人才服务有限公司');
     expect(recordContent(detail).record.staff).toHaveLength(2);
     expect(detail.materials.slots.every((s) => s.uploaded)).toBe(true);
     expect(detail.rounds).toEqual([expect.objectContaining({ round: 1, submittedByName: '李经办', decision: null })]);
-
-    ctx.clock.advanceMinutes(5);
-    const again = (await open(province, app.id)).json() as TReviewDetail;
-    expect(again.acceptedAt).toBe(detail.acceptedAt);
-    expect(await auditOf('application.accepted', app.id)).toHaveLength(1);
-    expect((await auditOf('application.viewed', app.id)).length).toBe(2);
+    // opening leaves the version and writes only the audit of the read
+    expect(detail.version).toBe(app.version);
+    expect(await auditOf('application.accepted', app.id)).toHaveLength(0);
+    expect((await auditOf('application.viewed', app.id)).length).toBe(1);
 
     const unit = await unitDetail(app.id);
-    expect(unit).toMatchObject({ status: '待审核', acceptedAt: detail.acceptedAt, actions: [], dueOn: '2026-12-24', reviews: [] });
-    const withdraw = await agent.post(`/api/applications/${app.id}/withdraw`, { version: unit.version });
+    expect(unit).toMatchObject({ status: '待审核', acceptedAt: null, actions: ['撤回'], acceptance: true, acceptances: [] });
+    const row = (await agent.get('/api/institutions')).json().items.find((i: { applicationId: string }) => i.applicationId === app.id);
+    expect(row).toMatchObject({ reviewStatus: '待审核', acceptedAt: null, actions: ['查看', '撤回'] });
+
+    ctx.clock.advanceMinutes(5);
+    const accepted = await accept(province, app.id);
+    expect(accepted).toMatchObject({ acceptedByName: '赵审核', actions: ['审核通过', '审核不通过'], version: app.version + 1 });
+    expect(accepted.acceptances).toEqual([expect.objectContaining({ round: 1, decision: '受理', departmentName: '吉林省人力资源和社会保障厅', reviewerName: '赵审核' })]);
+    expect(await auditOf('application.accepted', app.id)).toHaveLength(1);
+    // 20 working days from 受理 (a Thursday): four weeks later
+    const after = await unitDetail(app.id);
+    expect(after).toMatchObject({ status: '待审核', acceptedAt: accepted.acceptedAt, actions: [], dueOn: '2026-12-24', reviews: [] });
+    expect(after.acceptances[0]).toMatchObject({ decision: '受理', reviewerName: null });
+    const withdraw = await agent.post(`/api/applications/${app.id}/withdraw`, { version: after.version });
     expect(withdraw.statusCode).toBe(409);
     expect(withdraw.json().message).toContain('受理');
-    const row = (await agent.get('/api/institutions')).json().items.find((i: { applicationId: string }) => i.applicationId === app.id);
-    expect(row).toMatchObject({ reviewStatus: '待审核', acceptedAt: detail.acceptedAt, actions: ['查看'] });
-    // the version the reviewer decides with is not moved by acceptance
-    expect(again.version).toBe(app.version);
+    const row2 = (await agent.get('/api/institutions')).json().items.find((i: { applicationId: string }) => i.applicationId === app.id);
+    expect(row2).toMatchObject({ reviewStatus: '待审核', acceptedAt: accepted.acceptedAt, actions: ['查看'] });
   });
 });
 
 describe('decisions', () => {
   it('refuses 审核不通过 without an opinion and notes that name nothing, changing nothing', async () => {
-    const app = await submitEstablishment(ctx, agent);
+    const app = await accept(province, (await submitEstablishment(ctx, agent)).id);
     const noOpinion = await decide(province, app.id, { version: app.version, decision: '审核不通过', opinion: '   ' });
     expect(noOpinion.statusCode).toBe(400);
     expect(noOpinion.json().fieldErrors).toEqual([{ path: 'opinion', message: '审核不通过时须填写审核意见' }]);
@@ -211,8 +233,8 @@ describe('decisions', () => {
 
   it('rejects with field and material notes; the unit sees them, corrects, resubmits (round 2) and is approved', async () => {
     const app = await submitEstablishment(ctx, agent, { draft: licensedDraft('吉林省博润职业介绍有限公司') });
-    const opened = (await open(province, app.id)).json() as TReviewDetail;
-    expect(recordContent(opened).issuesOnApproval).toBe('许可');
+    expect(recordContent((await open(province, app.id)).json() as TReviewDetail).issuesOnApproval).toBe('许可');
+    const opened = await accept(province, app.id);
     const smsBefore = ctx.deps.outbox!.read().sms.length;
 
     const rejected = await decide(province, app.id, {
@@ -244,7 +266,10 @@ describe('decisions', () => {
     expect(inst).toMatchObject({ reviewStatus: '审核不通过', licensed: false, currentRecordId: null });
 
     // messages: one per account of the unit, with the link; one SMS to the agent who submitted
-    const msgs = await ctx.database.db.select().from(notifications).where(eq(notifications.link, `/hr/institutions/${app.institutionId}/view`));
+    const msgs = await ctx.database.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.link, `/hr/institutions/${app.institutionId}/view`), eq(notifications.kind, 'application.decision')));
     expect(msgs).toHaveLength(2);
     expect(msgs[0]!.title).toBe('审核不通过：吉林省博润职业介绍有限公司');
     expect(msgs[0]!.body).toContain('审核意见：办公地址与营业执照不一致，请核实。');
@@ -267,7 +292,8 @@ describe('decisions', () => {
     const item = (await inbox(province)).items.find((i) => i.id === app.id);
     expect(item).toMatchObject({ round: 2, acceptedAt: null, lastDecision: { decision: '审核不通过' } });
 
-    const round2 = (await open(province, app.id)).json() as TReviewDetail;
+    expect(((await open(province, app.id)).json() as TReviewDetail).actions).toEqual(['受理', '不予受理', '补正']);
+    const round2 = await accept(province, app.id);
     expect(round2.round).toBe(2);
     expect(recordContent(round2).record.basic?.officeAddress).toBe('长春市朝阳区人民大街1000号');
     expect(round2.rounds.map((x) => [x.round, x.decision?.decision ?? null])).toEqual([
@@ -303,19 +329,18 @@ describe('decisions', () => {
   });
 
   it('approves a 备案 with a 备案凭证 and leaves 是否发证 否', async () => {
-    const app = await submitEstablishment(ctx, agent);
+    const app = await accept(province, (await submitEstablishment(ctx, agent)).id);
     const res = await decide(province, app.id, { version: app.version, decision: '审核通过', licence: { issuedOn: '2026-11-20' } });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().licence).toMatchObject({ kind: '备案', issuedOn: '2026-11-20' });
     expect(res.json().licence.number).toMatch(/^吉人服备〔2026〕220000\d{4}号$/);
     const [inst] = await ctx.database.db.select().from(institutions).where(eq(institutions.id, app.institutionId));
     expect(inst).toMatchObject({ reviewStatus: '审核通过', licensed: false });
-    // the decision counts as acceptance when nobody opened it first
-    expect((await unitDetail(app.id)).acceptedAt).not.toBeNull();
+    expect((await unitDetail(app.id)).acceptedAt).toBe(app.acceptedAt);
   });
 
   it('refuses a future 发证日期', async () => {
-    const app = await submitEstablishment(ctx, agent, { draft: licensedDraft('未来日期职业介绍有限公司') });
+    const app = await accept(province, (await submitEstablishment(ctx, agent, { draft: licensedDraft('未来日期职业介绍有限公司') })).id);
     const res = await decide(province, app.id, { version: app.version, decision: '审核通过', licence: { issuedOn: '2099-01-01' } });
     expect(res.statusCode).toBe(400);
     expect(res.json().fieldErrors).toEqual([{ path: 'licence.issuedOn', message: '发证日期不能晚于今天' }]);
@@ -324,7 +349,7 @@ describe('decisions', () => {
   });
 
   it('refuses deciding on 审核通过, on 待提交 (not visible) and with a stale version', async () => {
-    const app = await submitEstablishment(ctx, agent);
+    const app = await accept(province, (await submitEstablishment(ctx, agent)).id);
     const stale = await decide(province, app.id, { version: app.version - 1, decision: '审核通过' });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().details).toEqual({ currentVersion: app.version });
@@ -340,7 +365,7 @@ describe('decisions', () => {
   });
 
   it('lands a double-clicked decision once', async () => {
-    const app = await submitEstablishment(ctx, agent, { draft: licensedDraft('双击职业介绍有限公司') });
+    const app = await accept(province, (await submitEstablishment(ctx, agent, { draft: licensedDraft('双击职业介绍有限公司') })).id);
     const body = { version: app.version, decision: '审核通过' };
     const results = await Promise.all([decide(province, app.id, body), decide(province, app.id, body)]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
@@ -350,8 +375,8 @@ describe('decisions', () => {
   });
 
   it('issues unique licence numbers to many approvals at once', async () => {
-    const apps: TApplicationDetail[] = [];
-    for (let i = 0; i < 6; i++) apps.push(await submitEstablishment(ctx, agent, { draft: licensedDraft(`并发职业介绍有限公司${i}`) }));
+    const apps: TReviewDetail[] = [];
+    for (let i = 0; i < 6; i++) apps.push(await accept(province, (await submitEstablishment(ctx, agent, { draft: licensedDraft(`并发职业介绍有限公司${i}`) })).id));
     const results = await Promise.all(apps.map((a) => decide(province, a.id, { version: a.version, decision: '审核通过' })));
     expect(results.map((r) => r.statusCode)).toEqual(apps.map(() => 200));
     const numbers = results.map((r) => (r.json() as TDecisionResponse).licence!.number);
@@ -360,7 +385,7 @@ describe('decisions', () => {
 
   it('shows the current record beside a 变更 and re-issues the licence on approval', async () => {
     // an established, licensed institution
-    const est = await submitEstablishment(ctx, agent, { draft: licensedDraft('变更前职业介绍有限公司') });
+    const est = await accept(province, (await submitEstablishment(ctx, agent, { draft: licensedDraft('变更前职业介绍有限公司') })).id);
     const first = (await decide(province, est.id, { version: est.version, decision: '审核通过' })).json() as TDecisionResponse;
     // a 变更 proposing a new name, as the change issue will create it
     const db = ctx.database.db;
@@ -379,7 +404,7 @@ describe('decisions', () => {
     const snapshotRecord = { ...(await unitDetail(est.id)).record, basic: { ...(await unitDetail(est.id)).record.basic, name: '变更后职业介绍有限公司' } };
     await db.insert(applicationSubmissions).values({ applicationId: change!.id, round: 1, requestKey: requestKey(), department: '220000', snapshot: { record: snapshotRecord, kind: { kind: '许可', because: ['职业介绍'] } }, submittedAt: now });
 
-    const detail = (await open(province, change!.id)).json() as TReviewDetail;
+    const detail = await accept(province, change!.id);
     expect(detail.type).toBe('变更');
     expect(recordContent(detail).current?.basic?.name).toBe('变更前职业介绍有限公司');
     expect(recordContent(detail).record.basic?.name).toBe('变更后职业介绍有限公司');
@@ -401,7 +426,8 @@ describe('消息中心', () => {
     const legal = ctx.client();
     await legal.login('demo_legal');
     const app = await submitEstablishment(ctx, agent, { draft: completeDraft({ basic: { ...completeDraft().basic, name: '消息测试人力资源有限公司' } }) });
-    await decide(province, app.id, { version: app.version, decision: '审核不通过', opinion: '请补充材料' });
+    const accepted = await accept(province, app.id);
+    await decide(province, app.id, { version: accepted.version, decision: '审核不通过', opinion: '请补充材料' });
 
     const before = (await agent.get('/api/notifications/unread-count')).json().unread as number;
     expect(before).toBeGreaterThan(0);

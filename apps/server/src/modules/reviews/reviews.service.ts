@@ -1,8 +1,14 @@
 import { and, asc, desc, eq, gte, ilike, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import {
   AppErrorCode,
+  acceptanceKinds,
+  acceptanceNotice,
+  actionContext,
   addWorkingDays,
   allowedActions,
+  decisionDueOn,
+  hasAcceptanceStep,
+  issuerName,
   beijingDay,
   beijingDayRange,
   findTransition,
@@ -12,6 +18,9 @@ import {
   REVIEW_TODO_DUE_SOON_DAYS,
   workingDaysLeft,
   type WorkCalendar,
+  type TAcceptanceDecision,
+  type TAcceptanceRequest,
+  type TCorrectionItemView,
   type TDecisionRequest,
   type TDecisionResponse,
   type TFieldError,
@@ -26,14 +35,13 @@ import {
 import { AppError } from '../../lib/app-error';
 import { formatBeijing } from '../../lib/time';
 import { uniqueViolation } from '../../lib/pg-errors';
-import type { DbOrTx } from '../../db/client';
+import { queryRows, type DbOrTx } from '../../db/client';
 import type { AppDeps } from '../../deps';
-import type { SessionUser } from '../accounts/sessions.service';
 import { units, users } from '../accounts/accounts.table';
-import { auditApplication, readableApplication, reviewerDepartment, type ApplicationRow } from '../applications/applications.access';
+import { readableApplication, reviewerDepartment, type ApplicationRow } from '../applications/applications.access';
 import { applicationSubmissions, applications } from '../applications/applications.table';
 import type { Actor } from '../accounts/actor';
-import { fire } from '../applications/transitions';
+import { allowedTransition, fire } from '../applications/transitions';
 import { AWAITING_DECISION, DRAFT } from '../applications/states';
 import { institutions } from '../institutions/institutions.table';
 import { licenceOfApplication, type LicenceRow } from '../licences/licences.service';
@@ -42,13 +50,20 @@ import { applicationMaterials } from '../materials/materials.service';
 import { notifyUnit } from '../notifications/notifications.service';
 import { departmentNames, listDecisions } from '../applications/decisions.repository';
 import { applicationReviews } from '../applications/decisions.table';
+import { applicationAcceptances } from '../applications/acceptances.table';
+import { listAcceptances } from '../applications/acceptances.repository';
+import { acceptanceNoticeFileName, renderAcceptanceNotice } from '../documents/acceptance-notice';
 import { likeEscape } from '../../lib/like';
 
 type SubmissionRow = typeof applicationSubmissions.$inferSelect;
 
+/** The word of each notice's number: 220000受字〔2026〕第0001号, 220000不受字…, 220000补字… */
+const NOTICE_WORDS: Record<TAcceptanceDecision, string> = { 受理: '受', 不予受理: '不受', 补正: '补' };
+
 /**
- * The reviewer workbench (审核): the department's inbox, opening a submission (受理), and the
- * decision with its consequences — the institution's status, the licence, the unit's messages.
+ * The reviewer workbench (审核): the department's inbox, reading a submission, the acceptance
+ * decision (受理 / 不予受理 / 补正, decision 0034) with its notice, and the decision with its
+ * consequences — the institution's status, the licence, the unit's messages.
  */
 export class ReviewsService {
   constructor(private readonly deps: AppDeps) {}
@@ -76,17 +91,18 @@ export class ReviewsService {
    */
   async todo(actor: Actor): Promise<TReviewTodo> {
     const dept = await reviewerDepartment(this.db, actor.user);
-    if (!dept) return { pending: 0, dueSoon: 0, overdue: 0 };
+    if (!dept) return { pending: 0, toAccept: 0, dueSoon: 0, overdue: 0 };
     const calendar = await this.deps.calendar.get();
     const [row] = await this.db
       .select({
         pending: sql<number>`count(*)::int`,
+        toAccept: sql<number>`(count(*) FILTER (WHERE ${notYetAccepted()}))::int`,
         dueSoon: sql<number>`(count(*) FILTER (WHERE ${this.dueWithin(calendar, REVIEW_TODO_DUE_SOON_DAYS)}))::int`,
         overdue: sql<number>`(count(*) FILTER (WHERE ${this.dueWithin(calendar, -1)}))::int`,
       })
       .from(applications)
       .where(awaitingIn(dept.code));
-    return { pending: row?.pending ?? 0, dueSoon: row?.dueSoon ?? 0, overdue: row?.overdue ?? 0 };
+    return { pending: row?.pending ?? 0, toAccept: row?.toAccept ?? 0, dueSoon: row?.dueSoon ?? 0, overdue: row?.overdue ?? 0 };
   }
 
   /** 待审核 (by deadline) or 已审核 (decided by this department, newest first), of the reviewer's department only. */
@@ -95,10 +111,14 @@ export class ReviewsService {
     const empty = { items: [], total: 0, page: q.page, pageSize: q.pageSize };
     if (!dept) return empty;
 
-    const decidedHere = sql`EXISTS (SELECT 1 FROM application_reviews r WHERE r.application_id = ${applications.id} AND r.department = ${dept.code})`;
+    // decided here: a decision on the merits, or 不予受理 (final as well)
+    const decidedHere = sql`(EXISTS (SELECT 1 FROM application_reviews r WHERE r.application_id = ${applications.id} AND r.department = ${dept.code})
+      OR EXISTS (SELECT 1 FROM application_acceptances a WHERE a.application_id = ${applications.id} AND a.department = ${dept.code} AND a.decision = '不予受理'))`;
     const where: SQL[] = [q.tab === '待审核' ? awaitingIn(dept.code) : and(eq(applications.department, dept.code), decidedHere)!];
     // any declared kind (the query schema refuses others)
     if (q.type) where.push(eq(applications.type, q.type));
+    if (q.accepted === '待受理') where.push(notYetAccepted());
+    if (q.accepted === '已受理') where.push(sql`NOT ${notYetAccepted()}`);
     if (q.name) where.push(ilike(institutions.name, `%${likeEscape(q.name)}%`));
     if (q.uscc) where.push(eq(institutions.uscc, q.uscc));
     const submitted = beijingDayRange(q.submittedFrom, q.submittedTo);
@@ -110,7 +130,11 @@ export class ReviewsService {
     const order =
       q.tab === '待审核'
         ? [asc(applications.dueOn), asc(applications.submittedAt), asc(applications.id)]
-        : [sql`(SELECT max(r.decided_at) FROM application_reviews r WHERE r.application_id = ${applications.id} AND r.department = ${dept.code}) DESC`, desc(applications.id)];
+        : [
+            sql`coalesce((SELECT max(r.decided_at) FROM application_reviews r WHERE r.application_id = ${applications.id} AND r.department = ${dept.code}),
+              (SELECT max(a.decided_at) FROM application_acceptances a WHERE a.application_id = ${applications.id} AND a.department = ${dept.code} AND a.decision = '不予受理')) DESC`,
+            desc(applications.id),
+          ];
 
     const [rows, [total]] = await Promise.all([
       this.db
@@ -132,7 +156,7 @@ export class ReviewsService {
         : this.db.select({ n: sql<number>`count(*)::int` }).from(applications).where(filter),
     ]);
     const ids = rows.map((r) => r.app.id);
-    const [subs, decisions] = ids.length
+    const [subs, decisions, refusals] = ids.length
       ? await Promise.all([
           this.db
             .select({ applicationId: applicationSubmissions.applicationId, round: applicationSubmissions.round, kind: sql<string | null>`${applicationSubmissions.snapshot}->'kind'->>'kind'`,
@@ -147,11 +171,19 @@ export class ReviewsService {
             .from(applicationReviews)
             .where(inArray(applicationReviews.applicationId, ids))
             .orderBy(asc(applicationReviews.round)),
+          this.db
+            .select({ applicationId: applicationAcceptances.applicationId, decision: applicationAcceptances.decision, decidedAt: applicationAcceptances.decidedAt, opinion: applicationAcceptances.reason })
+            .from(applicationAcceptances)
+            .where(and(inArray(applicationAcceptances.applicationId, ids), eq(applicationAcceptances.decision, '不予受理'))),
         ])
-      : [[], []];
+      : [[], [], []];
     // ascending order: the last one seen per application is the latest
     const latestSub = new Map(subs.map((s) => [s.applicationId, s]));
-    const latestDecision = new Map(decisions.map((d) => [d.applicationId, d]));
+    const latestDecision = new Map<string, { decision: '审核通过' | '审核不通过' | '不予受理'; decidedAt: Date; opinion: string | null }>([
+      ...decisions.map((d) => [d.applicationId, d] as const),
+      // 不予受理 is final: nothing is decided after it
+      ...refusals.map((d) => [d.applicationId, { ...d, decision: '不予受理' as const }] as const),
+    ]);
 
     return {
       total: total?.n ?? 0,
@@ -172,6 +204,7 @@ export class ReviewsService {
           round: sub?.round ?? 0,
           submittedAt: app.submittedAt?.toISOString() ?? null,
           acceptedAt: app.acceptedAt?.toISOString() ?? null,
+          acceptance: hasAcceptanceStep(app.type),
           dueOn: app.dueOn,
           daysLeft,
           overdue: daysLeft !== null && daysLeft < 0,
@@ -183,23 +216,11 @@ export class ReviewsService {
   }
 
   /**
-   * 受理 and read: the first time a reviewer of the responsible department opens a 待审核
-   * submission it is accepted (once; the unit can no longer 撤回). Reviewers of other
-   * departments get 404 from readableApplication.
+   * Reading a submission (the route records the staff read). Opening only reads: 受理 is the
+   * reviewer's explicit decision (acceptance()). Reviewers of other departments get 404 from readableApplication.
    */
   async open(actor: Actor, id: string): Promise<TReviewDetail> {
-    const user = actor.user;
-    const app = await readableApplication(this.db, actor, id);
-    if (app.status === AWAITING_DECISION && !app.acceptedAt) {
-      await this.db.transaction(async (tx) => {
-        const [accepted] = await tx
-          .update(applications)
-          .set({ acceptedAt: this.deps.clock(), acceptedBy: user.id })
-          .where(and(eq(applications.id, id), eq(applications.status, AWAITING_DECISION), isNull(applications.acceptedAt)))
-          .returning({ id: applications.id });
-        if (accepted) await auditApplication(this.deps, tx, actor, 'application.accepted', app, { department: app.department });
-      });
-    }
+    await readableApplication(this.db, actor, id);
     return this.detail(this.db, id);
   }
 
@@ -216,7 +237,7 @@ export class ReviewsService {
       .where(eq(applications.id, id));
     if (!row) throw new AppError(AppErrorCode.NOT_FOUND, '申请不存在或无权查看');
     const { app, institution } = row;
-    const [subs, decisions, materials, licence] = await Promise.all([
+    const [subs, decisions, materials, licence, acceptances] = await Promise.all([
       db
         .select({ sub: applicationSubmissions, submittedByName: users.name })
         .from(applicationSubmissions)
@@ -226,6 +247,7 @@ export class ReviewsService {
       listDecisions(db, id, { reviewerNames: true }),
       applicationMaterials(db, app),
       licenceOfApplication(db, id),
+      listAcceptances(db, id, { reviewerNames: true }),
     ]);
     const latest = subs.at(-1)?.sub;
     const adapter = kindAdapter(app.type);
@@ -248,10 +270,12 @@ export class ReviewsService {
       submittedAt: (latest?.submittedAt ?? app.submittedAt ?? app.createdAt).toISOString(),
       acceptedAt: app.acceptedAt?.toISOString() ?? null,
       acceptedByName: app.acceptedAt ? row.acceptedByName : null,
+      acceptance: hasAcceptanceStep(app.type),
+      acceptances,
       dueOn: app.dueOn,
       daysLeft,
       overdue: daysLeft !== null && daysLeft < 0,
-      actions: allowedActions(app.status, 'reviewer', app.acceptedAt !== null),
+      actions: allowedActions(app.status, 'reviewer', actionContext(app)),
       materials,
       rounds: subs.map(({ sub, submittedByName }) => ({
         round: sub.round,
@@ -279,7 +303,7 @@ export class ReviewsService {
       // another department's (or a never submitted) application does not exist for this reviewer
       if (!app || !dept || app.department !== dept.code || app.status === DRAFT) throw new AppError(AppErrorCode.NOT_FOUND, '申请不存在或无权查看');
       const [latest] = await tx.select().from(applicationSubmissions).where(eq(applicationSubmissions.applicationId, id)).orderBy(desc(applicationSubmissions.round)).limit(1);
-      await this.checkDecidable(tx, app, decision, latest, actor.user);
+      await this.checkDecidable(tx, app, decision, latest, actor);
       if (app.version !== req.version) {
         throw new AppError(AppErrorCode.CONFLICT, '该申请已发生变化（可能已被撤回后重新提交），请刷新页面后再审核', undefined, { currentVersion: app.version });
       }
@@ -333,29 +357,153 @@ export class ReviewsService {
         outcome: outcome.notice,
       });
       await notifyUnit(tx, now, { unitId: app.unitId, kind: 'application.decision', title: notice.title, body: notice.body, link: `/hr/institutions/${app.institutionId}/view` });
-      const [agent] = latest!.submittedBy
-        ? await tx.select({ phoneEnc: users.phoneEnc }).from(users).where(eq(users.id, latest!.submittedBy))
-        : [];
-      const phone = agent?.phoneEnc ? this.deps.pii.decrypt(agent.phoneEnc) : null;
+      const phone = await this.submitterPhone(tx, latest!.submittedBy);
       return phone ? { phone, text: notice.sms } : null;
     });
 
-    let smsFailed = false;
-    if (sms) {
-      try {
-        await this.deps.sms.send(sms.phone, sms.text);
-      } catch {
-        // the decision and the in-app messages stand; the reviewer is told the SMS did not go out
-        smsFailed = true;
-      }
-    }
+    const smsFailed = await this.sendSms(sms);
     return { ...(await this.detail(this.db, id)), smsFailed };
   }
 
+  /** One SMS after a decision's transaction: whether it failed (the decision and the in-app messages stand). */
+  private async sendSms(sms: { phone: string; text: string } | null): Promise<boolean> {
+    if (!sms) return false;
+    try {
+      await this.deps.sms.send(sms.phone, sms.text);
+      return false;
+    } catch {
+      return true;
+    }
+  }
+
+  /** The phone of the agent who submitted the round, for its SMS. */
+  private async submitterPhone(tx: DbOrTx, submittedBy: string | null): Promise<string | null> {
+    const [agent] = submittedBy ? await tx.select({ phoneEnc: users.phoneEnc }).from(users).where(eq(users.id, submittedBy)) : [];
+    return agent?.phoneEnc ? this.deps.pii.decrypt(agent.phoneEnc) : null;
+  }
+
+  /**
+   * 受理 / 不予受理 / 补正 on the current round of a kind with the acceptance step (decision 0034), in
+   * one transaction: the state through fire() (a conditional UPDATE on the state and on 受理 not yet
+   * recorded, so of two reviewers, or of 受理 and the unit's 撤回, exactly one wins and the other gets a
+   * 409), the decision with its numbered notice, the clock (受理 starts the decision limit, 补正 and
+   * 不予受理 stop it), the unit's messages and the audit entry. Then one SMS to the agent who submitted.
+   */
+  async acceptance(actor: Actor, id: string, req: TAcceptanceRequest): Promise<TDecisionResponse> {
+    const calendar = await this.deps.calendar.get();
+    const sms = await this.db.transaction(async (tx) => {
+      const dept = await reviewerDepartment(tx, actor.user);
+      const [app] = await tx.select().from(applications).where(eq(applications.id, id)).for('update');
+      // the same scope as the decision: another department's (or a draft) does not exist for this reviewer
+      if (!app || !dept || app.department !== dept.code || app.status === DRAFT) throw new AppError(AppErrorCode.NOT_FOUND, '申请不存在或无权查看');
+      allowedTransition(app, req.decision, actor);
+      const [latest] = await tx.select().from(applicationSubmissions).where(eq(applicationSubmissions.applicationId, id)).orderBy(desc(applicationSubmissions.round)).limit(1);
+      if (!latest) throw new AppError(AppErrorCode.CONFLICT, '该申请没有提交记录，不能受理');
+      const adapter = kindAdapter(app.type);
+      const kind = kindDeclaration(app.type);
+      const snapshot: unknown = adapter.openSnapshot(this.deps, latest.snapshot);
+      const items: TCorrectionItemView[] =
+        req.decision === '补正' ? this.checkItems(app.type, adapter.noteLists?.(snapshot), req.items ?? []) : [];
+      const reason = req.decision === '受理' ? null : (req.reason ?? null);
+      const now = this.deps.clock();
+      const dueOn = req.decision === '受理' && kind.decisionLimitDays !== null ? decisionDueOn(calendar, now, kind.decisionLimitDays) : null;
+      const noticeNumber = await nextNoticeNumber(tx, dept.code, req.decision, now);
+      await fire(this.deps, tx, app, req.decision, actor, {
+        set:
+          req.decision === '受理'
+            ? { acceptedAt: now, acceptedBy: actor.user.id, dueOn }
+            : req.decision === '补正'
+              ? { dueOn: null }
+              : { dueOn: null, decidedAt: now, decidedBy: actor.user.id },
+        audit: {
+          round: latest.round,
+          department: dept.code,
+          noticeNumber,
+          ...(reason ? { reason } : {}),
+          ...(items.length ? { items: items.map((i) => (i.label ? `${i.label}：${i.message}` : i.message)) } : {}),
+          ...(dueOn ? { dueOn } : {}),
+        },
+      });
+      const subjectName = adapter.subjectName(snapshot);
+      await tx.insert(applicationAcceptances).values({
+        applicationId: id,
+        round: latest.round,
+        decision: req.decision,
+        reason,
+        items,
+        department: dept.code,
+        issuerName: issuerName(dept),
+        noticeNumber,
+        subjectName,
+        submittedAt: latest.submittedAt,
+        dueOn,
+        decidedBy: actor.user.id,
+        decidedAt: now,
+      });
+      const notice = acceptanceNotice(kind, {
+        decision: req.decision,
+        name: subjectName,
+        departmentName: issuerName(dept),
+        decidedAt: formatBeijing(now),
+        noticeNumber,
+        reason: reason ?? undefined,
+        items: items.length,
+        dueOn,
+      });
+      await notifyUnit(tx, now, { unitId: app.unitId, kind: 'application.acceptance', title: notice.title, body: notice.body, link: `/hr/institutions/${app.institutionId}/view` });
+      const phone = await this.submitterPhone(tx, latest.submittedBy);
+      return phone ? { phone, text: notice.sms } : null;
+    });
+    const smsFailed = await this.sendSms(sms);
+    return { ...(await this.detail(this.db, id)), smsFailed };
+  }
+
+  /**
+   * A notice of an acceptance decision (受理通知书 / 不予受理通知书 / 补正告知书) as a PDF, for whoever may
+   * read the application: its unit, a reviewer of its department, an administrator (404 otherwise).
+   */
+  async notice(actor: Actor, id: string, acceptanceId: string): Promise<{ pdf: Buffer; fileName: string }> {
+    const app = await readableApplication(this.db, actor, id);
+    const [row] = await this.db
+      .select({ a: applicationAcceptances, unitName: units.name })
+      .from(applicationAcceptances)
+      .innerJoin(units, eq(units.id, sql`${app.unitId}::uuid`))
+      .where(and(eq(applicationAcceptances.id, acceptanceId), eq(applicationAcceptances.applicationId, id)));
+    if (!row) throw new AppError(AppErrorCode.NOT_FOUND, '通知书不存在或无权查看');
+    const { a } = row;
+    const kind = kindDeclaration(app.type);
+    const pdf = await renderAcceptanceNotice({
+      decision: a.decision,
+      noticeNumber: a.noticeNumber,
+      issuerName: a.issuerName,
+      unitName: row.unitName,
+      institutionName: a.subjectName,
+      what: `${kind.notice.subject}${kind.notice.what}`,
+      submittedOn: beijingDay(a.submittedAt),
+      decidedOn: beijingDay(a.decidedAt),
+      dueOn: a.dueOn,
+      reason: a.reason,
+      items: a.items,
+      createdAt: a.decidedAt,
+    });
+    return { pdf, fileName: acceptanceNoticeFileName(a.decision, a.subjectName) };
+  }
+
+  /** 补正's items: those naming a field or material checked as a decision's notes are (canonical label); free text as written. */
+  private checkItems(type: string, rows: NoteLists | undefined, items: TAcceptanceRequest['items'] & object): TCorrectionItemView[] {
+    const targeted = items.flatMap((item, i) => (item.target && item.key ? [{ i, note: { target: item.target, key: item.key, label: item.label, message: item.message } }] : []));
+    const checked = this.checkNotes(type, rows, targeted.map((t) => t.note), (n) => `items.${targeted[n]!.i}.key`);
+    const byIndex = new Map(targeted.map((t, n) => [t.i, checked[n]!]));
+    return items.map((item, i) => {
+      const note = byIndex.get(i);
+      return note ? { target: note.target, key: note.key, label: note.label, message: note.message } : { target: null, key: null, label: item.label, message: item.message };
+    });
+  }
+
   /** The state machine allows the decision now, on a round nobody has decided yet. */
-  private async checkDecidable(tx: DbOrTx, app: ApplicationRow, decision: TReviewDecision, latest: SubmissionRow | undefined, user: SessionUser) {
+  private async checkDecidable(tx: DbOrTx, app: ApplicationRow, decision: TReviewDecision, latest: SubmissionRow | undefined, actor: Actor) {
     const t = findTransition(app.status, decision);
-    if (!t || !t.by.includes(user.role)) {
+    if (!t || !t.by.includes(actor.user.role)) {
       const [done] = latest
         ? await tx
             .select({ decision: applicationReviews.decision, decidedAt: applicationReviews.decidedAt })
@@ -366,10 +514,12 @@ export class ReviewsService {
       throw new AppError(AppErrorCode.CONFLICT, `当前状态为“${app.status}”，不能${decision}`);
     }
     if (!latest) throw new AppError(AppErrorCode.CONFLICT, '该申请没有提交记录，不能审核');
+    // a kind with the acceptance step is decided only once accepted (409 naming 受理 otherwise)
+    allowedTransition(app, decision, actor);
   }
 
   /** Each note names what the kind's declaration lets a reviewer annotate (a field, a list row, a material slot); the label shown is the canonical one. */
-  private checkNotes(type: string, rows: NoteLists | undefined, notes: TReviewNote[]): TReviewNote[] {
+  private checkNotes(type: string, rows: NoteLists | undefined, notes: TReviewNote[], pathOf: (i: number) => string = (i) => `notes.${i}.key`): TReviewNote[] {
     const errors: TFieldError[] = [];
     const lists = rows?.lists ?? {};
     const rowName = rows?.rowName;
@@ -377,9 +527,9 @@ export class ReviewsService {
     const checked = notes.map((n, i) => {
       const label = reviewTargetLabel(n.target, n.key, type, lists, rowName);
       if (!label) {
-        errors.push({ path: `notes.${i}.key`, message: n.target === 'material' ? `第${i + 1}条意见：该申请没有“${n.key}”这项材料` : `第${i + 1}条意见：“${n.key}”不是申请表中的字段` });
+        errors.push({ path: pathOf(i), message: n.target === 'material' ? `第${i + 1}条意见：该申请没有“${n.key}”这项材料` : `第${i + 1}条意见：“${n.key}”不是申请表中的字段` });
       } else if (seen.has(`${n.target}:${n.key}`)) {
-        errors.push({ path: `notes.${i}.key`, message: `第${i + 1}条意见：“${label}”已有意见，请合并为一条` });
+        errors.push({ path: pathOf(i), message: `第${i + 1}条意见：“${label}”已有意见，请合并为一条` });
       }
       seen.add(`${n.target}:${n.key}`);
       return { target: n.target, key: n.key, label: label ?? n.key, message: n.message };
@@ -388,6 +538,20 @@ export class ReviewsService {
     return checked;
   }
 
+}
+
+/** 待审核 of a kind with the acceptance step, not accepted yet: 待受理. */
+function notYetAccepted(): SQL {
+  return and(isNull(applications.acceptedAt), inArray(applications.type, acceptanceKinds()))!;
+}
+
+/** The next number of a notice of the department, decision and year (Beijing): 220000受字〔2026〕第0001号. */
+async function nextNoticeNumber(tx: DbOrTx, department: string, decision: TAcceptanceDecision, now: Date): Promise<string> {
+  const prefix = `${department}${NOTICE_WORDS[decision]}字〔${beijingDay(now).slice(0, 4)}〕第`;
+  // numbers are given one at a time per prefix: a second reviewer's decision waits for this transaction
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${prefix}))`);
+  const [row] = await queryRows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM application_acceptances WHERE notice_number LIKE ${`${likeEscape(prefix)}%`}`);
+  return `${prefix}${String((row?.n ?? 0) + 1).padStart(4, '0')}号`;
 }
 
 /** 待审核 addressed to the department: the inbox's and the 待办's scope. */

@@ -43,7 +43,7 @@ const setDue = (id: string, dueOn: string) => ctx.database.db.update(application
 
 describe('GET /api/reviews/todo', () => {
   it("counts the department's 待审核, those due within 3 working days (overdue included) and the overdue, as the inbox's filters list them", async () => {
-    expect(await todo(jilin)).toEqual({ pending: 0, dueSoon: 0, overdue: 0 });
+    expect(await todo(jilin)).toEqual({ pending: 0, toAccept: 0, dueSoon: 0, overdue: 0 });
     // today is Thursday 2026-11-26: 3 working days left reach Tuesday 2026-12-01
     const due = ['2026-11-20', '2026-11-26', '2026-12-01', '2026-12-02'];
     const submitted = [];
@@ -52,7 +52,7 @@ describe('GET /api/reviews/todo', () => {
       await setDue(app.id, dueOn);
       submitted.push(app);
     }
-    // one with its own 20 working days (2026-12-24)
+    // one with its own 受理期限: 5 working days (2026-12-03)
     await submitEstablishment(ctx, agent, { department: '220200', draft: named('吉林市待办期限内人力资源有限公司') });
     // withdrawn: back to 待提交, no longer awaiting a decision, however overdue its old date
     const withdrawn = await submitEstablishment(ctx, agent, { department: '220200', draft: named('吉林市待办撤回人力资源有限公司') });
@@ -63,29 +63,35 @@ describe('GET /api/reviews/todo', () => {
     await setDue(other.id, '2026-11-02');
 
     const counts = await todo(jilin);
-    expect(counts).toEqual({ pending: 5, dueSoon: 3, overdue: 1 });
+    // none accepted yet: all of them 待受理
+    expect(counts).toEqual({ pending: 5, toAccept: 5, dueSoon: 3, overdue: 1 });
     // each number is what its link lists
     expect(await inboxTotal(jilin)).toBe(counts.pending);
+    expect(await inboxTotal(jilin, `&accepted=${encodeURIComponent('待受理')}`)).toBe(counts.toAccept);
+    expect(await inboxTotal(jilin, `&accepted=${encodeURIComponent('已受理')}`)).toBe(0);
     expect(await inboxTotal(jilin, '&maxDaysLeft=3')).toBe(counts.dueSoon);
     expect(await inboxTotal(jilin, '&maxDaysLeft=-1')).toBe(counts.overdue);
 
     // 长春市 sees only its own; the province none of either city's
-    expect(await todo(changchun)).toEqual({ pending: 1, dueSoon: 1, overdue: 1 });
+    expect(await todo(changchun)).toEqual({ pending: 1, toAccept: 1, dueSoon: 1, overdue: 1 });
     const province = await client('demo_reviewer');
     const provinceCounts = await todo(province);
     expect(provinceCounts.pending).toBe(await inboxTotal(province));
 
-    // a decision takes it off the list
-    const opened = await jilin.get(`/api/reviews/${submitted[0]!.id}`);
-    const decided = await jilin.post(`/api/reviews/${submitted[0]!.id}/decision`, { version: opened.json().version, decision: '审核不通过', opinion: '材料不全' });
+    // 受理 moves it from 待受理 to 已受理 (its 20 working days start), a decision takes it off the list
+    const accepted = await jilin.post(`/api/reviews/${submitted[0]!.id}/acceptance`, { decision: '受理' });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(await todo(jilin)).toEqual({ pending: 5, toAccept: 4, dueSoon: 2, overdue: 0 });
+    expect(await inboxTotal(jilin, `&accepted=${encodeURIComponent('已受理')}`)).toBe(1);
+    const decided = await jilin.post(`/api/reviews/${submitted[0]!.id}/decision`, { version: accepted.json().version, decision: '审核不通过', opinion: '材料不全' });
     expect(decided.statusCode, decided.body).toBe(200);
-    expect(await todo(jilin)).toEqual({ pending: 4, dueSoon: 2, overdue: 0 });
+    expect(await todo(jilin)).toEqual({ pending: 4, toAccept: 4, dueSoon: 2, overdue: 0 });
 
-    // four working days on (Wednesday 2026-12-02): due Tuesday is overdue, due Wednesday is today
+    // four working days on (Wednesday 2026-12-02): due Tuesday is overdue, due Wednesday is today, the 受理期限 tomorrow
     ctx.clock.advance(6 * 86_400_000);
     jilin = await client('reviewer_jilin');
-    expect(await todo(jilin)).toEqual({ pending: 4, dueSoon: 3, overdue: 2 });
-    expect(await inboxTotal(jilin, '&maxDaysLeft=3')).toBe(3);
+    expect(await todo(jilin)).toEqual({ pending: 4, toAccept: 4, dueSoon: 4, overdue: 2 });
+    expect(await inboxTotal(jilin, '&maxDaysLeft=3')).toBe(4);
     expect(await inboxTotal(jilin, '&maxDaysLeft=-1')).toBe(2);
     ctx.clock.advance(-6 * 86_400_000);
     agent = await client('demo_agent');
@@ -111,7 +117,7 @@ describe("the reviewers' message on a submission", () => {
     const expected = {
       kind: 'application.submitted',
       title: '收到新的设立申请：吉林市消息测试人力资源有限公司',
-      body: '收到新的人力资源服务机构设立申请：吉林市消息测试人力资源有限公司，请及时受理审核。',
+      body: '收到新的人力资源服务机构设立申请：吉林市消息测试人力资源有限公司，请在5个工作日内作出是否受理的决定。',
       link: `/hr/reviews/${app.id}`,
       readAt: null,
     };
@@ -133,16 +139,16 @@ describe("the reviewers' message on a submission", () => {
 
   it('says when a submission arrives again after 审核不通过', async () => {
     const app = await submitEstablishment(ctx, agent, { department: '220100', draft: named('长春市重新提交人力资源有限公司') });
-    const opened = await changchun.get(`/api/reviews/${app.id}`);
-    expect((await changchun.post(`/api/reviews/${app.id}/decision`, { version: opened.json().version, decision: '审核不通过', opinion: '请补充材料' })).statusCode).toBe(200);
+    const accepted = await changchun.post(`/api/reviews/${app.id}/acceptance`, { decision: '受理' });
+    expect((await changchun.post(`/api/reviews/${app.id}/decision`, { version: accepted.json().version, decision: '审核不通过', opinion: '请补充材料' })).statusCode).toBe(200);
     const detail = (await agent.get(`/api/applications/${app.id}`)).json() as { version: number };
     ctx.clock.advanceMinutes(1);
     const again = await agent.post(`/api/applications/${app.id}/submit`, { version: detail.version, department: '220100', requestKey: `again-${app.id}` });
     expect(again.statusCode, again.body).toBe(200);
     const mine = (await messagesOf(changchun)).filter((m) => m.link === `/hr/reviews/${app.id}`);
     expect(mine.map((m) => m.body)).toEqual([
-      '收到新的人力资源服务机构设立申请（第2轮，重新提交）：长春市重新提交人力资源有限公司，请及时受理审核。',
-      '收到新的人力资源服务机构设立申请：长春市重新提交人力资源有限公司，请及时受理审核。',
+      '收到新的人力资源服务机构设立申请（第2轮，重新提交）：长春市重新提交人力资源有限公司，请在5个工作日内作出是否受理的决定。',
+      '收到新的人力资源服务机构设立申请：长春市重新提交人力资源有限公司，请在5个工作日内作出是否受理的决定。',
     ]);
   });
 });

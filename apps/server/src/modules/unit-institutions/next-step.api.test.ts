@@ -64,7 +64,7 @@ describe('主页 下一步 (GET /api/institutions?nextStep=1)', () => {
     expect(waiting!.openProblems).toBeNull();
     expect(institutionNextStep(waiting!)).toMatchObject({ tone: 'wait', page: 'establishment', applicationId: submitted.id });
 
-    const opened = (await reviewer.get(`/api/reviews/${submitted.id}`)).json();
+    const opened = (await reviewer.post(`/api/reviews/${submitted.id}/acceptance`, { decision: '受理' })).json();
     const rejected = await reviewer.post(`/api/reviews/${submitted.id}/decision`, { version: opened.version, decision: '审核不通过', opinion: '请补充材料' });
     expect(rejected.statusCode, rejected.body).toBe(200);
     const [back] = await homeRows(agent, '下一步乙');

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, ilike, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { CANCELLATION, CHANGE, ESTABLISHMENT, allowedActions, isEditable, type TRole, type TInstitutionListItem, type TInstitutionQuery, type TInstitutionRowAction } from '@jhrm/contracts';
+import { CANCELLATION, CHANGE, ESTABLISHMENT, allowedActions, hasAcceptanceStep, isEditable, type ActionContext, type TRole, type TInstitutionListItem, type TInstitutionQuery, type TInstitutionRowAction } from '@jhrm/contracts';
 import type { Db, DbOrTx } from '../../db/client';
 import type { PiiCipher } from '../../lib/crypto';
 import { applicationChanges, applicationRecords, applications } from '../applications/applications.table';
@@ -45,6 +45,7 @@ function listQuery(db: DbOrTx, filter: SQL | undefined, p: { unitId: Param; uscc
       openId: openApplication.id,
       openType: openApplication.type,
       openStatus: openApplication.status,
+      openAcceptedAt: openApplication.acceptedAt,
       // an open 变更's 变更事由 (人力资源服务机构变更's 机构变更事由)
       openReason: applicationChanges.reason,
       total: sql<number>`count(*) OVER ()`.mapWith(Number),
@@ -130,15 +131,15 @@ export async function queryUnitInstitutions(
   return {
     total,
     mismatchedNames: rows[0] ? (rows[0].mismatched ?? []).slice(0, 10) : null,
-    items: rows.map(({ applicationStatus, acceptedAt, openId, openType, openStatus, openReason, total: _total, mismatched: _mismatched, ...r }) => ({
+    items: rows.map(({ applicationStatus, acceptedAt, openId, openType, openStatus, openAcceptedAt, openReason, total: _total, mismatched: _mismatched, ...r }) => ({
       ...r,
-      cancellation: openId && openStatus && openType === CANCELLATION.name ? { applicationId: openId, status: openStatus } : null,
-      change: openId && openStatus && openType === CHANGE.name ? { applicationId: openId, status: openStatus, reason: openReason ?? null } : null,
+      cancellation: openId && openStatus && openType === CANCELLATION.name ? { applicationId: openId, status: openStatus, accepted: openAcceptedAt !== null } : null,
+      change: openId && openStatus && openType === CHANGE.name ? { applicationId: openId, status: openStatus, reason: openReason ?? null, accepted: openAcceptedAt !== null } : null,
       kind: (r.kind as '许可' | '备案' | null) ?? null,
       acceptedAt: applicationStatus === AWAITING_DECISION && acceptedAt ? acceptedAt.toISOString() : null,
       openProblems: null,
       actions: [
-        ...(role === 'agent' ? rowActions(applicationStatus, acceptedAt !== null) : ['查看' as const]),
+        ...(role === 'agent' ? rowActions(applicationStatus, { accepted: acceptedAt !== null, acceptance: hasAcceptanceStep(ESTABLISHMENT.name) }) : ['查看' as const]),
         ...(r.licenceId ? ['许可证下载' as const] : []),
       ],
     })),
@@ -146,11 +147,11 @@ export async function queryUnitInstitutions(
 }
 
 /** The 操作 column (guide 1.1): 查看 always; the rest as the state machine allows an agent. */
-export function rowActions(status: TInstitutionListItem['reviewStatus'] | null, accepted: boolean): TInstitutionRowAction[] {
+export function rowActions(status: TInstitutionListItem['reviewStatus'] | null, ctx: ActionContext): TInstitutionRowAction[] {
   const actions: TInstitutionRowAction[] = ['查看'];
   if (!status) return actions;
   if (isEditable(status)) actions.push('修改', '提交', '材料上传', '视频上传');
-  if (allowedActions(status, 'agent', accepted).includes('撤回')) actions.push('撤回');
+  if (allowedActions(status, 'agent', ctx).includes('撤回')) actions.push('撤回');
   return actions;
 }
 

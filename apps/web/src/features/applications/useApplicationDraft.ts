@@ -17,7 +17,7 @@ import {
 } from '../../lib/application-api';
 import { changedPaths, draftFingerprint, submitFailure, writeFailure } from './model/lifecycle';
 import { asProblems, problemTarget, type DraftLayout, type DraftTab, type DrawerKind } from './model/problems';
-import { fieldWarnings, materialNotes, notesAsProblems, pendingRejection } from './model/review-notes';
+import { correctionNotes, fieldWarnings, materialNotes, notesAsProblems, pendingCorrection, pendingRejection } from './model/review-notes';
 
 /**
  * What a submission kind (设立, 变更, 注销 …) tells the draft lifecycle. `V` is its form's values.
@@ -130,8 +130,11 @@ export function useApplicationDraft<V extends object, D = TRecordDraft>(kind: Dr
 
   const editable = detail ? detail.editable : true;
   const rejection = pendingRejection(detail);
-  const rejectionNotes = useMemo(() => (rejection ? notesAsProblems(rejection) : []), [rejection]);
-  const drawerNotes = useMemo(() => materialNotes(rejection), [rejection]);
+  // 补正 (decision 0034): its items on fields and materials are placed as a rejection's notes are
+  const correction = pendingCorrection(detail);
+  const asked = useMemo(() => rejection ?? (correction ? correctionNotes(correction) : null), [rejection, correction]);
+  const rejectionNotes = useMemo(() => (asked ? notesAsProblems(asked) : []), [asked]);
+  const drawerNotes = useMemo(() => materialNotes(asked), [asked]);
 
   const markDirty = useCallback((value: boolean) => {
     dirtyRef.current = value;
@@ -142,12 +145,13 @@ export function useApplicationDraft<V extends object, D = TRecordDraft>(kind: Dr
   }, [form, markDirty, fingerprintOf]);
 
   // ---- the reviewer's notes beside their fields ------------------------------------------
-  const warnedRound = useRef<number | null>(null);
+  const warnedRound = useRef<string | null>(null);
   useEffect(() => {
-    if (!rejection || warnedRound.current === rejection.round) return;
-    warnedRound.current = rejection.round;
-    form.setFields(fieldWarnings(rejection, kind.lists).map((w) => ({ name: w.name as never, warnings: w.warnings })));
-  }, [rejection, form, kind.lists]);
+    const which = rejection ? `r${rejection.round}` : correction ? `c${correction.id}` : null;
+    if (!asked || !which || warnedRound.current === which) return;
+    warnedRound.current = which;
+    form.setFields(fieldWarnings(asked, kind.lists, rejection ? '审核意见' : '需补正').map((w) => ({ name: w.name as never, warnings: w.warnings })));
+  }, [asked, rejection, correction, form, kind.lists]);
 
   // ---- leaving with unsaved changes -------------------------------------------------------
   const blocker = useBlocker(
@@ -458,6 +462,7 @@ export function useApplicationDraft<V extends object, D = TRecordDraft>(kind: Dr
     saveError,
     problems,
     rejection,
+    correction,
     rejectionNotes,
     drawer,
     drawerNotes,

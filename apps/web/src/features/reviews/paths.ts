@@ -11,7 +11,11 @@ export function reviewPath(id: string): string {
   return `/hr/reviews/${encodeURIComponent(id)}`;
 }
 
-/** 待审核, optionally pre-filtered by 剩余天数 (at most N working days left; -1: overdue), read by presetDaysLeft. */
-export function pendingReviewsPath(maxDaysLeft?: number): string {
-  return maxDaysLeft === undefined ? REVIEWS_PENDING_PATH : `${REVIEWS_PENDING_PATH}?maxDaysLeft=${maxDaysLeft}`;
+/**
+ * 待审核, optionally pre-filtered by 剩余天数 (at most N working days left; -1: overdue; read by
+ * presetDaysLeft) or by 受理 (待受理 / 已受理; read by presetAccepted).
+ */
+export function pendingReviewsPath(maxDaysLeft?: number, accepted?: '待受理' | '已受理'): string {
+  const q = [maxDaysLeft === undefined ? '' : `maxDaysLeft=${maxDaysLeft}`, accepted ? `accepted=${encodeURIComponent(accepted)}` : ''].filter(Boolean).join('&');
+  return q ? `${REVIEWS_PENDING_PATH}?${q}` : REVIEWS_PENDING_PATH;
 }

@@ -2,16 +2,18 @@ import { lazy, Suspense } from 'react';
 import { useParams } from 'react-router-dom';
 import { Card, Descriptions, Tabs } from 'antd';
 import { CannotOpen } from '../../../components/CannotOpen';
-import { STATISTICS, isDeclaredKind, isRecordReviewContent, kindDeclaration, type TCreditReviewData, type TReviewDetail } from '@jhrm/contracts';
+import { ACCEPTANCE_WORKING_DAYS, STATISTICS, isDeclaredKind, isRecordReviewContent, kindDeclaration, type TCreditReviewData, type TReviewDetail } from '@jhrm/contracts';
 import { CreditChecklist, CreditView } from '../../../features/credit/components/CreditView';
 import { Spinner } from '../../../components/Spinner';
-import { StatusTag } from '../../../components/StatusTag';
+import { ApplicationStatusTag, StatusTag } from '../../../components/StatusTag';
 import { RecordView } from '../../../components/record/RecordView';
 import { RecordDiff } from '../../../components/record/RecordDiff';
 import { ReviewTimeline, type TimelineRound } from '../../../components/review/ReviewTimeline';
 import { formatDateTime } from '../../../lib/format-datetime';
 import { useReviewDetail } from '../../../features/reviews/api/reviews.api';
 import { DecisionPanel } from '../../../features/reviews/components/DecisionPanel';
+import { AcceptancePanel } from '../../../features/reviews/components/AcceptancePanel';
+import { AcceptanceList } from '../../../components/review/AcceptanceList';
 import { StatisticsView } from '../../../features/statistics/components/StatisticsView';
 import { DaysLeftTag } from '../../../features/reviews/components/DaysLeftTag';
 import { REVIEWS_PENDING_PATH } from '../../../features/reviews/paths';
@@ -24,7 +26,6 @@ const MaterialsPanel = lazy(() => import('../../../features/materials/components
 const VideoPanel = lazy(() => import('../../../features/materials/components/VideoPanel').then((m) => ({ default: m.VideoPanel })));
 
 const LICENCE_NAMES = { 许可: '人力资源服务许可证', 备案: '人力资源服务备案凭证' } as const;
-const STATUS_TONES = { 待提交: 'info', 待审核: 'warning', 审核通过: 'success', 审核不通过: 'danger' } as const;
 
 function rounds(d: TReviewDetail): TimelineRound[] {
   return d.rounds.map((r) => ({
@@ -66,6 +67,7 @@ export default function ReviewPage() {
   const content = isRecordReviewContent(d.content) ? d.content : null;
   const declared = isDeclaredKind(d.type) ? kindDeclaration(d.type) : null;
   const limit = declared?.decisionLimitDays ?? null;
+  const awaitingAcceptance = d.actions.includes('受理');
   // 诚信示范: its answers, and the criteria checklist with each failing answer flagged
   const credit = d.content.contentType === 'credit' ? (d.content as { data: TCreditReviewData }).data : null;
   const tabs = [
@@ -137,7 +139,7 @@ export default function ReviewPage() {
         <header className="review-header">
           <h1>{d.institutionName || '（未填写机构名称）'}</h1>
           <StatusTag tone="info">{d.type}</StatusTag>
-          <StatusTag tone={STATUS_TONES[d.status]}>{d.status}</StatusTag>
+          <ApplicationStatusTag status={d.status} />
           <span>第{d.round}轮</span>
           <DaysLeftTag daysLeft={d.daysLeft} dueOn={d.dueOn} />
         </header>
@@ -152,8 +154,15 @@ export default function ReviewPage() {
               ? [{ key: 'kind', label: '申请类型', children: content.kind.because.length ? `${content.kind.kind}（申请业务含 ${content.kind.because.join('、')}）` : content.kind.kind }]
               : []),
             { key: 'submitted', label: '提交时间', children: formatDateTime(d.submittedAt) },
-            { key: 'accepted', label: '受理', children: d.acceptedAt ? `${formatDateTime(d.acceptedAt)}${d.acceptedByName ? `（${d.acceptedByName}）` : ''}` : '未受理' },
-            { key: 'due', label: '办理期限', children: d.dueOn ? `${d.dueOn}${limit ? `（${limit}个工作日）` : ''}` : '' },
+            {
+              key: 'accepted',
+              label: '受理',
+              children: !d.acceptance ? '无需受理' : d.acceptedAt ? `${formatDateTime(d.acceptedAt)}${d.acceptedByName ? `（${d.acceptedByName}）` : ''}` : d.status === '待审核' ? '待受理' : '未受理',
+            },
+            // before 受理 the date is the 受理期限; the decision limit counts from 受理 (decision 0034)
+            awaitingAcceptance
+              ? { key: 'due', label: '受理期限', children: d.dueOn ? `${d.dueOn}（${ACCEPTANCE_WORKING_DAYS}个工作日）` : '' }
+              : { key: 'due', label: '办理期限', children: d.dueOn ? `${d.dueOn}${limit ? `（${limit}个工作日${d.acceptance ? '，自受理之日起' : ''}）` : ''}` : '' },
           ]}
         />
       </Card>
@@ -161,13 +170,17 @@ export default function ReviewPage() {
       <div className="review-layout">
         <Tabs className="review-tabs" items={tabs} />
         <aside className="review-side">
-          {d.actions.length > 0 ? (
+          {awaitingAcceptance ? (
+            <Card size="small" title="受理">
+              <AcceptancePanel detail={d} />
+            </Card>
+          ) : d.actions.length > 0 ? (
             <Card size="small" title="审核">
               <DecisionPanel detail={d} />
             </Card>
           ) : (
             <Card size="small" title="审核结论">
-              <StatusTag tone={STATUS_TONES[d.status]}>{d.status}</StatusTag>
+              <ApplicationStatusTag status={d.status} />
               {d.rounds.at(-1)?.decision?.opinion && <p className="review-pre">审核意见：{d.rounds.at(-1)!.decision!.opinion}</p>}
               {d.licence && (
                 <Descriptions
@@ -181,6 +194,11 @@ export default function ReviewPage() {
                   ]}
                 />
               )}
+            </Card>
+          )}
+          {d.acceptances.length > 0 && (
+            <Card size="small" title="受理记录">
+              <AcceptanceList applicationId={d.id} acceptances={d.acceptances} />
             </Card>
           )}
         </aside>

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { RECORD_TABS, type TApplicationDetail, type TReviewDecisionView } from '@jhrm/contracts';
+import { RECORD_TABS, type TAcceptanceView, type TApplicationDetail, type TReviewDecisionView } from '@jhrm/contracts';
 import type { ApplicationDraft } from '../useApplicationDraft';
 import { DraftBanners } from './DraftBanners';
 import { DraftToolbar } from './DraftToolbar';
@@ -19,6 +19,7 @@ function draftOf(over: Partial<ApplicationDraft>): ApplicationDraft {
     withdrawing: false,
     nextTab: RECORD_TABS[1],
     rejection: null,
+    correction: null,
     rejectionNotes: [],
     conflict: null,
     saveError: null,
@@ -29,7 +30,7 @@ function draftOf(over: Partial<ApplicationDraft>): ApplicationDraft {
 }
 
 const detail = (status: TApplicationDetail['status'], actions: string[], more: Partial<TApplicationDetail> = {}) =>
-  ({ id: 'a1', status, actions, editable: status === '待提交' || status === '审核不通过', version: 3, reviews: [], acceptedAt: null, ...more }) as unknown as TApplicationDetail;
+  ({ id: 'a1', status, actions, editable: status === '待提交' || status === '审核不通过', version: 3, reviews: [], acceptances: [], acceptedAt: null, ...more }) as unknown as TApplicationDetail;
 
 /** The buttons' texts in order (antd spaces two-character labels: 保 存). */
 const buttons = (html: string) => [...html.matchAll(/<button[^>]*>(.*?)<\/button>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '').replace(/\s/g, ''));
@@ -107,6 +108,42 @@ describe('the draft banners', () => {
     expect(html).toContain('审核意见：请核实办公地址');
     expect(html).toContain('机构基本信息（1）');
     expect(html).toContain('办公地址：与营业执照不一致');
+  });
+
+  it('list every item of a 补正 with its notice, and a 不予受理 with its reason (decision 0034)', () => {
+    const correction: TAcceptanceView = {
+      id: 'c1',
+      round: 1,
+      decision: '补正',
+      reason: null,
+      items: [
+        { target: 'field', key: 'basic.officeAddress', label: '办公地址', message: '与营业执照不一致' },
+        { target: null, key: null, label: '', message: '请补充社保缴纳证明' },
+      ],
+      noticeNumber: '220000补字〔2026〕第0001号',
+      decidedAt: '2026-11-26T01:00:00.000Z',
+      departmentName: '吉林省人力资源和社会保障厅',
+      reviewerName: null,
+    };
+    const html = renderToStaticMarkup(
+      <DraftBanners
+        draft={draftOf({
+          detail: detail('待补正', ['提交'], { acceptances: [correction] } as Partial<TApplicationDetail>),
+          correction,
+          rejectionNotes: [{ tab: 'basic', path: 'basic.officeAddress', message: '办公地址：与营业执照不一致' }],
+        } as Partial<ApplicationDraft>)}
+      />,
+    );
+    expect(html).toContain('待补正（第1轮，吉林省人力资源和社会保障厅');
+    expect(html).toContain('请按补正告知书修改后重新提交');
+    expect(html).toContain('请补充社保缴纳证明');
+    expect(html).toContain('下载补正告知书');
+    expect(html).toContain('/api/applications/a1/acceptances/c1/notice');
+
+    const refused: TAcceptanceView = { ...correction, id: 'r1', decision: '不予受理', reason: '不属于本机关职权范围', items: [], noticeNumber: '220000不受字〔2026〕第0001号' };
+    const closed = renderToStaticMarkup(<DraftBanners draft={draftOf({ detail: detail('不予受理', [], { acceptances: [refused] } as Partial<TApplicationDetail>), editable: false })} />);
+    expect(closed).toContain('理由：不属于本机关职权范围');
+    expect(closed).toContain('下载不予受理通知书');
   });
 
   it('offer 重新加载 on a version conflict, and list the problems of a refused 提交', () => {

@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { Alert, Card, Col, Form, Input, InputNumber, Row } from 'antd';
 import { CREDIT_RECORD_FACTS, CREDIT_SECTIONS, YES_NO, creditFieldsOf, type CreditField, type TCreditFacts, type TCreditFieldKey } from '@jhrm/contracts';
 import type { DraftBodyProps } from '../../../components/draft-body';
-import { StatusTag } from '../../../components/StatusTag';
+import { ApplicationStatusTag, StatusTag } from '../../../components/StatusTag';
 import { departmentOptions, useDepartments } from '../../../lib/application-api';
 import { useCreditInstitutions } from '../api/credit.api';
 import { CREDIT_FORM, creditViewOf, type CreditFormValues } from '../credit-draft';
@@ -12,7 +12,6 @@ import './credit.css';
 import { FormSelect, FormCheckboxGroup } from '../../../components/FormControls';
 
 const YES_NO_OPTIONS = YES_NO.map((v) => ({ label: v, value: v }));
-const STATUS_TONES = { 待提交: 'info', 待审核: 'warning', 审核通过: 'success', 审核不通过: 'danger' } as const;
 
 /** One field's input, by the catalogue's kind. */
 function input(f: CreditField): ReactNode {
@@ -95,7 +94,7 @@ export function CreditForm(body: DraftBodyProps<CreditFormValues>) {
       <Card size="small">
         <header className="credit-header">
           <h1>人力资源诚信示范机构新增</h1>
-          {detail?.status ? <StatusTag tone={STATUS_TONES[detail.status]}>{detail.status}</StatusTag> : <StatusTag tone="neutral">新建（未保存）</StatusTag>}
+          {detail?.status ? <ApplicationStatusTag status={detail.status} /> : <StatusTag tone="neutral">新建（未保存）</StatusTag>}
           {year && <span>申报年度：{year}年度</span>}
         </header>
         {banners}

@@ -1,8 +1,8 @@
 import { Link, useNavigate } from 'react-router-dom';
 import { Button, Input, InputNumber, Select, type TableColumnsType } from 'antd';
-import { APPLICATION_STATUSES, type TCreditListItem } from '@jhrm/contracts';
+import { statusesOf, type TCreditListItem } from '@jhrm/contracts';
 import { QueryPage, type QueryFilter } from '../../../components/QueryPage';
-import { StatusTag } from '../../../components/StatusTag';
+import { ApplicationStatusTag } from '../../../components/StatusTag';
 import { formatDateTime } from '../../../lib/format-datetime';
 import { useCurrentUser } from '../../../lib/session';
 import { useCreditList, type CreditFilters } from '../api/credit.api';
@@ -15,12 +15,11 @@ interface Values {
   status?: string;
 }
 
-const STATUS_TONES = { 待提交: 'info', 待审核: 'warning', 审核通过: 'success', 审核不通过: 'danger' } as const;
 
 const FILTERS: QueryFilter[] = [
   { name: 'name', label: '机构名称', input: <Input allowClear placeholder="机构名称（部分即可）" maxLength={100} /> },
   { name: 'year', label: '申报年度', input: <InputNumber min={2000} max={2100} precision={0} placeholder="如 2026" style={{ width: '100%' }} /> },
-  { name: 'status', label: '审批状态', input: <Select allowClear placeholder="全部" options={APPLICATION_STATUSES.map((s) => ({ label: s, value: s }))} /> },
+  { name: 'status', label: '审批状态', input: <Select allowClear placeholder="全部" options={statusesOf(false).map((s) => ({ label: s, value: s }))} /> },
 ];
 
 const toFilters = (v: Values): CreditFilters => ({
@@ -53,7 +52,7 @@ const columns: TableColumnsType<TCreditListItem> = [
     dataIndex: 'status',
     key: 'status',
     width: 100,
-    render: (v: TCreditListItem['status']) => <StatusTag tone={STATUS_TONES[v]}>{v}</StatusTag>,
+    render: (v: TCreditListItem['status']) => <ApplicationStatusTag status={v} />,
   },
   {
     title: '审批结果',

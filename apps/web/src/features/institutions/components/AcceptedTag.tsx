@@ -1,7 +1,7 @@
 import { StatusTag } from '../../../components/StatusTag';
 import { formatDateTime } from '../../../lib/format-datetime';
 
-/** 已受理 YYYY-MM-DD beside 待审核: the 审批部门 has opened it (撤回 is no longer possible). */
+/** 已受理 YYYY-MM-DD beside 待审核: the 审批部门 has decided 受理 (撤回 is no longer possible; decision 0034). */
 export function AcceptedTag({ acceptedAt }: { acceptedAt: string | null | undefined }) {
   if (!acceptedAt) return null;
   return (

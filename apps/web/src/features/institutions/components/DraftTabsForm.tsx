@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react';
 import { Form, Tabs, type TabsProps } from 'antd';
 import type { DraftBodyProps } from '../../../components/draft-body';
-import { StatusTag } from '../../../components/StatusTag';
-import { ReviewStatusTag } from './StatusTags';
+import { ApplicationStatusTag, StatusTag } from '../../../components/StatusTag';
 
 type Props<V> = Pick<DraftBodyProps<V>, 'form' | 'initialValues' | 'editable' | 'activeTab' | 'onTabChange' | 'onValuesChange' | 'toolbar' | 'banners' | 'detail'> & {
   /** the page's heading */
@@ -28,7 +27,7 @@ export function DraftTabsForm<V extends object>(props: Props<V>): ReactNode {
       <div className="inst-card">
         <header className="inst-header">
           <h1>{title}</h1>
-          {detail?.status ? <ReviewStatusTag status={detail.status} /> : <StatusTag tone="neutral">新建（未保存）</StatusTag>}
+          {detail?.status ? <ApplicationStatusTag status={detail.status} /> : <StatusTag tone="neutral">新建（未保存）</StatusTag>}
           {headerExtra}
         </header>
 

@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { institutionNextStep, type TInstitutionListItem, type TNextStep } from '@jhrm/contracts';
 import { INITIAL_PAGE } from '../../../components/pagination';
 import { ServerTable } from '../../../components/ServerTable';
-import { StatusTag, type StatusTone } from '../../../components/StatusTag';
+import { ApplicationStatusTag, StatusTag, type StatusTone } from '../../../components/StatusTag';
 import { useCurrentUser } from '../../../lib/session';
 import { useUnitInstitutions } from '../api/institutions.api';
 import { cancellationPath, changePath, establishmentPath, institutionViewPath } from '../paths';
@@ -46,7 +46,7 @@ export function UnitInstitutionsTable() {
       width: 130,
       render: (v: TInstitutionListItem['reviewStatus'], row) => (
         <>
-          {v}
+          <ApplicationStatusTag status={v} />
           <AcceptedTag acceptedAt={row.acceptedAt} />
         </>
       ),

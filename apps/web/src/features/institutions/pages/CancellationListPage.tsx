@@ -2,7 +2,7 @@ import type { TableColumnsType } from 'antd';
 import type { TInstitutionListItem, TInstitutionListPage } from '@jhrm/contracts';
 import { QueryPage } from '../../../components/QueryPage';
 import { useInstitutionQuery } from '../api/institutions.api';
-import { ReviewStatusTag } from '../components/StatusTags';
+import { ApplicationStatusTag } from '../../../components/StatusTag';
 import { INSTITUTION_COLUMNS } from '../components/institution-columns';
 import { KindRowActions } from '../components/KindRowActions';
 import { institutionFilters } from '../components/institution-filters';
@@ -42,7 +42,7 @@ export default function CancellationListPage() {
     INSTITUTION_COLUMNS.name,
     INSTITUTION_COLUMNS.shortName,
     INSTITUTION_COLUMNS.licensed,
-    { title: '审核状态', dataIndex: 'reviewStatus', key: 'reviewStatus', width: 110, render: (v: TInstitutionListItem['reviewStatus']) => <ReviewStatusTag status={v} /> },
+    { title: '审核状态', dataIndex: 'reviewStatus', key: 'reviewStatus', width: 110, render: (v: TInstitutionListItem['reviewStatus']) => <ApplicationStatusTag status={v} /> },
     INSTITUTION_COLUMNS.cancelStatus,
   ];
 

@@ -7,7 +7,7 @@ import { useCurrentUser } from '../../../lib/session';
 import { licencePdfUrl } from '../../../lib/public-paths';
 import { useInstitutionQuery } from '../api/institutions.api';
 import { useWithdrawApplication } from '../../../lib/application-api';
-import { ReviewStatusTag } from '../components/StatusTags';
+import { ApplicationStatusTag } from '../../../components/StatusTag';
 import { INSTITUTION_COLUMNS } from '../components/institution-columns';
 import { AcceptedTag } from '../components/AcceptedTag';
 import { UnitNotices } from '../components/UnitNotices';
@@ -92,7 +92,7 @@ export default function InstitutionQueryPage() {
       width: 130,
       render: (v: TInstitutionListItem['reviewStatus'], row) => (
         <>
-          <ReviewStatusTag status={v} />
+          <ApplicationStatusTag status={v} />
           <AcceptedTag acceptedAt={row.acceptedAt} />
         </>
       ),

@@ -8,8 +8,11 @@ import { ReviewTimeline, roundsFromDecisions } from '../../../components/review/
 import { useCurrentUser } from '../../../lib/session';
 import { useInstitution } from '../api/institutions.api';
 import { useApplication, useDepartments } from '../../../lib/application-api';
-import { CancelStatusTag, ReviewStatusTag } from '../components/StatusTags';
+import { CancelStatusTag } from '../components/StatusTags';
+import { ApplicationStatusTag } from '../../../components/StatusTag';
 import { AcceptedTag } from '../components/AcceptedTag';
+import { AcceptanceList, CorrectionItems, NoticeLink } from '../../../components/review/AcceptanceList';
+import { pendingCorrection, refusal } from '../../../components/review/acceptance';
 import { MissingForChangeAlert } from '../components/UnitNotices';
 import { establishmentPath, INSTITUTION_QUERY_PATH } from '../paths';
 import '../components/institutions.css';
@@ -42,6 +45,16 @@ export default function InstitutionViewPage({ licencePanel }: { licencePanel?: R
   const app = application.data;
   const latest = app?.reviews[0];
   const rejected = app?.status === '审核不通过' && latest?.decision === '审核不通过' ? latest : null;
+  const correction = pendingCorrection(app);
+  const refused = refusal(app);
+  const modify =
+    user.role === 'agent' && app?.editable ? (
+      <Link to={establishmentPath(app.id)}>
+        <Button size="small" type="primary">
+          修改
+        </Button>
+      </Link>
+    ) : undefined;
 
   return (
     <div className="inst-page inst-view">
@@ -58,7 +71,7 @@ export default function InstitutionViewPage({ licencePanel }: { licencePanel?: R
               label: '审核状态',
               children: (
                 <>
-                  <ReviewStatusTag status={reviewStatus} />
+                  <ApplicationStatusTag status={reviewStatus} />
                   {app?.status === '待审核' && <AcceptedTag acceptedAt={app.acceptedAt} />}
                 </>
               ),
@@ -79,14 +92,35 @@ export default function InstitutionViewPage({ licencePanel }: { licencePanel?: R
                 {rejected.notes.length > 0 && <div>另有 {rejected.notes.length} 项具体意见，已标注在相应字段和材料旁。</div>}
               </>
             }
-            action={
-              user.role === 'agent' && app?.editable ? (
-                <Link to={establishmentPath(app.id)}>
-                  <Button size="small" type="primary">
-                    修改
-                  </Button>
-                </Link>
-              ) : undefined
+            action={modify}
+          />
+        )}
+        {correction && app && (
+          <Alert
+            className="table-alert"
+            type="warning"
+            showIcon
+            message={`待补正（${correction.departmentName}，${correction.noticeNumber}）：请按补正告知书修改后重新提交`}
+            description={
+              <>
+                <CorrectionItems items={correction.items} />
+                <NoticeLink applicationId={app.id} acceptance={correction} />
+              </>
+            }
+            action={modify}
+          />
+        )}
+        {refused && app && (
+          <Alert
+            className="table-alert"
+            type="error"
+            showIcon
+            message={`不予受理（${refused.departmentName}，${refused.noticeNumber}）`}
+            description={
+              <>
+                <div className="inst-pre">理由：{refused.reason}</div>
+                <NoticeLink applicationId={app.id} acceptance={refused} />
+              </>
             }
           />
         )}
@@ -95,6 +129,12 @@ export default function InstitutionViewPage({ licencePanel }: { licencePanel?: R
       {licencePanel}
 
       <MissingForChangeAlert fields={query.data.missingForChange} />
+
+      {app && app.acceptances.length > 0 && (
+        <Card size="small" title="受理记录">
+          <AcceptanceList applicationId={app.id} acceptances={app.acceptances} />
+        </Card>
+      )}
 
       {app && (app.reviews.length > 0 || app.status === '待审核') && (
         <Card size="small" title="审核记录">

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TDecisionRequestInput, TDecisionResponse, TPage, TReviewDetail, TReviewInboxItem, TReviewTab, TReviewTodo } from '@jhrm/contracts';
+import type { TAcceptanceRequestInput, TDecisionRequestInput, TDecisionResponse, TPage, TReviewDetail, TReviewInboxItem, TReviewTab, TReviewTodo } from '@jhrm/contracts';
 import { api, type ApiError, type QueryValue } from '../../../lib/api-client';
 import { useListQuery, type Paging } from '../../../components/server-list';
 
@@ -27,6 +27,8 @@ export interface InboxFilters {
   submittedFrom?: string;
   submittedTo?: string;
   maxDaysLeft?: number;
+  /** 待受理 / 已受理 (待审核 only) */
+  accepted?: string;
 }
 
 /** The department's 待审核 or 已审核 list (the server takes the department from the session). */
@@ -42,7 +44,7 @@ export function useInbox(tab: TReviewTab, filters: InboxFilters, { page, pageSiz
   });
 }
 
-/** Opening the detail is 受理 (the first time); always the server's current state. */
+/** The submission as the reviewer reads it (opening only reads; 受理 is useAccept); always the server's current state. */
 export function useReviewDetail(id: string) {
   return useQuery({
     queryKey: reviewKeys.detail(id),
@@ -52,16 +54,26 @@ export function useReviewDetail(id: string) {
   });
 }
 
-export function useDecide(id: string) {
+/**
+ * A reviewer's step that changes the application (a decision, or 受理 / 不予受理 / 补正): the detail
+ * after it replaces the cached one, and the lists and the 待办 are asked again. On a refusal (another
+ * reviewer, or the unit's 撤回, came first) the page shows what is there now.
+ */
+function useReviewStep<Body>(id: string, step: 'decision' | 'acceptance') {
   const queryClient = useQueryClient();
-  return useMutation<TDecisionResponse, ApiError, TDecisionRequestInput>({
-    mutationFn: (body) => api.post<TDecisionResponse>(`/api/reviews/${encodeURIComponent(id)}/decision`, body),
+  return useMutation<TDecisionResponse, ApiError, Body>({
+    mutationFn: (body) => api.post<TDecisionResponse>(`/api/reviews/${encodeURIComponent(id)}/${step}`, body),
     onSuccess: (detail) => {
       queryClient.setQueryData(reviewKeys.detail(id), detail);
       void queryClient.invalidateQueries({ queryKey: ['reviews', 'inbox'] });
       void queryClient.invalidateQueries({ queryKey: reviewKeys.todo });
     },
-    // another reviewer may have decided meanwhile: show what is there now
     onError: () => void queryClient.invalidateQueries({ queryKey: reviewKeys.detail(id) }),
   });
 }
+
+/** 受理 / 不予受理 / 补正 (decision 0034): the detail after it, with its notice. */
+export const useAccept = (id: string) => useReviewStep<TAcceptanceRequestInput>(id, 'acceptance');
+
+/** 审核通过 / 审核不通过. */
+export const useDecide = (id: string) => useReviewStep<TDecisionRequestInput>(id, 'decision');

@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Form, Input, Radio, Space, type RadioChangeEvent } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Form, Input, Radio, type RadioChangeEvent } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { isRecordReviewContent, LICENCE_TITLES, type TDecisionResponse, type TReviewDecision, type TReviewDetail } from '@jhrm/contracts';
 import { applyFieldErrors } from '../../../lib/form';
@@ -9,7 +8,7 @@ import { useDecide } from '../api/reviews.api';
 import { noteTargetGroups, parseTarget } from '../model/note-targets';
 import './reviews.css';
 import { DateField } from '../../../components/DateField';
-import { FormSelect } from '../../../components/FormControls';
+import { NoteRows } from './NoteRows';
 
 interface DecisionForm {
   decision: TReviewDecision;
@@ -134,29 +133,7 @@ export function DecisionPanel({ detail, onDecided }: { detail: TReviewDetail; on
         <Input.TextArea maxLength={2000} showCount autoSize={{ minRows: 3, maxRows: 10 }} placeholder={decision === '审核不通过' ? '请写明不通过的理由和需要单位修改的内容' : '选填'} />
       </Form.Item>
 
-      <Form.List name="notes">
-        {(fields, { add, remove }) => (
-          <div className="review-notes">
-            <div className="review-notes-head">
-              <span>单项意见（标注到具体字段或材料，单位在相应位置看到）</span>
-              <Button size="small" icon={<PlusOutlined />} onClick={() => add({})}>
-                添加单项意见
-              </Button>
-            </div>
-            {fields.map((field, index) => (
-              <Space key={field.key} align="start" className="review-note-row" wrap>
-                <Form.Item name={[field.name, 'key']} rules={[{ required: true, message: '请选择字段或材料' }]} className="review-note-target">
-                  <FormSelect showSearch optionFilterProp="label" placeholder="选择字段或材料" options={groups} aria-label={`第${index + 1}条单项意见针对的字段或材料`} />
-                </Form.Item>
-                <Form.Item name={[field.name, 'message']} rules={[{ required: true, whitespace: true, message: '请填写意见' }]} className="review-note-message">
-                  <Input maxLength={500} placeholder="意见" aria-label={`第${index + 1}条单项意见`} />
-                </Form.Item>
-                <Button icon={<DeleteOutlined />} aria-label={`删除第${index + 1}条单项意见`} onClick={() => remove(field.name)} />
-              </Space>
-            ))}
-          </div>
-        )}
-      </Form.List>
+      <NoteRows name="notes" groups={groups} />
 
       {issues && (
         <Alert

@@ -1,9 +1,9 @@
 import { Link } from 'react-router-dom';
 import { DatePicker, Input, Select, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { declaredKinds, REVIEW_INBOX_TITLES as T, type TReviewInboxItem, type TReviewTab } from '@jhrm/contracts';
+import { ACCEPTANCE_FILTERS, declaredKinds, REVIEW_INBOX_TITLES as T, type TReviewInboxItem, type TReviewTab } from '@jhrm/contracts';
 import { buildUrl } from '../../../lib/api-client';
-import { StatusTag } from '../../../components/StatusTag';
+import { ApplicationStatusTag, StatusTag } from '../../../components/StatusTag';
 import { QueryPage, type QueryFilter } from '../../../components/QueryPage';
 import type { Paging } from '../../../components/server-list';
 import { formatDateTime } from '../../../lib/format-datetime';
@@ -19,6 +19,7 @@ interface FilterValues {
   uscc?: string;
   submitted?: [Dayjs | null, Dayjs | null] | null;
   maxDaysLeft?: number;
+  accepted?: string;
 }
 
 // 业务类型: the kinds declared in contracts (统计 and 诚信 join once they are declared)
@@ -36,6 +37,7 @@ export function toInboxFilters(v: FilterValues): InboxFilters {
   if (v.submitted?.[0]) f.submittedFrom = v.submitted[0].format('YYYY-MM-DD');
   if (v.submitted?.[1]) f.submittedTo = v.submitted[1].format('YYYY-MM-DD');
   if (v.maxDaysLeft !== undefined && v.maxDaysLeft !== null) f.maxDaysLeft = v.maxDaysLeft;
+  if (v.accepted) f.accepted = v.accepted;
   return f;
 }
 
@@ -46,7 +48,17 @@ export function toInboxFilters(v: FilterValues): InboxFilters {
  * The shared QueryPage (plain antd Form + Table): ProTable would pull its value-type fields (colour
  * picker and all) into a 160 KB chunk, and through antd's shared modules onto the login page.
  */
-export function ReviewInbox({ tab, presetDaysLeft }: { tab: TReviewTab; /** 剩余天数 a link brought (待审核 only) */ presetDaysLeft?: number }) {
+export function ReviewInbox({
+  tab,
+  presetDaysLeft,
+  presetAccepted,
+}: {
+  tab: TReviewTab;
+  /** 剩余天数 a link brought (待审核 only) */
+  presetDaysLeft?: number;
+  /** 待受理 / 已受理 a link brought (待审核 only) */
+  presetAccepted?: string;
+}) {
   const pending = tab === '待审核';
 
   const columns: TableColumnsType<TReviewInboxItem> = [
@@ -80,10 +92,12 @@ export function ReviewInbox({ tab, presetDaysLeft }: { tab: TReviewTab; /** 剩�
             title: T.acceptedAt,
             dataIndex: 'acceptedAt',
             key: 'acceptedAt',
-            width: 100,
-            render: (v: string | null) => (v ? formatDateTime(v).slice(0, 10) : <StatusTag tone="info">未受理</StatusTag>),
+            width: 110,
+            // 待受理: the acceptance step's decision is due (受理期限); a kind without the step is decided directly
+            render: (v: string | null, r) =>
+              !r.acceptance ? '无需受理' : v ? <StatusTag tone="success">已受理 {formatDateTime(v).slice(0, 10)}</StatusTag> : <StatusTag tone="warning">待受理</StatusTag>,
           },
-          { title: T.dueOn, dataIndex: 'dueOn', key: 'dueOn', width: 110 },
+          { title: T.dueOn, dataIndex: 'dueOn', key: 'dueOn', width: 130, render: (v: string | null, r) => (v && r.acceptance && !r.acceptedAt ? `${v}（受理期限）` : v) },
           { title: T.daysLeft, dataIndex: 'daysLeft', key: 'daysLeft', width: 120, render: (_: unknown, r) => <DaysLeftTag daysLeft={r.daysLeft} dueOn={r.dueOn} /> },
         ] satisfies TableColumnsType<TReviewInboxItem>)
       : ([
@@ -95,7 +109,7 @@ export function ReviewInbox({ tab, presetDaysLeft }: { tab: TReviewTab; /** 剩�
               r.lastDecision ? <StatusTag tone={r.lastDecision.decision === '审核通过' ? 'success' : 'danger'}>{r.lastDecision.decision}</StatusTag> : '',
           },
           { title: T.decidedAt, key: 'decidedAt', width: 150, render: (_: unknown, r) => formatDateTime(r.lastDecision?.decidedAt) },
-          { title: T.status, dataIndex: 'status', key: 'status', width: 100 },
+          { title: T.status, dataIndex: 'status', key: 'status', width: 100, render: (v: TReviewInboxItem['status']) => <ApplicationStatusTag status={v} /> },
         ] satisfies TableColumnsType<TReviewInboxItem>)),
   ];
 
@@ -104,13 +118,18 @@ export function ReviewInbox({ tab, presetDaysLeft }: { tab: TReviewTab; /** 剩�
     { name: 'name', label: '机构名称', input: <Input maxLength={100} allowClear autoComplete="off" /> },
     { name: 'uscc', label: '统一社会信用代码', input: <Input maxLength={18} allowClear autoComplete="off" /> },
     { name: 'submitted', label: '提交日期', input: <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} /> },
+    pending && { name: 'accepted', label: '受理', input: <Select allowClear placeholder="全部" options={ACCEPTANCE_FILTERS.map((a) => ({ label: a, value: a }))} /> },
     pending && { name: 'maxDaysLeft', label: '剩余工作日', input: <Select allowClear placeholder="全部" options={DAYS_OPTIONS} /> },
   ];
   return (
     <QueryPage<FilterValues, InboxFilters, TReviewInboxItem>
-      key={`${tab}:${presetDaysLeft ?? ''}`}
+      key={`${tab}:${presetDaysLeft ?? ''}:${presetAccepted ?? ''}`}
       name={`reviewInbox-${tab}`}
-      preset={pending && presetDaysLeft !== undefined ? { maxDaysLeft: presetDaysLeft } : undefined}
+      preset={
+        pending && (presetDaysLeft !== undefined || presetAccepted)
+          ? { ...(presetDaysLeft !== undefined ? { maxDaysLeft: presetDaysLeft } : {}), ...(presetAccepted ? { accepted: presetAccepted } : {}) }
+          : undefined
+      }
       layout="grid"
       actionsAlign="center"
       title={pending ? '待审核（按办理期限排序）' : '已审核（本部门作出审核结论的申请）'}

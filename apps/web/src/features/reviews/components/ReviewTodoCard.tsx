@@ -5,10 +5,11 @@ import { TodoCounts, type TodoCount } from '../../../components/TodoCounts';
 import { useReviewTodo } from '../api/reviews.api';
 import { pendingReviewsPath } from '../paths';
 
-/** The three counts, each a link to 待审核 filtered as the server counted it (the inbox's 剩余天数). */
+/** The counts, each a link to 待审核 filtered as the server counted it (the inbox's 受理 and 剩余天数). */
 export function reviewTodoItems(todo: TReviewTodo): TodoCount[] {
   return [
     { label: '待审核', count: todo.pending, to: pendingReviewsPath() },
+    { label: '待受理', count: todo.toAccept, to: pendingReviewsPath(undefined, '待受理'), note: '受理期限5个工作日' },
     { label: `${REVIEW_TODO_DUE_SOON_DAYS}个工作日内到期`, count: todo.dueSoon, to: pendingReviewsPath(REVIEW_TODO_DUE_SOON_DAYS), note: '含已超期', urgent: true },
     { label: '已超期', count: todo.overdue, to: pendingReviewsPath(-1), urgent: true },
   ];

@@ -24,3 +24,9 @@ export function presetDaysLeft(search: URLSearchParams): number | undefined {
   if (raw === null || !/^-?\d+$/.test(raw)) return undefined;
   return DAYS_LEFT_FILTERS.find((d) => d.value === Number(raw))?.value;
 }
+
+/** The 受理 filter a link to 待审核 presets (`?accepted=待受理`): one the filter offers, or none. */
+export function presetAccepted(search: URLSearchParams): '待受理' | '已受理' | undefined {
+  const raw = search.get('accepted');
+  return raw === '待受理' || raw === '已受理' ? raw : undefined;
+}

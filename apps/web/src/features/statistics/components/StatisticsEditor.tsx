@@ -11,7 +11,7 @@ import {
   type TStatisticsFieldKey,
 } from '@jhrm/contracts';
 import type { DraftBodyProps } from '../../../components/draft-body';
-import { StatusTag } from '../../../components/StatusTag';
+import { ApplicationStatusTag, StatusTag } from '../../../components/StatusTag';
 import { useDepartments } from '../../../lib/application-api';
 import { useStatisticsInstitutions } from '../api/statistics.api';
 import { STATISTICS_QUERY_PATH } from '../paths';
@@ -20,7 +20,6 @@ import './statistics.css';
 import { DateField } from '../../../components/DateField';
 import { FormSelect, FormCheckboxGroup } from '../../../components/FormControls';
 
-const STATUS_TONES = { 待提交: 'info', 待审核: 'warning', 审核通过: 'success', 审核不通过: 'danger' } as const;
 
 const isBlank = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
@@ -109,7 +108,7 @@ export function StatisticsEditor(body: DraftBodyProps<StatisticsFormValues>) {
       <Card size="small">
         <header className="stats-header">
           <h1>业务基本情况录入</h1>
-          {detail?.status ? <StatusTag tone={STATUS_TONES[detail.status]}>{detail.status}</StatusTag> : <StatusTag tone="neutral">新建（未保存）</StatusTag>}
+          {detail?.status ? <ApplicationStatusTag status={detail.status} /> : <StatusTag tone="neutral">新建（未保存）</StatusTag>}
         </header>
         {banners}
         {toolbar}

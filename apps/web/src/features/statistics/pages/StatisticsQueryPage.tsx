@@ -1,20 +1,19 @@
 import { Link } from 'react-router-dom';
 import { DatePicker, InputNumber, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { APPLICATION_STATUSES, STATISTICS_FIELDS, statisticsFieldName, type TStatisticsRow } from '@jhrm/contracts';
+import { statusesOf, type TApplicationStatus, STATISTICS_FIELDS, statisticsFieldName, type TStatisticsRow } from '@jhrm/contracts';
 import { QueryPage, type QueryFilter } from '../../../components/QueryPage';
-import { StatusTag } from '../../../components/StatusTag';
+import { ApplicationStatusTag } from '../../../components/StatusTag';
 import { useStatisticsReports, type StatisticsFilters } from '../api/statistics.api';
 import { statisticsPath } from '../paths';
 
-type Values = { serviceYear?: number | null; filled?: [Dayjs | null, Dayjs | null] | null; status?: (typeof APPLICATION_STATUSES)[number] };
+type Values = { serviceYear?: number | null; filled?: [Dayjs | null, Dayjs | null] | null; status?: TApplicationStatus };
 
-const STATUS_TONES = { 待提交: 'info', 待审核: 'warning', 审核通过: 'success', 审核不通过: 'danger' } as const;
 
 const FILTERS: QueryFilter[] = [
   { name: 'serviceYear', label: STATISTICS_FIELDS.serviceYear.label, input: <InputNumber min={2000} max={2100} precision={0} controls={false} style={{ width: '100%' }} placeholder="如：2025" /> },
   { name: 'filled', label: STATISTICS_FIELDS.filledOn.label, input: <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} /> },
-  { name: 'status', label: '审批状态', input: <Select allowClear placeholder="全部" options={APPLICATION_STATUSES.map((s) => ({ label: s, value: s }))} /> },
+  { name: 'status', label: '审批状态', input: <Select allowClear placeholder="全部" options={statusesOf(false).map((s) => ({ label: s, value: s }))} /> },
 ];
 
 function toFilters(v: Values): StatisticsFilters {
@@ -39,7 +38,7 @@ const columns = [
     ),
   },
   { title: STATISTICS_FIELDS.serviceYear.label, dataIndex: 'serviceYear', key: 'serviceYear', width: 90 },
-  { title: '审批结果', dataIndex: 'status', key: 'status', width: 110, render: (s: TStatisticsRow['status']) => <StatusTag tone={STATUS_TONES[s]}>{s}</StatusTag> },
+  { title: '审批结果', dataIndex: 'status', key: 'status', width: 110, render: (s: TStatisticsRow['status']) => <ApplicationStatusTag status={s} /> },
   { title: STATISTICS_FIELDS.name.label, dataIndex: 'name', key: 'name' },
   { title: STATISTICS_FIELDS.personsServed.label, dataIndex: 'personsServed', key: 'personsServed', width: 110 },
   { title: STATISTICS_FIELDS.statisticsOfficer.label, dataIndex: 'statisticsOfficer', key: 'statisticsOfficer', width: 110 },
