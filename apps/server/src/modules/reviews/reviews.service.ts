@@ -298,10 +298,7 @@ export class ReviewsService {
   async decide(actor: Actor, id: string, req: TDecisionRequest): Promise<TDecisionResponse> {
     const decision = req.decision as TReviewDecision;
     const sms = await this.db.transaction(async (tx) => {
-      const dept = await reviewerDepartment(tx, actor.user);
-      const [app] = await tx.select().from(applications).where(eq(applications.id, id)).for('update');
-      // another department's (or a never submitted) application does not exist for this reviewer
-      if (!app || !dept || app.department !== dept.code || app.status === DRAFT) throw new AppError(AppErrorCode.NOT_FOUND, '申请不存在或无权查看');
+      const { app, dept } = await this.lockForStep(tx, actor, id, decision);
       const [latest] = await tx.select().from(applicationSubmissions).where(eq(applicationSubmissions.applicationId, id)).orderBy(desc(applicationSubmissions.round)).limit(1);
       await this.checkDecidable(tx, app, decision, latest, actor);
       if (app.version !== req.version) {
@@ -365,6 +362,23 @@ export class ReviewsService {
     return { ...(await this.detail(this.db, id)), smsFailed };
   }
 
+  /**
+   * The application a reviewer's step (a decision, 受理 / 不予受理 / 补正) is about, locked for the
+   * step's transaction, with the reviewer's department. Another department's application, or a draft
+   * never submitted, does not exist for this reviewer (404); one its unit has withdrawn (撤回) since the
+   * reviewer opened it is a 409 saying so.
+   */
+  private async lockForStep(tx: DbOrTx, actor: Actor, id: string, step: string): Promise<{ app: ApplicationRow; dept: { code: string; name: string } }> {
+    const dept = await reviewerDepartment(tx, actor.user);
+    const [app] = await tx.select().from(applications).where(eq(applications.id, id)).for('update');
+    if (!app || !dept || app.department !== dept.code) throw new AppError(AppErrorCode.NOT_FOUND, '申请不存在或无权查看');
+    if (app.status === DRAFT) {
+      if (app.submittedAt) throw new AppError(AppErrorCode.CONFLICT, `申请单位已撤回该申请，不能${step}。请刷新页面`);
+      throw new AppError(AppErrorCode.NOT_FOUND, '申请不存在或无权查看');
+    }
+    return { app, dept };
+  }
+
   /** One SMS after a decision's transaction: whether it failed (the decision and the in-app messages stand). */
   private async sendSms(sms: { phone: string; text: string } | null): Promise<boolean> {
     if (!sms) return false;
@@ -392,10 +406,7 @@ export class ReviewsService {
   async acceptance(actor: Actor, id: string, req: TAcceptanceRequest): Promise<TDecisionResponse> {
     const calendar = await this.deps.calendar.get();
     const sms = await this.db.transaction(async (tx) => {
-      const dept = await reviewerDepartment(tx, actor.user);
-      const [app] = await tx.select().from(applications).where(eq(applications.id, id)).for('update');
-      // the same scope as the decision: another department's (or a draft) does not exist for this reviewer
-      if (!app || !dept || app.department !== dept.code || app.status === DRAFT) throw new AppError(AppErrorCode.NOT_FOUND, '申请不存在或无权查看');
+      const { app, dept } = await this.lockForStep(tx, actor, id, req.decision);
       allowedTransition(app, req.decision, actor);
       const [latest] = await tx.select().from(applicationSubmissions).where(eq(applicationSubmissions.applicationId, id)).orderBy(desc(applicationSubmissions.round)).limit(1);
       if (!latest) throw new AppError(AppErrorCode.CONFLICT, '该申请没有提交记录，不能受理');
