@@ -127,6 +127,14 @@ export class JobQueue {
     }
   }
 
+  /**
+   * pg-boss' maintenance now: jobs active past their expiry (their process died) fail back to the
+   * queue for a retry; old jobs are archived. Workers run it every `maintenanceIntervalSeconds`.
+   */
+  async maintain(): Promise<void> {
+    await this.boss.maintain();
+  }
+
   /** Jobs waiting (created or due for retry) per queue, for the metrics. */
   async depth(): Promise<{ queue: string; waiting: number; failed: number }[]> {
     const { rows } = await this.database.raw.executeSql(
