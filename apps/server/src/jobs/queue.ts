@@ -15,7 +15,7 @@ export const QUEUES = {
   'session-purge': { cron: '*/10 * * * *', expireInSeconds: 120, retryLimit: 2, retryDelay: 30 },
   /** orphaned blobs, temp files, abandoned uploads (jobs/cleanup.ts) */
   cleanup: { cron: '17 * * * *', expireInSeconds: 30 * 60, retryLimit: 2, retryDelay: 300 },
-  /** 审批期限 reminders to the department's reviewers (jobs/deadline-reminders.ts) */
+  /** 办理期限 reminders to the department's reviewers (ReviewsService.sendDeadlineReminders) */
   'deadline-reminders': { cron: '30 7 * * *', expireInSeconds: 10 * 60, retryLimit: 3, retryDelay: 300 },
   /** one text message; the gateway failing is retried for about four hours (30 s, 1 min, … 2 h) */
   sms: { cron: null, expireInSeconds: 60, retryLimit: 9, retryDelay: 30 },
