@@ -84,7 +84,9 @@ export class JobQueue {
     this.started = true;
     await this.ensureQueues();
     for (const [name, q] of Object.entries(QUEUES) as [QueueName, (typeof QUEUES)[QueueName]][]) {
-      if (q.cron) await this.boss.schedule(name, this.opts.everyMinute ? '* * * * *' : q.cron, {}, { tz: 'Asia/Shanghai' });
+      // one job per name and minute, enforced by pg-boss' unique singleton index: a slot's job sent late
+      // (its send-it job delayed by a restart) and the next slot's cannot both land in one minute
+      if (q.cron) await this.boss.schedule(name, this.opts.everyMinute ? '* * * * *' : q.cron, {}, { tz: 'Asia/Shanghai', singletonKey: name, singletonSeconds: 60 });
       else await this.boss.unschedule(name).catch(() => undefined);
       const handler = handlers[name];
       await this.boss.work(name, { pollingIntervalSeconds: name === 'sms' ? 2 : 5, batchSize: 1 }, async ([job]) => {
