@@ -155,7 +155,7 @@ export class VideoService {
     this.store = this.objects
       ? new BucketTusStore({ db: deps.database.db, objects: this.objects, tmpDir: path.join(config.blobDir, 'tmp'), clock: deps.clock })
       : new DiskTusStore(path.join(config.blobDir, 'uploads'));
-    this.locker = new PgLocker(deps.database.db, { onError: (err) => log?.warn({ err }, 'video upload lock: renewal or release failed') });
+    this.locker = new PgLocker(deps.database.db, { ...config.uploadLock, onError: (err) => log?.warn({ err }, 'video upload lock: renewal or release failed') });
     this.tus = new TusServer({
       path: VIDEO_UPLOAD_PATH,
       datastore: this.store,
