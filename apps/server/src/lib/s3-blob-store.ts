@@ -62,7 +62,7 @@ export class S3BlobStore implements BlobStore {
     return this.objects.get(this.name(sha256), range);
   }
 
-  size(sha256: string): Promise<number | null> {
+  async size(sha256: string): Promise<number | null> {
     return this.objects.size(this.name(sha256));
   }
 
