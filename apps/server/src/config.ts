@@ -41,6 +41,8 @@ export interface Config {
   minStaff: number;
   /** largest video (场所视频) a unit may upload, bytes */
   maxVideoBytes: number;
+  /** the resumable uploads' lock (decision 0040); unset: lease 10 s renewed every 3 s, waiters give up after 20 s. Tests shorten it */
+  uploadLock?: { leaseMs?: number; renewMs?: number; pollMs?: number; acquireTimeoutMs?: number };
   /** the site's address as the public reaches it (no trailing slash): licence QR codes link here */
   publicBaseUrl: string;
   /**

@@ -4,10 +4,12 @@ import { mkdir, mkdtemp, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../test/harness';
 import { LocalBlobStore } from '../lib/blob-store';
 import { files } from '../modules/files/files.table';
+import { tusLocks } from '../modules/materials/tus.table';
 import { runCleanup } from './cleanup';
 
 let ctx: TestContext;
@@ -58,13 +60,20 @@ describe('cleanup job', () => {
     await touchFile(path.join(uploads, 'ccc333', 'part-1'), 10 * 24 * HOUR);
     await age(path.join(uploads, 'ccc333'), 10 * 24 * HOUR);
 
+    // an upload's lock whose lease ran out (its process died) and one still held
+    await ctx.database.db.insert(tusLocks).values([
+      { id: 'lapsed', owner: 'dead-process', expiresAt: sql`now() - interval '1 minute'` },
+      { id: 'held', owner: 'live-process', expiresAt: sql`now() + interval '10 seconds'` },
+    ]);
+
     const listed: string[] = [];
     for await (const sha of ctx.deps.blobs.list()) listed.push(sha);
     expect(listed.sort()).toEqual([referenced, orphan, inFlight].sort());
 
     const logged: object[] = [];
     const result = await runCleanup(ctx.deps, { log: { info: (obj) => logged.push(obj) } });
-    expect(result).toEqual({ blobs: 1, tmp: 1, uploads: 3, rateLimits: 0 });
+    expect(result).toEqual({ blobs: 1, tmp: 1, uploads: 3, uploadLocks: 1, rateLimits: 0 });
+    expect((await ctx.database.db.select().from(tusLocks)).map((l) => l.id)).toEqual(['held']);
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatchObject({ blobs: 1, tmp: 1, uploads: 3 });
 
@@ -81,12 +90,12 @@ describe('cleanup job', () => {
 
     // the referenced blob still reads; a second run finds nothing more to do
     expect(await ctx.deps.blobs.size(referenced)).toBe(19);
-    expect(await runCleanup(ctx.deps)).toEqual({ blobs: 0, tmp: 0, uploads: 0, rateLimits: 0 });
+    expect(await runCleanup(ctx.deps)).toEqual({ blobs: 0, tmp: 0, uploads: 0, uploadLocks: 0, rateLimits: 0 });
   });
 
   it('copes with a store that has no folders yet', async () => {
     const blobDir = path.join(await mkdtemp(path.join(tmpdir(), 'jhrm-empty-')), 'blobs');
     const deps = { ...ctx.deps, config: { ...ctx.deps.config, blobDir }, blobs: new LocalBlobStore(blobDir) };
-    expect(await runCleanup(deps)).toEqual({ blobs: 0, tmp: 0, uploads: 0, rateLimits: 0 });
+    expect(await runCleanup(deps)).toEqual({ blobs: 0, tmp: 0, uploads: 0, uploadLocks: 0, rateLimits: 0 });
   });
 });

@@ -2,7 +2,9 @@ import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { inArray } from 'drizzle-orm';
 import type { AppDeps } from '../deps';
+import { S3Objects } from '../lib/s3-objects';
 import { files } from '../modules/files/files.table';
+import { deleteExpiredUploadLocks, sweepBucketUploads } from '../modules/materials/tus-bucket-store';
 import { deleteExpiredRateLimits } from '../modules/rate-limits/rate-limit.store';
 
 /** A blob younger than this is never swept: its upload may not have committed its files row yet. */
@@ -19,8 +21,10 @@ export interface CleanupResult {
   blobs: number;
   /** temp files under blobs/tmp */
   tmp: number;
-  /** partial uploads under blobs/uploads */
+  /** partial uploads under blobs/uploads, and with S3 the bucket's (their row and chunk objects) */
   uploads: number;
+  /** resumable uploads' lock rows whose lease has run out */
+  uploadLocks: number;
   /** request rate-limit counters whose window has passed */
   rateLimits: number;
 }
@@ -33,7 +37,8 @@ type CleanupDeps = Pick<AppDeps, 'database' | 'blobs' | 'config' | 'clock'>;
 
 /**
  * Frees disk: blobs that no file row references (deleted materials and videos), temp files
- * left by interrupted writes, abandoned partial video uploads, and rate-limit counters past their window. Safe to run while the app
+ * left by interrupted writes, abandoned partial video uploads (on disk, or in the bucket with their
+ * rows), lapsed upload locks, and rate-limit counters past their window. Safe to run while the app
  * serves requests and on several app servers at once.
  */
 export async function runCleanup(deps: CleanupDeps, opts: { log?: Log } = {}): Promise<CleanupResult> {
@@ -42,11 +47,23 @@ export async function runCleanup(deps: CleanupDeps, opts: { log?: Log } = {}): P
   const result: CleanupResult = {
     blobs: await sweepUnreferencedBlobs(deps, new Date(now - BLOB_GRACE_MS)),
     tmp: await sweepOldEntries(path.join(deps.config.blobDir, 'tmp'), now - TMP_MAX_AGE_MS),
-    uploads: await sweepOldEntries(path.join(deps.config.blobDir, 'uploads'), now - UPLOAD_MAX_AGE_MS),
+    uploads: (await sweepOldEntries(path.join(deps.config.blobDir, 'uploads'), now - UPLOAD_MAX_AGE_MS)) + (await sweepAbandonedBucketUploads(deps, now)),
+    uploadLocks: await deleteExpiredUploadLocks(deps.database.db),
     rateLimits: await deleteExpiredRateLimits(deps.database.db),
   };
-  opts.log?.info({ ...result, ms: Date.now() - started }, 'cleanup: removed unreferenced blobs, old temp files, stale uploads and expired rate-limit counters');
+  opts.log?.info({ ...result, ms: Date.now() - started }, 'cleanup: removed unreferenced blobs, old temp files, stale uploads and locks, and expired rate-limit counters');
   return result;
+}
+
+/** With S3: uploads in progress untouched for 7 days, and chunk objects of uploads no longer there (after the blobs' grace). */
+async function sweepAbandonedBucketUploads(deps: CleanupDeps, now: number): Promise<number> {
+  if (!deps.config.s3) return 0;
+  const objects = new S3Objects(deps.config.s3);
+  try {
+    return await sweepBucketUploads(deps.database.db, objects, { abandonedBefore: new Date(now - UPLOAD_MAX_AGE_MS), strayBefore: new Date(now - BLOB_GRACE_MS) });
+  } finally {
+    objects.close();
+  }
 }
 
 async function sweepUnreferencedBlobs(deps: CleanupDeps, modifiedBefore: Date): Promise<number> {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import http from 'node:http';
 import { expect } from 'vitest';
 import { VIDEO_UPLOAD_PATH } from '../modules/materials/video.service';
 import type { TestClient, TestContext } from './harness';
@@ -53,4 +54,29 @@ export function tusHelpers(ctx: () => TestContext) {
   }
 
   return { tusRequest, create, patch, uploadVideo };
+}
+
+/**
+ * A PATCH over a real connection to `port` that declares `declared` bytes, sends `bytes` and then dies
+ * (the client's network gone mid-chunk); resolves once the connection is closed.
+ */
+export function cutOffPatch(c: TestClient, port: string | number, url: string, offset: number, declared: number, bytes: Buffer): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const req = http.request({
+      port,
+      host: '127.0.0.1',
+      method: 'PATCH',
+      path: url,
+      headers: {
+        'tus-resumable': '1.0.0',
+        'upload-offset': String(offset),
+        'content-type': 'application/offset+octet-stream',
+        'content-length': String(declared),
+        'x-csrf-token': c.cookies.get('jhrm_csrf')!,
+        cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+      },
+    });
+    req.on('error', () => resolve());
+    req.write(bytes, () => setTimeout(() => req.destroy(), 200));
+  });
 }

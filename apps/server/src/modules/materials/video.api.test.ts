@@ -1,11 +1,10 @@
-import http from 'node:http';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TVideo } from '@jhrm/contracts';
 import { createTestContext, type TestClient, type TestContext } from '../../test/harness';
-import { sha256, tusHelpers, tusMetadata } from '../../test/tus';
+import { cutOffPatch, sha256, tusHelpers, tusMetadata } from '../../test/tus';
 import { createDemoApplication } from '../../test/fixtures';
 import { buildMp4 } from './mp4-builder';
 import { createOtherUnitAgent, createReviewer } from '../../test/people';
@@ -95,24 +94,7 @@ describe('视频上传 by tus: create, chunks, offset, finish', () => {
     const address = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = new URL(address);
     const sent = 100_000;
-    await new Promise<void>((resolve) => {
-      const req = http.request({
-        port,
-        host: '127.0.0.1',
-        method: 'PATCH',
-        path: url,
-        headers: {
-          'tus-resumable': '1.0.0',
-          'upload-offset': '0',
-          'content-type': 'application/offset+octet-stream',
-          'content-length': String(file.length),
-          'x-csrf-token': agent.cookies.get('jhrm_csrf')!,
-          cookie: [...agent.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-        },
-      });
-      req.on('error', () => resolve());
-      req.write(file.subarray(0, sent), () => setTimeout(() => req.destroy(), 200));
-    });
+    await cutOffPatch(agent, port, url, 0, file.length, file.subarray(0, sent));
 
     // what arrived before the cut is kept; HEAD says where to go on
     let offset = -1;

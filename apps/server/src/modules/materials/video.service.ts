@@ -1,14 +1,13 @@
-import { createHash } from 'node:crypto';
-import { createReadStream, mkdirSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import type { FastifyBaseLogger, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { FileStore } from '@tus/file-store';
-import { Metadata, Server as TusServer, type Upload } from '@tus/server';
+import { ERRORS, Metadata, Server as TusServer, type Upload } from '@tus/server';
 import { AppErrorCode, type TAppErrorCode, type TErrorBody, type TVideo } from '@jhrm/contracts';
 import { AppError, HTTP_STATUS } from '../../lib/app-error';
 import { contentDisposition } from '../../lib/downloads';
+import { S3Objects } from '../../lib/s3-objects';
 import { assertClean, cleanFileName } from '../../lib/uploads';
 import type { AppDeps } from '../../deps';
 import type { SessionUser } from '../accounts/sessions.service';
@@ -16,6 +15,9 @@ import { actorUnitId, type Actor } from '../accounts/actor';
 import { auditApplication, editableApplication, readableApplication } from '../applications/applications.access';
 import { probeMp4File } from './mp4';
 import { deleteVideo, findVideo, insertVideo, listVideos, type VideoRow } from './video.repository';
+import { BucketTusStore } from './tus-bucket-store';
+import { PgLocker } from './tus-locker';
+import { DiskTusStore, type VideoUploadStore } from './tus-stores';
 
 /** Where tus clients create uploads; an upload's URL is this plus its id. */
 export const VIDEO_UPLOAD_PATH = '/api/uploads/video';
@@ -93,12 +95,6 @@ function tusErrorBody(status: number, maxBytes: number): TErrorBody {
   }
 }
 
-async function sha256OfFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  await pipeline(createReadStream(file, { highWaterMark: 1024 * 1024 }), hash);
-  return hash.digest('hex');
-}
-
 export type ByteRange = { start: number; end: number };
 
 /**
@@ -135,28 +131,35 @@ const toVideo = (f: VideoRow): TVideo => ({
 });
 
 /**
- * 视频材料 (场所视频光盘): resumable upload by the tus protocol into `<blobDir>/uploads`, checked on
- * completion (the client's SHA-256, MP4 by content) and moved into the BlobStore; playback with
- * byte ranges. Uploads are the unit's agents' while the application is editable; every request on
- * an upload checks that its application belongs to the caller's unit.
+ * 视频材料 (场所视频光盘): resumable upload by the tus protocol, checked on completion (the client's
+ * SHA-256, MP4 by content) and moved into the BlobStore; playback with byte ranges. Uploads are the
+ * unit's agents' while the application is editable; every request on an upload checks that its
+ * application belongs to the caller's unit. An upload in progress lives in `<blobDir>/uploads` (one
+ * process), or in the bucket and PostgreSQL when S3_BUCKET is set, so that any process can take its
+ * next chunk; its lock is a lease in PostgreSQL either way (decision 0040).
  */
 export class VideoService {
-  readonly uploadsDir: string;
-  private readonly store: FileStore;
+  readonly store: VideoUploadStore;
+  readonly locker: PgLocker;
   private readonly tus: TusServer;
   private readonly callers = new WeakMap<Request, UploadCaller>();
+  /** the bucket's client of the upload store, closed with the app */
+  private readonly objects: S3Objects | undefined;
 
-  constructor(private readonly deps: AppDeps) {
-    this.uploadsDir = path.join(deps.config.blobDir, 'uploads');
-    // FileStore creates its directory in the background and throws from a callback on failure
-    mkdirSync(this.uploadsDir, { recursive: true });
-    // No tus expiration extension: with it, a creation-with-upload that finishes (and is moved out
-    // of the store) is looked up again afterwards and answered 404. Abandoned uploads are the
-    // cleanup job's (jobs/cleanup.ts: untouched for 7 days).
-    this.store = new FileStore({ directory: this.uploadsDir });
+  constructor(
+    private readonly deps: AppDeps,
+    log?: FastifyBaseLogger,
+  ) {
+    const { config } = deps;
+    this.objects = config.s3 ? new S3Objects(config.s3) : undefined;
+    this.store = this.objects
+      ? new BucketTusStore({ db: deps.database.db, objects: this.objects, tmpDir: path.join(config.blobDir, 'tmp'), clock: deps.clock })
+      : new DiskTusStore(path.join(config.blobDir, 'uploads'));
+    this.locker = new PgLocker(deps.database.db, { ...config.uploadLock, onError: (err) => log?.warn({ err }, 'video upload lock: renewal or release failed') });
     this.tus = new TusServer({
       path: VIDEO_UPLOAD_PATH,
       datastore: this.store,
+      locker: this.locker,
       relativeLocation: true,
       maxSize: deps.config.maxVideoBytes,
       // same origin only: no Access-Control-Allow-Origin
@@ -170,6 +173,11 @@ export class VideoService {
 
   private get db() {
     return this.deps.database.db;
+  }
+
+  /** Stops the bucket client (app close). */
+  close(): void {
+    this.objects?.close();
   }
 
   private caller(req: Request): UploadCaller {
@@ -235,7 +243,7 @@ export class VideoService {
   private async authorizeUpload(actor: Actor, uploadId: string, write: boolean): Promise<void> {
     const gone = new AppError(AppErrorCode.NOT_FOUND, UPLOAD_GONE);
     if (!UPLOAD_ID.test(uploadId)) throw gone;
-    const info = (await this.store.configstore.get(uploadId)) as { metadata?: Record<string, string | null> } | undefined;
+    const info = await this.store.getUpload(uploadId).catch(() => undefined);
     const applicationId = info?.metadata?.applicationId;
     if (!applicationId || !z.uuid().safeParse(applicationId).success) throw gone;
     try {
@@ -275,6 +283,8 @@ export class VideoService {
       const body: TErrorBody = { code: err.code, message: err.message };
       return { status_code: HTTP_STATUS[err.code], body: JSON.stringify(body) };
     }
+    // waited past the lock's timeout for another request of this upload (tus says 500): busy, try again
+    if (err === ERRORS.ERR_LOCK_TIMEOUT) return { status_code: 423, body: JSON.stringify(tusErrorBody(423, this.maxBytes)) };
     if ('status_code' in err && typeof err.status_code === 'number') return undefined;
     this.callers.get(req)?.log.error({ err }, 'video upload failed');
     return { status_code: 500, body: JSON.stringify(tusErrorBody(500, this.maxBytes)) };
@@ -289,16 +299,20 @@ export class VideoService {
   private async finish(req: Request, upload: Upload) {
     const caller = this.caller(req);
     const meta = ZUploadMetadata.parse(upload.metadata ?? {});
-    const file = path.join(this.uploadsDir, upload.id);
     const size = upload.size ?? upload.offset;
+    let file: string | undefined;
     try {
-      const sha256 = await sha256OfFile(file);
+      const complete = await this.store.completeFile(upload);
+      if (!complete) throw new TusRefusal(404, AppErrorCode.NOT_FOUND, UPLOAD_GONE);
+      file = complete.file;
+      const { sha256 } = complete;
       if (sha256 !== meta.sha256) {
         throw new TusRefusal(STATUS_CHECKSUM_MISMATCH, AppErrorCode.VALIDATION, CHECKSUM_FAILED);
       }
       // scanned before our own MP4 parser reads it; streamed to clamd in windows, never held in memory
       const uploader = { user: caller.user, ip: caller.ip, unitId: caller.unitId, target: { type: 'application', id: meta.applicationId } };
-      await assertClean(this.deps, caller.log, { name: meta.filename, size, sha256, open: (range) => createReadStream(file, { ...range, highWaterMark: 1024 * 1024 }) }, uploader);
+      const local = file;
+      await assertClean(this.deps, caller.log, { name: meta.filename, size, sha256, open: (range) => createReadStream(local, { ...range, highWaterMark: 1024 * 1024 }) }, uploader);
       const probe = await probeMp4File(file);
       if (!probe.ok) {
         caller.log.info({ uploadId: upload.id, reason: probe.reason }, 'video refused: not an MP4');
@@ -318,7 +332,8 @@ export class VideoService {
       return { headers: { 'X-Video-File-Id': row.id } };
     } finally {
       // done either way: refused (the bytes are deleted here), or its bytes now belong to the BlobStore
-      await this.store.remove(upload.id).catch(() => this.store.configstore.delete(upload.id).catch(() => undefined));
+      if (file) await rm(file, { force: true });
+      await this.store.discard(upload.id);
     }
   }
 

@@ -16,7 +16,8 @@ const TUS_METHODS = ['POST', 'HEAD', 'PATCH', 'DELETE'] as const;
 
 /** 视频材料 (场所视频光盘): tus upload, list, playback with ranges, deletion. */
 export async function videoRoutes(app: FastifyInstance, deps: AppDeps) {
-  const video = new VideoService(deps);
+  const video = new VideoService(deps, app.log);
+  app.addHook('onClose', () => video.close());
   const r = zod(app);
 
   // tus reads the PATCH body itself, streamed: Fastify must leave it unread (and unbounded by bodyLimit)
