@@ -17,6 +17,12 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL server; unset means embedded PGlite under dataDir/pg */
   databaseUrl: string | undefined;
+  /** a direct connection to the same database for LISTEN when DATABASE_URL goes through a pooler (decision 0042) */
+  databaseDirectUrl: string | undefined;
+  /** named prepared statements for list queries; DATABASE_PREPARED_STATEMENTS=0 behind pgbouncer < 1.21 in transaction mode */
+  databasePreparedStatements: boolean;
+  /** every scheduled job each minute instead of its own schedule (JOBS_EVERY_MINUTE=1: the cluster test) */
+  jobsEveryMinute: boolean;
   secrets: Secrets;
   /** Built SPA to serve; absent in API tests */
   webDist: string | undefined;
@@ -192,6 +198,14 @@ function baseUrl(value: string | undefined, fallback: string, name: string): str
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
+/** DATABASE_DIRECT_URL only means something beside DATABASE_URL (PGlite has no pooler in front). */
+function databaseDirectUrlFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  const direct = env.DATABASE_DIRECT_URL?.trim() || undefined;
+  if (direct && !env.DATABASE_URL) throw new ConfigError('DATABASE_DIRECT_URL is set without DATABASE_URL');
+  if (direct && !/^postgres(ql)?:\/\//.test(direct)) throw new ConfigError(`DATABASE_DIRECT_URL must be a postgres:// URL, got "${direct}"`);
+  return direct;
+}
+
 /** `1` / `0` switches; unset or empty keeps the default. */
 function flag(value: string | undefined, fallback: boolean, name: string): boolean {
   if (value === undefined || value === '') return fallback;
@@ -248,6 +262,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? (mode === 'production' ? '0.0.0.0' : '127.0.0.1'),
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseDirectUrl: databaseDirectUrlFromEnv(env),
+    databasePreparedStatements: flag(env.DATABASE_PREPARED_STATEMENTS, true, 'DATABASE_PREPARED_STATEMENTS'),
+    jobsEveryMinute: flag(env.JOBS_EVERY_MINUTE, false, 'JOBS_EVERY_MINUTE'),
     secrets: mode === 'production' ? secretsFromEnv(env) : secretsFromDataDir(dataDir),
     webDist: env.WEB_DIST ? path.resolve(env.WEB_DIST) : undefined,
     sessionIdleMinutes: { unit: 30, staff: 15 },

@@ -7,6 +7,7 @@ import { ClamdScanner, NoScanner, type MalwareScanner } from './lib/malware-scan
 import { DevOutbox, HttpSmsGateway, type SmsGateway } from './lib/sms';
 import { Metrics, countingUploads } from './lib/metrics';
 import { AuditLog } from './modules/audit/audit.service';
+import { JobQueue } from './jobs/queue';
 import { SessionService } from './modules/accounts/sessions.service';
 import { WorkCalendarStore } from './modules/calendar/calendar.store';
 import type { UsccUsedByOtherUnit } from './modules/accounts/uscc-ownership';
@@ -31,6 +32,8 @@ export interface AppDeps {
   blobs: BlobStore;
   /** every upload passes it before it is stored (lib/uploads.ts, video, imports) */
   scanner: MalwareScanner;
+  /** the PostgreSQL job queue (pg-boss, decision 0041): SMS after decisions, the scheduled jobs */
+  jobs: JobQueue;
   /** this process's Prometheus metrics, served on METRICS_PORT when set (decision 0036) */
   metrics: Metrics;
   /**
@@ -52,6 +55,8 @@ export function createDeps(config: Config, database: Database, clock: () => Date
   registerStatisticsKind();
   const outbox = config.env === 'production' ? null : new DevOutbox(clock);
   const metrics = new Metrics(database);
+  const jobs = new JobQueue(database, { everyMinute: config.jobsEveryMinute });
+  metrics.watchQueue(() => jobs.depth());
   return {
     config,
     database,
@@ -64,6 +69,7 @@ export function createDeps(config: Config, database: Database, clock: () => Date
     outbox,
     blobs: countingUploads(createBlobStore(config), metrics),
     scanner: config.clamd ? new ClamdScanner(config.clamd) : new NoScanner(),
+    jobs,
     metrics,
     hooks: { usccUsedByOtherUnit },
   };

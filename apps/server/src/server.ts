@@ -4,7 +4,7 @@ import { migrate } from './db/migrate';
 import { createDeps } from './deps';
 import { buildApp } from './app';
 import { seedReference } from './seed/reference';
-import { runCleanup } from './jobs/cleanup';
+import { jobHandlers } from './jobs/handlers';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNIT, seedDemo } from './seed/demo';
 import { seedDemoBusiness } from './seed/demo-business';
 import { startAuditCheckpoints } from './modules/audit/audit-checkpoints';
@@ -22,7 +22,12 @@ async function main() {
     }
     throw err;
   }
-  const database = await openDatabase({ url: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pg') });
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    directUrl: config.databaseDirectUrl,
+    preparedStatements: config.databasePreparedStatements,
+    pgliteDir: path.join(config.dataDir, 'pg'),
+  });
   const applied = await migrate(database.db);
   await seedReference(database.db);
   const deps = createDeps(config, database);
@@ -48,27 +53,10 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
-  const sweep = setInterval(
-    () => void deps.metrics.countRun('session-purge', () => deps.sessions.purgeExpired()).catch((err) => app.log.warn({ err }, 'session purge failed')),
-    10 * 60_000,
-  );
-  sweep.unref();
-  app.addHook('onClose', async () => clearInterval(sweep));
-
-  // Orphaned blobs, temp files and abandoned uploads: hourly, never at start-up (starts stay fast).
-  let cleaning = false;
-  const cleanup = setInterval(() => {
-    if (cleaning) return;
-    cleaning = true;
-    void deps.metrics
-      .countRun('cleanup', () => runCleanup(deps, { log: app.log }))
-      .catch((err) => app.log.warn({ err }, 'cleanup failed'))
-      .finally(() => {
-        cleaning = false;
-      });
-  }, 60 * 60_000);
-  cleanup.unref();
-  app.addHook('onClose', async () => clearInterval(cleanup));
+  // session purge, cleanup, deadline reminders and SMS: the PostgreSQL job queue, each job in one
+  // process of however many (decision 0041); stopped before the database closes
+  await deps.jobs.work(jobHandlers(deps, app.log), app.log, (job, run) => deps.metrics.countRun(job, run));
+  app.addHook('onClose', async () => deps.jobs.stop());
 
   // asked while the port opens: a clamd that is down does not stop the start, it refuses uploads
   const scannerAnswers = config.clamd ? deps.scanner.ping() : Promise.resolve(false);

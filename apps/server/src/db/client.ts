@@ -21,14 +21,36 @@ export interface Database {
    * again. Resolves once listening (or retrying); the function it returns stops.
    */
   listen(channel: string, handlers: { onNotify(payload: string): void; onLive(live: boolean): void }): Promise<() => Promise<void>>;
+  /**
+   * Text SQL with `$n` parameters, for a library that brings its own statements (the job queue): on
+   * PostgreSQL through the pool; on PGlite several statements in one text run as one simple query.
+   */
+  raw: RawSql;
+  /**
+   * Whether list queries may use named prepared statements: false behind a pooler in transaction mode
+   * that cannot keep them (pgbouncer before 1.21: DATABASE_PREPARED_STATEMENTS=off, decision 0042).
+   */
+  preparedStatements: boolean;
   /** the connection pool's use now (metrics); null on PGlite: one connection, no pool */
   poolUse(): { size: number; idle: number; waiting: number; max: number } | null;
   close(): Promise<void>;
 }
 
+/** What pg-boss calls a database: text SQL with `$n` parameters, answering `{ rows }`. */
+export interface RawSql {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
 export interface DatabaseOptions {
   /** a PostgreSQL URL; when absent, embedded PGlite */
   url?: string;
+  /**
+   * A direct PostgreSQL URL for what a pooler in transaction mode cannot carry: LISTEN (decision
+   * 0042). Absent: `url` is direct.
+   */
+  directUrl?: string;
+  /** named prepared statements for list queries (default true; false behind pgbouncer < 1.21) */
+  preparedStatements?: boolean;
   /** PGlite data directory; absent means in memory (tests) */
   pgliteDir?: string;
   /** PGlite: start from this dumped data directory (`dumpDataDir`) instead of an empty cluster (tests) */
@@ -48,7 +70,23 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     // timestamps and numerics come back as text by default; dates are parsed by drizzle's column types
     // JIT off for every connection: the register's and lists' row estimates crossed jit_above_cost and
     // compiling cost ~25 ms a query that runs in a few (decision 0017); the URL's own `options` come after and win
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 20, options: JIT_OFF });
+    const preparedStatements = opts.preparedStatements ?? true;
+    // Behind a pooler that cannot keep named prepared statements every statement goes unnamed: the
+    // repositories still `.prepare()` (and keep their plan where the connection is their own), the
+    // driver just does not name them (decision 0042).
+    class UnnamedClient extends pg.Client {
+      override query(...args: unknown[]): never {
+        const [config] = args;
+        if (config && typeof config === 'object' && 'name' in config) args[0] = { ...config, name: undefined };
+        return (super.query as (...a: unknown[]) => never)(...args);
+      }
+    }
+    const pool = new pg.Pool({
+      connectionString: opts.url,
+      max: opts.poolSize ?? 20,
+      options: JIT_OFF,
+      ...(preparedStatements ? {} : { Client: UnnamedClient }),
+    });
     pool.on('error', () => {
       // an idle client lost its connection; the pool replaces it on the next checkout
     });
@@ -59,7 +97,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       let stopped = false;
       let retry: NodeJS.Timeout | undefined;
       const connect = async () => {
-        const c = new pg.Client({ connectionString: opts.url, options: JIT_OFF });
+        const c = new pg.Client({ connectionString: opts.directUrl ?? opts.url, options: JIT_OFF });
         let lost = false;
         const onLost = () => {
           if (lost) return;
@@ -103,6 +141,8 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       db,
       engine: 'postgres',
       listen,
+      raw: { executeSql: (text, values) => pool.query(text, values) },
+      preparedStatements,
       poolUse: () => ({ size: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
       close: () => pool.end(),
     };
@@ -120,7 +160,15 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     onLive(true);
     return unlisten;
   };
-  return { db, engine: 'pglite', listen, poolUse: () => null, close: () => client.close() };
+  const raw: RawSql = {
+    executeSql: async (text, values) => {
+      if (values?.length) return client.query(text, values);
+      // no parameters: maybe several statements (pg-boss' locked maintenance), which only the simple protocol takes
+      const results = await client.exec(text);
+      return { rows: results.at(-1)?.rows ?? [] };
+    },
+  };
+  return { db, engine: 'pglite', listen, raw, preparedStatements: true, poolUse: () => null, close: () => client.close() };
 }
 
 /** Raw SQL returning rows, the same on both engines (both drivers answer `{ rows }`). */

@@ -17,3 +17,4 @@ export * from '../modules/statistics/statistics.table';
 export * from '../modules/statistics-analysis/analysis.table';
 export * from '../modules/calendar/calendar.table';
 export * from '../modules/rate-limits/rate-limits.table';
+export * from '../modules/reviews/deadline-reminders.table';

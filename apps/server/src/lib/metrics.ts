@@ -55,6 +55,25 @@ export class Metrics {
     });
   }
 
+  /**
+   * The job queue's jobs by queue and state (waiting: created or due for retry; failed: out of
+   * retries), read from its tables at scrape time (decision 0041).
+   */
+  watchQueue(depth: () => Promise<{ queue: string; waiting: number; failed: number }[]>): void {
+    new Gauge({
+      name: 'jhrm_job_queue_jobs',
+      help: 'Jobs in the PostgreSQL job queue by queue and state (waiting, failed)',
+      labelNames: ['queue', 'state'] as const,
+      registers: [this.registry],
+      async collect() {
+        for (const q of await depth()) {
+          this.set({ queue: q.queue, state: 'waiting' }, q.waiting);
+          this.set({ queue: q.queue, state: 'failed' }, q.failed);
+        }
+      },
+    });
+  }
+
   /** Runs `job` once, counting how it ended; a failure is counted and rethrown. */
   async countRun<T>(job: string, run: () => Promise<T>): Promise<T> {
     try {

@@ -1,3 +1,5 @@
+import type { QueueName } from '../jobs/queue';
+import { jobHandlers } from '../jobs/handlers';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +27,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     host: '127.0.0.1',
     dataDir: '/nonexistent',
     databaseUrl: undefined,
+    databaseDirectUrl: undefined,
+    databasePreparedStatements: true,
+    jobsEveryMinute: false,
     secrets: {
       pii: { encKey: randomBytes(16), macKey: randomBytes(32), indexKey: randomBytes(32) },
       auditKey: randomBytes(32),
@@ -101,6 +106,8 @@ export interface TestContext {
   database: Database & { url?: string };
   clock: ReturnType<typeof testClock>;
   client(): TestClient;
+  /** runs what waits in one job queue now with the server's own handlers (the SMS after a decision, …); how many completed */
+  runJobs(name: QueueName): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -139,6 +146,7 @@ export async function createTestContext(opts: { config?: Partial<Config>; demo?:
     database,
     clock,
     client: () => new TestClient(app),
+    runJobs: (name) => deps.jobs.runPending(name, jobHandlers(deps, app.log)[name]),
     close: async () => {
       await app.close();
       await database.close();

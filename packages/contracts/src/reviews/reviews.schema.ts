@@ -181,8 +181,6 @@ export type TDecisionRequest = z.infer<typeof ZDecisionRequest>;
 /** what a client sends (label and notes may be left out) */
 export type TDecisionRequestInput = z.input<typeof ZDecisionRequest>;
 
-export const ZDecisionResponse = ZReviewDetail.extend({
-  /** the SMS to the submitting agent could not be sent (the in-app messages were) */
-  smsFailed: z.boolean(),
-});
+/** A decision answers the detail as it now stands; its SMS is queued and retried (decision 0041). */
+export const ZDecisionResponse = ZReviewDetail;
 export type TDecisionResponse = z.infer<typeof ZDecisionResponse>;

@@ -62,7 +62,7 @@ describe('受理 → 审核通过', () => {
     const accepted = await acceptance(province, app.id, { decision: '受理' });
     expect(accepted.statusCode, accepted.body).toBe(200);
     const a = accepted.json() as TDecisionResponse;
-    expect(a).toMatchObject({ status: '待审核', acceptedByName: '赵审核', dueOn: '2026-12-24', actions: ['审核通过', '审核不通过'], smsFailed: false });
+    expect(a).toMatchObject({ status: '待审核', acceptedByName: '赵审核', dueOn: '2026-12-24', actions: ['审核通过', '审核不通过'] });
     expect(a.acceptances).toHaveLength(1);
     const [record] = a.acceptances;
     expect(record).toMatchObject({ round: 1, decision: '受理', reason: null, items: [], departmentName: '吉林省人力资源和社会保障厅', reviewerName: '赵审核' });
@@ -77,6 +77,7 @@ describe('受理 → 审核通过', () => {
     const messages = ((await agent.get('/api/notifications?pageSize=100')).json() as TPage<TNotification>).items.filter((m) => m.kind === 'application.acceptance');
     expect(messages[0]).toMatchObject({ title: '已受理：吉林省受理通过职业介绍有限公司', link: `/hr/institutions/${app.institutionId}/view` });
     expect(messages[0]!.body).toContain(`《受理通知书》（${record!.noticeNumber}）`);
+    await ctx.runJobs('sms');
     expect(ctx.deps.outbox!.read().sms[0]!.text).toBe('【吉林智慧人社】您单位“吉林省受理通过职业介绍有限公司”的人力资源服务机构设立申请已受理。请登录吉林人力资源市场管理查看并下载受理通知书。');
     const unit = await unitDetail(app.id);
     expect(unit).toMatchObject({ actions: [], acceptedAt: a.acceptedAt, dueOn: '2026-12-24' });
@@ -162,6 +163,7 @@ describe('不予受理', () => {
     expect(text).toContain('理由：申请事项不属于本机关职权范围，请向机构所在地的人力资源社会保障部门申请。');
     expect(text).toContain('可以依法申请行政复议或者提起行政诉讼');
     expect(pdfFonts(pdf.rawPayload)).toEqual(['NotoSerifSC-Bold', 'NotoSerifSC-Regular']);
+    await ctx.runJobs('sms');
     const sms = ctx.deps.outbox!.read().sms[0]!;
     expect(sms.text).toContain('不予受理');
   });

@@ -235,6 +235,8 @@ describe('decisions', () => {
     const app = await submitEstablishment(ctx, agent, { draft: licensedDraft('吉林省博润职业介绍有限公司') });
     expect(recordContent((await open(province, app.id)).json() as TReviewDetail).issuesOnApproval).toBe('许可');
     const opened = await accept(province, app.id);
+    // the 受理 SMS goes out first: the count below is the decision's own
+    await ctx.runJobs('sms');
     const smsBefore = ctx.deps.outbox!.read().sms.length;
 
     const rejected = await decide(province, app.id, {
@@ -249,7 +251,7 @@ describe('decisions', () => {
     });
     expect(rejected.statusCode, rejected.body).toBe(200);
     const r = rejected.json() as TDecisionResponse;
-    expect(r).toMatchObject({ status: '审核不通过', actions: [], smsFailed: false, licence: null });
+    expect(r).toMatchObject({ status: '审核不通过', actions: [], licence: null });
     expect(r.rounds[0]!.decision).toMatchObject({ decision: '审核不通过', reviewerName: '赵审核', departmentName: '省人社厅审批办' });
 
     // the unit: the opinion and the notes, with canonical labels, and the form is editable again
@@ -273,6 +275,9 @@ describe('decisions', () => {
     expect(msgs).toHaveLength(2);
     expect(msgs[0]!.title).toBe('审核不通过：吉林省博润职业介绍有限公司');
     expect(msgs[0]!.body).toContain('审核意见：办公地址与营业执照不一致，请核实。');
+    // queued with the decision, sent by the job queue
+    expect(ctx.deps.outbox!.read().sms.length).toBe(smsBefore);
+    expect(await ctx.runJobs('sms')).toBe(1);
     const sms = ctx.deps.outbox!.read().sms;
     expect(sms.length).toBe(smsBefore + 1);
     expect(sms[0]).toMatchObject({ phone: '13144440002' });
@@ -325,6 +330,7 @@ describe('decisions', () => {
     const approvals = await auditOf('application.approved', app.id);
     expect(approvals).toHaveLength(1);
     expect(approvals[0]!.detail).toMatchObject({ round: 2, licenceNumber: a.licence!.number });
+    await ctx.runJobs('sms');
     expect(ctx.deps.outbox!.read().sms[0]!.text).toContain(a.licence!.number);
   });
 

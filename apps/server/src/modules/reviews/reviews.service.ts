@@ -47,7 +47,8 @@ import { institutions } from '../institutions/institutions.table';
 import { licenceOfApplication, type LicenceRow } from '../licences/licences.service';
 import { kindAdapter, type ApprovalOutcome, type NoteLists } from '../applications/kinds';
 import { applicationMaterials } from '../materials/materials.service';
-import { notifyUnit } from '../notifications/notifications.service';
+import { notifyReviewers, notifyUnit } from '../notifications/notifications.service';
+import { deadlineReminders } from './deadline-reminders.table';
 import { departmentNames, listDecisions } from '../applications/decisions.repository';
 import { applicationReviews } from '../applications/decisions.table';
 import { applicationAcceptances } from '../applications/acceptances.table';
@@ -103,6 +104,57 @@ export class ReviewsService {
       .from(applications)
       .where(awaitingIn(dept.code));
     return { pending: row?.pending ?? 0, toAccept: row?.toAccept ?? 0, dueSoon: row?.dueSoon ?? 0, overdue: row?.overdue ?? 0 };
+  }
+
+  /**
+   * The daily 办理期限 reminder (the job queue's `deadline-reminders`): every department's reviewers
+   * get one 消息中心 message naming the applications that have just come within
+   * REVIEW_TODO_DUE_SOON_DAYS working days of their deadline, and one naming those just overdue.
+   * Each application is named once per deadline and stage (deadline_reminders), so a second run, in
+   * this process or another, sends nothing new.
+   */
+  async sendDeadlineReminders(): Promise<{ dueSoon: number; overdue: number }> {
+    const calendar = await this.deps.calendar.get();
+    const now = this.deps.clock();
+    const overdue = this.dueWithin(calendar, -1);
+    const stages = [
+      { stage: 'overdue', due: overdue, filter: -1, text: '已超过办理期限' },
+      { stage: 'due-soon', due: and(this.dueWithin(calendar, REVIEW_TODO_DUE_SOON_DAYS), sql`NOT ${overdue}`)!, filter: REVIEW_TODO_DUE_SOON_DAYS, text: `将在${REVIEW_TODO_DUE_SOON_DAYS}个工作日内到期` },
+    ];
+    const sent = { dueSoon: 0, overdue: 0 };
+    for (const { stage, due, filter, text } of stages) {
+      const named = await this.db.transaction(async (tx) => {
+        const rows = await queryRows<{ department: string; name: string }>(
+          tx,
+          sql`WITH fresh AS (
+                INSERT INTO ${deadlineReminders} (application_id, due_on, stage, sent_at)
+                SELECT ${applications.id}, ${applications.dueOn}, ${stage}, ${now.toISOString()}::timestamptz
+                  FROM ${applications}
+                 WHERE ${applications.status} = ${AWAITING_DECISION} AND ${applications.dueOn} IS NOT NULL AND ${due}
+                ON CONFLICT DO NOTHING
+                RETURNING application_id)
+              SELECT a.department, i.name
+                FROM fresh JOIN applications a ON a.id = fresh.application_id JOIN institutions i ON i.id = a.institution_id
+               ORDER BY a.department, a.due_on, i.name`,
+        );
+        const byDepartment = new Map<string, string[]>();
+        for (const r of rows) byDepartment.set(r.department, [...(byDepartment.get(r.department) ?? []), r.name]);
+        for (const [department, names] of byDepartment) {
+          const shown = names.slice(0, 5).map((n) => `“${n}”`).join('、') + (names.length > 5 ? `等` : '');
+          await notifyReviewers(tx, now, {
+            department,
+            kind: 'review.deadline',
+            title: `办理期限提醒：${names.length}件申请${text}`,
+            body: `${shown}${names.length}件申请${text}，请及时处理。`,
+            link: `/hr/reviews/pending?maxDaysLeft=${filter}`,
+          });
+        }
+        return rows.length;
+      });
+      if (stage === 'overdue') sent.overdue = named;
+      else sent.dueSoon = named;
+    }
+    return sent;
   }
 
   /** 待审核 (by deadline) or 已审核 (decided by this department, newest first), of the reviewer's department only. */
@@ -297,7 +349,7 @@ export class ReviewsService {
    */
   async decide(actor: Actor, id: string, req: TDecisionRequest): Promise<TDecisionResponse> {
     const decision = req.decision as TReviewDecision;
-    const sms = await this.db.transaction(async (tx) => {
+    await this.db.transaction(async (tx) => {
       const { app, dept } = await this.lockForStep(tx, actor, id, decision);
       const [latest] = await tx.select().from(applicationSubmissions).where(eq(applicationSubmissions.applicationId, id)).orderBy(desc(applicationSubmissions.round)).limit(1);
       await this.checkDecidable(tx, app, decision, latest, actor);
@@ -354,12 +406,9 @@ export class ReviewsService {
         outcome: outcome.notice,
       });
       await notifyUnit(tx, now, { unitId: app.unitId, kind: 'application.decision', title: notice.title, body: notice.body, link: `/hr/institutions/${app.institutionId}/view` });
-      const phone = await this.submitterPhone(tx, latest!.submittedBy);
-      return phone ? { phone, text: notice.sms } : null;
+      await this.queueSms(tx, latest!.submittedBy, notice.sms);
     });
-
-    const smsFailed = await this.sendSms(sms);
-    return { ...(await this.detail(this.db, id)), smsFailed };
+    return this.detail(this.db, id);
   }
 
   /**
@@ -379,21 +428,14 @@ export class ReviewsService {
     return { app, dept };
   }
 
-  /** One SMS after a decision's transaction: whether it failed (the decision and the in-app messages stand). */
-  private async sendSms(sms: { phone: string; text: string } | null): Promise<boolean> {
-    if (!sms) return false;
-    try {
-      await this.deps.sms.send(sms.phone, sms.text);
-      return false;
-    } catch {
-      return true;
-    }
-  }
-
-  /** The phone of the agent who submitted the round, for its SMS. */
-  private async submitterPhone(tx: DbOrTx, submittedBy: string | null): Promise<string | null> {
+  /**
+   * The SMS to the agent who submitted the round, queued in the decision's transaction (the job queue
+   * sends it, retrying a failing gateway with back-off): it goes out exactly when the decision stands.
+   * The job carries the phone encrypted, as the users table does.
+   */
+  private async queueSms(tx: DbOrTx, submittedBy: string | null, text: string): Promise<void> {
     const [agent] = submittedBy ? await tx.select({ phoneEnc: users.phoneEnc }).from(users).where(eq(users.id, submittedBy)) : [];
-    return agent?.phoneEnc ? this.deps.pii.decrypt(agent.phoneEnc) : null;
+    if (agent?.phoneEnc) await this.deps.jobs.send(tx, 'sms', { phoneEnc: agent.phoneEnc, text });
   }
 
   /**
@@ -405,7 +447,7 @@ export class ReviewsService {
    */
   async acceptance(actor: Actor, id: string, req: TAcceptanceRequest): Promise<TDecisionResponse> {
     const calendar = await this.deps.calendar.get();
-    const sms = await this.db.transaction(async (tx) => {
+    await this.db.transaction(async (tx) => {
       const { app, dept } = await this.lockForStep(tx, actor, id, req.decision);
       allowedTransition(app, req.decision, actor);
       const [latest] = await tx.select().from(applicationSubmissions).where(eq(applicationSubmissions.applicationId, id)).orderBy(desc(applicationSubmissions.round)).limit(1);
@@ -462,11 +504,9 @@ export class ReviewsService {
         dueOn,
       });
       await notifyUnit(tx, now, { unitId: app.unitId, kind: 'application.acceptance', title: notice.title, body: notice.body, link: `/hr/institutions/${app.institutionId}/view` });
-      const phone = await this.submitterPhone(tx, latest.submittedBy);
-      return phone ? { phone, text: notice.sms } : null;
+      await this.queueSms(tx, latest.submittedBy, notice.sms);
     });
-    const smsFailed = await this.sendSms(sms);
-    return { ...(await this.detail(this.db, id)), smsFailed };
+    return this.detail(this.db, id);
   }
 
   /**

@@ -45,7 +45,6 @@ export function AcceptancePanel({ detail, onDone }: { detail: TReviewDetail; onD
     try {
       const r = await accept.mutateAsync(body);
       void message.success(body.decision === '受理' ? '已受理，已出具受理通知书并通知申请单位' : body.decision === '补正' ? '已出具补正告知书并通知申请单位' : '已出具不予受理通知书并通知申请单位');
-      if (r.smsFailed) void message.warning('短信通知发送失败，站内消息已送达申请单位');
       setDialog(null);
       notesForm.resetFields();
       onDone?.(r);

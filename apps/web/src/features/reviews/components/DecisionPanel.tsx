@@ -66,7 +66,6 @@ export function DecisionPanel({ detail, onDecided }: { detail: TReviewDetail; on
       } else {
         void message.success(`已${r.status === '审核通过' ? '审核通过' : '退回单位修改'}，已通知申请单位`);
       }
-      if (r.smsFailed) void message.warning('短信通知发送失败，站内消息已送达申请单位');
       onDecided?.(r);
     } catch (e) {
       if (!isApiError(e)) {

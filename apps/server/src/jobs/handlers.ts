@@ -1,0 +1,19 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { AppDeps } from '../deps';
+import { ReviewsService } from '../modules/reviews/reviews.service';
+import { runCleanup } from './cleanup';
+import type { JobHandler, QueueName } from './queue';
+
+/** What each queue's job does (decision 0041). */
+export function jobHandlers(deps: AppDeps, log: FastifyBaseLogger): Record<QueueName, JobHandler> {
+  return {
+    'session-purge': () => deps.sessions.purgeExpired(),
+    cleanup: () => runCleanup(deps, { log }),
+    'deadline-reminders': () => new ReviewsService(deps).sendDeadlineReminders(),
+    // a gateway that fails throws: the job goes back to the queue and is retried with back-off
+    sms: async ({ data }) => {
+      const { phoneEnc, text } = data as { phoneEnc: string; text: string };
+      await deps.sms.send(deps.pii.decrypt(phoneEnc), text);
+    },
+  };
+}
