@@ -172,6 +172,9 @@ ${servers('')}
         server_name localhost;
         # materials and imports: the app refuses more than its own limits (24 MiB a file); leave room
         client_max_body_size 64m;
+        # not in docs/deploy.md: autocannon ignores the Connection: close nginx sends after 1000
+        # requests on a connection (the default), and counts the race as a connection error
+        keepalive_requests 1000000;
 
         location /api/uploads/video {
             # tus PATCH chunks: stream to the app, no buffering, generous time for slow links
@@ -201,6 +204,8 @@ ${servers('')}
 export interface RunningNginx {
   baseUrl: string;
   accessLog: string;
+  /** sends requests to these app ports only from now on (configuration rewritten, SIGHUP) */
+  upstreams(appPorts: number[]): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -228,6 +233,14 @@ async function startNginx(binary: string, dir: string, opts: NginxOptions, child
   return {
     baseUrl,
     accessLog: path.join(dir, 'access.log'),
+    upstreams: async (appPorts) => {
+      writeFileSync(conf, nginxConfig(dir, { ...opts, appPorts }));
+      const recheck = spawnSync(binary, ['-t', '-q', '-p', dir, '-c', conf], { encoding: 'utf8' });
+      if (recheck.status !== 0) throw new Error(`nginx -t refused ${conf}:\n${recheck.stderr}`);
+      child.proc.kill('SIGHUP');
+      // new workers take the configuration; the old ones finish what they hold
+      await sleep(1000);
+    },
     stop: async () => {
       await stopChild(child, 'SIGTERM', 5000);
       children.delete(child);
@@ -424,7 +437,8 @@ function appProcess(opts: { slot: number; port: number; metricsPort: number; env
       c.proc.stdout?.pipe(log, { end: false });
       c.proc.stderr?.pipe(log, { end: false });
       const gone = () => (running(c) ? null : `app ${opts.slot} exited (${c.proc.exitCode ?? c.proc.signalCode}) before it was ready: see ${file}:\n${safeRead(file).slice(-3000)}`);
-      return waitFor200(`${baseUrl}/api/health/ready`, 120_000, gone);
+      // scripts/start.mjs may first build the web app (about a minute on two cores)
+      return waitFor200(`${baseUrl}/api/health/ready`, opts.entry === 'start' ? 300_000 : 120_000, gone);
     },
     async stop() {
       const c = child;
@@ -488,6 +502,8 @@ export interface Cluster {
  */
 export async function createCluster(opts: ClusterOptions): Promise<Cluster & { startApps(): Promise<number[]> }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'jhrm-cluster-'));
+  // nginx's workers and pgbouncer (as root, both run as another user) reach their own folders in it
+  chmodSync(dir, 0o711);
   const children = new Set<Child>();
   const stops: (() => Promise<void>)[] = [];
   let stopped = false;
@@ -522,7 +538,7 @@ export async function createCluster(opts: ClusterOptions): Promise<Cluster & { s
       stops.push(bouncer.stop);
       appUrl = bouncer.url(new URL(opts.databaseUrl).pathname.slice(1));
       pgbouncer = bouncer.version;
-      pgEnv.DATABASE_PREPARED_STATEMENTS = 'off';
+      pgEnv.DATABASE_PREPARED_STATEMENTS = '0';
     }
     const secrets = opts.secrets ?? generateSecrets();
     const nginxPort = await freePort();
