@@ -79,6 +79,23 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATA_DIR: dir, METRICS_HOST: '0.0.0.0' })).toThrow(/METRICS_HOST/);
   });
 
+  it('reads the pooler settings: a direct URL only beside DATABASE_URL, prepared statements on unless switched off', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'jhrm-cfg-'));
+    const plain = loadConfig({ DATA_DIR: dir });
+    expect(plain).toMatchObject({ databaseDirectUrl: undefined, databasePreparedStatements: true, jobsEveryMinute: false });
+    const pooled = loadConfig({
+      DATA_DIR: dir,
+      DATABASE_URL: 'postgres://jhrm@127.0.0.1:6432/jhrm',
+      DATABASE_DIRECT_URL: 'postgres://jhrm@127.0.0.1:5432/jhrm',
+      DATABASE_PREPARED_STATEMENTS: '0',
+      JOBS_EVERY_MINUTE: '1',
+    });
+    expect(pooled).toMatchObject({ databaseDirectUrl: 'postgres://jhrm@127.0.0.1:5432/jhrm', databasePreparedStatements: false, jobsEveryMinute: true });
+    expect(() => loadConfig({ DATA_DIR: dir, DATABASE_DIRECT_URL: 'postgres://x@h/db' })).toThrow(/DATABASE_DIRECT_URL is set without DATABASE_URL/);
+    expect(() => loadConfig({ DATA_DIR: dir, DATABASE_URL: 'postgres://x@h/db', DATABASE_DIRECT_URL: 'mysql://x@h/db' })).toThrow(/DATABASE_DIRECT_URL must be a postgres/);
+    expect(() => loadConfig({ DATA_DIR: dir, DATABASE_PREPARED_STATEMENTS: 'off' })).toThrow(/DATABASE_PREPARED_STATEMENTS must be 1 or 0/);
+  });
+
   it('takes PUBLIC_BASE_URL for licence QR codes, defaulting to localhost on PORT, and refuses anything but an http(s) base', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'jhrm-cfg-'));
     expect(loadConfig({ DATA_DIR: dir, PORT: '4123' }).publicBaseUrl).toBe('http://localhost:4123');

@@ -22,7 +22,7 @@ if (!out) {
 try {
   const config = loadConfig();
   const started = Date.now();
-  const m = await backup({ databaseUrl: config.databaseUrl, blobs: createBlobStore(config), out: path.resolve(out) });
+  const m = await backup({ databaseUrl: config.databaseDirectUrl ?? config.databaseUrl, blobs: createBlobStore(config), out: path.resolve(out) });
   console.log(`备份完成：${path.resolve(out)}（数据库迁移 ${m.migrations.length} 个，文件 ${m.blobs.count} 个，共 ${(m.blobs.bytes / 1024 ** 2).toFixed(1)} MiB，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）。`);
   console.log('注意：密钥（JHRM_PII_*、JHRM_AUDIT_KEY）不在备份中，请另行妥善保管；恢复时需要同一组密钥。');
 } catch (err) {

@@ -23,7 +23,7 @@ if (!from) {
 }
 try {
   const config = loadConfig();
-  const r = await restore({ databaseUrl: config.databaseUrl, blobs: createBlobStore(config), from: path.resolve(from), knownMigrations: readMigrations().map((m) => m.tag) });
+  const r = await restore({ databaseUrl: config.databaseDirectUrl ?? config.databaseUrl, blobs: createBlobStore(config), from: path.resolve(from), knownMigrations: readMigrations().map((m) => m.tag) });
   console.log(`恢复完成：备份时间 ${r.manifest.createdAt}，文件 ${r.blobs.count} 个，已核对数据库登记的 ${r.filesChecked} 个文件均可读取。`);
   console.log('下一步：用备份时的同一组密钥启动服务，并运行 npm run audit:verify 核对审计日志。');
 } catch (err) {

@@ -91,6 +91,17 @@ describe('Prometheus metrics', () => {
     expect(sample(text, 'jhrm_job_runs_total{job="session-purge",outcome="failed"}')).toBe(1);
   });
 
+  it("show the job queue's waiting and failed jobs per queue", async () => {
+    await ctx.database.db.transaction(async (tx) => {
+      for (let i = 0; i < 3; i++) await ctx.deps.jobs.send(tx, 'sms', { phoneEnc: ctx.deps.pii.encrypt('13900000009'), text: `第${i}条` });
+    });
+    let text = (await scrape()).text;
+    expect(sample(text, 'jhrm_job_queue_jobs{queue="sms",state="waiting"}')).toBe(3);
+    expect(await ctx.runJobs('sms')).toBe(3);
+    text = (await scrape()).text;
+    expect(sample(text, 'jhrm_job_queue_jobs{queue="sms",state="waiting"}')).toBe(0);
+  });
+
   it('are never served on the public port, and the metrics port serves nothing else', async () => {
     const c = ctx.client();
     for (const url of ['/metrics', '/api/metrics']) {
