@@ -534,6 +534,12 @@ export async function createCluster(opts: ClusterOptions): Promise<Cluster & { s
     let pgbouncer: string | null = null;
     const pgEnv: Record<string, string> = { DATABASE_DIRECT_URL: opts.databaseUrl };
     if (opts.pgbouncer) {
+      // pgbouncer drops the app's `-c jit=off` startup option (ignore_startup_parameters): the
+      // database says it instead, as docs/deploy.md asks
+      const pg = (await import('pg')).default;
+      const admin = new pg.Client({ connectionString: opts.databaseUrl });
+      await admin.connect();
+      await admin.query(`ALTER DATABASE "${new URL(opts.databaseUrl).pathname.slice(1)}" SET jit = off`).finally(() => admin.end());
       const bouncer = await startPgbouncer(ensurePgbouncer(), path.join(dir, 'pgbouncer'), opts.databaseUrl, children);
       stops.push(bouncer.stop);
       appUrl = bouncer.url(new URL(opts.databaseUrl).pathname.slice(1));
