@@ -18,3 +18,14 @@ export async function recreateDatabase(adminUrl: string, database: string): Prom
     await client.end();
   }
 }
+
+/** Drops a database made by `recreateDatabase` (connections to it are ended). */
+export async function dropDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}

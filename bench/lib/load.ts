@@ -49,6 +49,8 @@ export interface ScenarioResult {
   timeouts: number;
   non2xx: number;
   statusCodes: Record<string, number>;
+  /** the distinct messages of the connection errors and timeouts, with their counts */
+  errorMessages: Record<string, number>;
   notes: string[];
   /** figures a scenario adds (page loads per second …) */
   extra: Record<string, number>;
@@ -97,10 +99,11 @@ class Samples {
   }
 }
 
-function cannon(opts: autocannon.Options, onResponse?: (client: autocannon.Client, status: number, ms: number) => void): Promise<autocannon.Result> {
+function cannon(opts: autocannon.Options, onResponse?: (client: autocannon.Client, status: number, ms: number) => void, onError?: (err: unknown) => void): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     const instance = autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
     if (onResponse) instance.on('response', (client, status, _bytes, ms) => onResponse(client, status, ms));
+    if (onError) instance.on('reqError', onError);
   });
 }
 
@@ -141,6 +144,11 @@ export async function runLoad(args: {
   const all = new Samples();
   const byRequest = new Map<string, Samples>();
   const endMeasure = args.measure?.();
+  const errorMessages: Record<string, number> = {};
+  const onError = (err: unknown) => {
+    const message = err instanceof Error ? `${(err as NodeJS.ErrnoException).code ?? err.name}: ${err.message}` : String(err);
+    errorMessages[message] = (errorMessages[message] ?? 0) + 1;
+  };
   const result = await cannon({ ...base, duration: load.durationS, title: args.name }, (client, _status, ms) => {
     all.push(ms);
     if (args.requests.length > 1) {
@@ -151,7 +159,7 @@ export async function runLoad(args: {
       if (!samples) byRequest.set(key, (samples = new Samples()));
       samples.push(ms);
     }
-  });
+  }, onError);
 
   const extra = endMeasure?.() ?? {};
   const figures = all.figures();
@@ -171,6 +179,7 @@ export async function runLoad(args: {
     timeouts: result.timeouts,
     non2xx: result.non2xx,
     statusCodes,
+    errorMessages,
     notes: args.notes ?? [],
     extra,
   };

@@ -71,6 +71,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // client addresses (per-IP limits, audit, sessions) come from X-Forwarded-For only via these proxies
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // while closing, a request that arrives on a kept-alive connection is answered as usual (below),
+    // not refused with 503: nginx passes no POST on to another process
+    return503OnClosing: false,
     // `reqId` in every log line; never reuse a client-supplied id
     genReqId: () => crypto.randomUUID(),
     // malformed URLs and bad content types are refused before routing, outside the error handler
@@ -91,6 +94,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(errorHandlerPlugin);
+  // A rolling restart (SIGTERM, docs/deploy.md): close() stops accepting connections and closes the
+  // idle ones; a connection busy at that moment would then stay open, idle in the proxy's keep-alive
+  // pool, until keepAliveTimeout. Every answer from then on closes its connection instead, so the
+  // proxy sends its next request elsewhere and the process exits once in-flight requests are done.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_req, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
   // API answers carry personal data and a user's own state: no browser or proxy may keep a copy.
   // Set last (onSend), so it also covers errors and 404s; a route's own no-store stays as it is.
   app.addHook('onSend', async (req, reply) => {
