@@ -2,9 +2,9 @@
  * `npm run test:cluster`: two production app processes (the bundle `npm start` builds) behind nginx,
  * on a fresh PostgreSQL database and an s3rver bucket, and what must hold across processes:
  *
- *   1. a tus upload of a 50 MiB MP4 through nginx survives `kill -9` of the process that took its
- *      first chunks: the client resumes (HEAD + PATCH, as tus-js-client does) on the other process,
- *      and the stored video's SHA-256 is the source's;
+ *   1. a tus upload of a 50 MiB MP4 through nginx (chunks spread over both processes: no affinity)
+ *      survives `kill -9` of the process receiving a chunk: the client resumes (HEAD + PATCH, as
+ *      tus-js-client does) on the other process, and the stored video's SHA-256 is the source's;
  *   2. the session keeps working after the kill; the application is submitted, accepted (受理) and
  *      approved (审核通过) through nginx;
  *   3. a rolling restart (SIGTERM, wait, start, ready; one process, then the other) under 60 s of
@@ -20,7 +20,7 @@
  *   npm run test:cluster [-- --pgbouncer auto|on|off] [--load-seconds 60] [--connections 8]
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -239,6 +239,7 @@ async function uploadSurvivesKill(cluster: Cluster, agent: Session, applicationI
   const started = performance.now();
   const t = await tusCreate(base, agent, applicationId, file);
   log(`created ${t.url.replace(base, '')}`);
+  // no affinity: nginx spreads the chunks over both processes (any process takes any chunk)
   const takers: string[] = [];
   let offset = 0;
   for (let i = 0; i < 2; i++) {
@@ -248,10 +249,8 @@ async function uploadSurvivesKill(cluster: Cluster, agent: Session, applicationI
     offset = r.offset;
     log(`PATCH chunk ${i + 1} → 204 offset ${offset} (${appName(cluster, r.upstream)})`);
   }
-  check(takers[0] === takers[1], `the first chunks went to different processes (${takers.join(', ')}): nginx's upload upstream should keep one browser on one process`);
-  const victim = appOf(cluster, lastUpstream(takers[0]!));
-  check(!!victim, `no app process listens at ${takers[0]}`);
-  // chunk 3 half sent, then kill -9 of the process receiving it
+  // chunk 3 half sent, then kill -9 of the process receiving it: the one whose DATA_DIR holds the
+  // chunk's temp file (tus-<upload id>-<offset>-…) while the body is arriving
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   const half = CHUNK / 2;
@@ -268,10 +267,22 @@ async function uploadSurvivesKill(cluster: Cluster, agent: Session, applicationI
     },
   });
   const third = tusPatch(t, offset, body, CHUNK).catch((err: Error) => ({ status: 0, offset: NaN, upstream: '?', text: err.message }));
-  await sleep(500);
+  const uploadId = t.url.split('/').pop()!;
+  const receiving = () =>
+    cluster.apps.find((a) => {
+      const tmp = path.join(a.dataDir, 'blobs', 'tmp');
+      return existsSync(tmp) && readdirSync(tmp).some((f) => f.startsWith(`tus-${uploadId}-${offset}-`));
+    });
+  const waitUntil = performance.now() + 15_000;
+  let victim = receiving();
+  while (!victim && performance.now() < waitUntil) {
+    await sleep(50);
+    victim = receiving();
+  }
+  check(!!victim, `no process shows chunk 3 arriving (no tus-${uploadId}-${offset}-… under any app's blobs/tmp)`);
   const victimPid = victim!.pid();
   await victim!.kill9();
-  log(`kill -9 app ${victim!.slot} (pid ${victimPid}) with chunk 3 half sent`);
+  log(`kill -9 app ${victim!.slot} (pid ${victimPid}) with chunk 3 half received (chunks 1–2 went to ${takers.map((u) => appName(cluster, u)).join(' and ')})`);
   release();
   const interrupted = await third;
   log(`PATCH chunk 3 → ${interrupted.status || 'no answer'} ${interrupted.text.slice(0, 120)}`);
@@ -280,7 +291,7 @@ async function uploadSurvivesKill(cluster: Cluster, agent: Session, applicationI
   const uploadMs = performance.now() - started;
   const finisher = appOf(cluster, lastUpstream(resumed.finishedBy));
   figures.push(`50 MiB in ${Math.ceil(VIDEO_BYTES / CHUNK)} PATCHes of ≤ 8 MiB: ${seconds(uploadMs)} including the kill and ${resumed.retries} retried request(s)`);
-  figures.push(`chunks 1–2 on app ${victim!.slot}, killed during chunk 3; completed by ${finisher ? `app ${finisher.slot}` : resumed.finishedBy}`);
+  figures.push(`chunks 1–2 on ${takers.map((u) => appName(cluster, u)).join(' and ')}; app ${victim!.slot} killed while receiving chunk 3; completed by ${finisher ? `app ${finisher.slot}` : resumed.finishedBy}`);
   check(!!finisher && finisher !== victim, `the upload was completed by ${resumed.finishedBy}, not by the other process`);
   const stored = await storedVideo(base, agent, applicationId);
   figures.push(`stored video ${stored.size} bytes, SHA-256 ${stored.sha256.slice(0, 16)}… ${stored.sha256 === sha256(file) ? 'equals' : 'DIFFERS FROM'} the source`);

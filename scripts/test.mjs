@@ -99,7 +99,7 @@ const apiRun = (engine) => {
 const tsc = (project) => [bin('tsc'), ['-p', project]];
 await lanes('lint and type-check', [
   [[bin('eslint'), ['.', '--max-warnings=0']], tsc('apps/web'), tsc('packages/contracts')],
-  [tsc('apps/server'), tsc('bench'), tsc('e2e')],
+  [tsc('apps/server'), tsc('bench'), tsc('e2e'), tsc('cluster')],
 ]);
 vitest('unit', path.join(results, 'unit.json'));
 const clamd = ensureClamd();

@@ -161,12 +161,6 @@ ${servers(' max_fails=0')}
         keepalive 32;
     }
 
-    # resumable video uploads: every request of one signed-in browser to the same process
-    upstream jhrm_uploads {
-        hash $cookie_jhrm_sid consistent;
-${servers('')}
-    }
-
     server {
         listen 127.0.0.1:${opts.port};
         server_name localhost;
@@ -177,8 +171,9 @@ ${servers('')}
         keepalive_requests 1000000;
 
         location /api/uploads/video {
-            # tus PATCH chunks: stream to the app, no buffering, generous time for slow links
-            proxy_pass http://jhrm_uploads;
+            # tus PATCH chunks: stream to the app, no buffering, generous time for slow links; any
+            # process takes any chunk (progress in PostgreSQL, chunks in the bucket): no affinity
+            proxy_pass http://jhrm;
             proxy_request_buffering off;
             proxy_buffering off;
             client_max_body_size 0;
@@ -400,6 +395,8 @@ export interface AppProcess {
   pid(): number | null;
   /** every incarnation's log file (stdout and stderr), oldest first */
   logs: string[];
+  /** its DATA_DIR: a PATCH body of a resumable upload is received under `blobs/tmp` there */
+  dataDir: string;
   /** starts an incarnation and resolves once /api/health/ready answers 200; its start time in ms */
   start(): Promise<number>;
   /** SIGTERM and wait for the exit (SIGKILL after 15 s); the exit code */
@@ -422,6 +419,7 @@ function appProcess(opts: { slot: number; port: number; metricsPort: number; env
     metricsPort: opts.metricsPort,
     baseUrl,
     logs,
+    dataDir,
     pid: () => (child && running(child) ? (child.proc.pid ?? null) : null),
     async start() {
       if (child && running(child)) throw new Error(`app ${opts.slot} is already running`);
