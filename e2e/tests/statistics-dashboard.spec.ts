@@ -6,7 +6,8 @@ import { expectNoSeriousA11yViolations, openHr, openMenuPage, signIn } from '../
 
 // 统计分析 (beyond the guide): the demo reviewer of 省人社厅审批办 opens 人力资源市场统计 → 统计分析,
 // sees last year's main indicators of the approved annual reports with their 同比, the tables by
-// area and by 机构类型, the licensed institutions that have not reported, and downloads 导出: an XLSX
+// area and by 机构类型, the licensed institutions that have not reported with the filing deadline and
+// 一键催报, and downloads 导出: an XLSX
 // with one row per approved report (as many as the page counts) under the report's own labels.
 
 const DEMO_PASSWORD = 'Demo@123456';
@@ -36,6 +37,19 @@ test('审核人员打开统计分析，查看上一服务年度的主要指标�
   await expect(byArea.getByRole('cell', { name: '省本级' })).toBeVisible();
   await expect(byArea.getByRole('cell', { name: '长春市人力资源和社会保障局' })).toBeVisible();
   await expect(page.getByText(new RegExp(`${YEAR}年度未报送的持证机构（\\d+家）`))).toBeVisible();
+  // 一键催报 (beyond the guide): open once the filing deadline (系统设置, default 3月31日) has passed
+  const missingCard = page.locator('.ant-card').filter({ hasText: `${YEAR}年度未报送的持证机构` });
+  await expect(missingCard.getByText(`报送截止日期：${YEAR + 1}年3月31日（已过）`)).toBeVisible();
+  const missingCount = Number(/（(\d+)家）/.exec(await missingCard.locator('.ant-card-head-title').innerText())![1]);
+  const urgeButton = missingCard.getByRole('button', { name: '一键催报' });
+  if (missingCount === 0) {
+    await expect(urgeButton).toBeDisabled();
+  } else {
+    await urgeButton.click();
+    const confirm = page.getByRole('dialog').filter({ hasText: `向${YEAR}年度未报送业务基本情况的 ${missingCount} 家持证机构发送催报` });
+    await confirm.getByRole('button', { name: '发送催报' }).click();
+    await expect(page.getByText(new RegExp(`已向 (${missingCount} 家机构发送催报|0 家机构发送催报（${missingCount} 家今日已催报过)`))).toBeVisible();
+  }
 
   const reported = Number((await indicators.locator('.ant-statistic').filter({ hasText: '报送机构数' }).locator('.ant-statistic-content-value').innerText()).replace(/,/g, ''));
   expect(Number.isInteger(reported)).toBe(true);

@@ -17,6 +17,8 @@ export const QUEUES = {
   cleanup: { cron: '17 * * * *', expireInSeconds: 30 * 60, retryLimit: 2, retryDelay: 300 },
   /** 办理期限 reminders to the department's reviewers (ReviewsService.sendDeadlineReminders) */
   'deadline-reminders': { cron: '30 7 * * *', expireInSeconds: 10 * 60, retryLimit: 3, retryDelay: 300 },
+  /** 业务基本情况 reminders before the filing deadline (StatisticsAnalysisService.sendReportReminders) */
+  'report-reminders': { cron: '0 8 * * *', expireInSeconds: 10 * 60, retryLimit: 3, retryDelay: 300 },
   /** one text message; the gateway failing is retried for about four hours (30 s, 1 min, … 2 h) */
   sms: { cron: null, expireInSeconds: 60, retryLimit: 9, retryDelay: 30 },
 } as const;
@@ -106,6 +108,11 @@ export class JobQueue {
   /** Queues a job inside the caller's transaction: it exists exactly when the transaction commits. */
   async send(tx: DbOrTx, name: QueueName, data: Record<string, unknown>): Promise<void> {
     await this.boss.send(name, data, { db: rawSqlOf(tx) as PgBoss.Db });
+  }
+
+  /** Queues many jobs of one queue inside the caller's transaction, in one statement. */
+  async sendMany(tx: DbOrTx, name: QueueName, data: Record<string, unknown>[]): Promise<void> {
+    if (data.length) await this.boss.insert(data.map((d) => ({ name, data: d })), { db: rawSqlOf(tx) as PgBoss.Db });
   }
 
   /**

@@ -65,6 +65,7 @@ export const AUDIT_ACTION_NAMES = {
   'calendar.day.removed': '删除节假日/调休上班日',
   'import.completed': '导入存量机构',
   'upload.infected': '拒收未通过安全检查的文件',
+  'statistics.urged': '一键催报业务基本情况',
   // staff reads of a unit's data (SPEC §9)
   'application.viewed': '查看申请',
   'material.listed': '查看材料列表',

@@ -54,6 +54,8 @@ export const ZRegisterPage = ZPage(ZRegisterItem).extend({ totalCapped: z.boolea
 export type TRegisterPage = z.infer<typeof ZRegisterPage>;
 
 export const ZRegisterDetail = ZRegisterItem.extend({
+  /** 年度报告: whether last 服务年度's 业务基本情况 was filed (sent or approved) */
+  lastReport: z.object({ year: z.number().int(), filed: z.boolean() }),
   /** approved applications, oldest first: 设立 / 变更 / 注销 and the day each was decided */
   changes: z.array(z.object({ type: z.enum(APPLICATION_TYPES), decidedOn: z.string().nullable() })),
   /** every 许可证/备案凭证 the institution was issued, newest first */

@@ -22,6 +22,7 @@ export const SETTINGS = {
   'licence.pattern.备案': { label: '人力资源服务备案凭证编号规则', schema: ZLicencePattern, default: '吉人服备〔{year}〕{dept}{seq:4}号' },
   ...CREDIT_SETTINGS,
   'statistics.deadline': { label: '业务基本情况审核截止日期（服务年度次年的月-日）', schema: ZMonthDay, default: STATISTICS_DEADLINE_DEFAULT },
+  'statistics.reportDeadline': { label: '业务基本情况报送截止日期（服务年度次年的月-日；之前自动提醒，之后可催报）', schema: ZMonthDay, default: STATISTICS_DEADLINE_DEFAULT },
 } as const;
 export type TSettingKey = keyof typeof SETTINGS;
 export const SETTING_KEYS = Object.keys(SETTINGS) as TSettingKey[];

@@ -65,6 +65,8 @@ export const ZStatisticsDashboard = z.object({
   licensed: z.number().int(),
   /** of them, those without a submitted report for the year (see the missing list) */
   missing: z.number().int(),
+  /** the year's filing deadline (YYYY-MM-DD, 系统设置); 催报 is open after it */
+  reportDeadline: z.string(),
 });
 export type TStatisticsDashboard = z.infer<typeof ZStatisticsDashboard>;
 
@@ -85,6 +87,14 @@ export const ZStatisticsMissingItem = z.object({
   reason: z.enum(STATISTICS_MISSING_REASONS),
 });
 export type TStatisticsMissingItem = z.infer<typeof ZStatisticsMissingItem>;
+
+/** 催报 (POST /api/statistics-analysis/urge): the year's missing institutions told now, and those already told today. */
+export const ZStatisticsUrgeResult = z.object({
+  year: z.number().int(),
+  urged: z.number().int(),
+  alreadyToday: z.number().int(),
+});
+export type TStatisticsUrgeResult = z.infer<typeof ZStatisticsUrgeResult>;
 
 /** The export's file name for a year. */
 export const statisticsExportName = (year: number) => `业务基本情况_${year}年度.xlsx`;

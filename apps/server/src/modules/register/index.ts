@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   AppErrorCode,
+  beijingDay,
   creditTitle,
   REGISTER_TITLES as T,
   ZRegisterDepartment,
@@ -80,7 +81,8 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
       response: { 200: ZRegisterDetail },
     },
     handler: async (req) => {
-      const entry = await registerEntry(db, req.params.institutionId);
+      // last 服务年度: reports are filed in the year after it
+      const entry = await registerEntry(db, req.params.institutionId, Number(beijingDay(deps.clock()).slice(0, 4)) - 1);
       if (!entry) throw new AppError(AppErrorCode.NOT_FOUND, '未找到该机构的公示信息');
       return entry;
     },

@@ -4,10 +4,11 @@ import { APPLICATION_TYPES, type TApplicationType, type TLicenceKind, type TRegi
 import type { DbOrTx } from '../../db/client';
 import { departments } from '../accounts/accounts.table';
 import { applications } from '../applications/applications.table';
-import { APPROVED } from '../applications/states';
 import { institutionRecords, institutions } from '../institutions/institutions.table';
 import { licences } from '../licences/licences.table';
 import { applicationCredit } from '../credit/credit.table';
+import { statisticsReportStates } from '../statistics-analysis/analysis.table';
+import { APPROVED, AWAITING_DECISION } from '../applications/states';
 import { numberSpellings } from '../licences/licences.repository';
 import { likeEscape } from '../../lib/like';
 import { beijingDay } from '@jhrm/contracts';
@@ -184,12 +185,16 @@ export async function registerPage(db: DbOrTx, q: TRegisterQuery): Promise<TRegi
   return ((await registerSearchQueries(db, q).page) as RawItem[]).map(toItem);
 }
 
-/** One institution of the register with its change history and every licence it held; undefined when not on the register. */
-export async function registerEntry(db: DbOrTx, institutionId: string): Promise<TRegisterDetail | undefined> {
+/**
+ * One institution of the register with its change history, every licence it held and whether its
+ * annual report (业务基本情况) for `reportYear` was filed; undefined when not on the register.
+ */
+export async function registerEntry(db: DbOrTx, institutionId: string, reportYear: number): Promise<TRegisterDetail | undefined> {
   const rows = registerRows(db);
   const [row] = await rows.items().where(and(eq(institutions.id, institutionId), onRegister));
   if (!row) return undefined;
-  const [changes, held] = await Promise.all([
+  const s = statisticsReportStates;
+  const [changes, held, [report]] = await Promise.all([
     db
       .select({ type: applications.type, decidedAt: applications.decidedAt })
       .from(applications)
@@ -208,9 +213,14 @@ export async function registerEntry(db: DbOrTx, institutionId: string): Promise<
       .from(licences)
       .where(eq(licences.institutionId, institutionId))
       .orderBy(...latestLicenceFirst),
+    db
+      .select({ status: s.status })
+      .from(s)
+      .where(and(eq(s.serviceYear, reportYear), eq(s.institutionId, institutionId), inArray(s.status, [AWAITING_DECISION, APPROVED]))),
   ]);
   return {
     ...toItem(row as RawItem),
+    lastReport: { year: reportYear, filed: !!report },
     changes: changes.map((c) => ({ type: c.type as TApplicationType, decidedOn: c.decidedAt ? beijingDay(c.decidedAt) : null })),
     licences: held.map(({ endedAt, ...l }) => ({ ...l, endedOn: endedAt ? beijingDay(endedAt) : null })),
   };

@@ -106,6 +106,16 @@ export async function missingCountFromInstitutions(db: DbOrTx, year: number, cod
   return { licensed: row?.licensed ?? 0, missing: row?.missing ?? 0 };
 }
 
+/** Every licensed institution of the area without a report sent for the year (id, unit, name): a query to build on. */
+export function missingInstitutions(db: DbOrTx, year: number, codes: string[] | null) {
+  return db
+    .select({ id: institutions.id, unitId: institutions.unitId, name: institutions.name })
+    .from(institutions)
+    .innerJoin(institutionRecords, eq(institutionRecords.id, institutions.currentRecordId))
+    .leftJoin(s, stateOf(year))
+    .where(and(licensedInArea(codes), or(isNull(s.status), notInArray(s.status, SENT))));
+}
+
 /** One page of the licensed institutions without a report sent for the year, by 审批部门 and name, with the state of the one they have. */
 export async function missingPage(db: DbOrTx, year: number, codes: string[] | null, page: number, pageSize: number) {
   return db

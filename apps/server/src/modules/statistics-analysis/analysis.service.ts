@@ -1,6 +1,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import {
+  AppErrorCode,
   STATISTICS_FIELD_ENTRIES,
   STATISTICS_INDICATOR_KEYS,
   STATISTICS_MISSING_REASONS,
@@ -12,12 +13,20 @@ import {
   type TPage,
   type TStatisticsDashboard,
   type TStatisticsMissingItem,
+  type TStatisticsUrgeResult,
 } from '@jhrm/contracts';
 import type { AppDeps } from '../../deps';
 import { drained } from '../../lib/list-export';
 import type { Actor } from '../accounts/actor';
 import { readerArea, type Area } from './area';
-import { missingCount, missingPage, reportBatch, reportCells, type ReportCell, type ReportRow } from './analysis.repository';
+import { missingCount, missingInstitutions, missingPage, reportBatch, reportCells, type ReportCell, type ReportRow } from './analysis.repository';
+import { sql } from 'drizzle-orm';
+import { AppError } from '../../lib/app-error';
+import { queryRows, type DbOrTx } from '../../db/client';
+import { readSetting } from '../admin/settings.service';
+import { reportReminders } from './report-reminders.table';
+import { notifications } from '../notifications/notifications.table';
+import { users } from '../accounts/accounts.table';
 
 type Group = { reports: number; values: TIndicatorValues };
 const emptyGroup = (): Group => ({ reports: 0, values: Object.fromEntries(STATISTICS_INDICATOR_KEYS.map((k) => [k, 0])) as TIndicatorValues });
@@ -54,7 +63,114 @@ export class StatisticsAnalysisService {
   async dashboard(actor: Actor, year = this.defaultYear()): Promise<TStatisticsDashboard> {
     const area = await readerArea(this.db, actor.user);
     const [cells, counts] = await Promise.all([reportCells(this.db, [year - 1, year], area.codes), missingCount(this.db, year, area.codes)]);
-    return { year, area: { code: area.code, name: area.name, level: area.level }, ...summarise(area, year, cells), ...counts };
+    return { year, area: { code: area.code, name: area.name, level: area.level }, ...summarise(area, year, cells), ...counts, reportDeadline: await this.reportDeadline(this.db, year) };
+  }
+
+  /** The filing deadline of a 服务年度's report (业务基本情况): the admin's 月-日 of the year after. */
+  async reportDeadline(db: DbOrTx, year: number): Promise<string> {
+    return `${year + 1}-${await readSetting(db, 'statistics.reportDeadline')}`;
+  }
+
+  /**
+   * 业务基本情况 reminders (the job queue's `report-reminders`, daily): within 30 days of the filing
+   * deadline of last year's reports, and again within 7, every licensed institution without a report
+   * sent tells its unit's accounts in 消息中心 — once per stage (report_reminders), however often the
+   * job runs and in however many processes.
+   */
+  async sendReportReminders(): Promise<{ year: number; stage: string | null; reminded: number }> {
+    const year = this.defaultYear();
+    const today = beijingDay(this.deps.clock());
+    const deadline = await this.reportDeadline(this.db, year);
+    const daysLeft = Math.round((Date.parse(deadline) - Date.parse(today)) / 86_400_000);
+    const stage = daysLeft < 0 ? null : daysLeft <= 7 ? 'before-7' : daysLeft <= 30 ? 'before-30' : null;
+    if (!stage) return { year, stage, reminded: 0 };
+    const due = monthDay(deadline);
+    const reminded = await this.db.transaction(async (tx) =>
+      (
+        await this.remindMissing(tx, year, null, stage, null, {
+          kind: 'statistics.reminder',
+          title: `年度报告报送提醒：${year}年度业务基本情况`,
+          body: ['“', `”的${year}年度人力资源市场业务基本情况请于${due}前报送（人力资源市场统计 → 业务基本情况录入）。`],
+        })
+      ).length,
+    );
+    return { year, stage, reminded };
+  }
+
+  /**
+   * 催报: once the filing deadline has passed, every licensed institution of the reader's area still
+   * without a report sent for the year gets a message in 消息中心 and an SMS to its unit's 法人 —
+   * at most once a day per institution (a second 催报 the same day, by anyone, adds nothing).
+   */
+  async urge(actor: Actor, year = this.defaultYear()): Promise<TStatisticsUrgeResult> {
+    const area = await readerArea(this.db, actor.user);
+    const today = beijingDay(this.deps.clock());
+    const deadline = await this.reportDeadline(this.db, year);
+    if (today <= deadline) {
+      throw new AppError(AppErrorCode.CONFLICT, `${year}年度业务基本情况的报送截止日期为${formatDay(deadline)}，截止日期之后才能催报；截止日期之前系统会自动提醒未报送的单位`);
+    }
+    return this.db.transaction(async (tx) => {
+      const sent = await this.remindMissing(tx, year, area.codes, `urge-${today}`, actor.user.id, {
+        kind: 'statistics.urge',
+        title: `催报：${year}年度业务基本情况`,
+        body: ['“', `”尚未报送${year}年度人力资源市场业务基本情况，报送截止日期（${formatDay(deadline)}）已过，请尽快报送。`],
+        sms: (name) => `【吉林智慧人社】“${name}”尚未报送${year}年度人力资源市场业务基本情况，报送截止日期（${formatDay(deadline)}）已过，请尽快登录吉林人力资源市场管理报送。`,
+      });
+      const missing = (await missingCount(tx, year, area.codes)).missing;
+      await this.deps.audit.record(tx, {
+        action: 'statistics.urged',
+        actorId: actor.user.id,
+        actorAccount: actor.user.account,
+        actorRole: actor.user.role,
+        ip: actor.ip,
+        targetType: 'statistics',
+        targetId: String(year),
+        detail: { year, area: area.code, urged: sent.length, missing },
+      });
+      return { year, urged: sent.length, alreadyToday: missing - sent.length };
+    });
+  }
+
+  /**
+   * Names the area's missing institutions of `year` under `stage` (those named under it before are
+   * left out), tells each one's unit in 消息中心 and, with `sms`, queues an SMS to its 法人: one
+   * statement for the rows and messages, whatever the count. Returns the institutions named now.
+   */
+  private async remindMissing(
+    tx: DbOrTx,
+    year: number,
+    codes: string[] | null,
+    stage: string,
+    sentBy: string | null,
+    /** the message's body is `body[0]` + the institution's name + `body[1]` (put together by the database) */
+    msg: { kind: string; title: string; body: [string, string]; sms?: (name: string) => string },
+  ): Promise<{ unitId: string; name: string }[]> {
+    const now = this.deps.clock().toISOString();
+    const [before, after] = msg.body;
+    const link = '/hr/annual-reports/entry';
+    const fresh = await queryRows<{ unit_id: string; name: string; phone_enc: string | null }>(
+      tx,
+      sql`WITH missing AS (${missingInstitutions(tx, year, codes)}),
+          fresh AS (
+            INSERT INTO ${reportReminders} (institution_id, service_year, stage, sent_at, sent_by)
+            SELECT id, ${year}, ${stage}, ${now}::timestamptz, ${sentBy}::uuid FROM missing
+            ON CONFLICT DO NOTHING
+            RETURNING institution_id),
+          named AS (SELECT m.* FROM fresh JOIN missing m ON m.id = fresh.institution_id),
+          -- a data-modifying WITH runs to completion whether or not the query reads it
+          told AS (
+            INSERT INTO ${notifications} (user_id, unit_id, kind, title, body, link, created_at)
+            SELECT u.id, n.unit_id, ${msg.kind}, ${msg.title}, ${before} || n.name || ${after}, ${link}, ${now}::timestamptz
+              FROM named n JOIN ${users} u ON u.unit_id = n.unit_id AND u.status = 'active' AND u.role IN ('legal', 'agent')
+            RETURNING 1)
+          SELECT n.unit_id, n.name, (SELECT l.phone_enc FROM ${users} l WHERE l.unit_id = n.unit_id AND l.role = 'legal' AND l.status = 'active' LIMIT 1) AS phone_enc
+            FROM named n ORDER BY n.name`,
+    );
+    if (msg.sms) {
+      const texts = fresh.filter((f) => f.phone_enc).map((f) => ({ phoneEnc: f.phone_enc!, text: msg.sms!(f.name) }));
+      await this.deps.jobs.sendMany(tx, 'sms', texts);
+    }
+    return fresh.map((f) => ({ unitId: f.unit_id, name: f.name }));
   }
 
   async missing(actor: Actor, query: { year?: number; page: number; pageSize: number }): Promise<TPage<TStatisticsMissingItem>> {
@@ -89,7 +205,7 @@ export class StatisticsAnalysisService {
     const counts = await missingCount(this.db, year, area.codes);
     const out = new PassThrough({ highWaterMark: 256 * 1024 });
     // a failure half-way ends the download broken (the client sees a truncated file), never a hanging one
-    void this.writeWorkbook(out, area, year, { year, area: { code: area.code, name: area.name, level: area.level }, ...summarise(area, year, cells), ...counts }).catch((err: unknown) =>
+    void this.writeWorkbook(out, area, year, { year, area: { code: area.code, name: area.name, level: area.level }, ...summarise(area, year, cells), ...counts, reportDeadline: await this.reportDeadline(this.db, year) }).catch((err: unknown) =>
       out.destroy(err instanceof Error ? err : new Error(String(err))),
     );
     return { year, stream: out };
@@ -195,3 +311,8 @@ function writeSummary(ws: ExcelJS.Worksheet, s: TStatisticsDashboard) {
   for (const c of s.byCategory) ws.addRow([c.category, c.reports, ...values(c)]).commit();
   ws.commit();
 }
+
+/** 2027-03-31 → 3月31日 */
+const monthDay = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
+/** 2027-03-31 → 2027年3月31日 */
+const formatDay = (day: string) => `${day.slice(0, 4)}年${monthDay(day)}`;

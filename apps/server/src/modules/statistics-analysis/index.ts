@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { ZPage, ZStatisticsDashboard, ZStatisticsMissingItem, ZStatisticsMissingQuery, ZStatisticsYearQuery, statisticsExportName } from '@jhrm/contracts';
+import { ZPage, ZStatisticsUrgeResult, ZStatisticsDashboard, ZStatisticsMissingItem, ZStatisticsMissingQuery, ZStatisticsYearQuery, statisticsExportName } from '@jhrm/contracts';
 import { zod } from '../../lib/routes';
 import { contentDisposition, XLSX_TYPE } from '../../lib/downloads';
 import type { AppDeps } from '../../deps';
@@ -32,6 +32,17 @@ export async function statisticsAnalysisRoutes(app: FastifyInstance, deps: AppDe
     config: { access: STAFF, staffRead: { action: 'statistics.missing.listed' } },
     schema: { tags: TAGS, summary: '本辖区持证机构中该服务年度未报送业务基本情况的机构', querystring: ZStatisticsMissingQuery, response: { 200: ZPage(ZStatisticsMissingItem) } },
     handler: async (req) => service.missing(actorOf(req), req.query),
+  });
+
+  r.post('/api/statistics-analysis/urge', {
+    config: { access: STAFF },
+    schema: {
+      tags: TAGS,
+      summary: '一键催报：报送截止日期之后，向本辖区该服务年度未报送业务基本情况的持证机构发送催报（消息中心和短信，每机构每天至多一次）',
+      querystring: ZStatisticsYearQuery,
+      response: { 200: ZStatisticsUrgeResult },
+    },
+    handler: async (req) => service.urge(actorOf(req), req.query.year),
   });
 
   r.get('/api/statistics-analysis/export', {

@@ -78,6 +78,13 @@ export default function RegisterDetailPage() {
                 { key: 'scopes', label: '服务范围', span: 2, children: query.data.scopes.join('、') },
                 { key: 'department', label: '审批部门', children: query.data.departmentName ?? '' },
                 { key: 'issued', label: '发证日期', children: query.data.issuedOn ?? '' },
+                {
+                  key: 'report',
+                  label: `${query.data.lastReport.year}年度报告`,
+                  children: (
+                    <StatusTag tone={query.data.lastReport.filed ? 'success' : 'warning'}>{query.data.lastReport.filed ? '已报送' : '未报送'}</StatusTag>
+                  ),
+                },
                 ...(query.data.creditYears.length
                   ? [{ key: 'credit', label: '诚信示范', span: 2, children: <CreditTitles years={query.data.creditYears} /> }]
                   : []),

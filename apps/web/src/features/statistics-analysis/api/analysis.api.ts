@@ -1,6 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
-import type { TPage, TStatisticsDashboard, TStatisticsMissingItem } from '@jhrm/contracts';
-import { api } from '../../../lib/api-client';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import type { TPage, TStatisticsDashboard, TStatisticsMissingItem, TStatisticsUrgeResult } from '@jhrm/contracts';
+import { api, type ApiError } from '../../../lib/api-client';
 import { useListQuery, type Paging } from '../../../components/server-list';
 
 export const analysisKeys = {
@@ -28,3 +28,10 @@ export function useMissing(year: number, paging: Paging) {
 
 /** 导出: a plain download (the server streams the workbook). */
 export const exportUrl = (year: number) => `/api/statistics-analysis/export?year=${year}`;
+
+/** 一键催报: the year's missing institutions of the area are told (消息中心 and SMS), at most once a day each. */
+export function useUrge() {
+  return useMutation<TStatisticsUrgeResult, ApiError, number>({
+    mutationFn: (year) => api.post<TStatisticsUrgeResult>(`/api/statistics-analysis/urge?year=${year}`, {}),
+  });
+}

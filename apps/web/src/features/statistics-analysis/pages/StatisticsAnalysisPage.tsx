@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, Row, Select, Space, Statistic, Table, Typography, type TableColumnsType } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Row, Select, Space, Statistic, Table, Typography, type TableColumnsType } from 'antd';
+import { BellOutlined, DownloadOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { isApiError } from '../../../lib/api-client';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { TIndicatorValues, TStatisticsDashboard, TStatisticsIndicator, TStatisticsMissingItem } from '@jhrm/contracts';
 import { ServerTable } from '../../../components/ServerTable';
@@ -9,7 +11,7 @@ import type { Paging } from '../../../components/server-list';
 import { Spinner } from '../../../components/Spinner';
 import { StatusTag, type StatusTone } from '../../../components/StatusTag';
 import { useKeyboardScroll } from '../../../components/useKeyboardScroll';
-import { exportUrl, useDashboard, useMissing } from '../api/analysis.api';
+import { exportUrl, useDashboard, useMissing, useUrge } from '../api/analysis.api';
 import { IndicatorChart } from '../components/IndicatorChart';
 import { INDICATORS, formatChange, formatIndicator, selectableYears } from '../model/indicators';
 import '../components/statistics-analysis.css';
@@ -128,9 +130,16 @@ function Breakdown<R extends Group>({ title, rows, nameOf, first, chart }: { tit
 
 const REASON_TONE: Record<TStatisticsMissingItem['reason'], StatusTone> = { 未填报: 'danger', 未提交: 'warning', 审核不通过: 'danger' };
 
-function Missing({ year, count }: { year: number; count: number }) {
+/** 2027-03-31 → 2027年3月31日 */
+const formatDay = (day: string) => `${day.slice(0, 4)}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
+
+function Missing({ year, count, deadline }: { year: number; count: number; deadline: string }) {
+  const { message, modal } = App.useApp();
   const [paging, setPaging] = useState<Paging>(INITIAL_PAGE);
   const query = useMissing(year, paging);
+  const urge = useUrge();
+  // the server decides (Beijing time); the button only says what it would answer before the deadline
+  const open = dayjs().format('YYYY-MM-DD') > deadline;
   const columns: TableColumnsType<TStatisticsMissingItem> = [
     { title: '服务机构名称', dataIndex: 'name', key: 'name' },
     { title: '统一社会信用代码', dataIndex: 'uscc', key: 'uscc', width: 200 },
@@ -138,8 +147,35 @@ function Missing({ year, count }: { year: number; count: number }) {
     { title: '审批部门', dataIndex: 'departmentName', key: 'departmentName', width: 240 },
     { title: '报送情况', dataIndex: 'reason', key: 'reason', width: 110, render: (v: TStatisticsMissingItem['reason']) => <StatusTag tone={REASON_TONE[v]}>{v}</StatusTag> },
   ];
+  const onUrge = () =>
+    modal.confirm({
+      title: '一键催报',
+      content: `向${year}年度未报送业务基本情况的 ${count} 家持证机构发送催报（消息中心和短信）？今日已催报过的机构不再重复发送。`,
+      okText: '发送催报',
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          const r = await urge.mutateAsync(year);
+          void message.success(`已向 ${r.urged} 家机构发送催报${r.alreadyToday ? `（${r.alreadyToday} 家今日已催报过，未重复发送）` : ''}`);
+        } catch (e) {
+          if (isApiError(e)) void message.error(e.message);
+        }
+      },
+    });
   return (
-    <Card title={`${year}年度未报送的持证机构（${count}家）`} size="small" className="analysis-card">
+    <Card
+      title={`${year}年度未报送的持证机构（${count}家）`}
+      size="small"
+      className="analysis-card"
+      extra={
+        <Space wrap>
+          <Typography.Text type="secondary">报送截止日期：{formatDay(deadline)}{open ? '（已过）' : '（截止前系统自动提醒）'}</Typography.Text>
+          <Button icon={<BellOutlined />} onClick={onUrge} disabled={!open || count === 0} loading={urge.isPending}>
+            一键催报
+          </Button>
+        </Space>
+      }
+    >
       <ServerTable<TStatisticsMissingItem> rowKey="institutionId" columns={columns} query={query} paging={paging} onPaging={(page, pageSize) => setPaging({ page, pageSize })} />
     </Card>
   );
@@ -190,7 +226,7 @@ export default function StatisticsAnalysisPage() {
           <ByYear d={d} />
           <Breakdown title="按地区" first="地区" rows={d.byArea} nameOf={(r) => r.name} chart="bar" />
           <Breakdown title="按机构类型" first="机构类型" rows={d.byCategory} nameOf={(r) => r.category} chart="pie" />
-          <Missing year={d.year} count={d.missing} />
+          <Missing year={d.year} count={d.missing} deadline={d.reportDeadline} />
         </>
       )}
     </Space>
