@@ -18,3 +18,4 @@ export * from '../modules/statistics-analysis/analysis.table';
 export * from '../modules/calendar/calendar.table';
 export * from '../modules/rate-limits/rate-limits.table';
 export * from '../modules/reviews/deadline-reminders.table';
+export * from '../modules/inspections/inspections.table';
