@@ -110,7 +110,7 @@ test('经办人填写设立审批、上传附件材料和场所视频、登记�
   const materials = page.getByRole('dialog', { name: '附件材料' });
   await expect(materials.getByText('新申请人力资源服务机构须知')).toBeVisible();
   await expect(materials.getByText('请到材料上传中下载')).toBeVisible();
-  await expect(materials.getByText('显示 1 到 13, 共 13 记录')).toBeVisible();
+  await expect(materials.getByText('显示 1 到 14, 共 14 记录')).toBeVisible();
   await expect(materials.getByRole('link', { name: '吉林省人力资源服务机构登记申请表下载' })).toBeVisible();
   await expect(materials.getByRole('link', { name: '人力资源服务机构诚信档案下载' })).toBeVisible();
   await expect(materials.getByRole('link', { name: '专职工作人员登记表下载' })).toBeVisible();

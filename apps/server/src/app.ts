@@ -35,6 +35,7 @@ import { practitionersRoutes } from './modules/practitioners';
 import { creditRoutes } from './modules/credit';
 import { statisticsRoutes } from './modules/statistics';
 import { statisticsAnalysisRoutes } from './modules/statistics-analysis';
+import { inspectionsRoutes } from './modules/inspections';
 import { postgresRateLimitStore } from './modules/rate-limits/rate-limit.store';
 
 /** Every module's routes, in one list: adding a domain means adding a line here. */
@@ -58,6 +59,7 @@ const MODULES = [
   creditRoutes,
   statisticsRoutes,
   statisticsAnalysisRoutes,
+  inspectionsRoutes,
 ];
 
 const API_PATH = /^\/api(?:[/?]|$)/;

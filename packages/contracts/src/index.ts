@@ -46,3 +46,4 @@ export * from './statistics/statistics.catalogue';
 export * from './statistics/statistics.schema';
 export * from './statistics/analysis.schema';
 export * from './list-export';
+export * from './inspections/inspections.schema';

@@ -19,4 +19,5 @@ export * from '../modules/calendar/calendar.table';
 export * from '../modules/rate-limits/rate-limits.table';
 export * from '../modules/materials/tus.table';
 export * from '../modules/reviews/deadline-reminders.table';
+export * from '../modules/inspections/inspections.table';
 export * from '../modules/statistics-analysis/report-reminders.table';

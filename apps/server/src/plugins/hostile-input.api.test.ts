@@ -6,6 +6,7 @@ import { MATERIAL_SLOTS, TEMPLATES } from '@jhrm/contracts';
 import { queryRows } from '../db/client';
 import { appeals, users } from '../modules/accounts/accounts.table';
 import { auditLog } from '../modules/audit/audit.table';
+import { inspectionTasks } from '../modules/inspections/inspections.table';
 import { createTestContext, solveCaptcha, type TestClient } from '../test/harness';
 import { createDemoApplication } from '../test/fixtures';
 import { multipart, SAMPLE } from '../test/multipart';
@@ -44,10 +45,16 @@ function clientAs(principal: Principal): TestClient {
 // Real records behind the path parameters, so a handler that let hostile text through would reach the database.
 const { application } = await createDemoApplication(ctx, '待提交');
 const { application: pending } = await createDemoApplication(ctx, '待审核', '220000');
+// an open 核查任务 of the reviewer's department (decision 0043), for the task routes and its photo upload
+const [task] = await ctx.database.db
+  .insert(inspectionTasks)
+  .values({ applicationId: pending.id, institutionId: pending.institutionId, unitId: pending.unitId, department: '220000', dueOn: '2026-12-26', checklist: [], createdAt: ctx.clock(), updatedAt: ctx.clock() })
+  .returning();
 const SAMPLE_UUID = '00000000-0000-4000-8000-000000000000';
 function paramSample(url: string, name: string): string {
   if (name === 'id' && url.startsWith('/api/applications/')) return application.id;
   if (name === 'id' && url.startsWith('/api/reviews/')) return pending.id;
+  if (name === 'id' && url.startsWith('/api/inspections/')) return task!.id;
   if (name === 'slot') return encodeURIComponent(MATERIAL_SLOTS['设立'][0]!.name);
   if (name === 'key' && url.includes('/templates/')) return Object.keys(TEMPLATES)[0]!;
   if (name === 'key') return 'licenceNumberPattern';
@@ -232,7 +239,7 @@ const routes = ctx.app.routeAccess.filter((r) => r.method !== 'HEAD' && r.url.st
 describe('hostile text and broken bodies on every route', () => {
   it('covers every route the app declares, multipart ones included', () => {
     expect(routes.length).toBeGreaterThan(60);
-    expect([...multipartRoutes].sort()).toEqual(['POST /api/admin/imports', 'POST /api/admin/imports/dry-run', 'POST /api/appeals', 'POST /api/applications/:id/materials/:slot', 'POST /api/institutions/:id/practitioners/import']);
+    expect([...multipartRoutes].sort()).toEqual(['POST /api/admin/imports', 'POST /api/admin/imports/dry-run', 'POST /api/appeals', 'POST /api/applications/:id/materials/:slot', 'POST /api/inspections/:id/photos', 'POST /api/institutions/:id/practitioners/import']);
   });
 
   for (const route of routes) {

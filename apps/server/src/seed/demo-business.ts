@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import { eq } from 'drizzle-orm';
-import { CHANGE, CHANGE_REQUIREMENTS, ESTABLISHMENT, PROVINCE_DEPARTMENT, STATISTICS, beijingDay, type TBusinessScope, type TRecordDraft } from '@jhrm/contracts';
+import { CHANGE, CHANGE_REQUIREMENTS, ESTABLISHMENT, PROMISE_SLOT, PROVINCE_DEPARTMENT, STATISTICS, beijingDay, type TBusinessScope, type TRecordDraft } from '@jhrm/contracts';
+import { readSetting } from '../modules/admin/settings.service';
 import type { AppDeps } from '../deps';
 import { departments, units, users } from '../modules/accounts/accounts.table';
 import { ApplicationsService } from '../modules/applications/applications.service';
@@ -26,6 +27,9 @@ export const DEMO_LICENSED: DemoInstitution = { name: DEMO_UNIT.name, uscc: DEMO
 /** …and one submitted to 省人社厅审批办 and waiting, so 审核管理 → 待审核 has something to open. */
 // its own code, claimed by the demo unit; never one the guide prints (a reader types those when registering)
 export const DEMO_PENDING: DemoInstitution = { name: '长春市博润人才测评服务有限公司', uscc: '91220102MA17BRCP85', scopes: ['人才测评', '人力资源管理咨询'] };
+
+/** …and one licensed under 告知承诺 (decision 0043) on 受理, its 核查 still open in 省人社厅审批办's 核查任务. */
+export const DEMO_PROMISE: DemoInstitution = { name: '长春市博润职业介绍有限公司', uscc: '91220104MA17BRGN12', scopes: ['职业介绍', '职业指导服务'] };
 
 function demoRecord(basic: DemoInstitution): TRecordDraft {
   return {
@@ -120,7 +124,7 @@ export async function seedDemoBusiness(deps: AppDeps): Promise<void> {
 
   const submit = async (basic: DemoInstitution, key: string) => {
     const draft = await applications.create(agent, ESTABLISHMENT.name, demoRecord(basic));
-    await attachMaterials(deps, draft.id, ESTABLISHMENT.materialSlots.map((slot) => slot.name), true);
+    await attachMaterials(deps, draft.id, ESTABLISHMENT.materialSlots.map((slot) => slot.name).filter((name) => name !== PROMISE_SLOT), true);
     return applications.submit(agent, draft.id, { version: draft.version, department: PROVINCE_DEPARTMENT.code, requestKey: key });
   };
 
@@ -186,4 +190,12 @@ export async function seedDemoBusiness(deps: AppDeps): Promise<void> {
   const reported = await applications.submit(agent, report.id, { version: report.version, department: PROVINCE_DEPARTMENT.code, requestKey: 'demo-statistics' });
   await reviews.decide(reviewer, reported.id, { version: reported.version, decision: '审核通过', opinion: '数据填报完整。（演示数据）', notes: [] });
   await submit(DEMO_PENDING, 'demo-pending');
+
+  // 告知承诺: the signed 告知承诺书 instead of the slots it replaces; 受理 issues the licence and opens the 核查
+  const replaced = await readSetting(deps.database.db, 'promise.replacedSlots');
+  const promiseDraft = await applications.create(agent, ESTABLISHMENT.name, demoRecord(DEMO_PROMISE));
+  const promiseSlots = ESTABLISHMENT.materialSlots.filter((slot) => slot.required && !replaced.includes(slot.name)).map((slot) => slot.name);
+  await attachMaterials(deps, promiseDraft.id, [...promiseSlots, PROMISE_SLOT], true);
+  const promised = await applications.submit(agent, promiseDraft.id, { version: promiseDraft.version, department: PROVINCE_DEPARTMENT.code, requestKey: 'demo-promise', procedure: '告知承诺' });
+  await reviews.acceptance(reviewer, promised.id, { decision: '受理' });
 }

@@ -45,6 +45,14 @@ export const AUDIT_ACTION_NAMES = {
   'material.deleted': '删除材料',
   'video.uploaded': '上传场所视频',
   'video.deleted': '删除场所视频',
+  // 告知承诺 核查 (decision 0043)
+  'inspection.created': '生成核查任务',
+  'inspection.verified': '核查属实',
+  'inspection.rectification_ordered': '核查不属实：限期整改',
+  'inspection.rectified': '整改完成',
+  'inspection.revoked': '撤销许可',
+  'inspection.photo_uploaded': '上传核查照片',
+  'inspection.viewed': '查看核查任务',
   'practitioner.created': '新增从业人员',
   'practitioner.updated': '修改从业人员',
   'practitioner.deleted': '删除从业人员',
@@ -117,6 +125,7 @@ export const AUDIT_TARGET_TYPES: Record<string, string> = {
   import_batch: '导入批次',
   qr_login: '扫码登录',
   calendar_day: '节假日设置',
+  inspection: '核查任务',
 };
 
 /** 申请 / 账号 …; an unknown type as recorded. */

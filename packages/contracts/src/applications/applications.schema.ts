@@ -11,6 +11,7 @@ import {
 } from '../institutions/record.schema';
 import { ZReviewDecisionView } from '../reviews/decision.schema';
 import { ZAcceptanceView } from '../reviews/acceptance.schema';
+import { PROCEDURES, ZProcedure } from '../inspections/inspections.schema';
 import { CHANGE_REASONS, type TChangeReason } from '../institutions/record.catalogue';
 
 /** The editable content of an application's record: every section optional so 保存 works on any form. */
@@ -113,6 +114,10 @@ export const ZApplicationHeader = z.object({
   acceptedAt: z.string().nullable(),
   /** the kind has the acceptance step (受理 / 不予受理 / 补正 before the decision; decision 0034) */
   acceptance: z.boolean(),
+  /** 一般程序 or 告知承诺, as chosen at the last 提交 */
+  procedure: z.enum(PROCEDURES),
+  /** the kind lets its unit choose 告知承诺 (a 许可 only) */
+  promise: z.boolean(),
   /** every acceptance decision with its notice, newest first */
   acceptances: z.array(ZAcceptanceView),
   submittedAt: z.string().nullable(),
@@ -155,6 +160,8 @@ export const ZSubmitRequest = z.object({
   department: z.string({ error: '请选择审批部门' }).min(1, '请选择审批部门'),
   /** the same key for a retried or double-clicked 提交 makes it land once */
   requestKey: z.string().min(8).max(100),
+  /** 一般程序 (default) or 告知承诺, for a kind that offers it and a 许可 (decision 0043) */
+  procedure: ZProcedure.default('一般程序'),
 });
 export type TSubmitRequest = z.infer<typeof ZSubmitRequest>;
 

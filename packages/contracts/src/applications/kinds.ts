@@ -5,6 +5,7 @@ import { ACCEPTANCE_NOTICE_TITLES, ACCEPTANCE_WORKING_DAYS, type TAcceptanceDeci
 import type { ActionContext } from './applications.status';
 import { DECISION_WORKING_DAYS } from '../reviews/deadline';
 import { STATISTICS } from '../statistics/statistics.schema';
+import { PROMISE_SLOT } from '../inspections/inspections.schema';
 
 /**
  * What an application kind is, as data (decision 0022): everything the engine, the reviewer's
@@ -49,6 +50,11 @@ export interface KindDeclaration {
    * institution is changed or cancelled one application at a time, and never both at once.
    */
   exclusive?: boolean;
+  /**
+   * The unit may choose 告知承诺 at 提交 (人社部令第50号 第七条; decision 0043) when what it applies for
+   * is a 许可: its signed 告知承诺书 replaces the slots an administrator names, and 受理 approves it.
+   */
+  promise?: boolean;
 }
 
 /** A declaration keeping its literal name, so the built-in names stay a type. */
@@ -78,10 +84,13 @@ export const ESTABLISHMENT = kind({
     { name: '应公开的服务内容等', required: true },
     { name: '人力资源资格证书', required: true },
     { name: '法人身份证正反面', required: true },
+    // required instead of the replaced slots when the unit chooses 告知承诺 (the submission check decides)
+    { name: PROMISE_SLOT, required: false, template: 'promiseLetter' },
   ],
   video: 'required',
   decisionLimitDays: DECISION_WORKING_DAYS,
   acceptance: true,
+  promise: true,
   notice: { subject: SUBJECT, what: '设立申请' },
   reviewTargets: { recordFields: true, materials: true },
 });

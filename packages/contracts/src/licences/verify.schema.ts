@@ -4,8 +4,8 @@ import { z } from 'zod';
 export const LICENCE_KINDS = ['许可', '备案'] as const;
 export type TLicenceKind = (typeof LICENCE_KINDS)[number];
 
-/** 有效: in force; 已换发: replaced by a re-issue after a 变更; 已注销: voided by 注销. */
-export const LICENCE_STATUSES = ['有效', '已换发', '已注销'] as const;
+/** 有效: in force; 已换发: replaced by a re-issue after a 变更; 已注销: voided by 注销; 已撤销: revoked after a failed 核查 (告知承诺). */
+export const LICENCE_STATUSES = ['有效', '已换发', '已注销', '已撤销'] as const;
 export type TLicenceStatus = (typeof LICENCE_STATUSES)[number];
 
 export const LICENCE_TITLES: Record<TLicenceKind, string> = {
@@ -53,7 +53,7 @@ export const ZLicenceVerification = z.object({
   issuedOn: z.string(),
   /** the number in force now, when this one was re-issued (已换发) */
   supersededByNumber: z.string().nullable(),
-  /** when it stopped being in force (已换发 / 已注销), ISO */
+  /** when it stopped being in force (已换发 / 已注销 / 已撤销), ISO */
   endedAt: z.string().nullable(),
   /** verifications so far, this one included */
   verifyCount: z.number().int(),

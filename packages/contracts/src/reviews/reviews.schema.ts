@@ -6,6 +6,8 @@ import { ZEducationCounts, ZRecordDraft } from '../applications/applications.sch
 import { ZMaterials } from '../materials/materials.schema';
 import { REVIEW_DECISIONS, ZReviewDecisionView, ZReviewNote } from './decision.schema';
 import { ZAcceptanceView } from './acceptance.schema';
+import { LICENCE_STATUSES } from '../licences/verify.schema';
+import { PROCEDURES } from '../inspections/inspections.schema';
 
 export const REVIEW_TABS = ['待审核', '已审核'] as const;
 export type TReviewTab = (typeof REVIEW_TABS)[number];
@@ -80,6 +82,8 @@ export const ZReviewInboxItem = z.object({
   lastDecision: ZLastDecision.nullable(),
   /** days the submission came after its legal limit (变更: 条例 第二十一条), from its snapshot; null when in time */
   lateDays: z.number().int().nullable(),
+  /** 一般程序 or 告知承诺 (decision 0043) */
+  procedure: z.enum(PROCEDURES),
 });
 export type TReviewInboxItem = z.infer<typeof ZReviewInboxItem>;
 
@@ -98,7 +102,7 @@ export const ZLicenceSummary = z.object({
   id: z.string(),
   number: z.string(),
   kind: z.enum(['许可', '备案']),
-  status: z.enum(['有效', '已换发', '已注销']),
+  status: z.enum(LICENCE_STATUSES),
   issuedOn: z.string(),
   departmentName: z.string(),
 });
@@ -150,6 +154,8 @@ export const ZReviewDetail = z.object({
   acceptedByName: z.string().nullable(),
   /** the kind has the acceptance step: 受理 / 不予受理 / 补正 come first, and dueOn before 受理 is the 受理期限 */
   acceptance: z.boolean(),
+  /** 一般程序 or 告知承诺: 受理 of a 告知承诺 also approves it (decision 0043) */
+  procedure: z.enum(PROCEDURES),
   /** every acceptance decision with its notice, newest first */
   acceptances: z.array(ZAcceptanceView),
   dueOn: z.string().nullable(),

@@ -13,6 +13,7 @@ import {
   type TSubmissionProblem,
   type TSubmitRequest,
   type TAuditAction,
+  type TProcedure,
 } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import { uniqueViolation } from '../../lib/pg-errors';
@@ -44,12 +45,12 @@ function checkedContent(adapter: Adapter, content: unknown): unknown {
   throw new AppError(AppErrorCode.VALIDATION, fieldErrors.length > 1 ? `有${fieldErrors.length}处填写有误，请按提示修改` : (fieldErrors[0]?.message ?? '输入有误'), fieldErrors);
 }
 
-/** What the kind's declaration asks for besides its content: the video and the required material slots. */
-function declaredProblems(kind: KindDeclaration, counts: MaterialCounts): TSubmissionProblem[] {
+/** What the kind's declaration asks for besides its content: the video and the required material slots (but those the procedure waives). */
+function declaredProblems(kind: KindDeclaration, counts: MaterialCounts, waived: readonly string[] = []): TSubmissionProblem[] {
   const problems: TSubmissionProblem[] = [];
   if (kind.video === 'required' && counts.videoCount === 0) problems.push({ tab: 'video', path: 'video', message: '请上传场所视频（MP4）' });
   for (const slot of kind.materialSlots) {
-    if (slot.required && !((counts.slots[slot.name] ?? 0) > 0)) problems.push({ tab: 'materials', path: `materials.${slot.name}`, message: `请上传材料：${slot.name}` });
+    if (slot.required && !waived.includes(slot.name) && !((counts.slots[slot.name] ?? 0) > 0)) problems.push({ tab: 'materials', path: `materials.${slot.name}`, message: `请上传材料：${slot.name}` });
   }
   return problems;
 }
@@ -143,7 +144,8 @@ export class ApplicationsService {
    * 提交: checks the kind's content, its declared materials and video, and reports all problems at
    * once; otherwise freezes the content as a submission addressed to the chosen 审批部门. The same request key submits once.
    */
-  async submit(actor: Actor, id: string, req: TSubmitRequest): Promise<TAnyApplicationDetail> {
+  async submit(actor: Actor, id: string, submitted: Omit<TSubmitRequest, 'procedure'> & { procedure?: TProcedure }): Promise<TAnyApplicationDetail> {
+    const req = { ...submitted, procedure: submitted.procedure ?? '一般程序' };
     // read before the transaction: on PGlite's one connection a read beside it would wait for it
     const calendar = await this.deps.calendar.get();
     await this.db.transaction(async (tx) => {
@@ -173,8 +175,12 @@ export class ApplicationsService {
 
       const adapter = kindAdapter(own.type);
       const kind = kindDeclaration(own.type);
+      if (req.procedure === '告知承诺' && !kind.promise) {
+        const message = `${kind.name}申请不适用告知承诺制，请选择一般程序`;
+        throw new AppError(AppErrorCode.VALIDATION, message, [{ path: 'procedure', message }]);
+      }
       const ctx = { deps: this.deps, tx, actor };
-      const { check, problems } = await this.submissionCheck(ctx, own);
+      const { check, problems } = await this.submissionCheck(ctx, own, req.procedure);
       if (problems.length) {
         throw new AppError(
           AppErrorCode.VALIDATION,
@@ -211,8 +217,8 @@ export class ApplicationsService {
             ? null
             : decisionDueOn(calendar, now, kind.decisionLimitDays);
       await fire(this.deps, tx, own, '提交', actor, {
-        set: { department: dept.code, submittedAt: now, dueOn, acceptedAt: null, acceptedBy: null },
-        audit: { department: dept.code, round, ...(corrected ? { corrected: true } : {}) },
+        set: { department: dept.code, submittedAt: now, dueOn, acceptedAt: null, acceptedBy: null, procedure: req.procedure },
+        audit: { department: dept.code, round, procedure: req.procedure, ...(corrected ? { corrected: true } : {}) },
       });
       // the department's reviewers learn of it in 消息中心, with the submission
       const notice = submissionNotice(kind, { name: adapter.subjectName(adapter.openSnapshot(this.deps, check.snapshot)), round, corrected });
@@ -231,10 +237,10 @@ export class ApplicationsService {
     return (await this.submissionCheck({ deps: this.deps, tx: this.db, actor }, own)).problems.length;
   }
 
-  private async submissionCheck(ctx: { deps: AppDeps; tx: DbOrTx; actor: Actor }, own: ApplicationRow) {
+  private async submissionCheck(ctx: { deps: AppDeps; tx: DbOrTx; actor: Actor }, own: ApplicationRow, procedure: TProcedure = own.procedure) {
     const counts = await this.materialCounts(ctx.tx, own.id);
-    const check = await kindAdapter(own.type).submission(ctx, own, counts);
-    return { check, problems: [...check.problems, ...declaredProblems(kindDeclaration(own.type), counts)] };
+    const check = await kindAdapter(own.type).submission(ctx, own, counts, procedure);
+    return { check, problems: [...check.problems, ...declaredProblems(kindDeclaration(own.type), counts, check.waivedSlots)] };
   }
 
   /** 撤回: back to 待提交, only before 受理 (a kind without the acceptance step: until the decision). */
@@ -276,6 +282,8 @@ export class ApplicationsService {
       department: app.department,
       acceptedAt: app.acceptedAt?.toISOString() ?? null,
       acceptance: ctx.acceptance,
+      procedure: app.procedure,
+      promise: kindDeclaration(app.type).promise === true,
       acceptances: await listAcceptances(this.db, app.id, { reviewerNames: staff }),
       submittedAt: app.submittedAt?.toISOString() ?? null,
       dueOn: app.dueOn,

@@ -1,5 +1,5 @@
 import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { APPLICATION_STATUSES, CANCEL_CATEGORIES, CHANGE_REASONS } from '@jhrm/contracts';
+import { APPLICATION_STATUSES, CANCEL_CATEGORIES, CHANGE_REASONS, PROCEDURES } from '@jhrm/contracts';
 import { units, users } from '../accounts/accounts.table';
 import { institutionRecords, institutions } from '../institutions/institutions.table';
 
@@ -42,6 +42,8 @@ export const applications = pgTable(
      * otherwise and once it reaches a final state: unique, so the database lets one at a time exist.
      */
     openFor: uuid('open_for').references(() => institutions.id),
+    /** 一般程序, or 告知承诺 as chosen at the last 提交 (decision 0043) */
+    procedure: text('procedure', { enum: PROCEDURES }).notNull().default('一般程序'),
   },
   (t) => [
     uniqueIndex('applications_open_for_uq').on(t.openFor),

@@ -1,5 +1,5 @@
 import type { ZodType } from 'zod';
-import { AppErrorCode, declareKind, type KindDeclaration, type TReviewContent, type TSubmissionProblem, type Transition } from '@jhrm/contracts';
+import { AppErrorCode, declareKind, type KindDeclaration, type TProcedure, type TReviewContent, type TSubmissionProblem, type Transition } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import type { DbOrTx } from '../../db/client';
 import type { AppDeps } from '../../deps';
@@ -31,6 +31,8 @@ export interface SubmissionCheck {
   problems: TSubmissionProblem[];
   /** what is frozen as this round's snapshot (sealed where it carries personal data) */
   snapshot: Record<string, unknown>;
+  /** declared required slots the chosen procedure does not ask for (告知承诺: those its 告知承诺书 replaces) */
+  waivedSlots?: readonly string[];
 }
 
 /** The lists of a snapshot a reviewer's note may name a row of, with each row's name. */
@@ -64,8 +66,11 @@ export interface KindAdapter<Content = unknown, Snapshot = unknown> {
   clear(ctx: KindContext, app: ApplicationRow): Promise<void>;
   /** the fields the kind adds to the application's header when it is read */
   read(db: DbOrTx, deps: AppDeps, app: ApplicationRow): Promise<Record<string, unknown>>;
-  /** 提交: the content's problems (the engine adds the declared materials and video) and the snapshot */
-  submission(ctx: KindContext, app: ApplicationRow, materials: MaterialCounts): Promise<SubmissionCheck>;
+  /**
+   * 提交: the content's problems (the engine adds the declared materials and video) and the snapshot,
+   * under the procedure chosen (告知承诺 only reaches a kind whose declaration offers it)
+   */
+  submission(ctx: KindContext, app: ApplicationRow, materials: MaterialCounts, procedure: TProcedure): Promise<SubmissionCheck>;
   /**
    * The last day to decide a submission when the kind's limit is not counted in working days from
    * 提交 (统计: a date of the year after its 服务年度, an admin setting); absent: the declaration's limit.

@@ -17,6 +17,9 @@ const CODE = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;
 const NOT_AUDIT_CODES: Record<string, string> = {
   'application.decision': 'notification kind (消息中心)',
   'application.acceptance': 'notification kind (消息中心): 受理 / 不予受理 / 补正',
+  'review.deadline': 'notification kind (消息中心): 办理期限 reminders',
+  'inspection.closed': 'notification kind (消息中心): a 核查 closed (属实 / 整改完成)',
+  'inspection.rectification': 'notification kind (消息中心): 限期整改',
   'basic.uscc': 'record field path of a submission problem',
   'excluded.source': 'SQL: the row an upsert would have inserted',
 };

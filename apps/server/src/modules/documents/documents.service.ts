@@ -8,12 +8,14 @@ import {
   FEE_COLUMNS,
   INTEGRITY_FIELDS,
   LICENCE_KINDS,
+  PROMISE_ITEMS,
   RECORD_FIELD_ENTRIES,
   RECORD_TABS,
   REPORT_FIELDS,
   STAFF_COLUMNS,
   TEMPLATES,
   applicationKind,
+  beijingDay,
   chineseDate,
   idCardBirthDate,
   pdfFieldsOf,
@@ -279,7 +281,38 @@ function reissueForm(t: TemplateInput, pdf: FormPdf) {
   pdf.paragraph('审批部门（盖章）：                              年        月        日');
 }
 
-const RENDERERS: Record<TTemplateKey, (t: TemplateInput, pdf: FormPdf) => void> = { registrationForm, integrityFile, staffForm, cancellationForm, cancellationUndertaking, reissueForm };
+/**
+ * 告知承诺书 (告知承诺制, decision 0043): the institution from its record, what the department tells
+ * (the conditions of 人社部令第50号, the 核查 and what a false commitment costs) and what the unit
+ * commits to, each condition numbered as the 核查 checks it, then the signature, seal and date.
+ */
+function promiseLetter(t: TemplateInput, pdf: FormPdf) {
+  const name = t.record.row.name ?? '';
+  pdf.section('申请人基本情况');
+  pdf.grid(['name', 'uscc', 'legalRep', 'officeAddress', 'scopes'].map((k) => pdfField(byKey(k), t)));
+  pdf.section('审批部门告知');
+  pdf.paragraph(
+    `根据《人力资源市场暂行条例》和《人力资源服务机构管理规定》（人力资源社会保障部令第50号），申请从事职业中介活动，可以选择一般程序或者告知承诺方式办理。` +
+      `选择告知承诺方式的，申请人书面承诺符合许可条件后，审批部门${t.departmentName ? `（${t.departmentName}）` : ''}在受理时即作出准予许可的决定，` +
+      `并在发证后依法对承诺内容进行核查；经核查承诺内容与实际情况不符的，责令限期整改，逾期未整改或者整改后仍不符合条件的，依法撤销许可，并记入失信记录。`,
+  );
+  pdf.section('申请人承诺');
+  pdf.paragraph(`本机构（${name || '________'}）已知悉上述告知内容，自愿选择告知承诺方式申请人力资源服务许可，并郑重承诺符合下列条件：`);
+  PROMISE_ITEMS.forEach((item, i) => pdf.paragraph(`${i + 1}. ${item.label}；`));
+  pdf.paragraph('本机构愿意接受审批部门的核查；如承诺不实，愿意承担被撤销许可、记入失信记录等法律责任。');
+  pdf.paragraph(`本承诺书于${chineseDate(beijingDay(t.createdAt))}生成，签字盖章后作为“告知承诺书”材料上传。`);
+  pdf.signatures();
+}
+
+const RENDERERS: Record<TTemplateKey, (t: TemplateInput, pdf: FormPdf) => void> = {
+  registrationForm,
+  integrityFile,
+  staffForm,
+  cancellationForm,
+  cancellationUndertaking,
+  reissueForm,
+  promiseLetter,
+};
 
 /** One template as PDF bytes, pre-filled with the record; empty fields print as blanks to fill by hand. */
 export async function renderTemplate(key: TTemplateKey, input: TemplateInput): Promise<Buffer> {

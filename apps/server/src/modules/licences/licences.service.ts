@@ -138,6 +138,18 @@ export async function voidLicence(tx: DbOrTx, deps: LicenceDeps, input: { instit
   return row ?? null;
 }
 
+/** 撤销许可 after a failed 核查 (decision 0043): the licence in force becomes 已撤销 and 是否发证 否. Null when there was none. */
+export async function revokeLicence(tx: DbOrTx, deps: LicenceDeps, input: { institutionId: string }): Promise<LicenceRow | null> {
+  const now = deps.clock();
+  const [row] = await tx
+    .update(licences)
+    .set({ status: '已撤销', endedAt: now })
+    .where(and(eq(licences.institutionId, input.institutionId), eq(licences.status, '有效')))
+    .returning();
+  await tx.update(institutions).set({ licensed: false, updatedAt: now }).where(eq(institutions.id, input.institutionId));
+  return row ?? null;
+}
+
 /** The licence an application's approval issued, if any. */
 export async function licenceOfApplication(db: DbOrTx, applicationId: string): Promise<LicenceRow | null> {
   const [row] = await db.select().from(licences).where(eq(licences.applicationId, applicationId));

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { LICENCE_STATUSES } from '@jhrm/contracts';
 import { units, users } from '../accounts/accounts.table';
 import { applications } from '../applications/applications.table';
 import { institutions } from '../institutions/institutions.table';
@@ -7,7 +8,8 @@ import { institutions } from '../institutions/institutions.table';
 /**
  * 人力资源服务许可证 (kind 许可) or 备案凭证 (kind 备案), issued on approval. What it certifies is
  * copied in at issue time, so a printed licence and its verification page always agree. A change
- * re-issues (the old one becomes 已换发 and points to its successor); 注销 voids it (已注销).
+ * re-issues (the old one becomes 已换发 and points to its successor); 注销 voids it (已注销); a failed
+ * 核查 of a 告知承诺 licence revokes it (已撤销).
  */
 export const licences = pgTable(
   'licences',
@@ -15,7 +17,7 @@ export const licences = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     number: text('number').notNull(),
     kind: text('kind', { enum: ['许可', '备案'] }).notNull(),
-    status: text('status', { enum: ['有效', '已换发', '已注销'] }).notNull().default('有效'),
+    status: text('status', { enum: LICENCE_STATUSES }).notNull().default('有效'),
     institutionId: uuid('institution_id')
       .notNull()
       .references(() => institutions.id),

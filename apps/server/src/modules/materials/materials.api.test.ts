@@ -39,11 +39,11 @@ async function filesRows(appId: string) {
 }
 
 describe('材料上传: slots and files of an application', () => {
-  it('lists the 13 slots of a 设立 application with templates and the required video', async () => {
+  it('lists the 14 slots of a 设立 application with templates and the required video', async () => {
     const { application } = await createDemoApplication(ctx);
     const m = await materialsOf(agent, application.id);
     expect(m.slots.map((s) => s.name)).toEqual(MATERIAL_SLOTS['设立'].map((s) => s.name));
-    expect(m.slots).toHaveLength(13);
+    expect(m.slots).toHaveLength(14);
     expect(m.slots.every((s) => !s.uploaded && s.files.length === 0)).toBe(true);
     expect(m.slots.find((s) => s.name === '登记申请表')!.template).toBe('registrationForm');
     expect(m.slots.find((s) => s.name === '诚信档案')!.template).toBe('integrityFile');

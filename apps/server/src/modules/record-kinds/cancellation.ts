@@ -63,9 +63,9 @@ export const cancellationKind: KindAdapter<TCancellationContent, CancellationSna
     const cancellation = snapshot?.cancellation ?? (await cancellationOf(db, app.id)) ?? { reason: '', category: null };
     return { ...r, content: { ...r.content, cancellation } as TReviewContent };
   },
-  async submission(ctx, app, counts) {
+  async submission(ctx, app, counts, procedure) {
     // the record is the one in force, read-only here: only the 注销's own fields can be missing
-    const { snapshot } = await base.submission(ctx, app, counts);
+    const { snapshot } = await base.submission(ctx, app, counts, procedure);
     const c = await cancellationOf(ctx.tx, app.id);
     return { problems: cancellationProblems(c), snapshot: { ...snapshot, cancellation: c } };
   },

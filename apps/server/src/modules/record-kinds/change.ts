@@ -200,8 +200,8 @@ export const changeKind: KindAdapter<TChangeContent, ChangeSnapshot> = {
     const change = snapshot?.change ?? (await changeOf(db, app.id)) ?? { reason: null, registeredOn: null };
     return { ...r, content: { ...r.content, change: { ...change, lateDays: snapshot?.lateDays ?? null } } as TReviewContent };
   },
-  async submission(ctx, app, counts) {
-    const { problems, snapshot } = await base.submission(ctx, app, counts);
+  async submission(ctx, app, counts, procedure) {
+    const { problems, snapshot } = await base.submission(ctx, app, counts, procedure);
     const c = await changeOf(ctx.tx, app.id);
     const inForce = await inForceOf(ctx.tx, ctx, app);
     const draft = await readRecord(ctx.tx, ctx.deps.pii, await recordIdOf(ctx.tx, app.id));

@@ -8,6 +8,7 @@ import { establishmentProblems } from '../institutions/record-rules';
 import { syncInstitution } from '../institutions/sync-institution';
 import { usccOwnedElsewhereError, usccTakenByOtherUnit } from '../institutions/uscc-owner';
 import { issueLicence } from '../licences/licences.service';
+import { createInspectionTask } from '../inspections/inspections.service';
 import { licenceInput, licenceOutcome } from './licence-outcome';
 import { recordKind } from './record-kind';
 
@@ -42,7 +43,14 @@ export const establishmentKind = recordKind({
     const input = licenceInput(ctx, app, snapshot);
     // its 审核状态 follows the application (afterTransition)
     await ctx.tx.update(institutions).set({ currentRecordId: await recordIdOf(ctx.tx, app.id), kind: input.kind, updatedAt: ctx.now }).where(eq(institutions.id, app.institutionId));
-    return licenceOutcome(await issueLicence(ctx.tx, ctx.deps, input));
+    const licence = await issueLicence(ctx.tx, ctx.deps, input);
+    // 告知承诺: the licence is issued on 受理; the department verifies the commitments afterwards (decision 0043)
+    if (app.procedure === '告知承诺') {
+      const task = await createInspectionTask(ctx.tx, ctx.deps, { app, licenceId: licence.id, department: ctx.department, now: ctx.now, actor: ctx.actor, institutionName: licence.institutionName });
+      const outcome = licenceOutcome(licence);
+      return { notice: `${outcome.notice}本许可依告知承诺制作出，审批部门将于${task.dueOn}前对承诺事项进行核查。`, audit: { ...outcome.audit, procedure: '告知承诺', inspectionTaskId: task.id } };
+    }
+    return licenceOutcome(licence);
   },
   // the institution a 设立 creates is in review exactly as its application is (查询's 审核状态)
   afterTransition: (tx, deps, app, t) => tx.update(institutions).set({ reviewStatus: t.to, updatedAt: deps.clock() }).where(eq(institutions.id, app.institutionId)),

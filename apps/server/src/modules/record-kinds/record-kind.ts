@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { AppErrorCode, ZRecordDraft, applicationKind, notOpenFor, type KindDeclaration, type TBusinessScope, type TRecordDraft, type TSubmissionProblem } from '@jhrm/contracts';
+import { AppErrorCode, ZRecordDraft, applicationKind, notOpenFor, type KindDeclaration, type TBusinessScope, type TRecordDraft, type TSubmissionProblem, type TProcedure } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import { queryRows, type DbOrTx } from '../../db/client';
 import type { AppDeps } from '../../deps';
@@ -12,6 +12,7 @@ import { institutionRecords, institutions } from '../institutions/institutions.t
 import { openRecord, readRecord, replaceLists, sealRecord, toColumns, type FullRecord } from '../institutions/records.repository';
 import { recordProblems } from '../institutions/record-rules';
 import { syncInstitution } from '../institutions/sync-institution';
+import { promiseCheck } from './promise';
 import { USCC_OWNED_ELSEWHERE, usccOwnedElsewhereError, usccTakenByOtherUnit } from '../institutions/uscc-owner';
 
 /** What a record kind's submission froze. */
@@ -20,6 +21,8 @@ export interface RecordSnapshot {
   /** files per material slot, the videos under `__video__` */
   materials?: Record<string, number>;
   kind?: { kind: '许可' | '备案'; because: string[] };
+  /** 一般程序 or 告知承诺 (absent in snapshots from before decision 0043: 一般程序) */
+  procedure?: TProcedure;
 }
 
 /**
@@ -99,15 +102,20 @@ export function recordKind(o: RecordKindOptions): KindAdapter<TRecordDraft, Reco
       const record = await readRecord(db, deps.pii, await recordIdOf(db, app.id));
       return { kind: kindOf(record), record };
     },
-    async submission(ctx, app, counts) {
+    async submission(ctx, app, counts, procedure) {
       const { tx, deps } = ctx;
       const record = await readRecord(tx, deps.pii, await recordIdOf(tx, app.id));
-      const problems = [...recordProblems(record), ...(o.problems?.(ctx, record) ?? [])];
+      const promise = await promiseCheck(tx, procedure, kindOf(record).kind, counts);
+      const problems = [...recordProblems(record), ...(o.problems?.(ctx, record) ?? []), ...promise.problems];
       // a 变更's code reaches the institution only on approval: another unit may have registered it since 保存
       if (await usccTakenByOtherUnit(tx, record.basic?.uscc, app.unitId)) problems.push({ tab: 'basic', path: 'basic.uscc', message: USCC_OWNED_ELSEWHERE });
       const { educationCounts, ...content } = record;
       const materials = { ...counts.slots, ...(counts.videoCount ? { __video__: counts.videoCount } : {}) };
-      return { problems, snapshot: { record: sealRecord(deps.pii, { ...content, educationCounts }), materials, kind: kindOf(record) } };
+      return {
+        problems,
+        snapshot: { record: sealRecord(deps.pii, { ...content, educationCounts }), materials, kind: kindOf(record), procedure },
+        waivedSlots: promise.waivedSlots,
+      };
     },
     async submitted({ tx }, app, department) {
       // the record names the department it went to, as the 登记申请表 prints it

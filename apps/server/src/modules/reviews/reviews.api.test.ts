@@ -95,7 +95,7 @@ describe('department scoping', () => {
     const materials = await province.get(`/api/applications/${app.id}/materials`);
     expect(materials.statusCode).toBe(200);
     const slots = materials.json().slots as { name: string; files: { id: string }[] }[];
-    expect(slots).toHaveLength(13);
+    expect(slots).toHaveLength(14);
     const fileId = slots[0]!.files[0]!.id;
     const view = await province.get(`/api/applications/${app.id}/materials/files/${fileId}?inline=1`);
     expect(view.statusCode).toBe(200);

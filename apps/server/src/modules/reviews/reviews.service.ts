@@ -262,6 +262,7 @@ export class ReviewsService {
           overdue: daysLeft !== null && daysLeft < 0,
           lastDecision: d ? { decision: d.decision, decidedAt: d.decidedAt.toISOString(), opinion: d.opinion } : null,
           lateDays: sub?.lateDays ?? null,
+          procedure: app.procedure,
         };
       }),
     };
@@ -323,6 +324,7 @@ export class ReviewsService {
       acceptedAt: app.acceptedAt?.toISOString() ?? null,
       acceptedByName: app.acceptedAt ? row.acceptedByName : null,
       acceptance: hasAcceptanceStep(app.type),
+      procedure: app.procedure,
       acceptances,
       dueOn: app.dueOn,
       daysLeft,
@@ -356,59 +358,77 @@ export class ReviewsService {
       if (app.version !== req.version) {
         throw new AppError(AppErrorCode.CONFLICT, '该申请已发生变化（可能已被撤回后重新提交），请刷新页面后再审核', undefined, { currentVersion: app.version });
       }
-      const adapter = kindAdapter(app.type);
-      const snapshot: unknown = adapter.openSnapshot(this.deps, latest!.snapshot);
-      const notes = this.checkNotes(app.type, adapter.noteLists?.(snapshot), req.notes ?? []);
-      const now = this.deps.clock();
-      const issuedOn = req.licence?.issuedOn;
-      if (issuedOn && issuedOn > beijingDay(now)) {
-        throw new AppError(AppErrorCode.VALIDATION, '发证日期不能晚于今天', [{ path: 'licence.issuedOn', message: '发证日期不能晚于今天' }]);
-      }
-
-      try {
-        await tx.insert(applicationReviews).values({
-          applicationId: id,
-          submissionId: latest!.id,
-          round: latest!.round,
-          decision,
-          opinion: req.opinion || null,
-          notes,
-          department: dept.code,
-          reviewerId: actor.user.id,
-          decidedAt: now,
-        });
-      } catch (err) {
-        if (uniqueViolation(err)) throw new AppError(AppErrorCode.CONFLICT, '本轮申请已有审核结论，请刷新页面查看');
-        throw err;
-      }
-      const ctx = { deps: this.deps, tx, actor, department: dept.code, issuedOn, now };
-      const outcome: ApprovalOutcome = {};
-      await fire(this.deps, tx, app, decision, actor, {
-        // deciding implies having opened it
-        set: { decidedAt: now, decidedBy: actor.user.id, acceptedAt: app.acceptedAt ?? now, acceptedBy: app.acceptedBy ?? actor.user.id },
-        audit: { round: latest!.round, department: dept.code, opinion: req.opinion || null, notes: notes.map((n) => n.key) },
-        // what the kind's decision puts in force (an approval's licence), before the kind's afterTransition
-        effects: async (decided) => {
-          if (decision === '审核通过') Object.assign(outcome, await adapter.approve?.(ctx, decided, snapshot));
-          else await adapter.reject?.(ctx, decided, snapshot);
-          return outcome.audit;
-        },
-      });
-
-      const notice = decisionNotice(kindDeclaration(app.type), {
-        decision,
-        name: adapter.subjectName(snapshot),
-        departmentName: dept.name,
-        decidedAt: formatBeijing(now),
-        round: latest!.round,
-        opinion: req.opinion,
-        notes: notes.length,
-        outcome: outcome.notice,
-      });
-      await notifyUnit(tx, now, { unitId: app.unitId, kind: 'application.decision', title: notice.title, body: notice.body, link: `/hr/institutions/${app.institutionId}/view` });
-      await this.queueSms(tx, latest!.submittedBy, notice.sms);
+      await this.decideIn(tx, actor, app, dept, latest!, { decision, opinion: req.opinion, notes: req.notes ?? [], issuedOn: req.licence?.issuedOn });
     });
     return this.detail(this.db, id);
+  }
+
+  /**
+   * The decision on the merits inside the caller's transaction (decide(), and 受理 of a 告知承诺
+   * application, which approves at once: decision 0043): the decision row, the state, what the kind puts
+   * in force, the unit's message and the SMS queued with it.
+   */
+  private async decideIn(
+    tx: DbOrTx,
+    actor: Actor,
+    app: ApplicationRow,
+    dept: { code: string; name: string },
+    latest: SubmissionRow,
+    req: { decision: TReviewDecision; opinion?: string; notes: TReviewNote[]; issuedOn?: string },
+  ): Promise<void> {
+    const decision = req.decision;
+    const id = app.id;
+    const adapter = kindAdapter(app.type);
+    const snapshot: unknown = adapter.openSnapshot(this.deps, latest.snapshot);
+    const notes = this.checkNotes(app.type, adapter.noteLists?.(snapshot), req.notes);
+    const now = this.deps.clock();
+    const issuedOn = req.issuedOn;
+    if (issuedOn && issuedOn > beijingDay(now)) {
+      throw new AppError(AppErrorCode.VALIDATION, '发证日期不能晚于今天', [{ path: 'licence.issuedOn', message: '发证日期不能晚于今天' }]);
+    }
+
+    try {
+      await tx.insert(applicationReviews).values({
+        applicationId: id,
+        submissionId: latest.id,
+        round: latest.round,
+        decision,
+        opinion: req.opinion || null,
+        notes,
+        department: dept.code,
+        reviewerId: actor.user.id,
+        decidedAt: now,
+      });
+    } catch (err) {
+      if (uniqueViolation(err)) throw new AppError(AppErrorCode.CONFLICT, '本轮申请已有审核结论，请刷新页面查看');
+      throw err;
+    }
+    const ctx = { deps: this.deps, tx, actor, department: dept.code, issuedOn, now };
+    const outcome: ApprovalOutcome = {};
+    await fire(this.deps, tx, app, decision, actor, {
+      // deciding implies having opened it
+      set: { decidedAt: now, decidedBy: actor.user.id, acceptedAt: app.acceptedAt ?? now, acceptedBy: app.acceptedBy ?? actor.user.id },
+      audit: { round: latest.round, department: dept.code, opinion: req.opinion || null, notes: notes.map((n) => n.key) },
+      // what the kind's decision puts in force (an approval's licence), before the kind's afterTransition
+      effects: async (decided) => {
+        if (decision === '审核通过') Object.assign(outcome, await adapter.approve?.(ctx, decided, snapshot));
+        else await adapter.reject?.(ctx, decided, snapshot);
+        return outcome.audit;
+      },
+    });
+
+    const notice = decisionNotice(kindDeclaration(app.type), {
+      decision,
+      name: adapter.subjectName(snapshot),
+      departmentName: dept.name,
+      decidedAt: formatBeijing(now),
+      round: latest.round,
+      opinion: req.opinion,
+      notes: notes.length,
+      outcome: outcome.notice,
+    });
+    await notifyUnit(tx, now, { unitId: app.unitId, kind: 'application.decision', title: notice.title, body: notice.body, link: `/hr/institutions/${app.institutionId}/view` });
+    await this.queueSms(tx, latest.submittedBy, notice.sms);
   }
 
   /**
@@ -461,7 +481,9 @@ export class ReviewsService {
       const now = this.deps.clock();
       const dueOn = req.decision === '受理' && kind.decisionLimitDays !== null ? decisionDueOn(calendar, now, kind.decisionLimitDays) : null;
       const noticeNumber = await nextNoticeNumber(tx, dept.code, req.decision, now);
-      await fire(this.deps, tx, app, req.decision, actor, {
+      // 告知承诺 (decision 0043): 受理 is also the approval, in this transaction
+      const promise = req.decision === '受理' && app.procedure === '告知承诺';
+      const moved = await fire(this.deps, tx, app, req.decision, actor, {
         set:
           req.decision === '受理'
             ? { acceptedAt: now, acceptedBy: actor.user.id, dueOn }
@@ -475,6 +497,7 @@ export class ReviewsService {
           ...(reason ? { reason } : {}),
           ...(items.length ? { items: items.map((i) => (i.label ? `${i.label}：${i.message}` : i.message)) } : {}),
           ...(dueOn ? { dueOn } : {}),
+          ...(promise ? { procedure: '告知承诺' } : {}),
         },
       });
       const subjectName = adapter.subjectName(snapshot);
@@ -501,10 +524,12 @@ export class ReviewsService {
         noticeNumber,
         reason: reason ?? undefined,
         items: items.length,
-        dueOn,
+        dueOn: promise ? null : dueOn,
       });
       await notifyUnit(tx, now, { unitId: app.unitId, kind: 'application.acceptance', title: notice.title, body: notice.body, link: `/hr/institutions/${app.institutionId}/view` });
-      await this.queueSms(tx, latest.submittedBy, notice.sms);
+      // one SMS: for 告知承诺 the decision's, which names the licence
+      if (promise) await this.decideIn(tx, actor, moved, dept, latest, { decision: '审核通过', opinion: '依告知承诺制，受理即作出准予许可决定。', notes: [] });
+      else await this.queueSms(tx, latest.submittedBy, notice.sms);
     });
     return this.detail(this.db, id);
   }

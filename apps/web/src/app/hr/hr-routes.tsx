@@ -24,7 +24,7 @@ import {
   ADMIN_IMPORTS_PATH,
   ADMIN_APPEALS_PATH,
 } from '../../features/admin/paths';
-import { REVIEW_DETAIL_PATTERN, REVIEWS_DONE_PATH, REVIEWS_GROUP_PATH, REVIEWS_PENDING_PATH } from '../../features/reviews/paths';
+import { INSPECTION_DETAIL_PATTERN, INSPECTIONS_PATH, REVIEW_DETAIL_PATTERN, REVIEWS_DONE_PATH, REVIEWS_GROUP_PATH, REVIEWS_PENDING_PATH } from '../../features/reviews/paths';
 import { MESSAGES_PATH } from '../../features/notifications/paths';
 import { PRACTITIONERS_PATH } from '../../features/practitioners/paths';
 import { CREDIT_EDIT_PATTERN, CREDIT_GROUP_PATH, CREDIT_NEW_PATH, CREDIT_QUERY_PATH } from '../../features/credit/paths';
@@ -235,6 +235,22 @@ export const HR_ROUTES: readonly HrRoute[] = [
     group: '审核管理',
     roles: ['reviewer'],
     element: lazy(() => import('../../features/reviews/pages/DoneReviewsPage')),
+  },
+  {
+    // 告知承诺制's 核查 (decision 0043): before the review page, whose :id matches "inspections" too
+    path: INSPECTIONS_PATH,
+    name: '核查任务',
+    group: '审核管理',
+    roles: ['reviewer', 'admin'],
+    element: lazy(() => import('../../features/reviews/pages/InspectionsPage')),
+  },
+  {
+    path: INSPECTION_DETAIL_PATTERN,
+    name: '核查',
+    group: '审核管理',
+    roles: ['reviewer', 'admin'],
+    inMenu: false,
+    element: lazy(() => import('../../features/reviews/pages/InspectionPage')),
   },
   {
     // after the two lists: findRoute takes the first match, and :id matches "pending" too

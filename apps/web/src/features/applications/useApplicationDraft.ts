@@ -3,7 +3,7 @@ import { useBlocker, useNavigate } from 'react-router-dom';
 import { App, Form, type FormInstance } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import type { TApplicationDetail, TRecordDraft, TSubmissionProblem } from '@jhrm/contracts';
+import type { TApplicationDetail, TProcedure, TRecordDraft, TSubmissionProblem } from '@jhrm/contracts';
 import type { RowFocusRequest } from '../../components/draft-body';
 import { applyFieldErrors } from '../../lib/form';
 import { isApiError, type ApiError } from '../../lib/api-client';
@@ -294,7 +294,7 @@ export function useApplicationDraft<V extends object, D = TRecordDraft>(kind: Dr
   const openSubmit = () => setSubmitDialog({ open: true, key: newRequestKey(), error: null, departmentError: null });
   const closeSubmit = () => setSubmitDialog((s) => ({ ...s, open: false }));
 
-  const doSubmit = (department: string) =>
+  const doSubmit = (department: string, procedure: TProcedure = '一般程序') =>
     run(async () => {
       setSubmitDialog((s) => ({ ...s, error: null, departmentError: null }));
       // The record's 审批部门 follows the one the submission goes to (the printed form shows it).
@@ -308,7 +308,7 @@ export function useApplicationDraft<V extends object, D = TRecordDraft>(kind: Dr
         return;
       }
       try {
-        await submit.mutateAsync({ id: d.id, version: d.version, department, requestKey: submitDialog.key });
+        await submit.mutateAsync({ id: d.id, version: d.version, department, requestKey: submitDialog.key, procedure });
         setProblems(null);
         closeSubmit();
         void message.success('已提交，等待审批部门审核');

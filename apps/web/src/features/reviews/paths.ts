@@ -19,3 +19,17 @@ export function pendingReviewsPath(maxDaysLeft?: number, accepted?: '待受理' 
   const q = [maxDaysLeft === undefined ? '' : `maxDaysLeft=${maxDaysLeft}`, accepted ? `accepted=${encodeURIComponent(accepted)}` : ''].filter(Boolean).join('&');
   return q ? `${REVIEWS_PENDING_PATH}?${q}` : REVIEWS_PENDING_PATH;
 }
+
+/** 核查任务 of 告知承诺 licences (decision 0043): the list and one task. */
+export const INSPECTIONS_PATH = '/hr/reviews/inspections';
+export const INSPECTION_DETAIL_PATTERN = '/hr/reviews/inspections/:id';
+
+export function inspectionPath(id: string): string {
+  return `${INSPECTIONS_PATH}/${encodeURIComponent(id)}`;
+}
+
+/** 核查任务 pre-filtered by state (待核查 / 整改中 / 已完成) or to the overdue ones. */
+export function inspectionsPath(status?: '待核查' | '整改中' | '已完成', overdue?: boolean): string {
+  const q = [status ? `status=${encodeURIComponent(status)}` : '', overdue ? 'overdue=1' : ''].filter(Boolean).join('&');
+  return q ? `${INSPECTIONS_PATH}?${q}` : INSPECTIONS_PATH;
+}

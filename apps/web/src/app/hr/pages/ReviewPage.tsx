@@ -139,6 +139,7 @@ export default function ReviewPage() {
         <header className="review-header">
           <h1>{d.institutionName || '（未填写机构名称）'}</h1>
           <StatusTag tone="info">{d.type}</StatusTag>
+          {d.procedure === '告知承诺' && <StatusTag tone="warning">告知承诺</StatusTag>}
           <ApplicationStatusTag status={d.status} />
           <span>第{d.round}轮</span>
           <DaysLeftTag daysLeft={d.daysLeft} dueOn={d.dueOn} />
@@ -154,6 +155,7 @@ export default function ReviewPage() {
               ? [{ key: 'kind', label: '申请类型', children: content.kind.because.length ? `${content.kind.kind}（申请业务含 ${content.kind.because.join('、')}）` : content.kind.kind }]
               : []),
             { key: 'submitted', label: '提交时间', children: formatDateTime(d.submittedAt) },
+            ...(d.procedure === '告知承诺' ? [{ key: 'procedure', label: '办理方式', children: '告知承诺（受理即作出准予许可决定，发证后核查）' }] : []),
             {
               key: 'accepted',
               label: '受理',

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../lib/format-datetime';
 import { useSettings, useUpdateSetting } from '../api/admin-settings.api';
 import { isLicencePatternKey, previewLicencePattern } from '../components/licence-preview';
 import { CreditCriteriaSetting } from '../components/CreditCriteriaSetting';
+import { PromiseSetting } from '../components/PromiseSettings';
 import './system-admin.css';
 
 function Preview({ value }: { value: string | undefined }) {
@@ -166,6 +167,8 @@ export default function SettingsPage() {
           <PatternSetting key={item.key} item={item} />
         ) : item.key === 'credit.criteria' ? (
           <CreditCriteriaSetting key={item.key} item={item} />
+        ) : item.key === 'promise.replacedSlots' || item.key === 'promise.inspectionMonths' ? (
+          <PromiseSetting key={item.key} item={item} />
         ) : item.key === 'statistics.deadline' ? (
           <DeadlineSetting key={item.key} item={item} />
         ) : (

@@ -59,7 +59,9 @@ export function ApplicationDraftEditor<V extends object, D>({ kind, renderBody, 
         error={submitDialog.error}
         departmentError={submitDialog.departmentError}
         problems={draft.problems}
-        onSubmit={(dept) => void draft.submit(dept)}
+        promise={detail?.promise}
+        defaultProcedure={detail?.procedure}
+        onSubmit={(dept, procedure) => void draft.submit(dept, procedure)}
         onCancel={draft.closeSubmit}
         onGo={draft.goTo}
       />

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { Alert, Form, Modal } from 'antd';
-import type { TSubmissionProblem } from '@jhrm/contracts';
+import { Alert, Form, Modal, Radio } from 'antd';
+import { PROCEDURES, PROMISE_SLOT, type TProcedure, type TSubmissionProblem } from '@jhrm/contracts';
 import { departmentOptions, type Department } from '../../../lib/application-api';
 import type { DraftTab } from '../model/problems';
 import { ProblemList } from './ProblemList';
@@ -20,7 +20,11 @@ interface Props {
   error?: string | null;
   departmentError?: string | null;
   problems?: readonly TSubmissionProblem[] | null;
-  onSubmit: (department: string) => void;
+  /** the kind offers 告知承诺 (人社部令第50号 第七条): the unit chooses the procedure here */
+  promise?: boolean;
+  /** the procedure of the last 提交 */
+  defaultProcedure?: TProcedure;
+  onSubmit: (department: string, procedure: TProcedure) => void;
   onCancel: () => void;
   onGo: (p: TSubmissionProblem) => void;
 }
@@ -29,12 +33,13 @@ interface Props {
  * 提交: asks for the 审批部门 and confirms. A refusal lists every problem at once, grouped by tab,
  * each a link to where it is fixed.
  */
-export function SubmitModal({ title, tabs, open, pending, departments, defaultDepartment, error, departmentError, problems, onSubmit, onCancel, onGo }: Props) {
-  const [form] = Form.useForm<{ department?: string }>();
+export function SubmitModal({ title, tabs, open, pending, departments, defaultDepartment, error, departmentError, problems, promise, defaultProcedure, onSubmit, onCancel, onGo }: Props) {
+  const [form] = Form.useForm<{ department?: string; procedure?: TProcedure }>();
+  const procedure = Form.useWatch('procedure', form);
 
   useEffect(() => {
-    if (open) form.setFieldsValue({ department: defaultDepartment ?? undefined });
-  }, [open, defaultDepartment, form]);
+    if (open) form.setFieldsValue({ department: defaultDepartment ?? undefined, procedure: defaultProcedure ?? '一般程序' });
+  }, [open, defaultDepartment, defaultProcedure, form]);
 
   useEffect(() => {
     if (departmentError) form.setFields([{ name: 'department', errors: [departmentError] }]);
@@ -56,10 +61,23 @@ export function SubmitModal({ title, tabs, open, pending, departments, defaultDe
       onCancel={onCancel}
     >
       <p>提交后将由所选审批部门审核，审核期间不能修改；审批部门受理前可以撤回。</p>
-      <Form form={form} name="submitApplication" layout="vertical" onFinish={(v) => onSubmit(v.department!)}>
+      <Form form={form} name="submitApplication" layout="vertical" onFinish={(v) => onSubmit(v.department!, promise ? (v.procedure ?? '一般程序') : '一般程序')}>
         <Form.Item name="department" label="审批部门" rules={[{ required: true, message: '请选择审批部门' }]}>
           <FormSelect showSearch optionFilterProp="label" placeholder="请选择审批部门" options={departmentOptions(departments)} />
         </Form.Item>
+        {promise && (
+          <Form.Item
+            name="procedure"
+            label="办理方式"
+            extra={
+              procedure === '告知承诺'
+                ? `告知承诺：请在附件材料中下载《${PROMISE_SLOT}》，签字盖章后上传到“${PROMISE_SLOT}”；承诺书可替代的材料不必上传。审批部门受理即发证，并在发证后对承诺事项进行核查。仅适用于许可类申请。`
+                : '一般程序：上传全部材料，审批部门受理后20个工作日内作出审核结论。'
+            }
+          >
+            <Radio.Group options={PROCEDURES.map((p) => ({ label: p, value: p }))} />
+          </Form.Item>
+        )}
       </Form>
       {error && <Alert type="error" showIcon message={error} className="table-alert" />}
       {problems && problems.length > 0 && (

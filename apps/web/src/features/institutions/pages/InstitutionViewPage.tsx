@@ -15,6 +15,7 @@ import { AcceptanceList, CorrectionItems, NoticeLink } from '../../../components
 import { pendingCorrection, refusal } from '../../../components/review/acceptance';
 import { MissingForChangeAlert } from '../components/UnitNotices';
 import { establishmentPath, INSTITUTION_QUERY_PATH } from '../paths';
+import { InstitutionInspections } from '../components/InstitutionInspections';
 import '../components/institutions.css';
 import { useTabSubject } from '../../../lib/tab-subject';
 
@@ -127,6 +128,8 @@ export default function InstitutionViewPage({ licencePanel }: { licencePanel?: R
       </Card>
 
       {licencePanel}
+
+      {(user.role === 'agent' || user.role === 'legal') && <InstitutionInspections institutionId={id} />}
 
       <MissingForChangeAlert fields={query.data.missingForChange} />
 

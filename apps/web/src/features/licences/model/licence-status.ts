@@ -29,5 +29,6 @@ export function verificationVerdict(v: Pick<TLicenceVerification, 'kind' | 'stat
       detail: `该${title}${since}因机构信息变更换发，原证不再有效${v.supersededByNumber ? '，请以现行编号为准' : ''}。`,
     };
   }
+  if (v.status === '已撤销') return { tone, headline: '已撤销', detail: `该${title}${since}因告知承诺核查不属实且逾期未整改被撤销，不再有效。` };
   return { tone, headline: '已注销', detail: `该${title}${since}注销，不再有效。` };
 }

@@ -63,7 +63,9 @@ export function AcceptancePanel({ detail, onDone }: { detail: TReviewDetail; onD
         <div className="review-confirm">
           <p>{detail.institutionName}（第{detail.round}轮）</p>
           <p>
-            申请材料齐全、符合法定形式的予以受理。受理后申请单位不能再撤回，{DECISION_WORKING_DAYS}个工作日的办理期限自受理之日起计算；将出具受理通知书，并以站内消息和短信通知申请单位。
+            {detail.procedure === '告知承诺'
+              ? '申请单位选择告知承诺：受理即作出准予许可决定并核发许可证，同时生成核查任务，请在核查期限内核查承诺事项；将出具受理通知书，并以站内消息和短信通知申请单位。'
+              : `申请材料齐全、符合法定形式的予以受理。受理后申请单位不能再撤回，${DECISION_WORKING_DAYS}个工作日的办理期限自受理之日起计算；将出具受理通知书，并以站内消息和短信通知申请单位。`}
           </p>
         </div>
       ),

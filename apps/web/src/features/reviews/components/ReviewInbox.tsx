@@ -78,6 +78,7 @@ export function ReviewInbox({
         <>
           {v}
           {r.lateDays ? <StatusTag tone="warning">逾期报告{r.lateDays}天</StatusTag> : null}
+          {r.procedure === '告知承诺' ? <StatusTag tone="info">告知承诺</StatusTag> : null}
         </>
       ),
     },

@@ -1,0 +1,101 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import {
+  ZInspectionBacklog,
+  ZInspectionCloseRequest,
+  ZInspectionListItem,
+  ZInspectionListQuery,
+  ZInspectionResultRequest,
+  ZInspectionRevokeRequest,
+  ZInspectionTask,
+  ZInspectionTodo,
+  ZPage,
+  ZUnitInspections,
+} from '@jhrm/contracts';
+import { sendStoredFile, ZInlineQuery } from '../../lib/downloads';
+import { CONSUMES_MULTIPART, zod } from '../../lib/routes';
+import { documentFormOf } from '../../lib/uploads';
+import { actorOf } from '../../plugins/auth';
+import type { StaffRead } from '../../plugins/staff-reads';
+import type { AppDeps } from '../../deps';
+import { inspectionTasks } from './inspections.table';
+import { InspectionsService } from './inspections.service';
+import { eq } from 'drizzle-orm';
+
+const ZId = z.object({ id: z.uuid('编号格式不正确') });
+const ZFileParams = ZId.extend({ fileId: z.uuid('编号格式不正确') });
+
+/** A reviewer's or admin's read of one task (a unit's data): audited. */
+const taskRead: StaffRead = {
+  action: 'inspection.viewed',
+  target: async (db, params) => {
+    const [row] = await db.select({ unitId: inspectionTasks.unitId }).from(inspectionTasks).where(eq(inspectionTasks.id, params.id!));
+    return row ? { type: 'inspection', id: params.id!, unitId: row.unitId } : null;
+  },
+};
+
+/** 核查任务 of 告知承诺 licences (decision 0043): the reviewer's workbench, the admin's backlog, the unit's view. */
+export async function inspectionsRoutes(app: FastifyInstance, deps: AppDeps) {
+  const service = new InspectionsService(deps);
+  const r = zod(app);
+
+  r.get('/api/inspections', {
+    config: { access: ['reviewer', 'admin'], staffRead: { action: 'inspection.viewed' } },
+    schema: { tags: ['inspections'], summary: '核查任务列表（审核人员：本审批部门；管理员：全部）', querystring: ZInspectionListQuery, response: { 200: ZPage(ZInspectionListItem) } },
+    handler: async (req) => service.list(actorOf(req), req.query),
+  });
+
+  r.get('/api/inspections/todo', {
+    config: { access: ['reviewer'] },
+    schema: { tags: ['inspections'], summary: '待办：本审批部门的待核查、整改中、已逾期件数', response: { 200: ZInspectionTodo } },
+    handler: async (req) => service.todo(actorOf(req)),
+  });
+
+  r.get('/api/inspections/backlog', {
+    config: { access: ['admin'] },
+    schema: { tags: ['inspections'], summary: '各审批部门未办结的核查任务（待核查、整改中、已逾期）', response: { 200: ZInspectionBacklog } },
+    handler: async () => service.backlog(),
+  });
+
+  r.get('/api/inspections/:id', {
+    config: { access: ['reviewer', 'admin'], staffRead: taskRead },
+    schema: { tags: ['inspections'], summary: '核查任务详情', params: ZId, response: { 200: ZInspectionTask } },
+    handler: async (req) => service.get(actorOf(req), req.params.id),
+  });
+
+  r.post('/api/inspections/:id/result', {
+    config: { access: ['reviewer'] },
+    schema: { tags: ['inspections'], summary: '核查结论（属实：办结；不属实：限期整改）', params: ZId, body: ZInspectionResultRequest, response: { 200: ZInspectionTask } },
+    handler: async (req) => service.result(actorOf(req), req.params.id, req.body),
+  });
+
+  r.post('/api/inspections/:id/rectified', {
+    config: { access: ['reviewer'] },
+    schema: { tags: ['inspections'], summary: '整改完成（办结）', params: ZId, body: ZInspectionCloseRequest, response: { 200: ZInspectionTask } },
+    handler: async (req) => service.rectified(actorOf(req), req.params.id, req.body),
+  });
+
+  r.post('/api/inspections/:id/revoke', {
+    config: { access: ['reviewer'] },
+    schema: { tags: ['inspections'], summary: '撤销许可（整改期限届满未整改）', params: ZId, body: ZInspectionRevokeRequest, response: { 200: ZInspectionTask } },
+    handler: async (req) => service.revoke(actorOf(req), req.params.id, req.body),
+  });
+
+  r.post('/api/inspections/:id/photos', {
+    config: { access: ['reviewer'] },
+    schema: { tags: ['inspections'], consumes: CONSUMES_MULTIPART, summary: '上传核查照片（multipart，JPG/PNG/PDF，按内容判断并做安全检查）', params: ZId, response: { 200: ZInspectionTask } },
+    handler: async (req) => service.uploadPhotos(actorOf(req), req.params.id, documentFormOf(req, deps)),
+  });
+
+  r.get('/api/inspections/:id/photos/:fileId', {
+    config: { access: ['reviewer', 'admin'], staffRead: taskRead },
+    schema: { tags: ['inspections'], summary: '查看/下载核查照片', params: ZFileParams, querystring: ZInlineQuery },
+    handler: async (req, reply) => sendStoredFile(reply, deps.blobs, await service.photo(actorOf(req), req.params.id, req.params.fileId), { inline: req.query.inline === '1' }),
+  });
+
+  r.get('/api/institutions/:id/inspections', {
+    config: { access: ['agent', 'legal'] },
+    schema: { tags: ['inspections'], summary: '本单位机构的核查情况与失信记录', params: ZId, response: { 200: ZUnitInspections } },
+    handler: async (req) => service.unitView(actorOf(req), req.params.id),
+  });
+}

@@ -1,0 +1,48 @@
+import { Alert, Card, Descriptions } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import type { TUnitInspections } from '@jhrm/contracts';
+import { api } from '../../../lib/api-client';
+import { formatDateTime } from '../../../lib/format-datetime';
+import { StatusTag } from '../../../components/StatusTag';
+
+/**
+ * The unit's view of its institution's 核查 (告知承诺制, decision 0043): each task's state, and while
+ * 整改中 what to fix by when; the 失信记录 a revoked licence left. Nothing when there is none.
+ */
+export function InstitutionInspections({ institutionId }: { institutionId: string }) {
+  const q = useQuery({
+    queryKey: ['institutions', institutionId, 'inspections'],
+    queryFn: ({ signal }) => api.get<TUnitInspections>(`/api/institutions/${encodeURIComponent(institutionId)}/inspections`, { signal }),
+  });
+  if (!q.data || (!q.data.tasks.length && !q.data.dishonesty.length)) return null;
+  return (
+    <Card size="small" title="告知承诺核查">
+      {q.data.tasks.map((t) => (
+        <div key={t.id}>
+          {t.status === '整改中' && (
+            <Alert
+              type="error"
+              showIcon
+              className="table-alert"
+              message={`限期整改：请于${t.rectifyDeadline ?? ''}前完成整改`}
+              description={`整改要求：${t.rectifyDemand ?? ''}。逾期未整改的，将依法撤销许可并记入失信记录。`}
+            />
+          )}
+          <Descriptions
+            size="small"
+            column={{ xs: 1, md: 2 }}
+            items={[
+              { key: 'status', label: '核查状态', children: <StatusTag tone={t.status === '已完成' ? (t.outcome === '撤销许可' ? 'danger' : 'success') : 'warning'}>{t.status === '已完成' && t.outcome ? `已完成（${t.outcome}）` : t.status}</StatusTag> },
+              { key: 'due', label: '核查期限', children: t.dueOn },
+              ...(t.closedAt ? [{ key: 'closed', label: '办结时间', children: formatDateTime(t.closedAt) }] : []),
+              ...(t.revokeReason ? [{ key: 'why', label: '撤销理由', children: t.revokeReason }] : []),
+            ]}
+          />
+        </div>
+      ))}
+      {q.data.dishonesty.map((r) => (
+        <Alert key={r.id} type="error" showIcon message={`失信记录（${r.recordedOn}，${r.source}）`} description={r.reason} />
+      ))}
+    </Card>
+  );
+}
