@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { PROMISE_REPLACED_SLOTS_DEFAULT } from '@jhrm/contracts';
 import { ApiSession, DEMO_PASSWORD, prepareEstablishment } from '../fixtures/api-setup';
 import { ESTABLISHMENT_SLOTS, minimalPdf } from '../fixtures/documents';
-import { confirmSubmit, expectNoSeriousA11yViolations, openHr, openMenuPage, signIn, signOut } from '../fixtures/ui';
+import { choose, confirmSubmit, expectNoSeriousA11yViolations, openHr, openMenuPage, signIn, signOut } from '../fixtures/ui';
 
 // 告知承诺制 (decision 0043): the 经办人 chooses 告知承诺 at 提交, with the signed 告知承诺书 instead of the
 // materials it replaces; the 审核人员 受理s and the licence is issued the same day; then the 审核人员
@@ -29,6 +29,8 @@ test('经办人选择告知承诺并上传告知承诺书提交；审核人员�
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: '提交', exact: true }).click();
   const submit = page.getByRole('dialog', { name: '提交人力资源服务机构设立审批' });
+  // the draft was made through the API without a 审批部门: chosen here, where the dialog asks for it
+  await choose(page, submit, '审批部门', '省人社厅审批办');
   await submit.getByRole('radio', { name: '告知承诺' }).check();
   await expect(submit.getByText(/审批部门受理即发证/)).toBeVisible();
   await expectNoSeriousA11yViolations(page);

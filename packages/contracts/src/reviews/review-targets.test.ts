@@ -19,6 +19,6 @@ describe('what a review note may point at', () => {
     expect(reviewTargetLabel('material', '场所视频光盘', '设立')).toBe('场所视频光盘');
     expect(reviewTargetLabel('material', '场所视频光盘', '注销')).toBeNull();
     expect(reviewTargetLabel('material', '工商营业执照', '注销')).toBeNull();
-    expect(reviewMaterialTargets('设立')).toHaveLength(14);
+    expect(reviewMaterialTargets('设立')).toHaveLength(15);
   });
 });

@@ -18,6 +18,8 @@ const NOT_AUDIT_CODES: Record<string, string> = {
   'application.decision': 'notification kind (消息中心)',
   'application.acceptance': 'notification kind (消息中心): 受理 / 不予受理 / 补正',
   'review.deadline': 'notification kind (消息中心): 办理期限 reminders',
+  'statistics.reminder': 'notification kind (消息中心): 业务基本情况 reminders before the filing deadline',
+  'statistics.urge': 'notification kind (消息中心): 催报',
   'inspection.closed': 'notification kind (消息中心): a 核查 closed (属实 / 整改完成)',
   'inspection.rectification': 'notification kind (消息中心): 限期整改',
   'basic.uscc': 'record field path of a submission problem',

@@ -61,7 +61,7 @@ describe('the account and administration pages of the real route table', () => {
   });
 
   it('lets a reviewer reach 主页, 消息中心, the 审核管理 pages and 账号设置', () => {
-    expect(routesFor('reviewer').map((r) => r.name)).toEqual(['主页', '消息中心', '统计分析', '待审核', '已审核', '审核', '账号设置']);
+    expect(routesFor('reviewer').map((r) => r.name)).toEqual(['主页', '消息中心', '统计分析', '待审核', '已审核', '核查任务', '核查', '审核', '账号设置']);
   });
 
   it('places the account groups after the three business groups', () => {
@@ -69,7 +69,7 @@ describe('the account and administration pages of the real route table', () => {
       ...HR_ROUTES,
       { path: '/hr/integrity/query', name: '人力资源诚信示范机构查询', group: '人力资源诚信体系管理', element: Page },
     ];
-    expect(buildMenu('admin', mixed).map((i) => i.name)).toEqual(['主页', '消息中心', '人力资源市场统计', '人力资源诚信体系管理', '账号管理', '系统管理']);
+    expect(buildMenu('admin', mixed).map((i) => i.name)).toEqual(['主页', '消息中心', '人力资源市场统计', '人力资源诚信体系管理', '审核管理', '账号管理', '系统管理']);
   });
 
   it('finds every page of the accounts groups by its path', () => {
@@ -140,7 +140,7 @@ describe('the institution pages of the real route table', () => {
 });
 
 describe('the reviewer and message pages of the real route table', () => {
-  it('gives a reviewer the 审核管理 group (待审核, 已审核) before 账号管理, and nobody else', () => {
+  it('gives a reviewer the 审核管理 group (待审核, 已审核, 核查任务) before 账号管理, an admin its 核查任务 only, and nobody else', () => {
     const menu = buildMenu('reviewer');
     expect(menu.map((i) => i.name)).toEqual(['主页', '消息中心', '人力资源市场统计', '审核管理', '账号管理']);
     const reviews = menu.find((i) => i.name === '审核管理');
@@ -148,8 +148,10 @@ describe('the reviewer and message pages of the real route table', () => {
     expect(reviews?.children?.map((c) => [c.name, c.path])).toEqual([
       ['待审核', '/hr/reviews/pending'],
       ['已审核', '/hr/reviews/done'],
+      ['核查任务', '/hr/reviews/inspections'],
     ]);
-    for (const role of ['legal', 'agent', 'admin'] as const) expect(buildMenu(role).some((i) => i.name === '审核管理')).toBe(false);
+    expect(buildMenu('admin').find((i) => i.name === '审核管理')?.children?.map((c) => c.name)).toEqual(['核查任务']);
+    for (const role of ['legal', 'agent'] as const) expect(buildMenu(role).some((i) => i.name === '审核管理')).toBe(false);
   });
 
   it('gives reviewers and admins 统计分析 under 人力资源市场统计, and no unit user', () => {

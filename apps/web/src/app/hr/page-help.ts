@@ -15,7 +15,7 @@ import {
   ADMIN_REVIEWERS_PATH,
   ADMIN_SETTINGS_PATH,
 } from '../../features/admin/paths';
-import { REVIEW_DETAIL_PATTERN, REVIEWS_DONE_PATH, REVIEWS_PENDING_PATH } from '../../features/reviews/paths';
+import { INSPECTION_DETAIL_PATTERN, INSPECTIONS_PATH, REVIEW_DETAIL_PATTERN, REVIEWS_DONE_PATH, REVIEWS_PENDING_PATH } from '../../features/reviews/paths';
 import { MESSAGES_PATH } from '../../features/notifications/paths';
 import { PRACTITIONERS_PATH } from '../../features/practitioners/paths';
 import { CREDIT_NEW_PATH, CREDIT_QUERY_PATH } from '../../features/credit/paths';
@@ -206,6 +206,20 @@ export const PAGE_HELP: Readonly<Record<string, PageHelp | ByRole>> = {
       '列出本部门已作出审核结论或不予受理的申请；可按业务类型、机构名称、统一社会信用代码、提交日期“查询”。',
       '在“操作”列点击“查看”查看申请内容、审核记录和核发的证书。',
       '点击“导出”下载当前查询结果（Excel）。',
+    ],
+  },
+  [INSPECTIONS_PATH]: {
+    steps: [
+      '以告知承诺方式取得许可的机构，发证后由审批部门在核查期限内逐项核查其承诺；逾期未核查的任务以红色显示。',
+      '可按状态（待核查、整改中、已完成）和机构名称“查询”；在“操作”列点击“核查”进入任务。',
+      '管理员在列表上方可看到各审批部门待核查、整改中和已逾期的任务数。',
+    ],
+  },
+  [INSPECTION_DETAIL_PATTERN]: {
+    steps: [
+      '逐项选择“属实”或“不属实”并填写说明，填写“核查情况”，可“上传照片”。',
+      '全部属实：点击“核查属实，办结”；有不属实的：填写“整改要求”和“整改期限”，点击“不属实，责令限期整改”，系统通知申请单位。',
+      '整改到位后点击“整改完成”办结；整改期限届满仍未整改的，可“撤销许可”，许可证作废，公示查询显示已撤销，并记入失信记录。',
     ],
   },
   [REVIEW_DETAIL_PATTERN]: {

@@ -15,7 +15,7 @@ describe('note targets for the decision panel', () => {
     const groups = noteTargetGroups('设立', record);
     expect(groups.map((g) => g.label)).toEqual(['机构基本信息', '机构联系信息', '现有资产状况', '申请报告', '专职工作人员', '现有设施情况', '诚信档案', '服务及收费标准', '附件材料']);
     expect(groups.find((g) => g.label === '专职工作人员')!.options.map((o) => o.label)).toEqual(['专职工作人员（整体）', '第1行（张一）', '第2行（李二）']);
-    expect(groups.find((g) => g.label === '附件材料')!.options).toHaveLength(14);
+    expect(groups.find((g) => g.label === '附件材料')!.options).toHaveLength(15);
     expect(groups.find((g) => g.label === '机构联系信息')!.options[0]).toEqual({ value: 'field:basic.contactPerson', label: '机构负责人' });
   });
 
