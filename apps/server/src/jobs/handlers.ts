@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppDeps } from '../deps';
+import { sendExpiryReminders } from '../modules/licences/expiry-reminders';
 import { ReviewsService } from '../modules/reviews/reviews.service';
 import { runCleanup } from './cleanup';
 import type { JobHandler, QueueName } from './queue';
@@ -10,6 +11,7 @@ export function jobHandlers(deps: AppDeps, log: FastifyBaseLogger): Record<Queue
     'session-purge': () => deps.sessions.purgeExpired(),
     cleanup: () => runCleanup(deps, { log }),
     'deadline-reminders': () => new ReviewsService(deps).sendDeadlineReminders(),
+    'licence-expiry-reminders': () => sendExpiryReminders(deps),
     // a gateway that fails throws: the job goes back to the queue and is retried with back-off
     sms: async ({ data }) => {
       const { phoneEnc, text } = data as { phoneEnc: string; text: string };

@@ -17,6 +17,8 @@ export const QUEUES = {
   cleanup: { cron: '17 * * * *', expireInSeconds: 30 * 60, retryLimit: 2, retryDelay: 300 },
   /** 办理期限 reminders to the department's reviewers (ReviewsService.sendDeadlineReminders) */
   'deadline-reminders': { cron: '30 7 * * *', expireInSeconds: 10 * 60, retryLimit: 3, retryDelay: 300 },
+  /** 有效期至 reminders to the licence holders, 90 / 30 / 7 days before (sendExpiryReminders, decision 0047) */
+  'licence-expiry-reminders': { cron: '0 8 * * *', expireInSeconds: 10 * 60, retryLimit: 3, retryDelay: 300 },
   /** one text message; the gateway failing is retried for about four hours (30 s, 1 min, … 2 h) */
   sms: { cron: null, expireInSeconds: 60, retryLimit: 9, retryDelay: 30 },
 } as const;

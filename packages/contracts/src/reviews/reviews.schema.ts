@@ -6,6 +6,7 @@ import { ZEducationCounts, ZRecordDraft } from '../applications/applications.sch
 import { ZMaterials } from '../materials/materials.schema';
 import { REVIEW_DECISIONS, ZReviewDecisionView, ZReviewNote } from './decision.schema';
 import { ZAcceptanceView } from './acceptance.schema';
+import { ZLicenceRequestView } from '../licences/lifecycle';
 
 export const REVIEW_TABS = ['待审核', '已审核'] as const;
 export type TReviewTab = (typeof REVIEW_TABS)[number];
@@ -101,6 +102,10 @@ export const ZLicenceSummary = z.object({
   status: z.enum(['有效', '已换发', '已注销']),
   issuedOn: z.string(),
   departmentName: z.string(),
+  /** 有效期至, null without expiry (decision 0047) */
+  validUntil: z.string().nullable(),
+  /** 补发日期 of its latest 补办 */
+  reissuedOn: z.string().nullable(),
 });
 export type TLicenceSummary = z.infer<typeof ZLicenceSummary>;
 
@@ -119,6 +124,8 @@ export const ZRecordReviewContent = z.object({
   current: ZFullRecord.nullable(),
   /** for 注销: 注销原因 and 注销类别 as submitted */
   cancellation: z.object({ reason: z.string(), category: z.string().nullable() }).optional(),
+  /** for 补办 / 延续: the licence it concerns (and a 补办's reason and statement) */
+  licenceRequest: ZLicenceRequestView.optional(),
   /** for 变更: 变更事由, 工商变更登记日期 and the days past 条例 第二十一条's 15, as submitted */
   change: z.object({ reason: z.string().nullable(), registeredOn: z.string().nullable(), lateDays: z.number().int().nullable() }).optional(),
 });
