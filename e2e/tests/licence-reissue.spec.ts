@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ApiSession, DEMO_PASSWORD, submitEstablishment, acceptViaApi } from '../fixtures/api-setup';
+import { DEMO_PASSWORD, licensedInstitutionViaApi } from '../fixtures/api-setup';
 import { accept, choose, confirmSubmit, expectNoSeriousA11yViolations, openHr, openMenuPage, signIn, signOut, uploadPdf } from '../fixtures/ui';
 
 // 许可证补办 (decision 0047): the agent's institution holds its 人力资源服务许可证 (its 设立 approved
@@ -12,15 +12,7 @@ const NAME = `长春市补证人力资源服务有限公司${String(Date.now()).
 
 test('经办人申请许可证补办，审核人员受理并审核通过，单位下载补发的许可证，核验页显示补发', async ({ page }) => {
   test.setTimeout(180_000);
-  const agentApi = await ApiSession.signIn('demo_agent');
-  const { applicationId, institutionId } = await submitEstablishment(agentApi, NAME);
-  await agentApi.close();
-  const reviewerApi = await ApiSession.signIn('demo_reviewer');
-  const opened = await acceptViaApi(reviewerApi, applicationId);
-  const approved = await reviewerApi.post(`/api/reviews/${applicationId}/decision`, { version: opened.version, decision: '审核通过' });
-  expect(approved.status(), await approved.text()).toBe(200);
-  const number = ((await approved.json()) as { licence: { number: string } }).licence.number;
-  await reviewerApi.close();
+  const { institutionId, number } = await licensedInstitutionViaApi(NAME);
 
   // ── the agent: 人力资源服务机构查询 → 查看 → 许可证补办 ─────────────────────────────────────────
   await signIn(page, 'demo_agent', DEMO_PASSWORD);
@@ -74,6 +66,7 @@ test('经办人申请许可证补办，审核人员受理并审核通过，单�
 
   // ── the agent downloads the re-issued licence; the verification page shows 补发 ─────────────────
   await signIn(page, 'demo_agent', DEMO_PASSWORD);
+  await openHr(page);
   await page.goto(`/hr/institutions/${institutionId}/view`);
   await expect(card).toContainText(number);
   await expect(card).toContainText('补发日期');
