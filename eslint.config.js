@@ -27,7 +27,7 @@ export const SERVER_MODULE_DEPENDENCIES = {
   admin: ['accounts', 'applications', 'audit', 'calendar'],
   materials: ['accounts', 'applications', 'audit', 'files'],
   documents: ['accounts', 'applications', 'audit', 'institutions', 'materials'],
-  licences: ['accounts', 'admin', 'applications', 'audit', 'documents', 'institutions'],
+  licences: ['accounts', 'admin', 'applications', 'audit', 'documents', 'institutions', 'notifications'],
   imports: ['accounts', 'applications', 'institutions', 'licences'],
   register: ['accounts', 'applications', 'credit', 'institutions', 'licences', 'statistics-analysis'],
   'record-kinds': ['accounts', 'admin', 'applications', 'institutions', 'licences', 'inspections'],

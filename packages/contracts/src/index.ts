@@ -25,6 +25,7 @@ export * from './materials/materials.schema';
 export * from './reviews/deadline';
 export * from './settings/settings.schema';
 export * from './licences/verify.schema';
+export * from './licences/lifecycle';
 export * from './register/register.schema';
 export * from './institutions/unit-notices.schema';
 export * from './institutions/next-step';

@@ -19,6 +19,8 @@ export const QUEUES = {
   'deadline-reminders': { cron: '30 7 * * *', expireInSeconds: 10 * 60, retryLimit: 3, retryDelay: 300 },
   /** 业务基本情况 reminders before the filing deadline (StatisticsAnalysisService.sendReportReminders) */
   'report-reminders': { cron: '0 8 * * *', expireInSeconds: 10 * 60, retryLimit: 3, retryDelay: 300 },
+  /** 有效期至 reminders to the licence holders, 90 / 30 / 7 days before (sendExpiryReminders, decision 0047) */
+  'licence-expiry-reminders': { cron: '0 8 * * *', expireInSeconds: 10 * 60, retryLimit: 3, retryDelay: 300 },
   /** one text message; the gateway failing is retried for about four hours (30 s, 1 min, … 2 h) */
   sms: { cron: null, expireInSeconds: 60, retryLimit: 9, retryDelay: 30 },
 } as const;

@@ -13,6 +13,7 @@ import { ZReviewDecisionView } from '../reviews/decision.schema';
 import { ZAcceptanceView } from '../reviews/acceptance.schema';
 import { PROCEDURES, ZProcedure } from '../inspections/inspections.schema';
 import { CHANGE_REASONS, type TChangeReason } from '../institutions/record.catalogue';
+import { ZReissueView, ZRenewalView } from '../licences/lifecycle';
 
 /** The editable content of an application's record: every section optional so 保存 works on any form. */
 export const ZRecordDraft = z.object({
@@ -55,6 +56,19 @@ export const ZCancellationContent = z.strictObject(
   { error: (i) => (i.code === 'unrecognized_keys' ? '注销申请只能修改注销原因和注销类别，机构信息不能在此修改' : '注销申请内容有误') },
 );
 export type TCancellationContent = z.infer<typeof ZCancellationContent>;
+
+/**
+ * A 延续's content (保存 / 新建): the institution whose licence in force is renewed and, once the unit
+ * has looked at it, the record (pre-filled from the record in force; the unit confirms or corrects it).
+ */
+export const ZRenewalContent = z.strictObject(
+  {
+    institutionId: z.uuid({ error: '请选择要延续许可证的机构' }),
+    record: ZRecordDraft.optional(),
+  },
+  { error: (i) => (i.code === 'unrecognized_keys' ? '延续申请内容有误：只能提交机构和机构信息' : '延续申请内容有误') },
+);
+export type TRenewalContent = z.infer<typeof ZRenewalContent>;
 
 /**
  * A 变更's content (保存 / 新建): the institution it changes, 变更事由, 工商变更登记日期 and the record
@@ -137,7 +151,7 @@ export const ZApplicationDetail = ZApplicationHeader.extend({
   kind: z.object({ kind: z.enum(['许可', '备案']), because: z.array(z.string()) }),
   record: ZRecordDraft.extend({ educationCounts: ZEducationCounts }),
   /** a 变更's or 注销's own fields beside the record it copies (变更事由 …, 注销原因 …) */
-  content: z.union([ZChangeView, ZCancellationContent]).optional(),
+  content: z.union([ZChangeView, ZCancellationContent, ZReissueView, ZRenewalView]).optional(),
 });
 export type TApplicationDetail = z.infer<typeof ZApplicationDetail>;
 

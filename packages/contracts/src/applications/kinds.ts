@@ -149,6 +149,44 @@ export const CANCELLATION = kind({
   exclusive: true,
 });
 
+/**
+ * 补办 (decision 0047): a lost (遗失) or damaged (损毁) licence re-issued under the same number with a
+ * 补发日期. A record kind whose record nobody edits (as 注销); what the reason asks for is
+ * REISSUE_REQUIREMENTS (licences/lifecycle.ts).
+ */
+export const REISSUE = kind({
+  name: '补办',
+  contentType: 'record',
+  sections: RECORD_SECTIONS,
+  materialSlots: [
+    { name: '许可证补办申请表', required: true, template: 'reissueForm' },
+    { name: '遗失声明', required: false },
+    { name: '损毁的许可证原件', required: false },
+  ],
+  video: 'none',
+  decisionLimitDays: DECISION_WORKING_DAYS,
+  acceptance: true,
+  notice: { subject: '人力资源服务许可证', what: '补办申请' },
+  reviewTargets: { recordFields: true, materials: true },
+});
+
+/**
+ * 延续 (decision 0047): a licence with a validity renewed within its last 90 days; approval extends
+ * 有效期至 by the period from the old expiry and re-issues the licence under the same number. Its
+ * record is pre-filled from the record in force; the unit confirms or corrects it.
+ */
+export const RENEWAL = kind({
+  name: '延续',
+  contentType: 'record',
+  sections: RECORD_SECTIONS,
+  materialSlots: [{ name: '延续申请表', required: true }],
+  video: 'none',
+  decisionLimitDays: DECISION_WORKING_DAYS,
+  acceptance: true,
+  notice: { subject: '人力资源服务许可证', what: '延续申请' },
+  reviewTargets: { recordFields: true, materials: true },
+});
+
 /** The built-in kinds, in the order lists show them. */
 export const BUILT_IN_KINDS = [ESTABLISHMENT, CHANGE, CANCELLATION] as const;
 
@@ -163,7 +201,7 @@ export const MATERIAL_SLOTS = Object.fromEntries(BUILT_IN_KINDS.map((k) => [k.na
  * The registry: the built-in record kinds, the kinds with content of their own that web and server
  * both know (统计), and any kind the server declares at start (or a test declares).
  */
-const declared = new Map<string, KindDeclaration>([...BUILT_IN_KINDS, STATISTICS].map((k) => [k.name, k]));
+const declared = new Map<string, KindDeclaration>([...BUILT_IN_KINDS, REISSUE, RENEWAL, STATISTICS].map((k) => [k.name, k]));
 
 /**
  * Declares a kind (the server's registerKind calls this). A name is declared once. Returns what

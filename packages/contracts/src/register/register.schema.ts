@@ -3,7 +3,7 @@ import { DEFAULT_PAGE_SIZE, ZPage } from '../common';
 import { BUSINESS_SCOPES } from '../dictionaries/institutions';
 import { CANCEL_STATUSES } from '../institutions/institutions.status';
 import { APPLICATION_TYPES } from '../applications/kinds';
-import { LICENCE_KINDS, LICENCE_STATUSES } from '../licences/verify.schema';
+import { LICENCE_DISPLAY_STATUSES, LICENCE_KINDS } from '../licences/verify.schema';
 
 /**
  * 人力资源服务机构公示查询 (条例 第二十二条): institutions whose establishment was approved, with
@@ -35,8 +35,11 @@ export const ZRegisterItem = z.object({
   kind: z.enum(LICENCE_KINDS).nullable(),
   /** the latest 许可证/备案凭证 number (in force unless licenceStatus says otherwise) */
   licenceNumber: z.string().nullable(),
-  licenceStatus: z.enum(LICENCE_STATUSES).nullable(),
+  /** 已过期: in force but past 有效期至 (decision 0047) */
+  licenceStatus: z.enum(LICENCE_DISPLAY_STATUSES).nullable(),
   issuedOn: z.string().nullable(),
+  /** 有效期至 of that licence, null without expiry */
+  validUntil: z.string().nullable(),
   scopes: z.array(z.string()),
   departmentName: z.string().nullable(),
   /** 注销状态 */
@@ -63,10 +66,13 @@ export const ZRegisterDetail = ZRegisterItem.extend({
     z.object({
       number: z.string(),
       kind: z.enum(LICENCE_KINDS),
-      status: z.enum(LICENCE_STATUSES),
+      status: z.enum(LICENCE_DISPLAY_STATUSES),
       issuedOn: z.string(),
       departmentName: z.string(),
       endedOn: z.string().nullable(),
+      validUntil: z.string().nullable(),
+      /** 补发日期 of its latest 补办 */
+      reissuedOn: z.string().nullable(),
     }),
   ),
 });

@@ -8,6 +8,7 @@ import { REVIEW_DECISIONS, ZReviewDecisionView, ZReviewNote } from './decision.s
 import { ZAcceptanceView } from './acceptance.schema';
 import { LICENCE_STATUSES } from '../licences/verify.schema';
 import { PROCEDURES } from '../inspections/inspections.schema';
+import { ZLicenceRequestView } from '../licences/lifecycle';
 
 export const REVIEW_TABS = ['待审核', '已审核'] as const;
 export type TReviewTab = (typeof REVIEW_TABS)[number];
@@ -105,6 +106,10 @@ export const ZLicenceSummary = z.object({
   status: z.enum(LICENCE_STATUSES),
   issuedOn: z.string(),
   departmentName: z.string(),
+  /** 有效期至, null without expiry (decision 0047) */
+  validUntil: z.string().nullable(),
+  /** 补发日期 of its latest 补办 */
+  reissuedOn: z.string().nullable(),
 });
 export type TLicenceSummary = z.infer<typeof ZLicenceSummary>;
 
@@ -123,6 +128,8 @@ export const ZRecordReviewContent = z.object({
   current: ZFullRecord.nullable(),
   /** for 注销: 注销原因 and 注销类别 as submitted */
   cancellation: z.object({ reason: z.string(), category: z.string().nullable() }).optional(),
+  /** for 补办 / 延续: the licence it concerns (and a 补办's reason and statement) */
+  licenceRequest: ZLicenceRequestView.optional(),
   /** for 变更: 变更事由, 工商变更登记日期 and the days past 条例 第二十一条's 15, as submitted */
   change: z.object({ reason: z.string().nullable(), registeredOn: z.string().nullable(), lateDays: z.number().int().nullable() }).optional(),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CREDIT_SETTINGS } from '../credit/credit.schema';
+import { LICENCE_VALIDITY_SETTING, ZLicenceValidityYears } from '../licences/lifecycle';
 import { STATISTICS_DEADLINE_DEFAULT, ZMonthDay } from '../statistics/statistics.schema';
 import { ESTABLISHMENT } from '../applications/kinds';
 import { INSPECTION_MONTHS_DEFAULT, PROMISE_REPLACED_SLOTS_DEFAULT, PROMISE_SLOT } from '../inspections/inspections.schema';
@@ -30,6 +31,7 @@ export const ZLicencePattern = z
 export const SETTINGS = {
   'licence.pattern.许可': { label: '人力资源服务许可证编号规则', schema: ZLicencePattern, default: '（吉）人服证字〔{year}〕第{dept}{seq:4}号' },
   'licence.pattern.备案': { label: '人力资源服务备案凭证编号规则', schema: ZLicencePattern, default: '吉人服备〔{year}〕{dept}{seq:4}号' },
+  [LICENCE_VALIDITY_SETTING]: { label: '许可证有效期（年）', schema: ZLicenceValidityYears, default: 0 },
   ...CREDIT_SETTINGS,
   'promise.replacedSlots': { label: '告知承诺制：告知承诺书可替代的设立材料', schema: ZReplacedSlots, default: PROMISE_REPLACED_SLOTS_DEFAULT },
   'promise.inspectionMonths': {

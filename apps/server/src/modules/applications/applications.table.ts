@@ -1,5 +1,5 @@
 import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { APPLICATION_STATUSES, CANCEL_CATEGORIES, CHANGE_REASONS, PROCEDURES } from '@jhrm/contracts';
+import { APPLICATION_STATUSES, CANCEL_CATEGORIES, CHANGE_REASONS, PROCEDURES, REISSUE_REASONS } from '@jhrm/contracts';
 import { units, users } from '../accounts/accounts.table';
 import { institutionRecords, institutions } from '../institutions/institutions.table';
 
@@ -111,4 +111,16 @@ export const applicationChanges = pgTable('application_changes', {
     .references(() => applications.id),
   reason: text('reason', { enum: CHANGE_REASONS }),
   registeredOn: date('registered_on', { mode: 'string' }),
+});
+
+/**
+ * A 补办's own content beside its record (decision 0047): 补办原因 (遗失 / 损毁) and the unit's
+ * 情况说明, empty until filled in (提交 asks for both).
+ */
+export const applicationReissues = pgTable('application_reissues', {
+  applicationId: uuid('application_id')
+    .primaryKey()
+    .references(() => applications.id),
+  reason: text('reason', { enum: REISSUE_REASONS }),
+  statement: text('statement').notNull().default(''),
 });

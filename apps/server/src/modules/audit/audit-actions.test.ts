@@ -20,6 +20,7 @@ const NOT_AUDIT_CODES: Record<string, string> = {
   'review.deadline': 'notification kind (消息中心): 办理期限 reminders',
   'statistics.reminder': 'notification kind (消息中心): 业务基本情况 reminders before the filing deadline',
   'statistics.urge': 'notification kind (消息中心): 催报',
+  'licence.expiry': 'notification kind (消息中心): 有效期至 reminders',
   'inspection.closed': 'notification kind (消息中心): a 核查 closed (属实 / 整改完成)',
   'inspection.rectification': 'notification kind (消息中心): 限期整改',
   'basic.uscc': 'record field path of a submission problem',

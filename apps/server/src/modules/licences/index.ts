@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppErrorCode, ZLicenceVerification, ZLicenceVerifyQuery, ZUnitLicence, ZUnitLicenceQuery } from '@jhrm/contracts';
+import { AppErrorCode, beijingDay, ZLicenceVerification, ZLicenceVerifyQuery, ZUnitLicence, ZUnitLicenceQuery } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import { sendOwnPdf, ZInlineQuery } from '../../lib/downloads';
 import { PUBLIC_READ_RATE_LIMIT, UNIT_USERS, zod } from '../../lib/routes';
@@ -48,7 +48,7 @@ export async function licencesRoutes(app: FastifyInstance, deps: AppDeps) {
       response: { 200: z.array(ZUnitLicence) },
     },
     handler: async (req) => {
-      const list = await unitLicences(deps.database.db, sessionUnitId(req), req.query.institutionId);
+      const list = await unitLicences(deps.database.db, sessionUnitId(req), req.query.institutionId, beijingDay(deps.clock()));
       if (!list) throw new AppError(AppErrorCode.NOT_FOUND, '机构不存在或无权查看');
       return list;
     },
@@ -65,7 +65,7 @@ export async function licencesRoutes(app: FastifyInstance, deps: AppDeps) {
     handler: async (req, reply) => {
       const { licence, successorNumber } = await readableLicence(deps, req, req.params.id);
       const publicBaseUrl = deps.config.publicBaseUrlFromRequest ? `${req.protocol}://${req.host}` : deps.config.publicBaseUrl;
-      const pdf = await renderCertificate({ licence, successorNumber, publicBaseUrl, createdAt: deps.clock() });
+      const pdf = await renderCertificate({ licence, successorNumber, publicBaseUrl, createdAt: deps.clock(), today: beijingDay(deps.clock()) });
       return sendOwnPdf(reply, pdf, certificateFileName(licence), { inline: req.query.inline === '1' });
     },
   });
@@ -79,7 +79,7 @@ export async function licencesRoutes(app: FastifyInstance, deps: AppDeps) {
       response: { 200: ZLicenceVerification },
     },
     handler: async (req, reply) => {
-      const result = await verifyLicence(deps.database.db, req.query.number, deps.clock());
+      const result = await verifyLicence(deps.database.db, req.query.number, deps.clock(), req.query.edition);
       if (!result) throw new AppError(AppErrorCode.NOT_FOUND, '未查询到该编号的许可证/备案凭证，请核对编号');
       // every scan must reach the server to be counted
       void reply.header('Cache-Control', 'no-store');

@@ -74,8 +74,9 @@ describe('许可证下载 (PDF)', () => {
     const images = pdfImages(pdf);
     expect(images).not.toHaveLength(0);
     const qr = images.find((i) => i.colorSpace !== 'DeviceGray') ?? images[0]!;
-    const link = `https://hr.jl.example.cn/public/licences/verify?number=${encodeURIComponent(licence.number)}`;
-    expect(licenceVerifyUrl(ctx.deps.config.publicBaseUrl, licence.number)).toBe(link);
+    // the QR names the printout's edition (decision 0047): a later 补办 / 延续 supersedes it
+    const link = `https://hr.jl.example.cn/public/licences/verify?number=${encodeURIComponent(licence.number)}&edition=1`;
+    expect(licenceVerifyUrl(ctx.deps.config.publicBaseUrl, licence.number, 1)).toBe(link);
     expect(qrEncodes(qr, link)).toBe(true);
     expect(qrEncodes(qr, licenceVerifyUrl('https://hr.jl.example.cn', '（吉）人服证字〔2026〕第2200009999号'))).toBe(false);
   });
@@ -222,6 +223,11 @@ describe('许可证核验 (public)', () => {
       supersededByNumber: null,
       endedAt: null,
       verifyCount: 1,
+      // without expiry (no validity set), never re-issued, the first printout
+      validUntil: null,
+      reissuedOn: null,
+      edition: 1,
+      printSuperseded: false,
     });
     ctx.clock.advanceMinutes(5);
     const again = await anonymous.get(verifyUrl(`  ${licence.number}  `));
@@ -317,7 +323,7 @@ describe('from approval to the public', () => {
     // issued by the department the office belongs to, under its full name
     expect(licence!.departmentName).toBe('吉林省人力资源和社会保障厅');
     expect(covers(pdf.rawPayload, '发证机关吉林省人力资源和社会保障厅')).toEqual([]);
-    expect(pdfImages(pdf.rawPayload).some((i) => qrEncodes(i, licenceVerifyUrl(ctx.deps.config.publicBaseUrl, licence!.number)))).toBe(true);
+    expect(pdfImages(pdf.rawPayload).some((i) => qrEncodes(i, licenceVerifyUrl(ctx.deps.config.publicBaseUrl, licence!.number, 1)))).toBe(true);
 
     // what the QR code opens: the page asks the API with the number from its address
     const verified = await ctx.client().get(verifyUrl(new URL(licenceVerifyUrl(ctx.deps.config.publicBaseUrl, licence!.number)).searchParams.get('number')!));
@@ -339,8 +345,8 @@ describe('outside production with no PUBLIC_BASE_URL', () => {
       const res = await unit.get(pdfUrl(licence.id), { host: '192.168.1.20:3000' });
       expect(res.statusCode, res.body).toBe(200);
       const images = pdfImages(res.rawPayload);
-      expect(images.some((i) => qrEncodes(i, licenceVerifyUrl('http://192.168.1.20:3000', licence.number)))).toBe(true);
-      expect(images.some((i) => qrEncodes(i, licenceVerifyUrl(local.deps.config.publicBaseUrl, licence.number)))).toBe(false);
+      expect(images.some((i) => qrEncodes(i, licenceVerifyUrl('http://192.168.1.20:3000', licence.number, 1)))).toBe(true);
+      expect(images.some((i) => qrEncodes(i, licenceVerifyUrl(local.deps.config.publicBaseUrl, licence.number, 1)))).toBe(false);
     } finally {
       await local.close();
     }

@@ -1,16 +1,21 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { beijingDay, chineseDate, LICENCE_TITLES, LICENCE_VERIFY_PATH, licenceVerifyUrl } from '@jhrm/contracts';
+import { beijingDay, chineseDate, isExpired, LICENCE_TITLES, LICENCE_VERIFY_PATH, licenceVerifyUrl } from '@jhrm/contracts';
 import { pdfBytes, registerCjkFonts } from '../documents/pdf';
 import type { LicenceRow } from './licences.repository';
 
 /** What a certificate prints: the licence as issued, and where it stands now. */
 export interface CertificateInput {
-  licence: Pick<LicenceRow, 'number' | 'kind' | 'status' | 'institutionName' | 'uscc' | 'legalRep' | 'address' | 'scopes' | 'departmentName' | 'issuedOn' | 'endedAt'>;
+  licence: Pick<
+    LicenceRow,
+    'number' | 'kind' | 'status' | 'institutionName' | 'uscc' | 'legalRep' | 'address' | 'scopes' | 'departmentName' | 'issuedOn' | 'endedAt' | 'validUntil' | 'reissuedOn' | 'edition'
+  >;
   successorNumber: string | null;
   /** PUBLIC_BASE_URL: the QR code opens the verification page there */
   publicBaseUrl: string;
   createdAt: Date;
+  /** today in Beijing: a licence past its 有效期至 is marked 已过期 */
+  today: string;
 }
 
 export function certificateFileName(l: Pick<LicenceRow, 'kind' | 'institutionName'>): string {
@@ -37,7 +42,7 @@ export function verificationQr(url: string): Promise<Buffer> {
 export async function renderCertificate(input: CertificateInput): Promise<Buffer> {
   const { licence: l } = input;
   const title = LICENCE_TITLES[l.kind];
-  const url = licenceVerifyUrl(input.publicBaseUrl, l.number);
+  const url = licenceVerifyUrl(input.publicBaseUrl, l.number, l.edition);
   const qr = await verificationQr(url);
 
   const doc = new PDFDocument({
@@ -92,6 +97,10 @@ export async function renderCertificate(input: CertificateInput): Promise<Buffer
   doc.font('regular').fontSize(13).fillColor(INK);
   doc.text(`发证机关：${l.departmentName}`, signX, 440, { width: 300, align: 'right' });
   doc.text(`发证日期：${chineseDate(l.issuedOn)}`, signX, 468, { width: 300, align: 'right', lineBreak: false });
+  // 有效期至 (decision 0047) and, after a 补办, 补发 with its date, under the certified facts
+  const extra = [l.validUntil ? `有效期至：${chineseDate(l.validUntil)}` : '', l.reissuedOn ? `补发日期：${chineseDate(l.reissuedOn)}` : ''].filter(Boolean);
+  extra.forEach((line, i) => doc.font('bold').fontSize(12).fillColor(INK).text(line, left, 440 + i * 28, { width: 300, lineBreak: false }));
+  if (l.reissuedOn) doc.font('bold').fontSize(14).fillColor(RED).text('（补发）', W - 86 - 120, 76, { width: 120, align: 'right', lineBreak: false });
   // where the issuing authority's seal goes: over the issuer's name and the date, as on a paper licence
   const sealX = W - 86 - 70;
   doc.save();
@@ -105,16 +114,19 @@ export async function renderCertificate(input: CertificateInput): Promise<Buffer
     .fillColor(MUTED)
     .text(`本${l.kind === '许可' ? '证' : '凭证'}可扫描二维码，或在 ${input.publicBaseUrl}${LICENCE_VERIFY_PATH} 输入编号核验。`, 40, H - 60, { width: W - 80, align: 'center', lineBreak: false });
 
-  if (l.status !== '有效') {
+  const expired = l.status === '有效' && isExpired(l.validUntil, input.today);
+  if (l.status !== '有效' || expired) {
     const since = l.endedAt ? `${chineseDate(beijingDay(l.endedAt))}` : '';
     const note =
       l.status === '已换发'
         ? `本${l.kind === '许可' ? '证' : '凭证'}已于${since}换发${input.successorNumber ? `，现行编号：${input.successorNumber}` : ''}`
-        : `本${l.kind === '许可' ? '证' : '凭证'}已于${since}注销`;
+        : expired
+          ? `本${l.kind === '许可' ? '证' : '凭证'}已于${chineseDate(l.validUntil)}到期`
+          : `本${l.kind === '许可' ? '证' : '凭证'}已于${since}注销`;
     doc.font('bold').fontSize(11).fillColor(RED).text(note, 40, 132, { width: W - 80, align: 'center', lineBreak: false });
     doc.save();
     doc.rotate(-24, { origin: [W / 2, H / 2] });
-    doc.fillOpacity(0.18).font('bold').fontSize(150).fillColor(RED).text(l.status, 0, H / 2 - 105, { width: W, align: 'center', characterSpacing: 30, lineBreak: false });
+    doc.fillOpacity(0.18).font('bold').fontSize(150).fillColor(RED).text(expired ? '已过期' : l.status, 0, H / 2 - 105, { width: W, align: 'center', characterSpacing: 30, lineBreak: false });
     doc.restore();
   }
 

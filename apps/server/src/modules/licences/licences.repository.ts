@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { TLicenceVerification, TUnitLicence } from '@jhrm/contracts';
+import { beijingDay, isExpired, type TLicenceVerification, type TUnitLicence } from '@jhrm/contracts';
 import type { DbOrTx } from '../../db/client';
 import { departments } from '../accounts/accounts.table';
 import { institutions } from '../institutions/institutions.table';
@@ -31,7 +31,7 @@ export async function departmentCode(db: DbOrTx, departmentId: string | null | u
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** Every licence of an institution of the unit (newest first); undefined when the institution is not the unit's. */
-export async function unitLicences(db: DbOrTx, unitId: string, institutionId: string): Promise<TUnitLicence[] | undefined> {
+export async function unitLicences(db: DbOrTx, unitId: string, institutionId: string, today: string): Promise<TUnitLicence[] | undefined> {
   const [inst] = await db
     .select({ id: institutions.id })
     .from(institutions)
@@ -53,6 +53,9 @@ export async function unitLicences(db: DbOrTx, unitId: string, institutionId: st
     supersededByNumber: successorNumber,
     endedAt: iso(l.endedAt),
     verifyCount: l.verifyCount,
+    validUntil: l.validUntil,
+    expired: l.status === '有效' && isExpired(l.validUntil, today),
+    reissuedOn: l.reissuedOn,
   }));
 }
 
@@ -73,7 +76,7 @@ export function numberSpellings(typed: string): string[] {
  * (UPDATE … RETURNING), so concurrent scans never lose a count. The spellings of the typed
  * number are tried in order and the first that names a licence is the one counted.
  */
-export async function verifyLicence(db: DbOrTx, typed: string, now: Date): Promise<TLicenceVerification | undefined> {
+export async function verifyLicence(db: DbOrTx, typed: string, now: Date, printedEdition?: number): Promise<TLicenceVerification | undefined> {
   let l: LicenceRow | undefined;
   for (const number of numberSpellings(typed)) {
     [l] = await db
@@ -85,9 +88,13 @@ export async function verifyLicence(db: DbOrTx, typed: string, now: Date): Promi
   }
   if (!l) return undefined;
   const [next] = l.supersededBy ? await db.select({ number: licences.number }).from(licences).where(eq(licences.id, l.supersededBy)) : [];
+  const expired = l.status === '有效' && isExpired(l.validUntil, beijingDay(now));
+  // a printout's QR names its edition: an earlier one than the licence's is superseded by a 补办 / 延续
+  const printSuperseded = printedEdition !== undefined && printedEdition < l.edition;
+  const status = expired ? '已过期' : printSuperseded && l.status === '有效' && l.reissuedOn ? '已补发' : l.status;
   return {
-    valid: l.status === '有效',
-    status: l.status,
+    valid: l.status === '有效' && !expired && !printSuperseded,
+    status,
     number: l.number,
     kind: l.kind,
     institutionName: l.institutionName,
@@ -99,5 +106,9 @@ export async function verifyLicence(db: DbOrTx, typed: string, now: Date): Promi
     supersededByNumber: next?.number ?? null,
     endedAt: iso(l.endedAt),
     verifyCount: l.verifyCount,
+    validUntil: l.validUntil,
+    reissuedOn: l.reissuedOn,
+    edition: l.edition,
+    printSuperseded,
   };
 }

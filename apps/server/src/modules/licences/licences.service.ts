@@ -1,9 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { AppErrorCode, beijingDay, issuerName, renderLicenceNumber, type TRecordDraft } from '@jhrm/contracts';
+import { AppErrorCode, LICENCE_VALIDITY_SETTING, REISSUE, RENEWAL, addYears, beijingDay, issuerName, renderLicenceNumber, validUntilOf, type TRecordDraft } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import { queryRows, type DbOrTx } from '../../db/client';
 import { departments } from '../accounts/accounts.table';
 import { readSetting } from '../admin/settings.service';
+import { applications } from '../applications/applications.table';
 import { institutions } from '../institutions/institutions.table';
 import { licenceSequences, licences } from './licences.table';
 
@@ -28,6 +29,11 @@ export interface IssueLicenceInput {
   /** YYYY-MM-DD; today in Beijing when absent */
   issuedOn?: string;
   issuedBy: string | null;
+  /**
+   * 有效期至 carried over (a 变更's re-issue keeps the old licence's); absent: from the validity the
+   * bureau has set (系统设置 许可证有效期（年）; 0 = without expiry)
+   */
+  validUntil?: string | null;
 }
 
 /**
@@ -80,6 +86,7 @@ export async function issueLicence(tx: DbOrTx, deps: LicenceDeps, input: IssueLi
   }
   if (!number) throw new AppError(AppErrorCode.CONFLICT, '无法生成不重复的证书编号，请检查编号规则');
 
+  const validUntil = input.validUntil !== undefined ? input.validUntil : validUntilOf(issuedOn, await readSetting(tx, LICENCE_VALIDITY_SETTING));
   const b = input.record.basic ?? {};
   const [row] = await tx
     .insert(licences)
@@ -99,6 +106,7 @@ export async function issueLicence(tx: DbOrTx, deps: LicenceDeps, input: IssueLi
       // the issuing authority as the document prints it (吉林省人力资源和社会保障厅, not the office's short name)
       departmentName: issuerName(dept),
       issuedOn,
+      validUntil,
       issuedBy: input.issuedBy,
       createdAt: now,
     })
@@ -120,7 +128,8 @@ export async function supersedeAndReissue(tx: DbOrTx, deps: LicenceDeps, input: 
     .for('update');
   // out of force first: at most one licence per institution may be 有效
   if (old) await tx.update(licences).set({ status: '已换发', endedAt: now }).where(eq(licences.id, old.id));
-  const licence = await issueLicence(tx, deps, input);
+  // a 变更 does not renew: the successor keeps the validity of the licence it replaces
+  const licence = await issueLicence(tx, deps, old ? { validUntil: old.validUntil, ...input } : input);
   if (!old) return { previous: null, licence };
   const [previous] = await tx.update(licences).set({ supersededBy: licence.id }).where(eq(licences.id, old.id)).returning();
   return { previous: previous!, licence };
@@ -150,8 +159,69 @@ export async function revokeLicence(tx: DbOrTx, deps: LicenceDeps, input: { inst
   return row ?? null;
 }
 
-/** The licence an application's approval issued, if any. */
+/**
+ * The licence an application's approval issued, if any; for a 补办 or 延续 (decision 0047), the licence
+ * it re-issued or renews: the institution's in force.
+ */
 export async function licenceOfApplication(db: DbOrTx, applicationId: string): Promise<LicenceRow | null> {
   const [row] = await db.select().from(licences).where(eq(licences.applicationId, applicationId));
-  return row ?? null;
+  if (row) return row;
+  const [app] = await db.select({ type: applications.type, institutionId: applications.institutionId }).from(applications).where(eq(applications.id, applicationId));
+  if (!app || (app.type !== REISSUE.name && app.type !== RENEWAL.name)) return null;
+  const [inForce] = await db
+    .select()
+    .from(licences)
+    .where(and(eq(licences.institutionId, app.institutionId), eq(licences.status, '有效')));
+  return inForce ?? null;
+}
+
+/** The licence in force of an institution, locked for the caller's transaction; a 409 when there is none. */
+async function inForceForUpdate(tx: DbOrTx, institutionId: string, what: string): Promise<LicenceRow> {
+  const [row] = await tx
+    .select()
+    .from(licences)
+    .where(and(eq(licences.institutionId, institutionId), eq(licences.status, '有效')))
+    .for('update');
+  if (!row) throw new AppError(AppErrorCode.CONFLICT, `该机构没有有效的许可证，不能${what}。请刷新页面查看证书状态`);
+  return row;
+}
+
+/**
+ * 补办 (decision 0047): the licence in force is re-issued under the same number, with a 补发日期 and a
+ * new edition (the printout's QR names it, so earlier printouts verify as superseded); what it
+ * certifies and its validity are unchanged.
+ */
+export async function reissueLicence(tx: DbOrTx, deps: LicenceDeps, input: { institutionId: string; reissuedOn?: string }): Promise<LicenceRow> {
+  const old = await inForceForUpdate(tx, input.institutionId, '补办');
+  const [row] = await tx
+    .update(licences)
+    .set({ reissuedOn: input.reissuedOn ?? beijingDay(deps.clock()), edition: sql`${licences.edition} + 1` })
+    .where(eq(licences.id, old.id))
+    .returning();
+  return row!;
+}
+
+/**
+ * 延续 (decision 0047): 有效期至 moves by the validity period from the old expiry (not from today), and
+ * the licence is re-issued under the same number (new edition) with what the approved record certifies.
+ * The period is the one set now; none set (0) means the renewed licence no longer expires.
+ */
+export async function renewLicence(tx: DbOrTx, deps: LicenceDeps, input: { institutionId: string; record: TRecordDraft }): Promise<{ licence: LicenceRow; previousValidUntil: string | null }> {
+  const old = await inForceForUpdate(tx, input.institutionId, '延续');
+  const years = await readSetting(tx, LICENCE_VALIDITY_SETTING);
+  const validUntil = old.validUntil && years ? addYears(old.validUntil, years) : null;
+  const b = input.record.basic ?? {};
+  const [row] = await tx
+    .update(licences)
+    .set({
+      validUntil,
+      edition: sql`${licences.edition} + 1`,
+      institutionName: b.name ?? old.institutionName,
+      legalRep: b.legalRep ?? old.legalRep,
+      address: b.officeAddress ?? old.address,
+      scopes: b.scopes ? [...b.scopes] : old.scopes,
+    })
+    .where(eq(licences.id, old.id))
+    .returning();
+  return { licence: row!, previousValidUntil: old.validUntil };
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { LICENCE_STATUSES } from '@jhrm/contracts';
 import { units, users } from '../accounts/accounts.table';
 import { applications } from '../applications/applications.table';
@@ -35,6 +35,12 @@ export const licences = pgTable(
     department: text('department').notNull(),
     departmentName: text('department_name').notNull(),
     issuedOn: date('issued_on').notNull(),
+    /** 有效期至 (decision 0047): null = without expiry (no period set when it was issued) */
+    validUntil: date('valid_until'),
+    /** 补发日期 of the latest 补办 (same number, a new printout) */
+    reissuedOn: date('reissued_on'),
+    /** the printout's edition: 1 at issue, +1 per 补办 / 延续 (the QR names it, so an older printout says it is superseded) */
+    edition: integer('edition').notNull().default(1),
     issuedBy: uuid('issued_by').references(() => users.id),
     supersededBy: uuid('superseded_by'),
     endedAt: timestamp('ended_at', { withTimezone: true }),
@@ -48,6 +54,24 @@ export const licences = pgTable(
     // at most one licence in force per institution
     uniqueIndex('licences_one_valid_uq').on(t.institutionId).where(sql`status = '有效'`),
   ],
+);
+
+/**
+ * Expiry reminders sent (decision 0047): one row per licence, 有效期至 and threshold (90 / 30 / 7 days),
+ * inserted with ON CONFLICT DO NOTHING, so each reminder goes out once however many runs race.
+ * A 延续 moves 有效期至, so the new expiry is reminded again.
+ */
+export const licenceExpiryReminders = pgTable(
+  'licence_expiry_reminders',
+  {
+    licenceId: uuid('licence_id')
+      .notNull()
+      .references(() => licences.id),
+    validUntil: date('valid_until').notNull(),
+    days: integer('days').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.licenceId, t.validUntil, t.days] })],
 );
 
 /** Counters behind licence numbers: one row per counter key (e.g. kind + year), taken with UPDATE … RETURNING. */

@@ -26,11 +26,10 @@ import type { ApplicationRow } from '../applications/applications.access';
 import type { KindAdapter, KindContext } from '../applications/kinds';
 import { institutions } from '../institutions/institutions.table';
 import { readRecord, type FullRecord } from '../institutions/records.repository';
-import { syncInstitution } from '../institutions/sync-institution';
 import { usccTakenByOtherUnit } from '../institutions/uscc-owner';
 import { supersedeAndReissue } from '../licences/licences.service';
 import { licenceInput, licenceOutcome } from './licence-outcome';
-import { copyRecordInForce, recordKind, type RecordSnapshot } from './record-kind';
+import { copyRecordInForce, putRecordInForce, recordKind, type RecordSnapshot } from './record-kind';
 
 type ChangeFields = { reason: TChangeReason | null; registeredOn: string | null };
 
@@ -54,8 +53,7 @@ const base = recordKind({
         { path: 'decision', message: '变更后的统一社会信用代码已属于其他单位' },
       ]);
     }
-    await tx.update(institutions).set({ currentRecordId: await recordIdOf(tx, app.id), updatedAt: ctx.now }).where(eq(institutions.id, app.institutionId));
-    await syncInstitution(tx, deps, app.institutionId, snapshot.record);
+    await putRecordInForce(ctx, app, snapshot.record, ctx.now);
     return licenceOutcome((await supersedeAndReissue(tx, deps, licenceInput(ctx, app, snapshot))).licence);
   },
 });

@@ -30,7 +30,7 @@ export interface RecordSnapshot {
  * a 404 for another unit's, a 409 saying why not) and its record in force copied as the
  * application's own new version, which the application then carries (application_records).
  */
-export async function copyRecordInForce({ tx, deps, actor }: KindContext, institutionId: string, what: '变更' | '注销'): Promise<{ institutionId: string; recordId: string; inForce: FullRecord }> {
+export async function copyRecordInForce({ tx, deps, actor }: KindContext, institutionId: string, what: '变更' | '注销' | '补办' | '延续'): Promise<{ institutionId: string; recordId: string; inForce: FullRecord }> {
   const [inst] = await tx
     .select()
     .from(institutions)
@@ -51,6 +51,12 @@ export async function copyRecordInForce({ tx, deps, actor }: KindContext, instit
     .returning({ id: institutionRecords.id });
   await replaceLists(tx, deps.pii, copy!.id, inForce);
   return { institutionId: inst.id, recordId: copy!.id, inForce };
+}
+
+/** Approval of a kind that changes the record (变更, 延续): the application's record is put in force and the institution follows it. */
+export async function putRecordInForce({ tx, deps }: KindContext, app: ApplicationRow, record: TRecordDraft, now: Date): Promise<void> {
+  await tx.update(institutions).set({ currentRecordId: await recordIdOf(tx, app.id), updatedAt: now }).where(eq(institutions.id, app.institutionId));
+  await syncInstitution(tx, deps, app.institutionId, record);
 }
 
 const EMPTY_DRAFT: TRecordDraft = { basic: {}, report: {}, integrity: {}, staff: [], facilities: [], fees: [] };

@@ -43,7 +43,7 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
     config: { access: 'public', rateLimit: PUBLIC_READ_RATE_LIMIT },
     schema: { tags: ['register'], summary: '人力资源服务机构公示查询', querystring: ZRegisterQuery, response: { 200: ZRegisterPage } },
     handler: async (req) => {
-      const { items, total, totalCapped } = await searchRegister(db, req.query);
+      const { items, total, totalCapped } = await searchRegister(db, req.query, beijingDay(deps.clock()));
       return { items, total, totalCapped, page: req.query.page, pageSize: req.query.pageSize };
     },
   });
@@ -61,7 +61,7 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
         ip: req.ip,
         detail: Object.keys(req.query).length ? { query: req.query } : {},
       });
-      const stream = streamListExport('公示查询', EXPORT_COLUMNS, (page, pageSize) => registerPage(db, { ...req.query, page, pageSize }));
+      const stream = streamListExport('公示查询', EXPORT_COLUMNS, (page, pageSize) => registerPage(db, { ...req.query, page, pageSize }, beijingDay(deps.clock())));
       return sendListExport(reply, '人力资源服务机构公示', stream, deps.clock());
     },
   });
@@ -81,8 +81,7 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
       response: { 200: ZRegisterDetail },
     },
     handler: async (req) => {
-      // last 服务年度: reports are filed in the year after it
-      const entry = await registerEntry(db, req.params.institutionId, Number(beijingDay(deps.clock()).slice(0, 4)) - 1);
+      const entry = await registerEntry(db, req.params.institutionId, beijingDay(deps.clock()));
       if (!entry) throw new AppError(AppErrorCode.NOT_FOUND, '未找到该机构的公示信息');
       return entry;
     },

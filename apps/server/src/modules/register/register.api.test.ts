@@ -91,6 +91,8 @@ describe('人力资源服务机构公示查询', () => {
       licenceNumber: made.province!.numbers[0],
       licenceStatus: '有效',
       issuedOn: '2026-11-26',
+      // no validity set: without expiry (decision 0047)
+      validUntil: null,
       scopes: ['职业介绍', '人力资源培训'],
       departmentName: '吉林省人力资源和社会保障厅',
       status: '正常',

@@ -11,7 +11,7 @@ import { statisticsReportStates } from '../statistics-analysis/analysis.table';
 import { APPROVED, AWAITING_DECISION } from '../applications/states';
 import { numberSpellings } from '../licences/licences.repository';
 import { likeEscape } from '../../lib/like';
-import { beijingDay } from '@jhrm/contracts';
+import { beijingDay, isExpired } from '@jhrm/contracts';
 
 /**
  * On the register: an institution whose establishment was approved (审核通过), including one
@@ -45,6 +45,7 @@ function registerRows(db: DbOrTx) {
       kind: licences.kind,
       status: licences.status,
       issuedOn: licences.issuedOn,
+      validUntil: licences.validUntil,
       scopes: licences.scopes,
       department: licences.department,
       departmentName: licences.departmentName,
@@ -65,6 +66,7 @@ function registerRows(db: DbOrTx) {
     licenceNumber: latest.number,
     licenceStatus: latest.status,
     issuedOn: latest.issuedOn,
+    validUntil: latest.validUntil,
     scopes,
     departmentName: sql<string | null>`coalesce(${latest.departmentName}, ${departments.name})`,
     status: institutions.cancelStatus,
@@ -90,8 +92,10 @@ function registerRows(db: DbOrTx) {
 
 type RawItem = Omit<TRegisterItem, 'kind' | 'scopes' | 'creditYears'> & { kind: string | null; scopes: string[] | null; creditYears: number[] | null };
 
-const toItem = (r: RawItem): TRegisterItem => ({
+/** A row as the register shows it: a licence in force past its 有效期至 says 已过期 (decision 0047). */
+const toItem = (r: RawItem, today: string): TRegisterItem => ({
   ...r,
+  licenceStatus: r.licenceStatus === '有效' && isExpired(r.validUntil, today) ? '已过期' : r.licenceStatus,
   kind: r.kind === '许可' || r.kind === '备案' ? (r.kind as TLicenceKind) : null,
   scopes: r.scopes ?? [],
   creditYears: r.creditYears ?? [],
@@ -173,23 +177,25 @@ export function registerSearchQueries(db: DbOrTx, q: TRegisterQuery) {
 }
 
 /** 人力资源服务机构公示查询: filters, newest licences first, a page and the total (capped: see REGISTER_COUNT_CAP). */
-export async function searchRegister(db: DbOrTx, q: TRegisterQuery): Promise<{ items: TRegisterItem[]; total: number; totalCapped: boolean }> {
+export async function searchRegister(db: DbOrTx, q: TRegisterQuery, today: string): Promise<{ items: TRegisterItem[]; total: number; totalCapped: boolean }> {
   const { page, total } = registerSearchQueries(db, q);
   const [items, [counted]] = await Promise.all([page, total]);
   const n = counted?.n ?? 0;
-  return { items: (items as RawItem[]).map(toItem), total: Math.min(n, REGISTER_COUNT_CAP), totalCapped: n > REGISTER_COUNT_CAP };
+  return { items: (items as RawItem[]).map((r) => toItem(r, today)), total: Math.min(n, REGISTER_COUNT_CAP), totalCapped: n > REGISTER_COUNT_CAP };
 }
 
 /** A page of 公示查询 without its count (an export's pages). */
-export async function registerPage(db: DbOrTx, q: TRegisterQuery): Promise<TRegisterItem[]> {
-  return ((await registerSearchQueries(db, q).page) as RawItem[]).map(toItem);
+export async function registerPage(db: DbOrTx, q: TRegisterQuery, today: string): Promise<TRegisterItem[]> {
+  return ((await registerSearchQueries(db, q).page) as RawItem[]).map((r) => toItem(r, today));
 }
 
 /**
  * One institution of the register with its change history, every licence it held and whether its
- * annual report (业务基本情况) for `reportYear` was filed; undefined when not on the register.
+ * annual report (业务基本情况) for last 服务年度 was filed (reports are filed in the year after it);
+ * undefined when not on the register. `today` is Beijing's date.
  */
-export async function registerEntry(db: DbOrTx, institutionId: string, reportYear: number): Promise<TRegisterDetail | undefined> {
+export async function registerEntry(db: DbOrTx, institutionId: string, today: string): Promise<TRegisterDetail | undefined> {
+  const reportYear = Number(today.slice(0, 4)) - 1;
   const rows = registerRows(db);
   const [row] = await rows.items().where(and(eq(institutions.id, institutionId), onRegister));
   if (!row) return undefined;
@@ -209,6 +215,8 @@ export async function registerEntry(db: DbOrTx, institutionId: string, reportYea
         issuedOn: licences.issuedOn,
         departmentName: licences.departmentName,
         endedAt: licences.endedAt,
+        validUntil: licences.validUntil,
+        reissuedOn: licences.reissuedOn,
       })
       .from(licences)
       .where(eq(licences.institutionId, institutionId))
@@ -219,10 +227,10 @@ export async function registerEntry(db: DbOrTx, institutionId: string, reportYea
       .where(and(eq(s.serviceYear, reportYear), eq(s.institutionId, institutionId), inArray(s.status, [AWAITING_DECISION, APPROVED]))),
   ]);
   return {
-    ...toItem(row as RawItem),
+    ...toItem(row as RawItem, today),
     lastReport: { year: reportYear, filed: !!report },
     changes: changes.map((c) => ({ type: c.type as TApplicationType, decidedOn: c.decidedAt ? beijingDay(c.decidedAt) : null })),
-    licences: held.map(({ endedAt, ...l }) => ({ ...l, endedOn: endedAt ? beijingDay(endedAt) : null })),
+    licences: held.map(({ endedAt, ...l }) => ({ ...l, status: l.status === '有效' && isExpired(l.validUntil, today) ? '已过期' : l.status, endedOn: endedAt ? beijingDay(endedAt) : null })),
   };
 }
 

@@ -636,5 +636,5 @@ function awaitingIn(departmentCode: string): SQL {
 }
 
 export function licenceSummary(l: LicenceRow) {
-  return { id: l.id, number: l.number, kind: l.kind, status: l.status, issuedOn: l.issuedOn, departmentName: l.departmentName };
+  return { id: l.id, number: l.number, kind: l.kind, status: l.status, issuedOn: l.issuedOn, departmentName: l.departmentName, validUntil: l.validUntil, reissuedOn: l.reissuedOn };
 }

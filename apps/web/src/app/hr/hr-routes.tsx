@@ -13,6 +13,8 @@ import {
   ESTABLISHMENT_PATH,
   INSTITUTION_QUERY_PATH,
   INSTITUTION_VIEW_PATTERN,
+  REISSUE_EDIT_PATTERN,
+  REISSUE_NEW_PATH,
 } from '../../features/institutions/paths';
 import {
   ADMIN_AUDIT_PATH,
@@ -75,6 +77,8 @@ export const ACCOUNT_SETTINGS_PATH = '/hr/accounts/settings';
 const EstablishmentPage = lazy(() => import('./pages/EstablishmentPage'));
 /** The same for 机构注销申请. */
 const CancellationPage = lazy(() => import('./pages/CancellationPage'));
+/** The same for 许可证补办申请. */
+const ReissuePage = lazy(() => import('./pages/ReissuePage'));
 /** The same for 机构变更申请. */
 const ChangePage = lazy(() => import('./pages/ChangePage'));
 /** The same for 人力资源诚信示范机构新增. */
@@ -152,6 +156,22 @@ export const HR_ROUTES: readonly HrRoute[] = [
     roles: ['agent'],
     inMenu: false,
     element: CancellationPage,
+  },
+  {
+    path: REISSUE_NEW_PATH,
+    name: '许可证补办申请',
+    group: '人力资源服务机构管理',
+    roles: ['agent'],
+    inMenu: false,
+    element: ReissuePage,
+  },
+  {
+    path: REISSUE_EDIT_PATTERN,
+    name: '许可证补办申请',
+    group: '人力资源服务机构管理',
+    roles: ['agent'],
+    inMenu: false,
+    element: ReissuePage,
   },
   {
     path: INSTITUTION_VIEW_PATTERN,

@@ -42,6 +42,18 @@ export function parseCancellationOpen(value: string | null): CancellationOpen | 
   return value === 'materials' ? value : null;
 }
 
+/** 许可证补办 (decision 0047): a new 许可证补办申请 (?institution=, from the institution's 查看) and a saved one. */
+export const REISSUE_NEW_PATH = '/hr/institutions/reissue/apply';
+export const REISSUE_EDIT_PATTERN = '/hr/institutions/reissue/apply/:applicationId';
+
+export function newReissuePath(institutionId: string): string {
+  return `${REISSUE_NEW_PATH}?institution=${encodeURIComponent(institutionId)}`;
+}
+
+export function reissuePath(applicationId: string, open?: CancellationOpen): string {
+  return `${REISSUE_NEW_PATH}/${encodeURIComponent(applicationId)}${open ? `?open=${open}` : ''}`;
+}
+
 /** 人力资源服务机构变更 (guide 1.3): the list, a new 机构变更申请 (?institution=) and a saved one. */
 export const CHANGE_LIST_PATH = '/hr/institutions/change';
 export const CHANGE_NEW_PATH = '/hr/institutions/change/apply';

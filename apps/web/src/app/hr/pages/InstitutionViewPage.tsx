@@ -1,6 +1,9 @@
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
+import { useMe } from '../../../lib/session';
+import { newReissuePath } from '../../../features/institutions/paths';
 import InstitutionView from '../../../features/institutions/pages/InstitutionViewPage';
 import { LicenceCard } from '../../../features/licences/components/LicenceCard';
+import type { TUnitLicence } from '@jhrm/contracts';
 
 /**
  * 人力资源服务机构查看: the app layer composes the two features, the institution's record
@@ -8,5 +11,8 @@ import { LicenceCard } from '../../../features/licences/components/LicenceCard';
  */
 export default function InstitutionViewPage() {
   const { id = '' } = useParams();
-  return <InstitutionView licencePanel={<LicenceCard institutionId={id} />} />;
+  const role = useMe().data?.user.role;
+  // the agent applies for 补办 of a licence in force (decision 0047)
+  const actions = (l: TUnitLicence) => (role === 'agent' && l.status === '有效' && !l.expired ? <Link to={newReissuePath(id)}>许可证补办</Link> : null);
+  return <InstitutionView licencePanel={<LicenceCard institutionId={id} actions={actions} />} />;
 }

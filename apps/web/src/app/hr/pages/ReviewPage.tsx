@@ -78,6 +78,14 @@ export default function ReviewPage() {
           ['注销类别', content.cancellation.category ?? ''],
         ])]
       : []),
+    // 补办 / 延续 (decision 0047): the licence concerned, and a 补办's reason and statement
+    ...(content?.licenceRequest
+      ? [factsTab('licence-request', `${d.type}申请`, [
+          ['许可证编号', content.licenceRequest.number ?? ''],
+          ['有效期至', content.licenceRequest.validUntil ?? '长期'],
+          ...(content.licenceRequest.reason !== undefined ? ([['补办原因', content.licenceRequest.reason ?? ''], ['情况说明', content.licenceRequest.statement ?? '']] as [string, string][]) : []),
+        ])]
+      : []),
     ...(content?.change
       ? [factsTab('change', '变更事由', [
           ['变更事由', content.change.reason ?? ''],

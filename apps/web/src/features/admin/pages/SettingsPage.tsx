@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Typography } from 'antd';
-import { LICENCE_NUMBER_SAMPLE, ZMonthDay, type TSettingItem } from '@jhrm/contracts';
+import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Space, Typography } from 'antd';
+import { LICENCE_NUMBER_SAMPLE, LICENCE_VALIDITY_SETTING, ZLicenceValidityYears, ZMonthDay, type TSettingItem } from '@jhrm/contracts';
 import { Spinner } from '../../../components/Spinner';
 import { applyFieldErrors, zodRules } from '../../../lib/form';
 import { formatDateTime } from '../../../lib/format-datetime';
@@ -141,6 +141,42 @@ function DeadlineSetting({ item }: { item: TSettingItem }) {
   );
 }
 
+/** 许可证有效期（年）(decision 0047): whole years a licence issued from then on is valid; 0 = without expiry. */
+function ValiditySetting({ item }: { item: TSettingItem }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ value: number }>();
+  const update = useUpdateSetting();
+  const current = Number(item.value);
+  useEffect(() => {
+    form.setFieldsValue({ value: current });
+  }, [current, form]);
+  const save = (v: { value: number }) =>
+    update
+      .mutateAsync({ key: item.key, value: v.value })
+      .then(() => void message.success('设置已保存'))
+      .catch((e: { fieldErrors?: { path: string; message: string }[]; message: string }) => {
+        const unplaced = applyFieldErrors(form, e.fieldErrors ?? []);
+        if (!e.fieldErrors?.length || unplaced.length) void message.error(e.message);
+      });
+  return (
+    <Card size="small" type="inner" title={item.label} className="sysadmin-setting">
+      <Form form={form} name="licenceValidity" layout="vertical" onFinish={save} initialValues={{ value: current }}>
+        <Form.Item
+          name="value"
+          label="有效期（年）"
+          rules={zodRules(ZLicenceValidityYears)}
+          extra="0 表示不设有效期（默认）。修改后对此后发放的许可证生效；已发放的证书有效期不变，到期前90日内可申请延续。"
+        >
+          <InputNumber min={0} max={10} precision={0} style={{ width: 120 }} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={update.isPending}>
+          保存
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
 /** 系统设置: the licence and 备案 number patterns, the 诚信示范 criteria, the 业务基本情况 deadline (other settings, when added, are listed read-only). */
 export default function SettingsPage() {
   const settings = useSettings();
@@ -169,6 +205,8 @@ export default function SettingsPage() {
           <CreditCriteriaSetting key={item.key} item={item} />
         ) : item.key === 'promise.replacedSlots' || item.key === 'promise.inspectionMonths' ? (
           <PromiseSetting key={item.key} item={item} />
+        ) : item.key === LICENCE_VALIDITY_SETTING ? (
+          <ValiditySetting key={item.key} item={item} />
         ) : item.key === 'statistics.deadline' ? (
           <DeadlineSetting key={item.key} item={item} />
         ) : (

@@ -4,7 +4,7 @@ import { api } from '../../../lib/api-client';
 
 export const licenceKeys = {
   unit: (institutionId: string) => ['licences', 'unit', institutionId] as const,
-  verify: (number: string, attempt: number) => ['licences', 'verify', number, attempt] as const,
+  verify: (number: string, attempt: number, edition?: number) => ['licences', 'verify', number, attempt, edition ?? null] as const,
 };
 
 /** 许可证/备案凭证 of one of the unit's institutions, newest first. */
@@ -20,10 +20,11 @@ export function useUnitLicences(institutionId: string) {
  * One verification. The server counts each, so it runs once per 查询 (the attempt number keys a
  * new one), never again on focus or remount; an unknown number is an answer, not a retry case.
  */
-export function useLicenceVerification(number: string, attempt: number) {
+export function useLicenceVerification(number: string, attempt: number, edition?: number) {
   return useQuery({
-    queryKey: licenceKeys.verify(number, attempt),
-    queryFn: ({ signal }) => api.get<TLicenceVerification>('/api/public/licences/verify', { query: { number }, signal, skipAuthRedirect: true }),
+    queryKey: licenceKeys.verify(number, attempt, edition),
+    queryFn: ({ signal }) =>
+      api.get<TLicenceVerification>('/api/public/licences/verify', { query: edition ? { number, edition: String(edition) } : { number }, signal, skipAuthRedirect: true }),
     enabled: number.length > 0,
     staleTime: Infinity,
     gcTime: 0,

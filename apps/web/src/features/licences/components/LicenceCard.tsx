@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, Button, Card, Descriptions, Table, type TableColumnsType } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
@@ -31,7 +32,7 @@ const historyColumns: TableColumnsType<TUnitLicence> = [
  * 许可证 on the 查看 page: the 人力资源服务许可证 / 备案凭证 in force with 下载许可证 (下载备案凭证), and the ones
  * it replaced. Nothing at all for an institution that was never issued one.
  */
-export function LicenceCard({ institutionId }: { institutionId: string }) {
+export function LicenceCard({ institutionId, actions }: { institutionId: string; actions?: (current: TUnitLicence) => ReactNode }) {
   const query = useUnitLicences(institutionId);
   if (query.isError) return <Alert type="warning" showIcon message={`许可证信息加载失败：${query.error.message}`} />;
   const list = query.data ?? [];
@@ -43,7 +44,8 @@ export function LicenceCard({ institutionId }: { institutionId: string }) {
     <Card size="small" title={LICENCE_TITLES[current.kind]} data-testid="licence-card">
       <div className="licence-card-current">
         <span className="licence-card-number">{current.number}</span>
-        <LicenceStatusTag status={current.status} />
+        <LicenceStatusTag status={current.expired ? '已过期' : current.status} />
+        {current.reissuedOn && <LicenceStatusTag status="已补发" />}
         <div className="licence-card-actions">
           <Button type="primary" icon={<DownloadOutlined />} href={licencePdfUrl(current.id)} download>
             {current.kind === '备案' ? '下载备案凭证' : '下载许可证'}
@@ -52,6 +54,7 @@ export function LicenceCard({ institutionId }: { institutionId: string }) {
           <Link to={licenceVerifyPagePath(current.number)} target="_blank" rel="noopener">
             在线核验
           </Link>
+          {actions?.(current)}
         </div>
       </div>
       <Descriptions
@@ -60,6 +63,8 @@ export function LicenceCard({ institutionId }: { institutionId: string }) {
         items={[
           { key: 'department', label: '发证机关', children: current.departmentName },
           { key: 'issued', label: '发证日期', children: chineseDate(current.issuedOn) },
+          { key: 'validUntil', label: '有效期至', children: current.validUntil ? chineseDate(current.validUntil) : '长期' },
+          ...(current.reissuedOn ? [{ key: 'reissued', label: '补发日期', children: chineseDate(current.reissuedOn) }] : []),
           { key: 'count', label: '被核验次数', children: `${current.verifyCount} 次` },
           ...(current.status !== '有效' && current.endedAt
             ? [{ key: 'ended', label: current.status === '已换发' ? '换发日期' : '注销日期', children: chineseDayOf(current.endedAt) }]

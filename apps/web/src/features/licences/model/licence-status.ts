@@ -17,11 +17,21 @@ export interface VerificationVerdict {
 }
 
 /** What the verification page says about a licence. */
-export function verificationVerdict(v: Pick<TLicenceVerification, 'kind' | 'status' | 'supersededByNumber' | 'endedAt'>): VerificationVerdict {
+export function verificationVerdict(
+  v: Pick<TLicenceVerification, 'kind' | 'status' | 'supersededByNumber' | 'endedAt'> & Partial<Pick<TLicenceVerification, 'validUntil' | 'reissuedOn' | 'printSuperseded'>>,
+): VerificationVerdict {
   const title = LICENCE_TITLES[v.kind as TLicenceKind];
   const since = v.endedAt ? `已于${chineseDayOf(v.endedAt)}` : '已';
   const tone = LICENCE_STATUS_TONE[v.status];
-  if (v.status === '有效') return { tone, headline: '有效', detail: `该${title}真实有效。` };
+  const replaced = v.reissuedOn ? `本证已于${chineseDate(v.reissuedOn)}补发。` : '';
+  if (v.status === '已补发') {
+    return { tone, headline: '已补发，以最新补发证件为准', detail: `本证已于${chineseDate(v.reissuedOn)}补发，此前打印的同编号证件已作废，请以最新补发的证件为准。` };
+  }
+  if (v.status === '已过期') return { tone, headline: '已过期', detail: `该${title}有效期至${chineseDate(v.validUntil)}，已过期，不再有效。` };
+  if (v.status === '有效' && v.printSuperseded) {
+    return { tone: 'warning', headline: '证件已更新，以最新证件为准', detail: `该${title}已延续并重新打印，此前打印的同编号证件不再使用，请以最新证件为准。` };
+  }
+  if (v.status === '有效') return { tone, headline: '有效', detail: `该${title}真实有效。${replaced}` };
   if (v.status === '已换发') {
     return {
       tone,

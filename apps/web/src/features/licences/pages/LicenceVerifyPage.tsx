@@ -38,6 +38,8 @@ function ResultCard({ v }: { v: TLicenceVerification }) {
           { key: 'scopes', label: '服务范围', children: v.scopes.join('、'), span: 2 },
           { key: 'department', label: '发证机关', children: v.departmentName },
           { key: 'issued', label: '发证日期', children: chineseDate(v.issuedOn) },
+          { key: 'validUntil', label: '有效期至', children: v.validUntil ? chineseDate(v.validUntil) : '长期' },
+          ...(v.reissuedOn ? [{ key: 'reissued', label: '补发日期', children: `补发于${chineseDate(v.reissuedOn)}（此前打印的同编号证件作废）` }] : []),
           ...(v.supersededByNumber
             ? [
                 {
@@ -62,10 +64,12 @@ function ResultCard({ v }: { v: TLicenceVerification }) {
 export default function LicenceVerifyPage() {
   const [params, setParams] = useSearchParams();
   const number = (params.get('number') ?? '').trim().slice(0, LICENCE_NUMBER_MAX);
+  // the edition a printout's QR code names (a number typed by hand has none)
+  const edition = Number(params.get('edition')) || undefined;
   const [form] = Form.useForm<{ number: string }>();
   // a new 查询 of the same number verifies (and counts) again
   const [attempt, setAttempt] = useState(0);
-  const query = useLicenceVerification(number, attempt);
+  const query = useLicenceVerification(number, attempt, edition && Number.isInteger(edition) && edition > 0 && edition < 10000 ? edition : undefined);
 
   useEffect(() => form.setFieldsValue({ number }), [form, number]);
   const unknownNumber = isApiError(query.error) && query.error.status === 404;

@@ -28,6 +28,8 @@ const licenceColumns: TableColumnsType<HeldLicence> = [
   { title: '证书类型', dataIndex: 'kind', key: 'kind', width: 170, render: (v: HeldLicence['kind']) => LICENCE_TITLES[v] },
   { title: '发证机关', dataIndex: 'departmentName', key: 'departmentName', width: 200 },
   { title: '发证日期', dataIndex: 'issuedOn', key: 'issuedOn', width: 120 },
+  { title: '有效期至', dataIndex: 'validUntil', key: 'validUntil', width: 120, render: (v: string | null) => v ?? '长期' },
+  { title: '补发日期', dataIndex: 'reissuedOn', key: 'reissuedOn', width: 120, render: (v: string | null) => v ?? '' },
   { title: '状态', dataIndex: 'status', key: 'status', width: 90, render: (v: HeldLicence['status']) => <LicenceStatusTag status={v} /> },
   { title: '失效日期', dataIndex: 'endedOn', key: 'endedOn', width: 120, render: (v: string | null) => v ?? '' },
 ];
@@ -78,6 +80,7 @@ export default function RegisterDetailPage() {
                 { key: 'scopes', label: '服务范围', span: 2, children: query.data.scopes.join('、') },
                 { key: 'department', label: '审批部门', children: query.data.departmentName ?? '' },
                 { key: 'issued', label: '发证日期', children: query.data.issuedOn ?? '' },
+                { key: 'validUntil', label: '有效期至', children: query.data.licenceNumber ? (query.data.validUntil ?? '长期') : '' },
                 {
                   key: 'report',
                   label: `${query.data.lastReport.year}年度报告`,

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Form, Input, Radio, type RadioChangeEvent } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { isRecordReviewContent, LICENCE_TITLES, type TDecisionResponse, type TReviewDecision, type TReviewDetail } from '@jhrm/contracts';
+import { isRecordReviewContent, LICENCE_TITLES, REISSUE, RENEWAL, type TDecisionResponse, type TReviewDecision, type TReviewDetail } from '@jhrm/contracts';
 import { applyFieldErrors } from '../../../lib/form';
 import { isApiError } from '../../../lib/api-client';
 import { useDecide } from '../api/reviews.api';
@@ -62,7 +62,9 @@ export function DecisionPanel({ detail, onDecided }: { detail: TReviewDetail; on
       });
       form.resetFields();
       if (r.licence && r.licence.kind) {
-        modal.success({ title: '审核通过', content: `已核发${LICENCE_TITLES[r.licence.kind]}，编号：${r.licence.number}` });
+        // 补办 / 延续 re-issue the licence in force under its number (decision 0047); the others issue one
+        const done = r.licence.reissuedOn && detail.type === REISSUE.name ? '已补发' : detail.type === RENEWAL.name ? '已延续' : '已核发';
+        modal.success({ title: '审核通过', content: `${done}${LICENCE_TITLES[r.licence.kind]}，编号：${r.licence.number}` });
       } else {
         void message.success(`已${r.status === '审核通过' ? '审核通过' : '退回单位修改'}，已通知申请单位`);
       }
