@@ -71,11 +71,12 @@ test('经办人选择告知承诺并上传告知承诺书提交；审核人员�
   await page.locator('.ant-picker-dropdown:visible td.ant-picker-cell-in-view').filter({ hasText: /^15$/ }).click();
   await expectNoSeriousA11yViolations(page);
   await result.getByRole('button', { name: '不属实，责令限期整改' }).click();
-  await expect(page.getByText('已责令限期整改，已通知申请单位')).toBeVisible();
+  // the task now says 整改中 with the demand and its deadline
+  await expect(page.getByRole('cell', { name: '整改要求 : 在承诺地址设立固定办公场所' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '整改完成' })).toBeVisible();
   await page.getByRole('button', { name: '整改完成' }).click();
   const done = page.getByRole('dialog', { name: '整改完成' });
   await done.getByLabel('整改情况').fill('已迁入承诺地址。');
   await done.getByRole('button', { name: '确认整改完成' }).click();
-  await expect(page.getByText('已确认整改完成，任务已办结')).toBeVisible();
   await expect(page.getByText('已完成（整改完成）').first()).toBeVisible();
 });

@@ -6,6 +6,8 @@ import { appeals, units } from '../modules/accounts/accounts.table';
 import { verifyAuditChain } from '../modules/audit/audit.service';
 import { auditLog } from '../modules/audit/audit.table';
 import { files } from '../modules/files/files.table';
+import { inspectionTasks } from '../modules/inspections/inspections.table';
+import { INSPECTION_PHOTO_OWNER } from '../modules/inspections/inspections.service';
 import { DEMO_UNIT } from '../seed/demo';
 import { createTestContext, type TestClient, type TestContext } from '../test/harness';
 import { createInstitution, insertLicence } from '../test/licences';
@@ -26,6 +28,8 @@ const NO_UNIT_DATA: Record<string, string> = {
   '/api/notifications': "messages addressed to the caller (a reviewer's name what arrived in their department, as the 待审核 list will)",
   '/api/notifications/unread-count': 'a number',
   '/api/reviews/todo': "counts of the department's 待审核",
+  '/api/inspections/todo': "counts of the department's 核查任务",
+  '/api/inspections/backlog': 'counts of 核查任务 per department',
   '/api/admin/todo': 'a count of appeals, reviewer accounts whose password expires, the last import batch',
   '/api/admin/departments': 'departments with counts of reviewers and pending submissions',
   '/api/admin/reviewers': 'staff accounts, not units',
@@ -74,7 +78,19 @@ beforeAll(async () => {
     .values({ ownerType: 'appeal', ownerId: appeal!.id, sha256: blob.sha256, size: blob.size, mime: 'application/pdf', name: '营业执照.pdf', createdAt: ctx.clock() })
     .returning();
 
+  // a 核查任务 of the reviewer's department (decision 0043) with a photo
+  const [task] = await db
+    .insert(inspectionTasks)
+    .values({ applicationId: app.id, institutionId: app.institutionId, unitId: demoUnitId, department: '220000', dueOn: '2026-12-26', checklist: [], createdAt: ctx.clock(), updatedAt: ctx.clock() })
+    .returning();
+  const photoBlob = await ctx.deps.blobs.put(Readable.from([SAMPLE.pdf]), 1 << 20);
+  const [photo] = await db
+    .insert(files)
+    .values({ ownerType: INSPECTION_PHOTO_OWNER, ownerId: task!.id, sha256: photoBlob.sha256, size: photoBlob.size, mime: 'application/pdf', name: '现场.pdf', createdAt: ctx.clock() })
+    .returning();
+
   const ofApp = { type: 'application', id: app.id, unitId: demoUnitId };
+  const ofTask = { type: 'inspection', id: task!.id, unitId: demoUnitId };
   samples = {
     '/api/applications/:id': { url: `/api/applications/${app.id}`, target: ofApp },
     '/api/applications/:id/materials': { url: `/api/applications/${app.id}/materials`, target: ofApp },
@@ -94,6 +110,9 @@ beforeAll(async () => {
     '/api/admin/appeals': { url: '/api/admin/appeals?status=待处理', target: null },
     '/api/admin/appeals/:id/files/:fileId': { url: `/api/admin/appeals/${appeal!.id}/files/${attachment!.id}`, target: { type: 'appeal', id: appeal!.id, unitId: demoUnitId } },
     '/api/admin/audit': { url: `/api/admin/audit?unitUscc=${DEMO_UNIT.uscc}`, target: null },
+    '/api/inspections': { url: '/api/inspections?status=待核查', target: null },
+    '/api/inspections/:id': { url: `/api/inspections/${task!.id}`, target: ofTask },
+    '/api/inspections/:id/photos/:fileId': { url: `/api/inspections/${task!.id}/photos/${photo!.id}`, target: ofTask },
   };
   const reviewer = ctx.client();
   await reviewer.login('demo_reviewer');

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestContext, smsCode, type TestContext } from '../test/harness';
 import { applicationSubmissions } from '../modules/applications/applications.table';
-import { GUIDE_SAMPLE_VALUES, beijingDay, isGuideSampleValue } from '@jhrm/contracts';
+import { GUIDE_SAMPLE_VALUES, PROMISE_SLOT, beijingDay, isGuideSampleValue } from '@jhrm/contracts';
 import { units } from '../modules/accounts/accounts.table';
 import { institutionRecords, institutions } from '../modules/institutions/institutions.table';
 import { DEMO_ACCOUNTS } from './demo';
-import { DEMO_LICENSED, DEMO_PENDING, seedDemoBusiness } from './demo-business';
+import { DEMO_LICENSED, DEMO_PENDING, DEMO_PROMISE, seedDemoBusiness } from './demo-business';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => ctx?.close());
 
 describe('demo business of a fresh development start', () => {
-  it('gives the demo unit a licensed institution and one waiting for review', async () => {
+  it('gives the demo unit a licensed institution, one licensed by 告知承诺 and one waiting for review', async () => {
     const agent = ctx.client();
     await agent.login('demo_agent');
     const list = (await agent.get('/api/institutions')).json();
@@ -25,8 +25,10 @@ describe('demo business of a fresh development start', () => {
     expect(byName[DEMO_LICENSED.name]).toMatchObject({ reviewStatus: '审核通过', licensed: true, kind: '许可' });
     expect(byName[DEMO_LICENSED.name].actions).toContain('许可证下载');
     expect(byName[DEMO_PENDING.name]).toMatchObject({ reviewStatus: '待审核', licensed: false, kind: '备案', acceptedAt: null });
-    // the establishment's and the change's 受理 and decisions, and the annual report's decision
-    expect((await agent.get('/api/notifications/unread-count')).json().unread).toBe(5);
+    expect(byName[DEMO_PROMISE.name]).toMatchObject({ reviewStatus: '审核通过', licensed: true, kind: '许可' });
+    // the establishment's and the change's 受理 and decisions, the annual report's decision, and the
+    // 告知承诺 establishment's 受理 and decision
+    expect((await agent.get('/api/notifications/unread-count')).json().unread).toBe(7);
   });
 
   it('puts the second one in 省人社厅审批办’s 待审核 with every material, and the first in 已审核', async () => {
@@ -35,7 +37,10 @@ describe('demo business of a fresh development start', () => {
     const pending = (await reviewer.get('/api/reviews?tab=待审核')).json();
     expect(pending.items.map((i: { institutionName: string }) => i.institutionName)).toEqual([DEMO_PENDING.name]);
     const detail = (await reviewer.get(`/api/reviews/${pending.items[0].id}`)).json();
-    expect(detail.materials.slots.every((s: { files: unknown[] }) => s.files.length === 1)).toBe(true);
+    // every slot but the 告知承诺书, which only a 告知承诺 submission fills
+    const slots = detail.materials.slots as { name: string; files: unknown[] }[];
+    expect(slots.filter((s) => s.name !== PROMISE_SLOT).every((s) => s.files.length === 1)).toBe(true);
+    expect(slots.find((s) => s.name === PROMISE_SLOT)?.files ?? []).toEqual([]);
     expect(detail.materials.video.files).toMatchObject([{ durationSeconds: 5 }]);
     const file = detail.materials.slots[0].files[0];
     const pdf = await reviewer.get(`/api/applications/${detail.id}/materials/files/${file.id}`);
@@ -46,6 +51,7 @@ describe('demo business of a fresh development start', () => {
       ['变更', DEMO_LICENSED.name],
       ['统计', DEMO_LICENSED.name],
       ['设立', DEMO_LICENSED.name],
+      ['设立', DEMO_PROMISE.name],
     ]);
   });
 
@@ -64,7 +70,7 @@ describe('demo business of a fresh development start', () => {
 
   it('stores the submissions as the system does: personal data sealed', async () => {
     const subs = await ctx.database.db.select().from(applicationSubmissions);
-    expect(subs).toHaveLength(4);
+    expect(subs).toHaveLength(5);
     for (const s of subs) expect(JSON.stringify(s.snapshot)).not.toContain(DEMO_ACCOUNTS[0].idCard);
     // the record's mobiles and the report's 联系电话 alike
     for (const s of subs) expect(JSON.stringify(s.snapshot)).not.toContain('13144440002');

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Radio, Space, Table, Upload } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Radio, Space, Table, Upload, type RadioGroupProps } from 'antd';
 import { useParams } from 'react-router-dom';
 import { PROMISE_ITEMS, beijingDay, type TCheckResult, type TInspectionTask } from '@jhrm/contracts';
 import { Spinner } from '../../../components/Spinner';
@@ -48,7 +48,7 @@ function ResultForm({ task }: { task: TInspectionTask }) {
         {PROMISE_ITEMS.map((item, i) => (
           <Space key={item.key} align="start" wrap className="inspection-check">
             <Form.Item name={['checks', item.key, 'result']} label={`${i + 1}. ${item.label}`} rules={[{ required: true, message: '请选择属实或不属实' }]}>
-              <Radio.Group options={['属实', '不属实'].map((r) => ({ label: r, value: r }))} />
+              <CheckResult label={`${i + 1}. ${item.label}`} />
             </Form.Item>
             <Form.Item name={['checks', item.key, 'note']} label="说明">
               <Input maxLength={500} style={{ width: 280 }} />
@@ -156,6 +156,20 @@ function Photos({ task }: { task: TInspectionTask }) {
 }
 
 /** One 核查任务: what was licensed, the checklist and findings, 整改, photos and the steps the reviewer may take now. */
+/**
+ * 属实 / 不属实 of one commitment, as a group named after it: screen readers (and the journey) find each
+ * item's choice by the item. The Form.Item's id and aria-* (required, invalid, described by) belong to
+ * the group, where they are allowed; the radios get the value.
+ */
+function CheckResult({ label, value, onChange, id, ...rest }: Pick<RadioGroupProps, 'value' | 'onChange' | 'id'> & { label: string }) {
+  const aria = Object.fromEntries(Object.entries(rest).filter(([k]) => k.startsWith('aria-')));
+  return (
+    <div role="radiogroup" aria-label={label} id={id} {...aria}>
+      <Radio.Group value={value} onChange={onChange} options={['属实', '不属实'].map((r) => ({ label: r, value: r }))} />
+    </div>
+  );
+}
+
 export default function InspectionPage() {
   const { id = '' } = useParams();
   const q = useInspection(id);
