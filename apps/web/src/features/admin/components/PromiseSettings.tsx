@@ -1,32 +1,23 @@
 import { useEffect } from 'react';
-import { App, Button, Card, Form, InputNumber, Select } from 'antd';
+import { Button, Card, Form, InputNumber, Select } from 'antd';
 import { PROMISE_REPLACEABLE_SLOTS, PROMISE_SLOT, type TSettingItem } from '@jhrm/contracts';
-import { applyFieldErrors } from '../../../lib/form';
-import { useUpdateSetting } from '../api/admin-settings.api';
+import { useSaveSetting } from './useSaveSetting';
 
 /**
  * 告知承诺制 (decision 0043): which 设立 slots the signed 告知承诺书 replaces (`promise.replacedSlots`)
  * and the months the department has to verify a licence issued so (`promise.inspectionMonths`).
  */
 export function PromiseSetting({ item }: { item: TSettingItem }) {
-  const { message } = App.useApp();
   const slots = item.key === 'promise.replacedSlots';
   const [form] = Form.useForm<{ value: string[] | number }>();
-  const update = useUpdateSetting();
+  const { save, saving } = useSaveSetting(item.key, form);
   useEffect(() => {
     form.setFieldsValue({ value: item.value as string[] | number });
   }, [item.value, form]);
-  const save = (v: { value: string[] | number }) =>
-    update
-      .mutateAsync({ key: item.key, value: v.value })
-      .then(() => void message.success('设置已保存'))
-      .catch((e: { fieldErrors?: { path: string; message: string }[]; message: string }) => {
-        const unplaced = applyFieldErrors(form, e.fieldErrors ?? []);
-        if (!e.fieldErrors?.length || unplaced.length) void message.error(e.message);
-      });
+  const onFinish = (v: { value: string[] | number }) => save(v.value);
   return (
     <Card size="small" type="inner" title={item.label} className="sysadmin-setting">
-      <Form form={form} name={slots ? 'promiseSlots' : 'promiseMonths'} layout="vertical" onFinish={save}>
+      <Form form={form} name={slots ? 'promiseSlots' : 'promiseMonths'} layout="vertical" onFinish={onFinish}>
         {slots ? (
           <Form.Item
             name="value"
@@ -40,7 +31,7 @@ export function PromiseSetting({ item }: { item: TSettingItem }) {
             <InputNumber min={1} max={12} precision={0} style={{ width: 120 }} />
           </Form.Item>
         )}
-        <Button type="primary" htmlType="submit" loading={update.isPending}>
+        <Button type="primary" htmlType="submit" loading={saving}>
           保存
         </Button>
       </Form>

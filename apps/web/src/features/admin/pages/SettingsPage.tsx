@@ -2,9 +2,10 @@ import { useEffect } from 'react';
 import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Space, Typography } from 'antd';
 import { LICENCE_NUMBER_SAMPLE, LICENCE_VALIDITY_SETTING, ZLicenceValidityYears, ZMonthDay, type TSettingItem } from '@jhrm/contracts';
 import { Spinner } from '../../../components/Spinner';
-import { applyFieldErrors, zodRules } from '../../../lib/form';
+import { zodRules } from '../../../lib/form';
 import { formatDateTime } from '../../../lib/format-datetime';
-import { useSettings, useUpdateSetting } from '../api/admin-settings.api';
+import { useSettings } from '../api/admin-settings.api';
+import { useSaveSetting } from '../components/useSaveSetting';
 import { isLicencePatternKey, previewLicencePattern } from '../components/licence-preview';
 import { CreditCriteriaSetting } from '../components/CreditCriteriaSetting';
 import { PromiseSetting } from '../components/PromiseSettings';
@@ -22,9 +23,9 @@ function Preview({ value }: { value: string | undefined }) {
 
 /** One licence number pattern: edit with a live preview; saving is checked again by the server. */
 function PatternSetting({ item }: { item: TSettingItem }) {
-  const { message, modal } = App.useApp();
+  const { modal } = App.useApp();
   const [form] = Form.useForm<{ value: string }>();
-  const update = useUpdateSetting();
+  const { save, saving } = useSaveSetting(item.key, form);
   const value = Form.useWatch('value', form);
   const current = String(item.value);
   const preview = previewLicencePattern(value);
@@ -34,7 +35,7 @@ function PatternSetting({ item }: { item: TSettingItem }) {
     form.setFieldsValue({ value: current });
   }, [current, form]);
 
-  const save = (v: { value: string }) => {
+  const onFinish = (v: { value: string }) => {
     const next = previewLicencePattern(v.value);
     if (!next.ok) return;
     const was = previewLicencePattern(current);
@@ -52,20 +53,13 @@ function PatternSetting({ item }: { item: TSettingItem }) {
       ),
       okText: '确定修改',
       cancelText: '取消',
-      onOk: () =>
-        update
-          .mutateAsync({ key: item.key, value: next.pattern })
-          .then(() => void message.success('设置已保存'))
-          .catch((e: { fieldErrors?: { path: string; message: string }[]; message: string }) => {
-            const unplaced = applyFieldErrors(form, e.fieldErrors ?? []);
-            if (!e.fieldErrors?.length || unplaced.length) void message.error(e.message);
-          }),
+      onOk: () => save(next.pattern),
     });
   };
 
   return (
     <Card size="small" type="inner" title={item.label} className="sysadmin-setting">
-      <Form form={form} layout="vertical" onFinish={save} initialValues={{ value: current }}>
+      <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ value: current }}>
         <Form.Item
           name="value"
           label="编号规则"
@@ -82,7 +76,7 @@ function PatternSetting({ item }: { item: TSettingItem }) {
           <Input maxLength={60} showCount autoComplete="off" />
         </Form.Item>
         <Space wrap>
-          <Button type="primary" htmlType="submit" disabled={!changed} loading={update.isPending}>
+          <Button type="primary" htmlType="submit" disabled={!changed} loading={saving}>
             保存
           </Button>
           <Button onClick={() => form.setFieldsValue({ value: current })} disabled={!changed}>
@@ -112,28 +106,20 @@ function PatternSetting({ item }: { item: TSettingItem }) {
 
 /** 业务基本情况审核截止日期: a 月-日 of the year after 服务年度 (the reviewer's 办理期限 of a report submitted from then on). */
 function DeadlineSetting({ item }: { item: TSettingItem }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<{ value: string }>();
-  const update = useUpdateSetting();
+  const { save, saving } = useSaveSetting(item.key, form);
   const current = String(item.value);
   useEffect(() => {
     form.setFieldsValue({ value: current });
   }, [current, form]);
-  const save = (v: { value: string }) =>
-    update
-      .mutateAsync({ key: item.key, value: v.value.trim() })
-      .then(() => void message.success('设置已保存'))
-      .catch((e: { fieldErrors?: { path: string; message: string }[]; message: string }) => {
-        const unplaced = applyFieldErrors(form, e.fieldErrors ?? []);
-        if (!e.fieldErrors?.length || unplaced.length) void message.error(e.message);
-      });
+  const onFinish = (v: { value: string }) => save(v.value.trim());
   return (
     <Card size="small" type="inner" title={item.label} className="sysadmin-setting">
-      <Form form={form} name="statisticsDeadline" layout="vertical" onFinish={save} initialValues={{ value: current }}>
+      <Form form={form} name="statisticsDeadline" layout="vertical" onFinish={onFinish} initialValues={{ value: current }}>
         <Form.Item name="value" label="月-日" rules={zodRules(ZMonthDay)} extra={`默认 ${String(item.default)}（服务年度次年的3月31日）；修改后对此后提交的报表生效。`}>
           <Input maxLength={5} autoComplete="off" placeholder="03-31" style={{ width: 120 }} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={update.isPending}>
+        <Button type="primary" htmlType="submit" loading={saving}>
           保存
         </Button>
       </Form>
@@ -143,24 +129,16 @@ function DeadlineSetting({ item }: { item: TSettingItem }) {
 
 /** 许可证有效期（年）(decision 0047): whole years a licence issued from then on is valid; 0 = without expiry. */
 function ValiditySetting({ item }: { item: TSettingItem }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<{ value: number }>();
-  const update = useUpdateSetting();
+  const { save, saving } = useSaveSetting(item.key, form);
   const current = Number(item.value);
   useEffect(() => {
     form.setFieldsValue({ value: current });
   }, [current, form]);
-  const save = (v: { value: number }) =>
-    update
-      .mutateAsync({ key: item.key, value: v.value })
-      .then(() => void message.success('设置已保存'))
-      .catch((e: { fieldErrors?: { path: string; message: string }[]; message: string }) => {
-        const unplaced = applyFieldErrors(form, e.fieldErrors ?? []);
-        if (!e.fieldErrors?.length || unplaced.length) void message.error(e.message);
-      });
+  const onFinish = (v: { value: number }) => save(v.value);
   return (
     <Card size="small" type="inner" title={item.label} className="sysadmin-setting">
-      <Form form={form} name="licenceValidity" layout="vertical" onFinish={save} initialValues={{ value: current }}>
+      <Form form={form} name="licenceValidity" layout="vertical" onFinish={onFinish} initialValues={{ value: current }}>
         <Form.Item
           name="value"
           label="有效期（年）"
@@ -169,7 +147,7 @@ function ValiditySetting({ item }: { item: TSettingItem }) {
         >
           <InputNumber min={0} max={10} precision={0} style={{ width: 120 }} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={update.isPending}>
+        <Button type="primary" htmlType="submit" loading={saving}>
           保存
         </Button>
       </Form>
