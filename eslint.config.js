@@ -29,7 +29,7 @@ export const SERVER_MODULE_DEPENDENCIES = {
   documents: ['accounts', 'applications', 'audit', 'institutions', 'materials'],
   licences: ['accounts', 'admin', 'applications', 'audit', 'documents', 'institutions', 'notifications'],
   imports: ['accounts', 'applications', 'institutions', 'licences'],
-  register: ['accounts', 'applications', 'credit', 'institutions', 'licences', 'statistics-analysis'],
+  register: ['accounts', 'applications', 'credit', 'inspections', 'institutions', 'licences', 'statistics-analysis'],
   'record-kinds': ['accounts', 'admin', 'applications', 'institutions', 'licences', 'inspections'],
   inspections: ['accounts', 'admin', 'applications', 'audit', 'calendar', 'documents', 'files', 'institutions', 'licences', 'materials', 'notifications'],
   reviews: ['accounts', 'applications', 'audit', 'calendar', 'documents', 'institutions', 'licences', 'materials', 'notifications'],

@@ -57,6 +57,8 @@ export const ZRegisterPage = ZPage(ZRegisterItem).extend({ totalCapped: z.boolea
 export type TRegisterPage = z.infer<typeof ZRegisterPage>;
 
 export const ZRegisterDetail = ZRegisterItem.extend({
+  /** 失信记录 (a licence revoked after a failed 核查, decision 0043), newest first: published as the bureau recorded them */
+  dishonesty: z.array(z.object({ recordedOn: z.string(), reason: z.string(), source: z.string() })),
   /** 年度报告: whether last 服务年度's 业务基本情况 was filed (sent or approved) */
   lastReport: z.object({ year: z.number().int(), filed: z.boolean() }),
   /** approved applications, oldest first: 设立 / 变更 / 注销 and the day each was decided */

@@ -12,6 +12,7 @@ import {
   type TInspectionTask,
   type TInspectionTodo,
   type TNotification,
+  type TRegisterDetail,
   type TPage,
   type TReviewDetail,
   type TReviewInboxItem,
@@ -240,6 +241,9 @@ describe('核查', () => {
       expect(verify).toMatchObject({ valid: false, status: '已撤销' });
       const register = (await ctx.client().get(`/api/public/register?name=${encodeURIComponent('吉林省撤销许可职业介绍有限公司')}`)).json();
       expect(register.items.find((i: { id: string }) => i.id === app.institutionId)).toMatchObject({ licenceStatus: '已撤销' });
+      // the register's detail publishes the 失信记录
+      const entry = (await ctx.client().get(`/api/public/register/${app.institutionId}`)).json() as TRegisterDetail;
+      expect(entry.dishonesty).toEqual([{ recordedOn: '2026-11-26', source: '告知承诺核查', reason: expect.stringContaining('逾期未设立固定办公场所') }]);
 
       const [record] = await ctx.database.db.select().from(dishonestyRecords).where(eq(dishonestyRecords.inspectionTaskId, task.id));
       expect(record).toMatchObject({ recordedOn: '2026-11-26', source: '告知承诺核查' });

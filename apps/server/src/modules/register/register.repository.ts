@@ -8,6 +8,7 @@ import { institutionRecords, institutions } from '../institutions/institutions.t
 import { licences } from '../licences/licences.table';
 import { applicationCredit } from '../credit/credit.table';
 import { statisticsReportStates } from '../statistics-analysis/analysis.table';
+import { dishonestyRecords } from '../inspections/inspections.table';
 import { APPROVED, AWAITING_DECISION } from '../applications/states';
 import { numberSpellings } from '../licences/licences.repository';
 import { likeEscape } from '../../lib/like';
@@ -200,7 +201,7 @@ export async function registerEntry(db: DbOrTx, institutionId: string, today: st
   const [row] = await rows.items().where(and(eq(institutions.id, institutionId), onRegister));
   if (!row) return undefined;
   const s = statisticsReportStates;
-  const [changes, held, [report]] = await Promise.all([
+  const [changes, held, [report], dishonesty] = await Promise.all([
     db
       .select({ type: applications.type, decidedAt: applications.decidedAt })
       .from(applications)
@@ -225,10 +226,16 @@ export async function registerEntry(db: DbOrTx, institutionId: string, today: st
       .select({ status: s.status })
       .from(s)
       .where(and(eq(s.serviceYear, reportYear), eq(s.institutionId, institutionId), inArray(s.status, [AWAITING_DECISION, APPROVED]))),
+    db
+      .select({ recordedOn: dishonestyRecords.recordedOn, reason: dishonestyRecords.reason, source: dishonestyRecords.source })
+      .from(dishonestyRecords)
+      .where(eq(dishonestyRecords.institutionId, institutionId))
+      .orderBy(desc(dishonestyRecords.recordedOn), desc(dishonestyRecords.createdAt)),
   ]);
   return {
     ...toItem(row as RawItem, today),
     lastReport: { year: reportYear, filed: !!report },
+    dishonesty,
     changes: changes.map((c) => ({ type: c.type as TApplicationType, decidedOn: c.decidedAt ? beijingDay(c.decidedAt) : null })),
     licences: held.map(({ endedAt, ...l }) => ({ ...l, status: l.status === '有效' && isExpired(l.validUntil, today) ? '已过期' : l.status, endedOn: endedAt ? beijingDay(endedAt) : null })),
   };

@@ -1,5 +1,5 @@
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
-import { Button, Descriptions, Result, Table, type TableColumnsType } from 'antd';
+import { Alert, Button, Descriptions, Result, Table, type TableColumnsType } from 'antd';
 import { LICENCE_TITLES, type TRegisterDetail } from '@jhrm/contracts';
 import { PublicLayout } from '../../../components/PublicLayout';
 import { Spinner } from '../../../components/Spinner';
@@ -111,6 +111,14 @@ export default function RegisterDetailPage() {
               scroll={{ x: 900 }}
               locale={{ emptyText: <NoData text="暂无证书记录" /> }}
             />
+            {query.data.dishonesty.length > 0 && (
+              <>
+                <h2 className="public-section-title">失信记录</h2>
+                {query.data.dishonesty.map((r, i) => (
+                  <Alert key={i} type="error" showIcon message={`${r.recordedOn} ${r.source}`} description={r.reason} style={{ marginBottom: 8 }} />
+                ))}
+              </>
+            )}
           </>
         )}
       </div>
