@@ -18,6 +18,7 @@ const NOT_AUDIT_CODES: Record<string, string> = {
   'application.decision': 'notification kind (消息中心)',
   'application.acceptance': 'notification kind (消息中心): 受理 / 不予受理 / 补正',
   'review.deadline': 'notification kind (消息中心): 办理期限 reminders',
+  'inspection.deadline': 'notification kind (消息中心): 核查期限 / 整改期限 reminders',
   'statistics.reminder': 'notification kind (消息中心): 业务基本情况 reminders before the filing deadline',
   'statistics.urge': 'notification kind (消息中心): 催报',
   'licence.expiry': 'notification kind (消息中心): 有效期至 reminders',

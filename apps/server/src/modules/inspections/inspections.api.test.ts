@@ -282,4 +282,43 @@ describe('核查', () => {
     // the unit reads its own institution's tasks only
     expect((await city.get(`/api/institutions/${app.institutionId}/inspections`)).statusCode).toBe(403);
   });
+
+  it('reminds the department once when a 核查期限 is 7 days away and once when it has passed', async () => {
+    const { task } = await promisedLicence('吉林省核查提醒职业介绍有限公司');
+    expect(task.dueOn).toBe('2026-12-26');
+    const remind = async () => {
+      await ctx.database.db.transaction((tx) => ctx.deps.jobs.send(tx, 'deadline-reminders', {}));
+      expect(await ctx.runJobs('deadline-reminders')).toBe(1);
+    };
+    // signed in afresh: the clock moves days between looks
+    const messages = async () => {
+      const c = ctx.client();
+      await c.login('demo_reviewer');
+      return ((await c.get('/api/notifications?pageSize=100')).json() as TPage<TNotification>).items.filter(
+        (m) => m.kind === 'inspection.deadline' && m.body.includes('吉林省核查提醒职业介绍有限公司'),
+      );
+    };
+    try {
+      await remind();
+      expect(await messages()).toEqual([]);
+      ctx.clock.advance(24 * 24 * 3600_000); // 2026-12-20: 6 days left
+      await Promise.all([remind(), remind()]);
+      await remind();
+      const soon = await messages();
+      expect(soon).toHaveLength(1);
+      expect(soon[0]).toMatchObject({ title: expect.stringMatching(/^核查期限提醒：\d+个核查任务7日内到期$/), link: '/hr/reviews/inspections' });
+      ctx.clock.advance(7 * 24 * 3600_000); // 2026-12-27: overdue
+      await remind();
+      await remind();
+      const all = await messages();
+      expect(all).toHaveLength(2);
+      expect(all[0]!.title).toMatch(/已逾期$/);
+      // a city reviewer hears nothing of the province's tasks
+      const c = ctx.client();
+      await c.login('reviewer_changchun_promise');
+      expect(((await c.get('/api/notifications?pageSize=100')).json() as TPage<TNotification>).items.filter((m) => m.kind === 'inspection.deadline' && m.body.includes('核查提醒'))).toEqual([]);
+    } finally {
+      ctx.clock.advance(-31 * 24 * 3600_000);
+    }
+  });
 });

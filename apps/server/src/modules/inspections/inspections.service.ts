@@ -36,7 +36,8 @@ import { revokeLicence } from '../licences/licences.service';
 import { insertFiles, type FileRow } from '../materials/materials.repository';
 import { notifyReviewers, notifyUnit } from '../notifications/notifications.service';
 import { inspectionScope, inScope, isOverdue, overdueOn, scopedTask, type InspectionRow } from './inspections.repository';
-import { dishonestyRecords, inspectionTasks } from './inspections.table';
+import { dishonestyRecords, inspectionReminders, inspectionTasks } from './inspections.table';
+import { queryRows } from '../../db/client';
 
 /** files.owner_type of a 核查 photo */
 export const INSPECTION_PHOTO_OWNER = 'inspection_photo';
@@ -183,6 +184,57 @@ export class InspectionsService {
       .from(inspectionTasks)
       .where(inScope(scope));
     return { pending: row?.pending ?? 0, rectifying: row?.rectifying ?? 0, overdue: row?.overdue ?? 0 };
+  }
+
+  /**
+   * The daily 核查期限 reminder (run with the 办理期限 reminders): each department's reviewers get one
+   * 消息中心 message naming the tasks whose deadline (核查期限 while 待核查, 整改期限 while 整改中) is 7 days
+   * or fewer away, and one naming those just overdue; each task once per deadline and stage.
+   */
+  async sendDueReminders(): Promise<{ dueSoon: number; overdue: number }> {
+    const today = this.today();
+    const now = this.deps.clock();
+    const soon = new Date(Date.parse(today) + 7 * 86_400_000).toISOString().slice(0, 10);
+    const deadline = sql`CASE WHEN ${inspectionTasks.status} = '整改中' THEN ${inspectionTasks.rectifyDeadline} ELSE ${inspectionTasks.dueOn} END`;
+    const open = sql`${inspectionTasks.status} IN ('待核查', '整改中') AND ${deadline} IS NOT NULL`;
+    const stages = [
+      { stage: 'overdue', due: sql`${deadline} < ${today}`, text: '已逾期' },
+      { stage: 'due-soon', due: sql`${deadline} >= ${today} AND ${deadline} <= ${soon}`, text: '7日内到期' },
+    ];
+    const sent = { dueSoon: 0, overdue: 0 };
+    for (const { stage, due, text } of stages) {
+      const named = await this.db.transaction(async (tx) => {
+        const rows = await queryRows<{ department: string; name: string }>(
+          tx,
+          sql`WITH fresh AS (
+                INSERT INTO ${inspectionReminders} (task_id, due_on, stage, sent_at)
+                SELECT ${inspectionTasks.id}, ${deadline}, ${stage}, ${now.toISOString()}::timestamptz
+                  FROM ${inspectionTasks}
+                 WHERE ${open} AND ${due}
+                ON CONFLICT DO NOTHING
+                RETURNING task_id)
+              SELECT t.department, i.name
+                FROM fresh JOIN inspection_tasks t ON t.id = fresh.task_id JOIN institutions i ON i.id = t.institution_id
+               ORDER BY t.department, i.name`,
+        );
+        const byDepartment = new Map<string, string[]>();
+        for (const r of rows) byDepartment.set(r.department, [...(byDepartment.get(r.department) ?? []), r.name]);
+        for (const [department, names] of byDepartment) {
+          const shown = names.slice(0, 5).map((n) => `“${n}”`).join('、') + (names.length > 5 ? '等' : '');
+          await notifyReviewers(tx, now, {
+            department,
+            kind: 'inspection.deadline',
+            title: `核查期限提醒：${names.length}个核查任务${text}`,
+            body: `${shown}${names.length}个核查任务${text}，请及时核查或确认整改情况。`,
+            link: '/hr/reviews/inspections',
+          });
+        }
+        return rows.length;
+      });
+      if (stage === 'overdue') sent.overdue = named;
+      else sent.dueSoon = named;
+    }
+    return sent;
   }
 
   /** The administrator's view: each department's open tasks and how many are overdue. */

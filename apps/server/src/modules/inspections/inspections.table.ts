@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { INSPECTION_OUTCOMES, INSPECTION_STATUSES, type TCheckItem } from '@jhrm/contracts';
 import { units, users } from '../accounts/accounts.table';
 import { applications } from '../applications/applications.table';
@@ -70,4 +70,23 @@ export const dishonestyRecords = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('dishonesty_records_institution_idx').on(t.institutionId), uniqueIndex('dishonesty_records_task_uq').on(t.inspectionTaskId).where(sql`inspection_task_id IS NOT NULL`)],
+);
+
+/**
+ * Which 核查期限 reminder went out to the department's reviewers for which task and deadline (the
+ * 核查期限, or the 整改期限 once 整改中): one row per (task, deadline, stage), so the daily job tells
+ * them once, in whichever process it runs.
+ */
+export const inspectionReminders = pgTable(
+  'inspection_reminders',
+  {
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => inspectionTasks.id, { onDelete: 'cascade' }),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    /** 'due-soon' (7 days or fewer left) or 'overdue' */
+    stage: text('stage').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.dueOn, t.stage] })],
 );
