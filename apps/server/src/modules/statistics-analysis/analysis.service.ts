@@ -116,7 +116,14 @@ export class StatisticsAnalysisService {
         body: ['“', `”尚未报送${year}年度人力资源市场业务基本情况，报送截止日期（${formatDay(deadline)}）已过，请尽快报送。`],
         sms: (name) => `【吉林智慧人社】“${name}”尚未报送${year}年度人力资源市场业务基本情况，报送截止日期（${formatDay(deadline)}）已过，请尽快登录吉林人力资源市场管理报送。`,
       });
-      const missing = (await missingCount(tx, year, area.codes)).missing;
+      // from the very query 催报 went by: the area's missing institutions, and those of them told today
+      const [counts] = await queryRows<{ missing: number; today: number }>(
+        tx,
+        sql`SELECT count(*)::int AS missing, count(r.institution_id)::int AS today
+              FROM (${missingInstitutions(tx, year, area.codes)}) m
+              LEFT JOIN ${reportReminders} r ON r.institution_id = m.id AND r.service_year = ${year} AND r.stage = ${`urge-${today}`}`,
+      );
+      const missing = counts?.missing ?? 0;
       await this.deps.audit.record(tx, {
         action: 'statistics.urged',
         actorId: actor.user.id,
@@ -127,7 +134,7 @@ export class StatisticsAnalysisService {
         targetId: String(year),
         detail: { year, area: area.code, urged: sent.length, missing },
       });
-      return { year, urged: sent.length, alreadyToday: missing - sent.length };
+      return { year, urged: sent.length, alreadyToday: (counts?.today ?? 0) - sent.length };
     });
   }
 
