@@ -314,6 +314,15 @@ describe('数据导入 import', () => {
 
     const after = await counts();
     expect(after).toEqual({ ...before, institutions: before.institutions + 3, records: before.records + 3, licences: before.licences + 2, units: before.units + 1, batches: before.batches + 1, audits: before.audits + 1 });
+    // 统计分析's kept 持证机构 counts (a trigger's table) take the imported institutions in, per 审批部门 of their record
+    const kept = await queryRows<{ department: string; licensed: number }>(ctx.database.db, sql`SELECT department, licensed FROM statistics_licensed_counts WHERE licensed <> 0 ORDER BY 1`);
+    const counted = await queryRows<{ department: string; licensed: number }>(
+      ctx.database.db,
+      sql`SELECT r.department, count(*)::int AS licensed FROM institutions i JOIN institution_records r ON r.id = i.current_record_id
+           WHERE i.review_status = '审核通过' AND i.cancel_status <> '注销' GROUP BY 1 ORDER BY 1`,
+    );
+    expect(kept).toEqual(counted);
+    expect(kept.find((k) => k.department === '220700')?.licensed).toBe(1);
     const [batch] = await ctx.database.db.select().from(importBatches).where(eq(importBatches.id, result.batchId));
     expect(batch).toMatchObject({ fileName: '存量机构.xlsx', format: 'xlsx', totalRows: 3, importedRows: 3 });
     const rows = await ctx.database.db.select().from(institutions).where(inArray(institutions.id, batch!.institutionIds));

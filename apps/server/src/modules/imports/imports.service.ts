@@ -213,7 +213,8 @@ export class ImportsService {
               licensed: !!p.licenceNumber && p.kind === '许可',
               reviewStatus: '审核通过' as const,
               cancelStatus: '正常' as const,
-              currentRecordId: p.recordId,
+              // set once the records exist (below): the 持证机构 counts' trigger reads the record's 审批部门
+              currentRecordId: null,
               importBatchId: batchId,
               createdAt: now,
               updatedAt: now,
@@ -222,6 +223,9 @@ export class ImportsService {
           await tx.insert(institutionRecords).values(
             part.map((p) => ({ id: p.recordId, institutionId: p.institutionId, version: 1, ...toColumns(this.deps.pii, { basic: p.basic }), createdAt: now, updatedAt: now })),
           );
+          // the record in force, now that it exists: one statement per chunk
+          await tx.execute(sql`UPDATE ${institutions} SET current_record_id = r.id FROM ${institutionRecords} r
+                                WHERE r.institution_id = ${institutions.id} AND r.id IN ${part.map((p) => p.recordId)}`);
         }
         const withLicence = planned.filter((p) => p.licenceNumber);
         for (const part of chunks(withLicence)) {
