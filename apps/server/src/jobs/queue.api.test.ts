@@ -86,15 +86,16 @@ describe('sending', () => {
     expect(await ctx.deps.jobs.runPending('sms', handler)).toBe(0);
     expect((await jobsOf('sms'))[0]!.retry_count).toBe(0);
 
-    // its time comes, the gateway still refuses: the next wait is longer
-    await ctx.database.db.execute(sql`UPDATE pgboss.job SET start_after = now() WHERE name = 'sms'`);
+    // its time comes (a second ago: pg-boss takes jobs due strictly before now(), and PGlite's clock may
+    // read the same instant twice), the gateway still refuses: the next wait is longer
+    await ctx.database.db.execute(sql`UPDATE pgboss.job SET start_after = now() - interval '1 second' WHERE name = 'sms'`);
     expect(await ctx.deps.jobs.runPending('sms', handler)).toBe(0);
     const [second] = await jobsOf('sms');
     expect(second).toMatchObject({ state: 'retry', retry_count: 1 });
     expect(second!.delay_s).toBeGreaterThan(first!.delay_s);
 
     up = true;
-    await ctx.database.db.execute(sql`UPDATE pgboss.job SET start_after = now() WHERE name = 'sms'`);
+    await ctx.database.db.execute(sql`UPDATE pgboss.job SET start_after = now() - interval '1 second' WHERE name = 'sms'`);
     expect(await ctx.deps.jobs.runPending('sms', handler)).toBe(1);
     expect(sent).toEqual(['13900000002']);
     expect(await jobsOf('sms')).toMatchObject([{ state: 'completed', retry_count: 2 }]);
@@ -138,7 +139,7 @@ describe('several processes', () => {
     await ctx.database.db.execute(sql`UPDATE pgboss.job SET started_on = now() - interval '31 minutes' WHERE name = 'cleanup'`);
     await ctx.deps.jobs.maintain();
     expect((await jobsOf('cleanup'))[0]).toMatchObject({ state: 'retry', retry_count: 0 });
-    await ctx.database.db.execute(sql`UPDATE pgboss.job SET start_after = now() WHERE name = 'cleanup'`);
+    await ctx.database.db.execute(sql`UPDATE pgboss.job SET start_after = now() - interval '1 second' WHERE name = 'cleanup'`);
     const ran: unknown[] = [];
     expect(await ctx.deps.jobs.runPending('cleanup', async ({ id }) => void ran.push(id))).toBe(1);
     expect(ran).toEqual([taken!.id]);

@@ -146,7 +146,12 @@ export async function createTestContext(opts: { config?: Partial<Config>; demo?:
     database,
     clock,
     client: () => new TestClient(app),
-    runJobs: (name) => deps.jobs.runPending(name, jobHandlers(deps, app.log)[name]),
+    // a job is due when its start is strictly before the database's now(); PGlite's clock reads whole
+    // milliseconds, so a job sent a moment ago could still be "not yet" without this pause
+    runJobs: async (name) => {
+      await new Promise((r) => setTimeout(r, 3));
+      return deps.jobs.runPending(name, jobHandlers(deps, app.log)[name]);
+    },
     close: async () => {
       await app.close();
       await database.close();
