@@ -34,7 +34,7 @@ import { institutions } from '../institutions/institutions.table';
 import { licences } from '../licences/licences.table';
 import { revokeLicence } from '../licences/licences.service';
 import { insertFiles, type FileRow } from '../materials/materials.repository';
-import { notifyReviewers, notifyUnit } from '../notifications/notifications.service';
+import { notifyReviewers, notifyReviewersOfNames, notifyUnit } from '../notifications/notifications.service';
 import { inspectionScope, inScope, isOverdue, overdueOn, scopedTask, type InspectionRow } from './inspections.repository';
 import { dishonestyRecords, inspectionReminders, inspectionTasks } from './inspections.table';
 import { queryRows } from '../../db/client';
@@ -217,18 +217,12 @@ export class InspectionsService {
                 FROM fresh JOIN inspection_tasks t ON t.id = fresh.task_id JOIN institutions i ON i.id = t.institution_id
                ORDER BY t.department, i.name`,
         );
-        const byDepartment = new Map<string, string[]>();
-        for (const r of rows) byDepartment.set(r.department, [...(byDepartment.get(r.department) ?? []), r.name]);
-        for (const [department, names] of byDepartment) {
-          const shown = names.slice(0, 5).map((n) => `“${n}”`).join('、') + (names.length > 5 ? '等' : '');
-          await notifyReviewers(tx, now, {
-            department,
-            kind: 'inspection.deadline',
-            title: `核查期限提醒：${names.length}个核查任务${text}`,
-            body: `${shown}${names.length}个核查任务${text}，请及时核查或确认整改情况。`,
-            link: '/hr/reviews/inspections',
-          });
-        }
+        await notifyReviewersOfNames(tx, now, rows, (shown, count) => ({
+          kind: 'inspection.deadline',
+          title: `核查期限提醒：${count}个核查任务${text}`,
+          body: `${shown}${count}个核查任务${text}，请及时核查或确认整改情况。`,
+          link: '/hr/reviews/inspections',
+        }));
         return rows.length;
       });
       if (stage === 'overdue') sent.overdue = named;

@@ -75,6 +75,24 @@ export async function notifyReviewers(tx: DbOrTx, now: Date, msg: DepartmentMess
   );
 }
 
+/**
+ * A reminder round's names per 审批部门: each department's reviewers get one message naming the first
+ * five (“甲”、“乙”…等) and counting all; `msg` words it from that list and the count.
+ */
+export async function notifyReviewersOfNames(
+  tx: DbOrTx,
+  now: Date,
+  rows: { department: string; name: string }[],
+  msg: (shown: string, count: number) => Omit<DepartmentMessage, 'department'>,
+): Promise<void> {
+  const byDepartment = new Map<string, string[]>();
+  for (const r of rows) byDepartment.set(r.department, [...(byDepartment.get(r.department) ?? []), r.name]);
+  for (const [department, names] of byDepartment) {
+    const shown = names.slice(0, 5).map((n) => `“${n}”`).join('、') + (names.length > 5 ? '等' : '');
+    await notifyReviewers(tx, now, { department, ...msg(shown, names.length) });
+  }
+}
+
 /** One user's own messages; another user's id is answered as if it did not exist. */
 export class NotificationsService {
   constructor(private readonly deps: AppDeps) {}

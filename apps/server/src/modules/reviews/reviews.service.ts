@@ -47,7 +47,7 @@ import { institutions } from '../institutions/institutions.table';
 import { licenceOfApplication, type LicenceRow } from '../licences/licences.service';
 import { kindAdapter, type ApprovalOutcome, type NoteLists } from '../applications/kinds';
 import { applicationMaterials } from '../materials/materials.service';
-import { notifyReviewers, notifyUnit } from '../notifications/notifications.service';
+import { notifyReviewersOfNames, notifyUnit } from '../notifications/notifications.service';
 import { deadlineReminders } from './deadline-reminders.table';
 import { departmentNames, listDecisions } from '../applications/decisions.repository';
 import { applicationReviews } from '../applications/decisions.table';
@@ -137,18 +137,12 @@ export class ReviewsService {
                 FROM fresh JOIN applications a ON a.id = fresh.application_id JOIN institutions i ON i.id = a.institution_id
                ORDER BY a.department, a.due_on, i.name`,
         );
-        const byDepartment = new Map<string, string[]>();
-        for (const r of rows) byDepartment.set(r.department, [...(byDepartment.get(r.department) ?? []), r.name]);
-        for (const [department, names] of byDepartment) {
-          const shown = names.slice(0, 5).map((n) => `“${n}”`).join('、') + (names.length > 5 ? `等` : '');
-          await notifyReviewers(tx, now, {
-            department,
-            kind: 'review.deadline',
-            title: `办理期限提醒：${names.length}件申请${text}`,
-            body: `${shown}${names.length}件申请${text}，请及时处理。`,
-            link: `/hr/reviews/pending?maxDaysLeft=${filter}`,
-          });
-        }
+        await notifyReviewersOfNames(tx, now, rows, (shown, count) => ({
+          kind: 'review.deadline',
+          title: `办理期限提醒：${count}件申请${text}`,
+          body: `${shown}${count}件申请${text}，请及时处理。`,
+          link: `/hr/reviews/pending?maxDaysLeft=${filter}`,
+        }));
         return rows.length;
       });
       if (stage === 'overdue') sent.overdue = named;
