@@ -69,6 +69,9 @@ test('经办人选择告知承诺并上传告知承诺书提交；审核人员�
   await result.getByLabel('整改期限').click();
   await page.locator('.ant-picker-dropdown:visible .ant-picker-header-next-btn').click();
   await page.locator('.ant-picker-dropdown:visible td.ant-picker-cell-in-view').filter({ hasText: /^15$/ }).click();
+  // the form as the reviewer sees it, once the picker has finished fading out (its half-transparent
+  // frames fail the contrast rule)
+  await expect(page.locator('.ant-picker-dropdown:visible')).toHaveCount(0);
   await expectNoSeriousA11yViolations(page);
   await result.getByRole('button', { name: '不属实，责令限期整改' }).click();
   // the task now says 整改中 with the demand and its deadline
