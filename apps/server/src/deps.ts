@@ -15,6 +15,9 @@ import { usccUsedByOtherUnit } from './modules/institutions/uscc-owner';
 import { registerRecordKinds } from './modules/record-kinds/register';
 import { registerCreditKind } from './modules/credit/register';
 import { registerStatisticsKind } from './modules/statistics';
+import { creditRatingOf } from './modules/credit-ratings/credit-ratings.repository';
+import type { DbOrTx } from './db/client';
+import type { TCreditRating } from '@jhrm/contracts';
 
 /** What the app needs from the outside world; tests build it with a fresh database and a controllable clock. */
 export interface AppDeps {
@@ -46,6 +49,8 @@ export interface AppDeps {
 export interface ModuleHooks {
   /** accounts (法人注册) asks institutions whether another unit's institution carries a code */
   usccUsedByOtherUnit: UsccUsedByOtherUnit;
+  /** inspections (the 核查 task page) asks credit-ratings, which reads its tables, for an institution's 信用等级 (decision 0048) */
+  creditRatingOf: (db: DbOrTx, institutionId: string, today: string) => Promise<TCreditRating | null>;
 }
 
 export function createDeps(config: Config, database: Database, clock: () => Date = () => new Date()): AppDeps {
@@ -71,6 +76,6 @@ export function createDeps(config: Config, database: Database, clock: () => Date
     scanner: config.clamd ? new ClamdScanner(config.clamd) : new NoScanner(),
     jobs,
     metrics,
-    hooks: { usccUsedByOtherUnit },
+    hooks: { usccUsedByOtherUnit, creditRatingOf },
   };
 }

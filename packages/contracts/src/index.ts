@@ -43,6 +43,7 @@ export * from './admin/dictionaries';
 export * from './practitioners/practitioners.schema';
 export * from './credit/credit.catalogue';
 export * from './credit/credit.schema';
+export * from './credit-ratings/credit-ratings.schema';
 export * from './statistics/statistics.catalogue';
 export * from './statistics/statistics.schema';
 export * from './statistics/analysis.schema';

@@ -65,6 +65,7 @@ export const REGISTER_TITLES = {
   departmentName: '审批部门',
   status: '状态',
   creditYears: '诚信示范',
+  creditLevel: '信用等级',
 } as const;
 
 /** An account's 状态 as the account lists show it (经办人管理, 审核人员管理), table and file alike. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZStoredFile } from '../materials/materials.schema';
 import { LICENCE_STATUSES } from '../licences/verify.schema';
+import { ZCreditRating } from '../credit-ratings/credit-ratings.schema';
 
 /**
  * 告知承诺制 (人社部令第50号 第七条; decision 0043): a unit applying for a 许可 may choose the ordinary
@@ -87,10 +88,12 @@ export const ZInspectionTask = z.object({
   revokeReason: z.string().nullable(),
   photos: z.array(ZStoredFile),
   actions: z.array(z.enum(INSPECTION_ACTIONS)),
+  /** the institution's 信用等级 with its reasons (decision 0048); null once it is off the register */
+  creditRating: ZCreditRating.nullable(),
 });
 export type TInspectionTask = z.infer<typeof ZInspectionTask>;
 
-export const ZInspectionListItem = ZInspectionTask.omit({ checklist: true, photos: true, findings: true, actions: true });
+export const ZInspectionListItem = ZInspectionTask.omit({ checklist: true, photos: true, findings: true, actions: true, creditRating: true });
 export type TInspectionListItem = z.infer<typeof ZInspectionListItem>;
 
 export const ZInspectionListQuery = z.object({

@@ -4,6 +4,7 @@ import { BUSINESS_SCOPES } from '../dictionaries/institutions';
 import { CANCEL_STATUSES } from '../institutions/institutions.status';
 import { APPLICATION_TYPES } from '../applications/kinds';
 import { LICENCE_DISPLAY_STATUSES, LICENCE_KINDS } from '../licences/verify.schema';
+import { CREDIT_LEVELS } from '../credit-ratings/credit-ratings.schema';
 
 /**
  * 人力资源服务机构公示查询 (条例 第二十二条): institutions whose establishment was approved, with
@@ -46,6 +47,8 @@ export const ZRegisterItem = z.object({
   status: z.enum(CANCEL_STATUSES),
   /** the years it was recognised as 诚信示范机构 (guide 3), newest first */
   creditYears: z.array(z.number().int()),
+  /** 信用等级 A–D from its record (decision 0048); null only if it left the register meanwhile */
+  creditLevel: z.enum(CREDIT_LEVELS).nullable(),
 });
 export type TRegisterItem = z.infer<typeof ZRegisterItem>;
 

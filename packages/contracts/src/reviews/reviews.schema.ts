@@ -9,6 +9,7 @@ import { ZAcceptanceView } from './acceptance.schema';
 import { LICENCE_STATUSES } from '../licences/verify.schema';
 import { PROCEDURES } from '../inspections/inspections.schema';
 import { ZLicenceRequestView } from '../licences/lifecycle';
+import { ZCreditRating } from '../credit-ratings/credit-ratings.schema';
 
 export const REVIEW_TABS = ['待审核', '已审核'] as const;
 export type TReviewTab = (typeof REVIEW_TABS)[number];
@@ -175,6 +176,8 @@ export const ZReviewDetail = z.object({
   rounds: z.array(ZReviewRound),
   licence: ZLicenceSummary.nullable(),
   content: ZReviewContent,
+  /** the institution's 信用等级 with its reasons (decision 0048); null while it is not on the register (a 设立 under review) */
+  creditRating: ZCreditRating.nullable(),
 });
 export type TReviewDetail = z.infer<typeof ZReviewDetail>;
 

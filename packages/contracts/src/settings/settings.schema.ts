@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CREDIT_SETTINGS } from '../credit/credit.schema';
+import { CREDIT_RATING_SETTINGS } from '../credit-ratings/credit-ratings.schema';
 import { LICENCE_VALIDITY_SETTING, ZLicenceValidityYears } from '../licences/lifecycle';
 import { STATISTICS_DEADLINE_DEFAULT, ZMonthDay } from '../statistics/statistics.schema';
 import { ESTABLISHMENT } from '../applications/kinds';
@@ -33,6 +34,7 @@ export const SETTINGS = {
   'licence.pattern.备案': { label: '人力资源服务备案凭证编号规则', schema: ZLicencePattern, default: '吉人服备〔{year}〕{dept}{seq:4}号' },
   [LICENCE_VALIDITY_SETTING]: { label: '许可证有效期（年）', schema: ZLicenceValidityYears, default: 0 },
   ...CREDIT_SETTINGS,
+  ...CREDIT_RATING_SETTINGS,
   'promise.replacedSlots': { label: '告知承诺制：告知承诺书可替代的设立材料', schema: ZReplacedSlots, default: PROMISE_REPLACED_SLOTS_DEFAULT },
   'promise.inspectionMonths': {
     label: '告知承诺制：核查期限（发证后的月数）',

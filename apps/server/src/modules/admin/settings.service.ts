@@ -19,7 +19,9 @@ export async function writeSetting<K extends TSettingKey>(db: DbOrTx, key: K, va
   const parsed = SETTINGS[key].schema.safeParse(value);
   if (!parsed.success) {
     const message = parsed.error.issues[0]?.message ?? '设置值不正确';
-    throw new AppError(AppErrorCode.VALIDATION, message, [{ path: 'value', message }]);
+    // a field of an object-valued setting is named under `value` (the web form's field), anything else is `value` itself
+    const fieldErrors = parsed.error.issues.map((i) => ({ path: typeof i.path[0] === 'string' ? ['value', ...i.path].join('.') : 'value', message: i.message }));
+    throw new AppError(AppErrorCode.VALIDATION, message, fieldErrors);
   }
   await db
     .insert(settings)

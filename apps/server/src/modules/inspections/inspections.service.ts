@@ -286,6 +286,7 @@ export class InspectionsService {
       findings: t.findings,
       photos: photos.map((f) => ({ id: f.id, name: f.name, size: f.size, mime: f.mime, uploadedAt: f.createdAt.toISOString() })),
       actions,
+      creditRating: await this.deps.hooks.creditRatingOf(db, t.institutionId, today),
     };
   }
 

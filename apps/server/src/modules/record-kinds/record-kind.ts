@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { AppErrorCode, ZRecordDraft, applicationKind, notOpenFor, type KindDeclaration, type TBusinessScope, type TRecordDraft, type TSubmissionProblem, type TProcedure } from '@jhrm/contracts';
+import { AppErrorCode, ZRecordDraft, applicationKind, notOpenFor, type KindDeclaration, type TBusinessScope, type TRecordDraft, type TSubmissionProblem, type TProcedure, beijingDay } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import { queryRows, type DbOrTx } from '../../db/client';
 import type { AppDeps } from '../../deps';
@@ -111,7 +111,7 @@ export function recordKind(o: RecordKindOptions): KindAdapter<TRecordDraft, Reco
     async submission(ctx, app, counts, procedure) {
       const { tx, deps } = ctx;
       const record = await readRecord(tx, deps.pii, await recordIdOf(tx, app.id));
-      const promise = await promiseCheck(tx, procedure, kindOf(record).kind, counts);
+      const promise = await promiseCheck(tx, procedure, kindOf(record).kind, counts, { unitId: app.unitId, today: beijingDay(deps.clock()) });
       const problems = [...recordProblems(record), ...(o.problems?.(ctx, record) ?? []), ...promise.problems];
       // a 变更's code reaches the institution only on approval: another unit may have registered it since 保存
       if (await usccTakenByOtherUnit(tx, record.basic?.uscc, app.unitId)) problems.push({ tab: 'basic', path: 'basic.uscc', message: USCC_OWNED_ELSEWHERE });

@@ -29,6 +29,7 @@ const EXPORT_COLUMNS: ExportColumn<TRegisterItem>[] = [
   { header: T.departmentName, value: (r) => r.departmentName, width: 28 },
   { header: T.status, value: (r) => r.status },
   { header: T.creditYears, value: (r) => r.creditYears.map(creditTitle).join('、'), width: 28 },
+  { header: T.creditLevel, value: (r) => r.creditLevel ?? '' },
 ];
 
 /** 导出 reads up to the whole register: fewer a minute than the list's pages. */

@@ -13,6 +13,7 @@ import { APPROVED, AWAITING_DECISION } from '../applications/states';
 import { numberSpellings } from '../licences/licences.repository';
 import { likeEscape } from '../../lib/like';
 import { beijingDay, isExpired } from '@jhrm/contracts';
+import { creditRatingsOf } from '../credit-ratings/credit-ratings.repository';
 
 /**
  * On the register: an institution whose establishment was approved (审核通过), including one
@@ -91,11 +92,24 @@ function registerRows(db: DbOrTx) {
   return { columns, items, matches, scopes, kind: columns.kind };
 }
 
-type RawItem = Omit<TRegisterItem, 'kind' | 'scopes' | 'creditYears'> & { kind: string | null; scopes: string[] | null; creditYears: number[] | null };
+type RawItem = Omit<TRegisterItem, 'kind' | 'scopes' | 'creditYears' | 'creditLevel'> & { kind: string | null; scopes: string[] | null; creditYears: number[] | null };
 
-/** A row as the register shows it: a licence in force past its 有效期至 says 已过期 (decision 0047). */
-const toItem = (r: RawItem, today: string): TRegisterItem => ({
+/**
+ * Rows as the register shows them: a licence in force past its 有效期至 says 已过期 (decision 0047); the
+ * 信用等级 of exactly these institutions (decision 0048: a page computes its own ids, never the register's).
+ */
+async function toItems(db: DbOrTx, rows: RawItem[], today: string): Promise<TRegisterItem[]> {
+  const ratings = await creditRatingsOf(
+    db,
+    rows.map((r) => r.id),
+    today,
+  );
+  return rows.map((r) => toItem(r, today, ratings.get(r.id)?.level ?? null));
+}
+
+const toItem = (r: RawItem, today: string, creditLevel: TRegisterItem['creditLevel']): TRegisterItem => ({
   ...r,
+  creditLevel,
   licenceStatus: r.licenceStatus === '有效' && isExpired(r.validUntil, today) ? '已过期' : r.licenceStatus,
   kind: r.kind === '许可' || r.kind === '备案' ? (r.kind as TLicenceKind) : null,
   scopes: r.scopes ?? [],
@@ -182,12 +196,12 @@ export async function searchRegister(db: DbOrTx, q: TRegisterQuery, today: strin
   const { page, total } = registerSearchQueries(db, q);
   const [items, [counted]] = await Promise.all([page, total]);
   const n = counted?.n ?? 0;
-  return { items: (items as RawItem[]).map((r) => toItem(r, today)), total: Math.min(n, REGISTER_COUNT_CAP), totalCapped: n > REGISTER_COUNT_CAP };
+  return { items: await toItems(db, items as RawItem[], today), total: Math.min(n, REGISTER_COUNT_CAP), totalCapped: n > REGISTER_COUNT_CAP };
 }
 
 /** A page of 公示查询 without its count (an export's pages). */
 export async function registerPage(db: DbOrTx, q: TRegisterQuery, today: string): Promise<TRegisterItem[]> {
-  return ((await registerSearchQueries(db, q).page) as RawItem[]).map((r) => toItem(r, today));
+  return toItems(db, (await registerSearchQueries(db, q).page) as RawItem[], today);
 }
 
 /**
@@ -201,7 +215,7 @@ export async function registerEntry(db: DbOrTx, institutionId: string, today: st
   const [row] = await rows.items().where(and(eq(institutions.id, institutionId), onRegister));
   if (!row) return undefined;
   const s = statisticsReportStates;
-  const [changes, held, [report], dishonesty] = await Promise.all([
+  const [changes, held, [report], dishonesty, ratings] = await Promise.all([
     db
       .select({ type: applications.type, decidedAt: applications.decidedAt })
       .from(applications)
@@ -231,9 +245,10 @@ export async function registerEntry(db: DbOrTx, institutionId: string, today: st
       .from(dishonestyRecords)
       .where(eq(dishonestyRecords.institutionId, institutionId))
       .orderBy(desc(dishonestyRecords.recordedOn), desc(dishonestyRecords.createdAt)),
+    creditRatingsOf(db, [institutionId], today),
   ]);
   return {
-    ...toItem(row as RawItem, today),
+    ...toItem(row as RawItem, today, ratings.get(institutionId)?.level ?? null),
     lastReport: { year: reportYear, filed: !!report },
     dishonesty,
     changes: changes.map((c) => ({ type: c.type as TApplicationType, decidedOn: c.decidedAt ? beijingDay(c.decidedAt) : null })),

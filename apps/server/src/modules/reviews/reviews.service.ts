@@ -55,6 +55,7 @@ import { applicationAcceptances } from '../applications/acceptances.table';
 import { listAcceptances } from '../applications/acceptances.repository';
 import { acceptanceNoticeFileName, renderAcceptanceNotice } from '../documents/acceptance-notice';
 import { likeEscape } from '../../lib/like';
+import { creditRatingOf } from '../credit-ratings/credit-ratings.repository';
 
 type SubmissionRow = typeof applicationSubmissions.$inferSelect;
 
@@ -284,7 +285,7 @@ export class ReviewsService {
       .where(eq(applications.id, id));
     if (!row) throw new AppError(AppErrorCode.NOT_FOUND, '申请不存在或无权查看');
     const { app, institution } = row;
-    const [subs, decisions, materials, licence, acceptances] = await Promise.all([
+    const [subs, decisions, materials, licence, acceptances, creditRating] = await Promise.all([
       db
         .select({ sub: applicationSubmissions, submittedByName: users.name })
         .from(applicationSubmissions)
@@ -295,6 +296,7 @@ export class ReviewsService {
       applicationMaterials(db, app),
       licenceOfApplication(db, id),
       listAcceptances(db, id, { reviewerNames: true }),
+      creditRatingOf(db, app.institutionId, beijingDay(this.deps.clock())),
     ]);
     const latest = subs.at(-1)?.sub;
     const adapter = kindAdapter(app.type);
@@ -335,6 +337,7 @@ export class ReviewsService {
       })),
       licence: licence ? licenceSummary(licence) : null,
       content: review.content,
+      creditRating,
     };
   }
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { AppErrorCode, INSTITUTION_LIST_TITLES, isEditable, nameMismatchNotice, nextStepApplication, ZInstitutionListPage, ZInstitutionListQuery, ZInstitutionQuery, type TInstitutionListItem, ZMissingField, ZRecordDraft, ZEducationCounts, REVIEW_STATUSES, CANCEL_STATUSES } from '@jhrm/contracts';
+import { AppErrorCode, INSTITUTION_LIST_TITLES, isEditable, nameMismatchNotice, nextStepApplication, ZInstitutionListPage, ZInstitutionListQuery, ZInstitutionQuery, type TInstitutionListItem, ZMissingField, ZRecordDraft, ZEducationCounts, REVIEW_STATUSES, CANCEL_STATUSES, ZCreditRating, beijingDay } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import { actorOf, sessionUnitId } from '../../plugins/auth';
 import { ApplicationsService } from '../applications/applications.service';
@@ -12,6 +12,7 @@ import { missingForChange } from '../institutions/record-rules';
 import { findUnitInstitution, queryUnitInstitutions } from './unit-institutions.repository';
 import { unitNotices } from './unit-notices';
 import { formatBeijing } from '../../lib/time';
+import { creditRatingOf } from '../credit-ratings/credit-ratings.repository';
 
 /** 人力资源服务机构基本情况 as the table shows it (操作 aside): 审核状态 with its 已受理 date. */
 const EXPORT_COLUMNS: ExportColumn<TInstitutionListItem>[] = [
@@ -91,6 +92,8 @@ export async function institutionsRoutes(app: FastifyInstance, deps: AppDeps) {
           record: ZRecordDraft.extend({ educationCounts: ZEducationCounts }),
           /** fields a 变更 will ask for that the record in force lacks (imported records may be incomplete) */
           missingForChange: z.array(ZMissingField),
+          /** 信用等级 with its score and every reason (decision 0048); null until it is on the register */
+          creditRating: ZCreditRating.nullable(),
         }),
       },
     },
@@ -109,6 +112,7 @@ export async function institutionsRoutes(app: FastifyInstance, deps: AppDeps) {
         applicationId: row.applicationId,
         record,
         missingForChange: inForce ? missingForChange(record.basic) : [],
+        creditRating: await creditRatingOf(deps.database.db, row.institution.id, beijingDay(deps.clock())),
       };
     },
   });
