@@ -49,3 +49,4 @@ export * from './statistics/statistics.schema';
 export * from './statistics/analysis.schema';
 export * from './list-export';
 export * from './inspections/inspections.schema';
+export * from './inspections/spot-checks.schema';

@@ -48,7 +48,12 @@ export const AUDIT_ACTION_NAMES = {
   // 告知承诺 核查 (decision 0043)
   'inspection.created': '生成核查任务',
   'inspection.verified': '核查属实',
-  'inspection.rectification_ordered': '核查不属实：限期整改',
+  'inspection.rectification_ordered': '限期整改（核查不属实或抽查责令整改）',
+  // 双随机抽查 (decision 0049)
+  'inspection.passed': '抽查合格',
+  'inspection.case_opened': '抽查立案',
+  'spot_check.drawn': '创建抽查计划并随机抽取',
+  'spot_check.viewed': '查看抽查计划',
   'inspection.rectified': '整改完成',
   'inspection.revoked': '撤销许可',
   'inspection.photo_uploaded': '上传核查照片',
@@ -126,6 +131,7 @@ export const AUDIT_TARGET_TYPES: Record<string, string> = {
   qr_login: '扫码登录',
   calendar_day: '节假日设置',
   inspection: '核查任务',
+  spot_check_plan: '抽查计划',
 };
 
 /** 申请 / 账号 …; an unknown type as recorded. */

@@ -39,13 +39,44 @@ export const PROMISE_REPLACED_SLOTS_DEFAULT = ['房产证或购房合同', '办�
 /** Months the department has to verify a 告知承诺 licence (Fujian's 2025 rules: one month). */
 export const INSPECTION_MONTHS_DEFAULT = 1;
 
-/** 核查任务: 待核查 → (属实) 已完成 | (不属实) 整改中 → (整改完成 | 撤销许可) 已完成. */
+/**
+ * Two kinds of check task share one workflow (decision 0049): the 核查 of a 告知承诺 licence and a
+ * 双随机抽查 drawn by a plan.
+ */
+export const INSPECTION_KINDS = ['告知承诺核查', '双随机抽查'] as const;
+export type TInspectionKind = (typeof INSPECTION_KINDS)[number];
+
+/**
+ * 核查任务: 待核查 → (属实) 已完成 | (不属实) 整改中 → (整改完成 | 撤销许可) 已完成.
+ * 抽查任务: 待核查 → (合格 | 立案) 已完成 | (责令整改) 整改中 → (整改完成) 已完成.
+ */
 export const INSPECTION_STATUSES = ['待核查', '整改中', '已完成'] as const;
 export type TInspectionStatus = (typeof INSPECTION_STATUSES)[number];
-export const INSPECTION_OUTCOMES = ['属实', '整改完成', '撤销许可'] as const;
+export const INSPECTION_OUTCOMES = ['属实', '整改完成', '撤销许可', '合格', '责令整改', '立案'] as const;
 export type TInspectionOutcome = (typeof INSPECTION_OUTCOMES)[number];
+/** Each checklist item: what was found is true (属实) or not (不属实). */
 export const CHECK_RESULTS = ['属实', '不属实'] as const;
 export type TCheckResult = (typeof CHECK_RESULTS)[number];
+/** 抽查's conclusions (双随机、一公开: published on the register once the task is closed). */
+export const SPOT_CHECK_RESULTS = ['合格', '责令整改', '立案'] as const;
+export type TSpotCheckResult = (typeof SPOT_CHECK_RESULTS)[number];
+/** The conclusions a task of each kind takes; the second of 核查 and 抽查's 责令整改 open a 整改. */
+export const RESULTS_OF_KIND: Record<TInspectionKind, readonly (TCheckResult | TSpotCheckResult)[]> = { 告知承诺核查: CHECK_RESULTS, 双随机抽查: SPOT_CHECK_RESULTS };
+export const RECTIFYING_RESULTS: readonly string[] = ['不属实', '责令整改'];
+
+/**
+ * What a 双随机抽查 checks on site (人力资源市场暂行条例 and 人社部令第50号: licence shown and valid,
+ * services within the licence, premises as registered, fees and the complaint number shown, the annual
+ * report and ledgers kept).
+ */
+export const SPOT_CHECK_ITEMS = [
+  { key: 'licence', label: '在服务场所明示许可证（备案凭证），且证件在有效期内' },
+  { key: 'scope', label: '实际开展的服务项目未超出许可（备案）范围' },
+  { key: 'premises', label: '服务场所、负责人等与登记信息一致' },
+  { key: 'fees', label: '明示服务项目、收费标准、监督机关和监督电话' },
+  { key: 'ledger', label: '按规定报送年度报告，服务台账和档案资料齐全' },
+] as const;
+
 /** What a reviewer may do on a task now. */
 export const INSPECTION_ACTIONS = ['核查结论', '整改完成', '撤销许可', '上传照片'] as const;
 export type TInspectionAction = (typeof INSPECTION_ACTIONS)[number];
@@ -64,7 +95,14 @@ export type TCheckItem = z.infer<typeof ZCheckItem>;
 export const ZInspectionTask = z.object({
   id: z.string(),
   version: z.number().int(),
-  applicationId: z.string(),
+  kind: z.enum(INSPECTION_KINDS),
+  /** the 告知承诺 application (核查), null for a 抽查 */
+  applicationId: z.string().nullable(),
+  /** the 抽查 plan that drew it, null for a 核查 */
+  planId: z.string().nullable(),
+  planName: z.string().nullable(),
+  /** the inspectors a 抽查 drew (names); empty for a 核查 (any reviewer of the department) */
+  inspectors: z.array(z.string()),
   institutionId: z.string(),
   institutionName: z.string(),
   uscc: z.string(),
@@ -97,6 +135,7 @@ export const ZInspectionListItem = ZInspectionTask.omit({ checklist: true, photo
 export type TInspectionListItem = z.infer<typeof ZInspectionListItem>;
 
 export const ZInspectionListQuery = z.object({
+  kind: z.enum(INSPECTION_KINDS, { error: '请选择有效的任务类型' }).optional(),
   status: z.enum(INSPECTION_STATUSES, { error: '请选择有效的任务状态' }).optional(),
   name: z.string().trim().max(100, '机构名称不能超过100个字').optional(),
   overdue: z.enum(['1']).optional(),
@@ -109,7 +148,7 @@ export type TInspectionListQuery = z.infer<typeof ZInspectionListQuery>;
 export const ZInspectionResultRequest = z
   .object({
     version: z.number().int().min(1),
-    outcome: z.enum(CHECK_RESULTS, { error: '请选择核查结论（属实或不属实）' }),
+    outcome: z.enum([...CHECK_RESULTS, ...SPOT_CHECK_RESULTS], { error: '请选择核查结论' }),
     checklist: z
       .array(z.object({ key: z.string().max(40), result: z.enum(CHECK_RESULTS, { error: '请选择属实或不属实' }), note: z.string().trim().max(500, '说明不能超过500个字').default('') }))
       .max(20),
@@ -118,7 +157,7 @@ export const ZInspectionResultRequest = z
     rectifyDeadline: day('整改期限').optional(),
   })
   .superRefine((v, c) => {
-    if (v.outcome === '不属实') {
+    if (RECTIFYING_RESULTS.includes(v.outcome)) {
       if (!v.rectifyDemand) c.addIssue({ code: 'custom', path: ['rectifyDemand'], message: '请填写整改要求' });
       if (!v.rectifyDeadline) c.addIssue({ code: 'custom', path: ['rectifyDeadline'], message: '请选择整改期限' });
     }
@@ -147,6 +186,7 @@ export type TInspectionBacklog = z.infer<typeof ZInspectionBacklog>;
 /** What the unit sees of its institution's 核查: the state and what it must fix by when. */
 export const ZUnitInspection = z.object({
   id: z.string(),
+  kind: z.enum(INSPECTION_KINDS),
   status: z.enum(INSPECTION_STATUSES),
   outcome: z.enum(INSPECTION_OUTCOMES).nullable(),
   createdAt: z.string(),

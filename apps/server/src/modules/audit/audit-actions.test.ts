@@ -24,6 +24,7 @@ const NOT_AUDIT_CODES: Record<string, string> = {
   'licence.expiry': 'notification kind (消息中心): 有效期至 reminders',
   'inspection.closed': 'notification kind (消息中心): a 核查 closed (属实 / 整改完成)',
   'inspection.rectification': 'notification kind (消息中心): 限期整改',
+  'inspection.spot_check': 'notification kind (消息中心): a 抽查 plan drew institutions of the department',
   'basic.uscc': 'record field path of a submission problem',
   'excluded.source': 'SQL: the row an upsert would have inserted',
 };

@@ -2,6 +2,8 @@ import { and, asc, desc, eq, ilike, inArray, sql } from 'drizzle-orm';
 import {
   AppErrorCode,
   PROMISE_ITEMS,
+  RESULTS_OF_KIND,
+  SPOT_CHECK_ITEMS,
   beijingDay,
   issuerName,
   type TCheckItem,
@@ -36,7 +38,7 @@ import { revokeLicence } from '../licences/licences.service';
 import { insertFiles, type FileRow } from '../materials/materials.repository';
 import { notifyReviewers, notifyReviewersOfNames, notifyUnit } from '../notifications/notifications.service';
 import { inspectionScope, inScope, isOverdue, overdueOn, scopedTask, type InspectionRow } from './inspections.repository';
-import { dishonestyRecords, inspectionReminders, inspectionTasks } from './inspections.table';
+import { dishonestyRecords, inspectionReminders, inspectionTasks, spotCheckPlans } from './inspections.table';
 import { queryRows } from '../../db/client';
 
 /** files.owner_type of a 核查 photo */
@@ -51,6 +53,48 @@ export function addMonths(day: string, months: number): string {
   const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
   first.setUTCDate(Math.min(d, last));
   return first.toISOString().slice(0, 10);
+}
+
+/** The columns a task's view reads (selectTasks). */
+const TASK_COLUMNS = {
+  t: inspectionTasks,
+  name: institutions.name,
+  uscc: institutions.uscc,
+  unitName: units.name,
+  deptName: departments.name,
+  licenceNumber: licences.number,
+  licenceStatus: licences.status,
+  planName: spotCheckPlans.name,
+  inspectorNames: sql<string[] | null>`(SELECT array_agg(u.name ORDER BY u.name) FROM users u WHERE u.id = ANY(${inspectionTasks.inspectors}))`,
+};
+type TaskSelection = { t: InspectionRow; name: string; uscc: string; unitName: string; deptName: string | null; licenceNumber: string | null; licenceStatus: TInspectionListItem['licenceStatus']; planName: string | null; inspectorNames: string[] | null };
+
+/** Tasks with what their views show: institution, unit, department, licence, plan. */
+const selectTasks = (db: DbOrTx) =>
+  db
+    .select(TASK_COLUMNS)
+    .from(inspectionTasks)
+    .innerJoin(institutions, eq(institutions.id, inspectionTasks.institutionId))
+    .innerJoin(units, eq(units.id, inspectionTasks.unitId))
+    .leftJoin(departments, eq(departments.code, inspectionTasks.department))
+    .leftJoin(licences, eq(licences.id, inspectionTasks.licenceId))
+    .leftJoin(spotCheckPlans, eq(spotCheckPlans.id, inspectionTasks.planId));
+
+/** A 抽查 is done by the inspectors its plan drew, no other reviewer. */
+function assertInspector(task: InspectionRow, actor: Actor): void {
+  if (task.kind === '双随机抽查' && !task.inspectors.includes(actor.user.id)) {
+    throw new AppError(AppErrorCode.FORBIDDEN, '该抽查任务由随机抽取的检查人员办理，您不是本任务的检查人员');
+  }
+}
+
+/** The checklist of a result: every item of the kind's list answered once, nothing else. */
+function checkedItems(items: readonly { key: string; label: string }[], req: Pick<TInspectionResultRequest, 'checklist'>, what: string): TCheckItem[] {
+  const byKey = new Map(req.checklist.map((c) => [c.key, c]));
+  const missing = items.filter((i) => !byKey.has(i.key));
+  if (missing.length || byKey.size !== req.checklist.length || req.checklist.some((c) => !items.some((i) => i.key === c.key))) {
+    throw new AppError(AppErrorCode.VALIDATION, `请对每项${what}作出核查结论${missing.length ? `：${missing.map((m) => m.label).join('；')}` : ''}`, [{ path: 'checklist', message: `请对每项${what}作出核查结论` }]);
+  }
+  return items.map((i) => ({ key: i.key, label: i.label, result: byKey.get(i.key)!.result, note: byKey.get(i.key)!.note ?? '' }));
 }
 
 function audit(deps: Pick<AppDeps, 'audit'>, tx: DbOrTx, actor: Actor, action: TAuditAction, task: Pick<InspectionRow, 'id' | 'unitId'>, detail: Record<string, unknown> = {}) {
@@ -116,19 +160,13 @@ export class InspectionsService {
     const today = this.today();
     const where = and(
       inScope(scope),
+      q.kind ? eq(inspectionTasks.kind, q.kind) : undefined,
       q.status ? eq(inspectionTasks.status, q.status) : undefined,
       q.name ? ilike(institutions.name, `%${likeEscape(q.name)}%`) : undefined,
       q.overdue ? overdueOn(today) : undefined,
     );
-    const base = this.db
-      .select({ t: inspectionTasks, name: institutions.name, uscc: institutions.uscc, unitName: units.name, deptName: departments.name, licenceNumber: licences.number, licenceStatus: licences.status })
-      .from(inspectionTasks)
-      .innerJoin(institutions, eq(institutions.id, inspectionTasks.institutionId))
-      .innerJoin(units, eq(units.id, inspectionTasks.unitId))
-      .leftJoin(departments, eq(departments.code, inspectionTasks.department))
-      .leftJoin(licences, eq(licences.id, inspectionTasks.licenceId));
     const [rows, [total]] = await Promise.all([
-      base
+      selectTasks(this.db)
         .where(where)
         .orderBy(sql`CASE ${inspectionTasks.status} WHEN '已完成' THEN 1 ELSE 0 END`, asc(sql`coalesce(${inspectionTasks.rectifyDeadline}, ${inspectionTasks.dueOn})`), desc(inspectionTasks.createdAt), asc(inspectionTasks.id))
         .limit(q.pageSize)
@@ -142,15 +180,16 @@ export class InspectionsService {
     return { total: total?.n ?? 0, page: q.page, pageSize: q.pageSize, items: rows.map((r) => this.listItem(r, today)) };
   }
 
-  private listItem(
-    r: { t: InspectionRow; name: string; uscc: string; unitName: string; deptName: string | null; licenceNumber: string | null; licenceStatus: TInspectionListItem['licenceStatus'] },
-    today: string,
-  ): TInspectionListItem {
+  private listItem(r: TaskSelection, today: string): TInspectionListItem {
     const { t } = r;
     return {
       id: t.id,
       version: t.version,
+      kind: t.kind,
       applicationId: t.applicationId,
+      planId: t.planId,
+      planName: r.planName,
+      inspectors: r.inspectorNames ?? [],
       institutionId: t.institutionId,
       institutionName: r.name,
       uscc: r.uscc,
@@ -256,14 +295,7 @@ export class InspectionsService {
   }
 
   private async view(db: DbOrTx, id: string, actor: Actor): Promise<TInspectionTask> {
-    const [r] = await db
-      .select({ t: inspectionTasks, name: institutions.name, uscc: institutions.uscc, unitName: units.name, deptName: departments.name, licenceNumber: licences.number, licenceStatus: licences.status })
-      .from(inspectionTasks)
-      .innerJoin(institutions, eq(institutions.id, inspectionTasks.institutionId))
-      .innerJoin(units, eq(units.id, inspectionTasks.unitId))
-      .leftJoin(departments, eq(departments.code, inspectionTasks.department))
-      .leftJoin(licences, eq(licences.id, inspectionTasks.licenceId))
-      .where(eq(inspectionTasks.id, id));
+    const [r] = await selectTasks(db).where(eq(inspectionTasks.id, id));
     if (!r) throw new AppError(AppErrorCode.NOT_FOUND, '核查任务不存在或无权查看');
     const today = this.today();
     const photos = await db
@@ -272,13 +304,14 @@ export class InspectionsService {
       .where(and(eq(files.ownerType, INSPECTION_PHOTO_OWNER), eq(files.ownerId, id)))
       .orderBy(asc(files.createdAt), asc(files.id));
     const t = r.t;
-    const reviewer = actor.user.role === 'reviewer';
-    const actions: TInspectionAction[] = !reviewer
+    const mayAct = actor.user.role === 'reviewer' && (t.kind !== '双随机抽查' || t.inspectors.includes(actor.user.id));
+    const revocable = t.kind === '告知承诺核查' && !!t.rectifyDeadline && t.rectifyDeadline < today;
+    const actions: TInspectionAction[] = !mayAct
       ? []
       : t.status === '待核查'
         ? ['核查结论', '上传照片']
         : t.status === '整改中'
-          ? ['整改完成', ...(t.rectifyDeadline && t.rectifyDeadline < today ? (['撤销许可'] as const) : []), '上传照片']
+          ? ['整改完成', ...(revocable ? (['撤销许可'] as const) : []), '上传照片']
           : [];
     return {
       ...this.listItem(r, today),
@@ -306,6 +339,7 @@ export class InspectionsService {
     await this.db.transaction(async (tx) => {
       const scope = await inspectionScope(tx, actor);
       const task = await scopedTask(tx, scope, id, { lock: true });
+      assertInspector(task, actor);
       if (task.status !== from) {
         const done = task.status === '已完成' ? `已办结（${task.outcome ?? ''}）` : `当前状态为“${task.status}”`;
         throw new AppError(AppErrorCode.CONFLICT, `该核查任务${done}，不能${what}。请刷新页面查看`);
@@ -324,18 +358,21 @@ export class InspectionsService {
     return this.view(this.db, id, actor);
   }
 
-  /** 核查结论: 属实 closes the task; 不属实 orders 限期整改 (the unit told by 消息中心 and SMS). */
+  /**
+   * 核查结论 — of a 核查: 属实 closes the task; 不属实 orders 限期整改. Of a 抽查: 合格 or 立案 close it (立案:
+   * the case goes to the department's enforcement), 责令整改 orders 限期整改. The unit is told by 消息中心,
+   * and by SMS when it must act.
+   */
   async result(actor: Actor, id: string, req: TInspectionResultRequest & { findings: string }): Promise<TInspectionTask> {
-    const byKey = new Map(req.checklist.map((c) => [c.key, c]));
-    const missing = PROMISE_ITEMS.filter((i) => !byKey.has(i.key));
-    if (missing.length || byKey.size !== req.checklist.length || req.checklist.some((c) => !PROMISE_ITEMS.some((i) => i.key === c.key))) {
-      throw new AppError(AppErrorCode.VALIDATION, `请对每项承诺作出核查结论${missing.length ? `：${missing.map((m) => m.label).join('；')}` : ''}`, [{ path: 'checklist', message: '请对每项承诺作出核查结论' }]);
-    }
-    const checklist: TCheckItem[] = PROMISE_ITEMS.map((i) => ({ key: i.key, label: i.label, result: byKey.get(i.key)!.result, note: byKey.get(i.key)!.note ?? '' }));
+    const kindOf = await this.db.select({ kind: inspectionTasks.kind }).from(inspectionTasks).where(eq(inspectionTasks.id, id));
+    if (kindOf[0]?.kind === '双随机抽查') return this.spotCheckResult(actor, id, req);
+    const checklist = checkedItems(PROMISE_ITEMS, req, '承诺');
     const failed = checklist.filter((c) => c.result === '不属实');
+    if (!RESULTS_OF_KIND.告知承诺核查.includes(req.outcome)) throw new AppError(AppErrorCode.VALIDATION, '核查结论只能是属实或不属实', [{ path: 'outcome', message: '核查结论只能是属实或不属实' }]);
     if (req.outcome === '属实' && failed.length) throw new AppError(AppErrorCode.VALIDATION, '有承诺事项核查不属实，核查结论应为不属实', [{ path: 'outcome', message: '有承诺事项核查不属实，核查结论应为不属实' }]);
     if (req.outcome === '不属实' && !failed.length) throw new AppError(AppErrorCode.VALIDATION, '核查结论为不属实时，请标明哪项承诺不属实', [{ path: 'checklist', message: '请标明哪项承诺不属实' }]);
     return this.step(actor, id, req.version, '待核查', '作出核查结论', async (tx, task, { now, today, deptName, name }) => {
+      if (task.kind !== '告知承诺核查') throw new AppError(AppErrorCode.CONFLICT, '该任务类型已变化，请刷新页面查看');
       if (req.outcome === '属实') {
         await notifyUnit(tx, now, {
           unitId: task.unitId,
@@ -365,6 +402,42 @@ export class InspectionsService {
     });
   }
 
+  private async spotCheckResult(actor: Actor, id: string, req: TInspectionResultRequest & { findings: string }): Promise<TInspectionTask> {
+    const checklist = checkedItems(SPOT_CHECK_ITEMS, req, '检查事项');
+    const failed = checklist.filter((c) => c.result === '不属实');
+    if (!RESULTS_OF_KIND.双随机抽查.includes(req.outcome)) throw new AppError(AppErrorCode.VALIDATION, '抽查结果只能是合格、责令整改或立案', [{ path: 'outcome', message: '抽查结果只能是合格、责令整改或立案' }]);
+    if (req.outcome === '合格' && failed.length) throw new AppError(AppErrorCode.VALIDATION, '有检查事项不符合，抽查结果不能为合格', [{ path: 'outcome', message: '有检查事项不符合，抽查结果不能为合格' }]);
+    if (req.outcome !== '合格' && !failed.length) throw new AppError(AppErrorCode.VALIDATION, `抽查结果为${req.outcome}时，请标明哪项检查事项不符合`, [{ path: 'checklist', message: '请标明哪项检查事项不符合' }]);
+    return this.step(actor, id, req.version, '待核查', '登记抽查结果', async (tx, task, { now, today, deptName, name }) => {
+      const what = failed.map((c) => `“${c.label}”${c.note ? `（${c.note}）` : ''}`).join('、');
+      const link = `/hr/institutions/${task.institutionId}/view`;
+      if (req.outcome === '合格') {
+        await notifyUnit(tx, now, { unitId: task.unitId, kind: 'inspection.closed', title: `抽查合格：${name}`, body: `${deptName}于${formatBeijing(now)}对“${name}”进行双随机抽查，检查事项均符合规定，抽查结果为合格，将依法向社会公开。`, link });
+        return { set: { status: '已完成', outcome: '合格', checklist, findings: req.findings, closedAt: now, closedBy: actor.user.id }, action: 'inspection.passed', detail: { findings: req.findings } };
+      }
+      if (req.outcome === '立案') {
+        await notifyUnit(tx, now, { unitId: task.unitId, kind: 'inspection.case_opened', title: `抽查立案：${name}`, body: `${deptName}于${formatBeijing(now)}对“${name}”进行双随机抽查，发现以下问题：${what}。依法予以立案调查，抽查结果将向社会公开。`, link });
+        await this.queueSms(tx, task, `【吉林智慧人社】您单位“${name}”在双随机抽查中发现问题，已依法立案调查。请登录吉林人力资源市场管理查看详情。`);
+        return { set: { status: '已完成', outcome: '立案', checklist, findings: req.findings, closedAt: now, closedBy: actor.user.id }, action: 'inspection.case_opened', detail: { findings: req.findings, failed: failed.map((c) => c.label) } };
+      }
+      const deadline = req.rectifyDeadline!;
+      if (deadline <= today) throw new AppError(AppErrorCode.VALIDATION, '整改期限应晚于今天', [{ path: 'rectifyDeadline', message: '整改期限应晚于今天' }]);
+      await notifyUnit(tx, now, {
+        unitId: task.unitId,
+        kind: 'inspection.rectification',
+        title: `责令整改：${name}`,
+        body: `${deptName}于${formatBeijing(now)}对“${name}”进行双随机抽查，发现以下问题：${what}。整改要求：${req.rectifyDemand}。请于${deadline}前完成整改。`,
+        link,
+      });
+      await this.queueSms(tx, task, `【吉林智慧人社】您单位“${name}”在双随机抽查中被责令整改，请于${deadline}前完成整改。请登录吉林人力资源市场管理查看整改要求。`);
+      return {
+        set: { status: '整改中', outcome: '责令整改', checklist, findings: req.findings, rectifyDemand: req.rectifyDemand!, rectifyDeadline: deadline },
+        action: 'inspection.rectification_ordered',
+        detail: { findings: req.findings, failed: failed.map((c) => c.label), demand: req.rectifyDemand, deadline },
+      };
+    });
+  }
+
   /** 整改完成: the reviewer confirms the 整改; the task closes. */
   async rectified(actor: Actor, id: string, req: TInspectionCloseRequest): Promise<TInspectionTask> {
     return this.step(actor, id, req.version, '整改中', '确认整改完成', async (tx, task, { now, deptName, name }) => {
@@ -372,11 +445,13 @@ export class InspectionsService {
         unitId: task.unitId,
         kind: 'inspection.closed',
         title: `整改完成：${name}`,
-        body: `${deptName}于${formatBeijing(now)}确认“${name}”已按要求完成整改，核查任务已办结。`,
+        body: `${deptName}于${formatBeijing(now)}确认“${name}”已按要求完成整改，${task.kind === '双随机抽查' ? '抽查' : '核查'}任务已办结。`,
         link: `/hr/institutions/${task.institutionId}/view`,
       });
       const findings = req.note ? `${task.findings}\n整改情况：${req.note}` : task.findings;
-      return { set: { status: '已完成', outcome: '整改完成', findings, closedAt: now, closedBy: actor.user.id }, action: 'inspection.rectified', detail: { note: req.note ?? '' } };
+      // a 抽查's published result stays 责令整改 (the register says it was fixed); a 核查's becomes 整改完成
+      const outcome = task.kind === '双随机抽查' ? '责令整改' : '整改完成';
+      return { set: { status: '已完成', outcome, findings, closedAt: now, closedBy: actor.user.id }, action: 'inspection.rectified', detail: { note: req.note ?? '' } };
     });
   }
 
@@ -386,6 +461,7 @@ export class InspectionsService {
    */
   async revoke(actor: Actor, id: string, req: TInspectionRevokeRequest & { reason: string }): Promise<TInspectionTask> {
     return this.step(actor, id, req.version, '整改中', '撤销许可', async (tx, task, { now, today, deptName, name }) => {
+      if (task.kind !== '告知承诺核查') throw new AppError(AppErrorCode.CONFLICT, '抽查任务不能撤销许可；发现违法行为的，请登记抽查结果为立案');
       if (!task.rectifyDeadline || task.rectifyDeadline >= today) {
         throw new AppError(AppErrorCode.CONFLICT, `整改期限（${task.rectifyDeadline ?? ''}）尚未届满，不能撤销许可`);
       }
@@ -416,16 +492,25 @@ export class InspectionsService {
     });
   }
 
-  /** The SMS to the agent who submitted the application, queued in the step's transaction. */
+  /**
+   * The SMS, queued in the step's transaction: for a 核查 to the agent who submitted the application,
+   * for a 抽查 to the unit's legal person.
+   */
   private async queueSms(tx: DbOrTx, task: InspectionRow, text: string): Promise<void> {
-    const [agent] = await tx
-      .select({ phoneEnc: users.phoneEnc })
-      .from(applicationSubmissions)
-      .innerJoin(users, eq(users.id, applicationSubmissions.submittedBy))
-      .where(eq(applicationSubmissions.applicationId, task.applicationId))
-      .orderBy(desc(applicationSubmissions.round))
-      .limit(1);
-    if (agent?.phoneEnc) await this.deps.jobs.send(tx, 'sms', { phoneEnc: agent.phoneEnc, text });
+    const [to] = task.applicationId
+      ? await tx
+          .select({ phoneEnc: users.phoneEnc })
+          .from(applicationSubmissions)
+          .innerJoin(users, eq(users.id, applicationSubmissions.submittedBy))
+          .where(eq(applicationSubmissions.applicationId, task.applicationId))
+          .orderBy(desc(applicationSubmissions.round))
+          .limit(1)
+      : await tx
+          .select({ phoneEnc: users.phoneEnc })
+          .from(users)
+          .where(and(eq(users.unitId, task.unitId), eq(users.role, 'legal'), eq(users.status, 'active')))
+          .limit(1);
+    if (to?.phoneEnc) await this.deps.jobs.send(tx, 'sms', { phoneEnc: to.phoneEnc, text });
   }
 
   /** 核查照片: scanned like every upload, stored while the task is open. */
@@ -433,6 +518,7 @@ export class InspectionsService {
     if (actor.user.role !== 'reviewer') throw new AppError(AppErrorCode.FORBIDDEN, '只有审核人员可以上传核查照片');
     const scope = await inspectionScope(this.db, actor);
     const before = await scopedTask(this.db, scope, id);
+    assertInspector(before, actor);
     if (before.status === '已完成') throw new AppError(AppErrorCode.CONFLICT, '该核查任务已办结，不能再上传照片');
     const uploader = { user: actor.user, ip: actor.ip, unitId: before.unitId, target: { type: 'inspection', id } };
     await readForm({ maxFiles: MAX_PHOTOS_PER_UPLOAD, uploader }, async ({ files: uploaded, commit }) => {
@@ -474,6 +560,7 @@ export class InspectionsService {
     return {
       tasks: tasks.map((t) => ({
         id: t.id,
+        kind: t.kind,
         status: t.status,
         outcome: t.outcome,
         createdAt: t.createdAt.toISOString(),

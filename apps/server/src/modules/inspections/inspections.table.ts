@@ -1,10 +1,33 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { INSPECTION_OUTCOMES, INSPECTION_STATUSES, type TCheckItem } from '@jhrm/contracts';
+import { check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { INSPECTION_KINDS, INSPECTION_OUTCOMES, INSPECTION_STATUSES, type TCheckItem, type TSpotCheckFilter } from '@jhrm/contracts';
 import { units, users } from '../accounts/accounts.table';
 import { applications } from '../applications/applications.table';
 import { institutions } from '../institutions/institutions.table';
 import { licences } from '../licences/licences.table';
+import type { DrawPool } from './spot-check-draw';
+
+/**
+ * 双随机抽查计划 (decision 0049): the filter, ratio and seed an administrator drew with, and the candidate
+ * pool as it stood (each institution's weight, department and excluded reviewers; each department's
+ * reviewers), so the draw can be replayed from the record alone.
+ */
+export const spotCheckPlans = pgTable('spot_check_plans', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  filter: jsonb('filter').$type<TSpotCheckFilter>().notNull(),
+  ratio: integer('ratio').notNull(),
+  inspectorsPerTask: integer('inspectors_per_task').notNull(),
+  dueOn: date('due_on', { mode: 'string' }).notNull(),
+  seed: text('seed').notNull(),
+  pool: jsonb('pool').$type<DrawPool>().notNull(),
+  candidateCount: integer('candidate_count').notNull(),
+  drawnCount: integer('drawn_count').notNull(),
+  createdBy: uuid('created_by')
+    .notNull()
+    .references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+});
 
 /**
  * 核查任务 (decision 0043): created when a 告知承诺 application is approved on 受理, for the department
@@ -16,9 +39,14 @@ export const inspectionTasks = pgTable(
   'inspection_tasks',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    applicationId: uuid('application_id')
-      .notNull()
-      .references(() => applications.id),
+    /** 告知承诺核查 or 双随机抽查 (decision 0049) */
+    kind: text('kind', { enum: INSPECTION_KINDS }).notNull().default('告知承诺核查'),
+    /** the 告知承诺 application a 核查 verifies; null for a 抽查 */
+    applicationId: uuid('application_id').references(() => applications.id),
+    /** the plan that drew a 抽查 */
+    planId: uuid('plan_id').references(() => spotCheckPlans.id),
+    /** the reviewers a 抽查 drew (only they act on it); empty for a 核查 */
+    inspectors: uuid('inspectors').array().notNull().default(sql`'{}'::uuid[]`),
     institutionId: uuid('institution_id')
       .notNull()
       .references(() => institutions.id),
@@ -46,6 +74,10 @@ export const inspectionTasks = pgTable(
     uniqueIndex('inspection_tasks_application_uq').on(t.applicationId),
     index('inspection_tasks_department_idx').on(t.department, t.status, t.dueOn),
     index('inspection_tasks_institution_idx').on(t.institutionId),
+    // a plan draws an institution once
+    uniqueIndex('inspection_tasks_plan_institution_uq').on(t.planId, t.institutionId).where(sql`plan_id IS NOT NULL`),
+    // a 核查 verifies an application, a 抽查 comes from a plan
+    check('inspection_tasks_source_ck', sql`(kind = '告知承诺核查' AND application_id IS NOT NULL) OR (kind = '双随机抽查' AND plan_id IS NOT NULL)`),
   ],
 );
 
