@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BUSINESS_SCOPES } from '../dictionaries/institutions';
 import { INSPECTION_OUTCOMES, INSPECTION_STATUSES } from './inspections.schema';
+import { CREDIT_LEVELS } from '../credit-ratings/credit-ratings.schema';
 
 /**
  * 双随机、一公开 (decision 0049): an administrator's 抽查计划 draws a share of the licensed institutions a
@@ -9,8 +10,6 @@ import { INSPECTION_OUTCOMES, INSPECTION_STATUSES } from './inspections.schema';
  * anyone can replay it. Each drawn institution becomes a 抽查任务 in the 核查 workflow; closed results are
  * published on the register.
  */
-export const CREDIT_LEVELS = ['A', 'B', 'C', 'D'] as const;
-export type TCreditLevel = (typeof CREDIT_LEVELS)[number];
 
 export const SPOT_CHECK_LICENCE_KINDS = ['许可', '备案'] as const;
 

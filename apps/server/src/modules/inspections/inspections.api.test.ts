@@ -2,6 +2,9 @@ import { Readable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  CREDIT_D_PROMISE_REFUSED,
+  CREDIT_RATING_SETTING,
+  DEFAULT_CREDIT_RATING_RULES,
   ESTABLISHMENT,
   PROMISE_ITEMS,
   PROMISE_REPLACED_SLOTS_DEFAULT,
@@ -109,6 +112,7 @@ async function promisedLicence(name: string) {
 const taskOf = async (c: TestClient, id: string) => (await c.get(`/api/inspections/${id}`)).json() as TInspectionTask;
 const allTrue = () => PROMISE_ITEMS.map((i) => ({ key: i.key, result: '属实', note: '' }));
 const premisesFalse = () => PROMISE_ITEMS.map((i) => ({ key: i.key, result: i.key === 'premises' ? '不属实' : '属实', note: i.key === 'premises' ? '办公场所与承诺地址不符' : '' }));
+const entryLevel = (res: { json(): unknown }) => (res.json() as TRegisterDetail).creditLevel;
 const auditOf = (action: string, id: string) => ctx.database.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.targetId, id)));
 
 describe('提交 under 告知承诺', () => {
@@ -254,6 +258,14 @@ describe('核查', () => {
       expect(msg!.body).toContain('理由：逾期未设立固定办公场所');
       expect(await auditOf('inspection.revoked', task.id)).toHaveLength(1);
     }
+    // 不属实 (−20) and the 失信记录 (−40): the institution is now 信用等级 D (decision 0048), and its unit may no
+    // longer choose 告知承诺; the rest of this file promises again, under rules where a revocation alone is C
+    expect(entryLevel(await ctx.client().get(`/api/public/register/${app.institutionId}`))).toBe('D');
+    const again = await draftWith('吉林省撤销后承诺职业介绍有限公司', [...withoutReplaced, PROMISE_SLOT]);
+    expect((await submit(again, '告知承诺')).json().details.problems).toContainEqual({ tab: 'materials', path: 'procedure', message: CREDIT_D_PROMISE_REFUSED });
+    const lenient = await admin.request('PUT', `/api/admin/settings/${CREDIT_RATING_SETTING}`, { value: { ...DEFAULT_CREDIT_RATING_RULES, dishonesty: -20 } });
+    expect(lenient.statusCode, lenient.body).toBe(200);
+    expect(entryLevel(await ctx.client().get(`/api/public/register/${app.institutionId}`))).toBe('C');
   });
 
   it('two concurrent steps on one task: one 200, one 409 in Chinese', async () => {

@@ -4,7 +4,7 @@ import { createTestContext, type TestClient, type TestContext } from '../../test
 import { createInstitution, insertLicence } from '../../test/licences';
 import { readExport } from '../../test/xlsx';
 
-const HEADER = ['机构名称', '统一社会信用代码', '法定代表人(负责人)', '许可证/备案凭证编号', '类型', '服务范围', '审批部门', '状态', '诚信示范'];
+const HEADER = ['机构名称', '统一社会信用代码', '法定代表人(负责人)', '许可证/备案凭证编号', '类型', '服务范围', '审批部门', '状态', '诚信示范', '信用等级'];
 const q = (s: string) => encodeURIComponent(s);
 
 let ctx: TestContext;
@@ -35,7 +35,7 @@ describe('GET /api/public/register/export', () => {
     expect(file.fileName).toMatch(/^人力资源服务机构公示_\d{8}-\d{4}\.xlsx$/);
     expect(file.rows).toHaveLength(2);
     const province = file.rows.find((r) => r[0] === '吉林省导出公示甲人力资源有限公司')!;
-    expect(province).toEqual(['吉林省导出公示甲人力资源有限公司', expect.any(String), '王博润', provinceNumber, '许可', '职业介绍、人力资源培训', expect.stringContaining('人力资源和社会保障厅'), '正常', '']);
+    expect(province).toEqual(['吉林省导出公示甲人力资源有限公司', expect.any(String), '王博润', provinceNumber, '许可', '职业介绍、人力资源培训', expect.stringContaining('人力资源和社会保障厅'), '正常', '', 'A']);
     const cancelled = file.rows.find((r) => r[0] === '吉林市导出公示乙人力资源有限公司')!;
     expect(cancelled[3]).toBe(`${cancelledNumber}（已注销）`);
     expect(cancelled[7]).toBe('注销');

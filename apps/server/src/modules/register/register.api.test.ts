@@ -98,6 +98,8 @@ describe('人力资源服务机构公示查询', () => {
       status: '正常',
       // never recognised as 诚信示范机构 (credit.api.test.ts covers a title)
       creditYears: [],
+      // licensed this year, nothing on its record yet (credit-ratings.api.test.ts covers each rule)
+      creditLevel: 'A',
     });
     const changed = page.items.find((i) => i.id === made.changed!.id)!;
     expect(changed).toMatchObject({ licenceNumber: made.changed!.numbers[1], licenceStatus: '有效', scopes: ['职业介绍', '人才测评'] });

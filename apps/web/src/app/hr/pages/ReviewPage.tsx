@@ -19,6 +19,7 @@ import { DaysLeftTag } from '../../../features/reviews/components/DaysLeftTag';
 import { REVIEWS_PENDING_PATH } from '../../../features/reviews/paths';
 import '../../../features/reviews/components/reviews.css';
 import { useTabSubject } from '../../../lib/tab-subject';
+import { CreditRatingCard } from '../../../components/credit/CreditRating';
 
 // The app layer composes the features: the reviewer's decision (reviews) beside the submitted
 // record (shared components) and the materials and video (materials), read-only.
@@ -211,6 +212,7 @@ export default function ReviewPage() {
               <AcceptanceList applicationId={d.id} acceptances={d.acceptances} />
             </Card>
           )}
+          <CreditRatingCard rating={d.creditRating} showScore={false} />
         </aside>
       </div>
     </div>

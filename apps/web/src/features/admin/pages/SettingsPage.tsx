@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Space, Typography } from 'antd';
-import { LICENCE_NUMBER_SAMPLE, LICENCE_VALIDITY_SETTING, ZLicenceValidityYears, ZMonthDay, type TSettingItem } from '@jhrm/contracts';
+import { CREDIT_RATING_SETTING, LICENCE_NUMBER_SAMPLE, LICENCE_VALIDITY_SETTING, ZLicenceValidityYears, ZMonthDay, type TSettingItem } from '@jhrm/contracts';
 import { Spinner } from '../../../components/Spinner';
 import { zodRules } from '../../../lib/form';
 import { formatDateTime } from '../../../lib/format-datetime';
@@ -9,6 +9,7 @@ import { useSaveSetting } from '../components/useSaveSetting';
 import { isLicencePatternKey, previewLicencePattern } from '../components/licence-preview';
 import { CreditCriteriaSetting } from '../components/CreditCriteriaSetting';
 import { PromiseSetting } from '../components/PromiseSettings';
+import { CreditRatingSetting } from '../components/CreditRatingSetting';
 import './system-admin.css';
 
 function Preview({ value }: { value: string | undefined }) {
@@ -181,6 +182,8 @@ export default function SettingsPage() {
           <PatternSetting key={item.key} item={item} />
         ) : item.key === 'credit.criteria' ? (
           <CreditCriteriaSetting key={item.key} item={item} />
+        ) : item.key === CREDIT_RATING_SETTING ? (
+          <CreditRatingSetting key={item.key} item={item} />
         ) : item.key === 'promise.replacedSlots' || item.key === 'promise.inspectionMonths' ? (
           <PromiseSetting key={item.key} item={item} />
         ) : item.key === LICENCE_VALIDITY_SETTING ? (

@@ -16,6 +16,7 @@ import { pendingCorrection, refusal } from '../../../components/review/acceptanc
 import { MissingForChangeAlert } from '../components/UnitNotices';
 import { establishmentPath, INSTITUTION_QUERY_PATH } from '../paths';
 import { InstitutionInspections } from '../components/InstitutionInspections';
+import { CreditRatingCard } from '../../../components/credit/CreditRating';
 import '../components/institutions.css';
 import { useTabSubject } from '../../../lib/tab-subject';
 
@@ -128,6 +129,8 @@ export default function InstitutionViewPage({ licencePanel }: { licencePanel?: R
       </Card>
 
       {licencePanel}
+
+      <CreditRatingCard rating={query.data.creditRating} />
 
       {(user.role === 'agent' || user.role === 'legal') && <InstitutionInspections institutionId={id} />}
 

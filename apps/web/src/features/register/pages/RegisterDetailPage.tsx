@@ -11,6 +11,7 @@ import { LicenceNumber } from '../components/LicenceNumber';
 import { CreditTitles } from '../components/CreditTitles';
 import '../components/register.css';
 import { NoData } from '../../../components/NoData';
+import { CreditLevelTag } from '../../../components/credit/CreditRating';
 
 type Change = TRegisterDetail['changes'][number];
 type HeldLicence = TRegisterDetail['licences'][number];
@@ -88,6 +89,7 @@ export default function RegisterDetailPage() {
                     <StatusTag tone={query.data.lastReport.filed ? 'success' : 'warning'}>{query.data.lastReport.filed ? '已报送' : '未报送'}</StatusTag>
                   ),
                 },
+                { key: 'creditLevel', label: '信用等级', children: <CreditLevelTag level={query.data.creditLevel} /> },
                 ...(query.data.creditYears.length
                   ? [{ key: 'credit', label: '诚信示范', span: 2, children: <CreditTitles years={query.data.creditYears} /> }]
                   : []),

@@ -12,6 +12,7 @@ import { useRegisterDepartments, useRegisterSearch } from '../api/register.api';
 import { REGISTER_PAGE_SIZES, parseRegisterParams, toRegisterParams, type RegisterFilters } from '../model/register-params';
 import { LicenceNumber } from '../components/LicenceNumber';
 import { CreditTitles } from '../components/CreditTitles';
+import { CreditLevelTag } from '../../../components/credit/CreditRating';
 import '../components/register.css';
 
 const options = (values: readonly string[]) => values.map((v) => ({ label: v, value: v }));
@@ -44,6 +45,7 @@ const columns: TableColumnsType<TRegisterItem> = [
     render: (v: TRegisterItem['status']) => <StatusTag tone={v === '正常' ? 'success' : 'danger'}>{v}</StatusTag>,
   },
   { title: T.creditYears, dataIndex: 'creditYears', key: 'creditYears', width: 190, render: (v: number[]) => <CreditTitles years={v} /> },
+  { title: T.creditLevel, dataIndex: 'creditLevel', key: 'creditLevel', width: 80, render: (v: TRegisterItem['creditLevel']) => <CreditLevelTag level={v} /> },
 ];
 
 /** The form's values as the search's filters: blanks left out, the keyword trimmed. */
@@ -143,7 +145,7 @@ export default function RegisterSearchPage() {
         }
         rowKey="id"
         columns={columns}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1180 }}
         locale={{ emptyText: keyword ? `未找到与“${keyword}”相关的机构` : '暂无公示机构' }}
         // the public list pages at most 50
         pageSizes={REGISTER_PAGE_SIZES}

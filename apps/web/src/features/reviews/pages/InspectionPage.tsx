@@ -8,6 +8,7 @@ import { isApiError } from '../../../lib/api-client';
 import { useInspection, useInspectionStep, useUploadInspectionPhotos } from '../api/inspections.api';
 import { InspectionStatus } from './InspectionsPage';
 import '../components/reviews.css';
+import { CreditRatingCard } from '../../../components/credit/CreditRating';
 
 interface ResultValues {
   checks: Record<string, { result?: TCheckResult; note?: string }>;
@@ -195,6 +196,7 @@ export default function InspectionPage() {
           ]}
         />
       </Card>
+      <CreditRatingCard rating={t.creditRating} showScore={false} />
       {t.status !== '待核查' && (
         <Card size="small" title="核查记录">
           <Table
