@@ -12,6 +12,9 @@ test('公示查询：输入关键字查询，地址记录查询条件，后退�
   await form.getByRole('button', { name: '查询' }).click();
   await expect(page).toHaveURL(/keyword=%E5%8D%9A%E6%B6%A6%E4%BA%BA%E5%8A%9B/);
   await expect(page.getByRole('row').filter({ hasText: LICENSED })).toContainText('正常');
+  // 信用等级 (decision 0048): licensed at the demo's start, nothing on its record yet
+  await expect(page.getByRole('columnheader', { name: '信用等级' })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: LICENSED }).getByTestId('credit-level')).toHaveText('A级');
   await expectNoSeriousA11yViolations(page);
 
   // a narrower search finds nothing and says so with the keyword
