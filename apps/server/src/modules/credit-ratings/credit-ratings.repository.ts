@@ -78,7 +78,7 @@ async function creditFacts(db: DbOrTx, ids: string[] | null, years: { year: numb
           GROUP BY k.institution_id
         ),
         sampling AS (
-          SELECT k.institution_id AS id, jsonb_agg(jsonb_build_object('on', ${beijingDaySql(sql`k.closed_at`)}, 'result', k.outcome) ORDER BY k.closed_at) AS items
+          SELECT k.institution_id AS id, jsonb_agg(jsonb_build_object('on', ${beijingDaySql(sql`closed_at`)}, 'result', k.outcome) ORDER BY k.closed_at) AS items
           FROM inspection_tasks k JOIN target t ON t.id = k.institution_id
           WHERE k.kind = '双随机抽查' AND k.status = '已完成' AND k.outcome IN ('合格', '责令整改', '立案')
           GROUP BY k.institution_id
