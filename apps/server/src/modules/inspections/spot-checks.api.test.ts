@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SPOT_CHECK_ITEMS, beijingDay, type TInspectionTask, type TNotification, type TPage, type TRegisterDetail, type TSpotCheckPlan, type TSpotCheckPlanListItem, type TSpotCheckPreview, type TSpotCheckReplay } from '@jhrm/contracts';
+import { SPOT_CHECK_ITEMS, beijingDay, type TInspectionTask, type TNotification, type TPage, type TRegisterDetail, type TSpotCheckPlan, type TSpotCheckPlanListItem, type TSpotCheckPreview, type TSpotCheckReplay, type TUnitInspections } from '@jhrm/contracts';
 import { createTestContext, type TestClient, type TestContext } from '../../test/harness';
 import { createReviewer } from '../../test/people';
 import { createInstitution, insertLicence } from '../../test/licences';
@@ -90,6 +90,8 @@ describe('drawing a 抽查 plan', () => {
     expect(audit!.detail).toMatchObject({ seed: 'jl-2026-q4', candidates: 10, drawn: 3, ratio: 30 });
     const listed = (await admin.get('/api/spot-checks')).json() as TPage<TSpotCheckPlanListItem>;
     expect(listed.items.map((p) => p.id)).toContain(a.id);
+    const named = (await admin.get(`/api/spot-checks?name=${encodeURIComponent('复抽')}`)).json() as TPage<TSpotCheckPlanListItem>;
+    expect(named.items.map((p) => p.name)).toEqual(['复抽']);
 
     // the inspectors are told, each of their own tasks
     const inbox = (await inspectors.spot_r3!.get('/api/notifications?pageSize=50')).json() as TPage<TNotification>;
@@ -167,6 +169,9 @@ describe('a 抽查 task', () => {
   it('责令整改 opens a 整改 (unit told); 整改完成 closes it, published as 责令整改; 立案 closes at once', async () => {
     const [t1, t2] = [p.tasks[1]!, p.tasks[2]!];
     const v1 = (await inspectorOf(t1).get(`/api/inspections/${t1.id}`)).json() as TInspectionTask;
+    // not announced: the unit does not see a 抽查 before its result
+    const unitView = async () => ((await agent.get(`/api/institutions/${t1.institutionId}/inspections`)).json() as TUnitInspections).tasks;
+    expect(await unitView()).toEqual([]);
     const noFail = await inspectorOf(t1).post(`/api/inspections/${t1.id}/result`, { version: v1.version, outcome: '责令整改', checklist: items(), findings: '现场检查', rectifyDemand: '明示收费标准', rectifyDeadline: day(15) });
     expect(noFail.statusCode).toBe(400);
     const ordered = await inspectorOf(t1).post(`/api/inspections/${t1.id}/result`, { version: v1.version, outcome: '责令整改', checklist: items('fees'), findings: '服务场所未明示收费标准', rectifyDemand: '在服务场所明示收费标准和监督电话', rectifyDeadline: day(15) });
@@ -174,6 +179,7 @@ describe('a 抽查 task', () => {
     const rectifying = ordered.json() as TInspectionTask;
     expect(rectifying).toMatchObject({ status: '整改中', outcome: '责令整改', actions: ['整改完成', '上传照片'] });
     expect((await register(t1.institutionId)).spotChecks).toEqual([]);
+    expect((await unitView()).map((t) => [t.kind, t.status])).toEqual([['双随机抽查', '整改中']]);
     const unitInbox = (await agent.get('/api/notifications?pageSize=50')).json() as TPage<TNotification>;
     expect(unitInbox.items.some((n) => n.title.startsWith('责令整改：') && n.body.includes('未明示收费标准'))).toBe(true);
     const revoke = await inspectorOf(t1).post(`/api/inspections/${t1.id}/revoke`, { version: rectifying.version, reason: '不可' });

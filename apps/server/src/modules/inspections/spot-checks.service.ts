@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, sql } from 'drizzle-orm';
 import {
   AppErrorCode,
   SPOT_CHECK_ITEMS,
@@ -17,6 +17,7 @@ import {
 import type { z } from 'zod';
 import type { ZSpotCheckPlanRequest } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
+import { likeEscape } from '../../lib/like';
 import { queryRows, type DbOrTx } from '../../db/client';
 import type { AppDeps } from '../../deps';
 import type { Actor } from '../accounts/actor';
@@ -158,12 +159,14 @@ export class SpotChecksService {
   }
 
   async list(q: TSpotCheckListQuery): Promise<TPage<TSpotCheckPlanListItem>> {
+    const where = q.name ? ilike(spotCheckPlans.name, `%${likeEscape(q.name)}%`) : undefined;
     const [rows, [total]] = await Promise.all([
       this.listRows()
+        .where(where)
         .orderBy(desc(spotCheckPlans.createdAt), desc(spotCheckPlans.id))
         .limit(q.pageSize)
         .offset((q.page - 1) * q.pageSize),
-      this.db.select({ n: sql<number>`count(*)::int` }).from(spotCheckPlans),
+      this.db.select({ n: sql<number>`count(*)::int` }).from(spotCheckPlans).where(where),
     ]);
     return { total: total?.n ?? 0, page: q.page, pageSize: q.pageSize, items: rows.map(toListItem) };
   }
