@@ -15,9 +15,9 @@ import { usccUsedByOtherUnit } from './modules/institutions/uscc-owner';
 import { registerRecordKinds } from './modules/record-kinds/register';
 import { registerCreditKind } from './modules/credit/register';
 import { registerStatisticsKind } from './modules/statistics';
-import { creditRatingOf } from './modules/credit-ratings/credit-ratings.repository';
+import { creditLevelsOf, creditRatingOf } from './modules/credit-ratings/credit-ratings.repository';
 import type { DbOrTx } from './db/client';
-import type { TCreditRating } from '@jhrm/contracts';
+import type { TCreditLevel, TCreditRating } from '@jhrm/contracts';
 
 /** What the app needs from the outside world; tests build it with a fresh database and a controllable clock. */
 export interface AppDeps {
@@ -51,6 +51,8 @@ export interface ModuleHooks {
   usccUsedByOtherUnit: UsccUsedByOtherUnit;
   /** inspections (the 核查 task page) asks credit-ratings, which reads its tables, for an institution's 信用等级 (decision 0048) */
   creditRatingOf: (db: DbOrTx, institutionId: string, today: string) => Promise<TCreditRating | null>;
+  /** inspections (a 抽查 plan's draw) asks for the institutions' levels and 抽查 weights (decisions 0048, 0049) */
+  creditLevelsOf: (db: DbOrTx, institutionIds: string[], today: string) => Promise<Map<string, { level: TCreditLevel; weight: number }>>;
 }
 
 export function createDeps(config: Config, database: Database, clock: () => Date = () => new Date()): AppDeps {
@@ -76,6 +78,6 @@ export function createDeps(config: Config, database: Database, clock: () => Date
     scanner: config.clamd ? new ClamdScanner(config.clamd) : new NoScanner(),
     jobs,
     metrics,
-    hooks: { usccUsedByOtherUnit, creditRatingOf },
+    hooks: { usccUsedByOtherUnit, creditRatingOf, creditLevelsOf },
   };
 }

@@ -2,11 +2,11 @@ import { Readable } from 'node:stream';
 import { and, asc, eq, gt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TApplicationDetail } from '@jhrm/contracts';
-import { appeals, units } from '../modules/accounts/accounts.table';
+import { appeals, units, users } from '../modules/accounts/accounts.table';
 import { verifyAuditChain } from '../modules/audit/audit.service';
 import { auditLog } from '../modules/audit/audit.table';
 import { files } from '../modules/files/files.table';
-import { inspectionTasks } from '../modules/inspections/inspections.table';
+import { inspectionTasks, spotCheckPlans } from '../modules/inspections/inspections.table';
 import { INSPECTION_PHOTO_OWNER } from '../modules/inspections/inspections.service';
 import { DEMO_UNIT } from '../seed/demo';
 import { createTestContext, type TestClient, type TestContext } from '../test/harness';
@@ -89,6 +89,14 @@ beforeAll(async () => {
     .values({ ownerType: INSPECTION_PHOTO_OWNER, ownerId: task!.id, sha256: photoBlob.sha256, size: photoBlob.size, mime: 'application/pdf', name: '现场.pdf', createdAt: ctx.clock() })
     .returning();
 
+  // a 抽查计划 (decision 0049): it names the institutions drawn and their inspectors
+  const [adminUser] = await db.select({ id: users.id }).from(users).where(eq(users.account, 'demo_admin'));
+  const [plan] = await db
+    .insert(spotCheckPlans)
+    .values({ name: '抽查', filter: {}, ratio: 10, inspectorsPerTask: 1, dueOn: '2026-12-31', seed: 'seed', pool: { institutions: [], reviewers: {} }, candidateCount: 0, drawnCount: 0, createdBy: adminUser!.id, createdAt: ctx.clock() })
+    .returning();
+  const ofPlan = { type: 'spot_check_plan', id: plan!.id, unitId: null };
+
   const ofApp = { type: 'application', id: app.id, unitId: demoUnitId };
   const ofTask = { type: 'inspection', id: task!.id, unitId: demoUnitId };
   samples = {
@@ -113,6 +121,9 @@ beforeAll(async () => {
     '/api/inspections': { url: '/api/inspections?status=待核查', target: null },
     '/api/inspections/:id': { url: `/api/inspections/${task!.id}`, target: ofTask },
     '/api/inspections/:id/photos/:fileId': { url: `/api/inspections/${task!.id}/photos/${photo!.id}`, target: ofTask },
+    '/api/spot-checks': { url: '/api/spot-checks?page=1', target: null },
+    '/api/spot-checks/:id': { url: `/api/spot-checks/${plan!.id}`, target: ofPlan },
+    '/api/spot-checks/:id/replay': { url: `/api/spot-checks/${plan!.id}/replay`, target: ofPlan },
   };
   const reviewer = ctx.client();
   await reviewer.login('demo_reviewer');

@@ -91,6 +91,7 @@ export const ZSpotCheckReplay = z.object({ matches: z.boolean(), drawn: z.number
 export type TSpotCheckReplay = z.infer<typeof ZSpotCheckReplay>;
 
 export const ZSpotCheckListQuery = z.object({
+  name: z.string().trim().max(60, '计划名称不能超过60个字').optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(15),
 });

@@ -1,3 +1,4 @@
+import { ZPublishedSpotCheck } from '../inspections/spot-checks.schema';
 import { z } from 'zod';
 import { DEFAULT_PAGE_SIZE, ZPage } from '../common';
 import { BUSINESS_SCOPES } from '../dictionaries/institutions';
@@ -62,6 +63,8 @@ export type TRegisterPage = z.infer<typeof ZRegisterPage>;
 export const ZRegisterDetail = ZRegisterItem.extend({
   /** 失信记录 (a licence revoked after a failed 核查, decision 0043), newest first: published as the bureau recorded them */
   dishonesty: z.array(z.object({ recordedOn: z.string(), reason: z.string(), source: z.string() })),
+  /** 双随机抽查 results, published once closed (合格 / 责令整改 / 立案) */
+  spotChecks: z.array(ZPublishedSpotCheck),
   /** 年度报告: whether last 服务年度's 业务基本情况 was filed (sent or approved) */
   lastReport: z.object({ year: z.number().int(), filed: z.boolean() }),
   /** approved applications, oldest first: 设立 / 变更 / 注销 and the day each was decided */

@@ -4,6 +4,7 @@ import {
   beijingDayRange,
   NO_CREDIT_FACTS,
   rateCredit,
+  type TCreditLevel,
   type TCreditRating,
   type TCreditRatingFacts,
   type TCreditRatingRules,
@@ -38,12 +39,8 @@ interface FactsRow {
  * - 失信记录 and 诚信示范机构 titles (awarded years).
  */
 async function creditFacts(db: DbOrTx, ids: string[] | null, years: { year: number; deadlineOn: string }[]): Promise<Map<string, TCreditRatingFacts>> {
-  const target = ids
-    ? sql`i.id IN (${sql.join(
-        ids.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})`
-    : sql`true`;
+  // one parameter however many ids (a 抽查 plan asks for every licensed institution: beyond 65 535 bound values)
+  const target = ids ? sql`i.id IN (SELECT value::uuid FROM jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))` : sql`true`;
   // each year with the first instant after its deadline day (Beijing)
   const yearRows = sql.join(
     years.map((y) => sql`(${y.year}::int, ${beijingDayRange(undefined, y.deadlineOn).end!.toISOString()}::timestamptz)`),
@@ -127,6 +124,16 @@ export async function creditRatingsOf(db: DbOrTx, institutionIds: string[] | nul
   const deadline = await readSetting(db, 'statistics.reportDeadline');
   const facts = await creditFacts(db, institutionIds ? [...new Set(institutionIds)] : null, assessedReportYears(today, deadline, rules.report.years));
   return new Map([...facts].map(([id, f]) => [id, rateCredit(f, rules)]));
+}
+
+/**
+ * Each institution's level and its 双随机抽查 weight (the setting's `samplingWeights`), for the draw of a
+ * 抽查 plan (decision 0049); an institution not on the register has no entry.
+ */
+export async function creditLevelsOf(db: DbOrTx, institutionIds: string[], today: string): Promise<Map<string, { level: TCreditLevel; weight: number }>> {
+  const ratings = await creditRatingsOf(db, institutionIds, today);
+  const { samplingWeights } = await readSetting(db, 'creditRating.rules');
+  return new Map([...ratings].map(([id, r]) => [id, { level: r.level, weight: samplingWeights[r.level] }]));
 }
 
 /** The rating of one institution, or null when it is not on the register. */

@@ -11,6 +11,13 @@ import {
   ZInspectionTodo,
   ZPage,
   ZUnitInspections,
+  ZSpotCheckFilter,
+  ZSpotCheckListQuery,
+  ZSpotCheckPlan,
+  ZSpotCheckPlanListItem,
+  ZSpotCheckPlanRequest,
+  ZSpotCheckPreview,
+  ZSpotCheckReplay,
 } from '@jhrm/contracts';
 import { sendStoredFile, ZInlineQuery } from '../../lib/downloads';
 import { CONSUMES_MULTIPART, zod } from '../../lib/routes';
@@ -18,8 +25,9 @@ import { documentFormOf } from '../../lib/uploads';
 import { actorOf } from '../../plugins/auth';
 import type { StaffRead } from '../../plugins/staff-reads';
 import type { AppDeps } from '../../deps';
-import { inspectionTasks } from './inspections.table';
+import { inspectionTasks, spotCheckPlans } from './inspections.table';
 import { InspectionsService } from './inspections.service';
+import { SpotChecksService } from './spot-checks.service';
 import { eq } from 'drizzle-orm';
 
 const ZId = z.object({ id: z.uuid('编号格式不正确') });
@@ -34,10 +42,53 @@ const taskRead: StaffRead = {
   },
 };
 
-/** 核查任务 of 告知承诺 licences (decision 0043): the reviewer's workbench, the admin's backlog, the unit's view. */
+/** An administrator's read of one 抽查 plan (it names institutions and inspectors): audited. */
+const planRead: StaffRead = {
+  action: 'spot_check.viewed',
+  target: async (db, params) => {
+    const [row] = await db.select({ id: spotCheckPlans.id }).from(spotCheckPlans).where(eq(spotCheckPlans.id, params.id!));
+    return row ? { type: 'spot_check_plan', id: row.id, unitId: null } : null;
+  },
+};
+
+/**
+ * 核查任务 of 告知承诺 licences (decision 0043) and 双随机抽查 (decision 0049): the reviewer's workbench, the
+ * admin's backlog and 抽查计划, the unit's view.
+ */
 export async function inspectionsRoutes(app: FastifyInstance, deps: AppDeps) {
   const service = new InspectionsService(deps);
+  const spotChecks = new SpotChecksService(deps);
   const r = zod(app);
+
+  r.get('/api/spot-checks', {
+    config: { access: ['admin'], staffRead: { action: 'spot_check.viewed' } },
+    schema: { tags: ['inspections'], summary: '双随机抽查计划列表', querystring: ZSpotCheckListQuery, response: { 200: ZPage(ZSpotCheckPlanListItem) } },
+    handler: async (req) => spotChecks.list(req.query),
+  });
+
+  r.post('/api/spot-checks/preview', {
+    config: { access: ['admin'] },
+    schema: { tags: ['inspections'], summary: '按抽查范围和比例预估候选机构数与抽取数', body: ZSpotCheckFilter.extend({ ratio: ZSpotCheckPlanRequest.shape.ratio }), response: { 200: ZSpotCheckPreview } },
+    handler: async (req) => spotChecks.preview(req.body),
+  });
+
+  r.post('/api/spot-checks', {
+    config: { access: ['admin'] },
+    schema: { tags: ['inspections'], summary: '创建抽查计划并随机抽取机构和检查人员（随机种子记录在计划中）', body: ZSpotCheckPlanRequest, response: { 200: ZSpotCheckPlan } },
+    handler: async (req) => spotChecks.create(actorOf(req), req.body),
+  });
+
+  r.get('/api/spot-checks/:id', {
+    config: { access: ['admin'], staffRead: planRead },
+    schema: { tags: ['inspections'], summary: '抽查计划详情：抽中的机构、检查人员和结果', params: ZId, response: { 200: ZSpotCheckPlan } },
+    handler: async (req) => spotChecks.get(req.params.id),
+  });
+
+  r.get('/api/spot-checks/:id/replay', {
+    config: { access: ['admin'], staffRead: planRead },
+    schema: { tags: ['inspections'], summary: '复核抽取：按记录的随机种子和候选名单重新抽取并与本计划比对', params: ZId, response: { 200: ZSpotCheckReplay } },
+    handler: async (req) => spotChecks.replay(req.params.id),
+  });
 
   r.get('/api/inspections', {
     config: { access: ['reviewer', 'admin'], staffRead: { action: 'inspection.viewed' } },

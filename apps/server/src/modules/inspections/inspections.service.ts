@@ -554,7 +554,12 @@ export class InspectionsService {
     const [inst] = await this.db.select({ id: institutions.id }).from(institutions).where(and(eq(institutions.id, institutionId), eq(institutions.unitId, unitId)));
     if (!inst) throw new AppError(AppErrorCode.NOT_FOUND, '机构不存在或不属于本单位');
     const [tasks, records] = await Promise.all([
-      this.db.select().from(inspectionTasks).where(and(eq(inspectionTasks.institutionId, institutionId), eq(inspectionTasks.unitId, unitId))).orderBy(desc(inspectionTasks.createdAt)),
+      // a 抽查 is not announced: the unit sees it once the inspector has recorded a result
+      this.db
+        .select()
+        .from(inspectionTasks)
+        .where(and(eq(inspectionTasks.institutionId, institutionId), eq(inspectionTasks.unitId, unitId), sql`NOT (${inspectionTasks.kind} = '双随机抽查' AND ${inspectionTasks.status} = '待核查')`))
+        .orderBy(desc(inspectionTasks.createdAt)),
       this.db.select().from(dishonestyRecords).where(eq(dishonestyRecords.institutionId, institutionId)).orderBy(desc(dishonestyRecords.createdAt)),
     ]);
     return {

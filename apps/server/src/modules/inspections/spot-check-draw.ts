@@ -15,6 +15,8 @@ export interface DrawPool {
   institutions: [string, number, string, string[]][];
   /** department code → its active reviewers' ids */
   reviewers: Record<string, string[]>;
+  /** each candidate's credit level when drawn (shown with the plan; the weight is what the draw uses) */
+  levels?: Record<string, string>;
 }
 
 export interface Drawn {

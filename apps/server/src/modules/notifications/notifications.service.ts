@@ -75,6 +75,11 @@ export async function notifyReviewers(tx: DbOrTx, now: Date, msg: DepartmentMess
   );
 }
 
+/** Messages to named staff accounts (e.g. the inspectors a 抽查 drew), one per user and message. */
+export async function notifyUsers(tx: DbOrTx, now: Date, msgs: { userId: string; kind: string; title: string; body: string; link: string | null }[]): Promise<void> {
+  if (msgs.length) await tx.insert(notifications).values(msgs.map((m) => ({ ...m, unitId: null, createdAt: now })));
+}
+
 /**
  * A reminder round's names per 审批部门: each department's reviewers get one message naming the first
  * five (“甲”、“乙”…等) and counting all; `msg` words it from that list and the count.

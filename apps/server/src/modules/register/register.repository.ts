@@ -8,7 +8,7 @@ import { institutionRecords, institutions } from '../institutions/institutions.t
 import { licences } from '../licences/licences.table';
 import { applicationCredit } from '../credit/credit.table';
 import { statisticsReportStates } from '../statistics-analysis/analysis.table';
-import { dishonestyRecords } from '../inspections/inspections.table';
+import { dishonestyRecords, inspectionTasks, spotCheckPlans } from '../inspections/inspections.table';
 import { APPROVED, AWAITING_DECISION } from '../applications/states';
 import { numberSpellings } from '../licences/licences.repository';
 import { likeEscape } from '../../lib/like';
@@ -215,7 +215,7 @@ export async function registerEntry(db: DbOrTx, institutionId: string, today: st
   const [row] = await rows.items().where(and(eq(institutions.id, institutionId), onRegister));
   if (!row) return undefined;
   const s = statisticsReportStates;
-  const [changes, held, [report], dishonesty, ratings] = await Promise.all([
+  const [changes, held, [report], dishonesty, spotChecks, ratings] = await Promise.all([
     db
       .select({ type: applications.type, decidedAt: applications.decidedAt })
       .from(applications)
@@ -245,12 +245,21 @@ export async function registerEntry(db: DbOrTx, institutionId: string, today: st
       .from(dishonestyRecords)
       .where(eq(dishonestyRecords.institutionId, institutionId))
       .orderBy(desc(dishonestyRecords.recordedOn), desc(dishonestyRecords.createdAt)),
+    // 双随机、一公开: a 抽查's result once it is closed
+    db
+      .select({ planName: spotCheckPlans.name, departmentName: sql<string>`coalesce(${departments.name}, ${inspectionTasks.department})`, closedAt: inspectionTasks.closedAt, outcome: inspectionTasks.outcome })
+      .from(inspectionTasks)
+      .innerJoin(spotCheckPlans, eq(spotCheckPlans.id, inspectionTasks.planId))
+      .leftJoin(departments, eq(departments.code, inspectionTasks.department))
+      .where(and(eq(inspectionTasks.institutionId, institutionId), eq(inspectionTasks.kind, '双随机抽查'), eq(inspectionTasks.status, '已完成')))
+      .orderBy(desc(inspectionTasks.closedAt)),
     creditRatingsOf(db, [institutionId], today),
   ]);
   return {
     ...toItem(row as RawItem, today, ratings.get(institutionId)?.level ?? null),
     lastReport: { year: reportYear, filed: !!report },
     dishonesty,
+    spotChecks: spotChecks.map((c) => ({ planName: c.planName, departmentName: c.departmentName, closedOn: beijingDay(c.closedAt!), outcome: c.outcome! })),
     changes: changes.map((c) => ({ type: c.type as TApplicationType, decidedOn: c.decidedAt ? beijingDay(c.decidedAt) : null })),
     licences: held.map(({ endedAt, ...l }) => ({ ...l, status: l.status === '有效' && isExpired(l.validUntil, today) ? '已过期' : l.status, endedOn: endedAt ? beijingDay(endedAt) : null })),
   };

@@ -140,7 +140,7 @@ describe('the institution pages of the real route table', () => {
 });
 
 describe('the reviewer and message pages of the real route table', () => {
-  it('gives a reviewer the 审核管理 group (待审核, 已审核, 核查任务) before 账号管理, an admin its 核查任务 only, and nobody else', () => {
+  it('gives a reviewer the 审核管理 group (待审核, 已审核, 核查任务) before 账号管理, an admin its 核查任务 and 双随机抽查 only, and nobody else', () => {
     const menu = buildMenu('reviewer');
     expect(menu.map((i) => i.name)).toEqual(['主页', '消息中心', '人力资源市场统计', '审核管理', '账号管理']);
     const reviews = menu.find((i) => i.name === '审核管理');
@@ -150,7 +150,11 @@ describe('the reviewer and message pages of the real route table', () => {
       ['已审核', '/hr/reviews/done'],
       ['核查任务', '/hr/reviews/inspections'],
     ]);
-    expect(buildMenu('admin').find((i) => i.name === '审核管理')?.children?.map((c) => c.name)).toEqual(['核查任务']);
+    expect(buildMenu('admin').find((i) => i.name === '审核管理')?.children?.map((c) => [c.name, c.path])).toEqual([
+      ['核查任务', '/hr/reviews/inspections'],
+      ['双随机抽查', '/hr/reviews/spot-checks'],
+    ]);
+    expect(findRoute('/hr/reviews/spot-checks/0b5c2c8e-2f0e-4a47-9a43-1f2d3e4c5b6a')?.name).toBe('抽查计划');
     for (const role of ['legal', 'agent'] as const) expect(buildMenu(role).some((i) => i.name === '审核管理')).toBe(false);
   });
 

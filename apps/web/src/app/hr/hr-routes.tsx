@@ -26,7 +26,16 @@ import {
   ADMIN_IMPORTS_PATH,
   ADMIN_APPEALS_PATH,
 } from '../../features/admin/paths';
-import { INSPECTION_DETAIL_PATTERN, INSPECTIONS_PATH, REVIEW_DETAIL_PATTERN, REVIEWS_DONE_PATH, REVIEWS_GROUP_PATH, REVIEWS_PENDING_PATH } from '../../features/reviews/paths';
+import {
+  INSPECTION_DETAIL_PATTERN,
+  INSPECTIONS_PATH,
+  REVIEW_DETAIL_PATTERN,
+  REVIEWS_DONE_PATH,
+  REVIEWS_GROUP_PATH,
+  REVIEWS_PENDING_PATH,
+  SPOT_CHECK_DETAIL_PATTERN,
+  SPOT_CHECKS_PATH,
+} from '../../features/reviews/paths';
 import { MESSAGES_PATH } from '../../features/notifications/paths';
 import { PRACTITIONERS_PATH } from '../../features/practitioners/paths';
 import { CREDIT_EDIT_PATTERN, CREDIT_GROUP_PATH, CREDIT_NEW_PATH, CREDIT_QUERY_PATH } from '../../features/credit/paths';
@@ -271,6 +280,22 @@ export const HR_ROUTES: readonly HrRoute[] = [
     roles: ['reviewer', 'admin'],
     inMenu: false,
     element: lazy(() => import('../../features/reviews/pages/InspectionPage')),
+  },
+  {
+    // 双随机抽查 (decision 0049): the administrator draws plans; before the review page too
+    path: SPOT_CHECKS_PATH,
+    name: '双随机抽查',
+    group: '审核管理',
+    roles: ['admin'],
+    element: lazy(() => import('../../features/reviews/pages/SpotChecksPage')),
+  },
+  {
+    path: SPOT_CHECK_DETAIL_PATTERN,
+    name: '抽查计划',
+    group: '审核管理',
+    roles: ['admin'],
+    inMenu: false,
+    element: lazy(() => import('../../features/reviews/pages/SpotCheckPage')),
   },
   {
     // after the two lists: findRoute takes the first match, and :id matches "pending" too

@@ -15,7 +15,7 @@ import {
   ADMIN_REVIEWERS_PATH,
   ADMIN_SETTINGS_PATH,
 } from '../../features/admin/paths';
-import { INSPECTION_DETAIL_PATTERN, INSPECTIONS_PATH, REVIEW_DETAIL_PATTERN, REVIEWS_DONE_PATH, REVIEWS_PENDING_PATH } from '../../features/reviews/paths';
+import { INSPECTION_DETAIL_PATTERN, INSPECTIONS_PATH, REVIEW_DETAIL_PATTERN, REVIEWS_DONE_PATH, REVIEWS_PENDING_PATH, SPOT_CHECK_DETAIL_PATTERN, SPOT_CHECKS_PATH } from '../../features/reviews/paths';
 import { MESSAGES_PATH } from '../../features/notifications/paths';
 import { PRACTITIONERS_PATH } from '../../features/practitioners/paths';
 import { CREDIT_NEW_PATH, CREDIT_QUERY_PATH } from '../../features/credit/paths';
@@ -210,16 +210,27 @@ export const PAGE_HELP: Readonly<Record<string, PageHelp | ByRole>> = {
   },
   [INSPECTIONS_PATH]: {
     steps: [
-      '以告知承诺方式取得许可的机构，发证后由审批部门在核查期限内逐项核查其承诺；逾期未核查的任务以红色显示。',
-      '可按状态（待核查、整改中、已完成）和机构名称“查询”；在“操作”列点击“核查”进入任务。',
+      '以告知承诺方式取得许可的机构，发证后由审批部门在核查期限内逐项核查其承诺；双随机抽查抽中的机构，由抽中的检查人员在完成期限内检查。逾期未办结的任务以红色显示。',
+      '可按任务类型、状态（待核查、整改中、已完成）和机构名称“查询”；在“操作”列点击“核查”进入任务。',
       '管理员在列表上方可看到各审批部门待核查、整改中和已逾期的任务数。',
     ],
+  },
+  [SPOT_CHECKS_PATH]: {
+    steps: [
+      '点击“新建抽查计划”，选择抽查范围（审批部门、许可/备案、服务范围、信用等级）、抽查比例、每个机构的检查人员数和完成期限；信用等级低的机构被抽中的概率更高。',
+      '可先点击“预估抽取数量”；点击“抽取”并确认后，系统按随机种子抽取机构，并从机构所属审批部门的审核人员中随机抽取检查人员（不含曾受理、审批该机构的人员），生成抽查任务并通知检查人员。',
+      '抽取结果和随机种子记录在计划中，不能修改；在计划详情中点击“复核抽取”可按记录重新抽取并比对。抽查结果办结后在公示查询中向社会公开。',
+    ],
+  },
+  [SPOT_CHECK_DETAIL_PATTERN]: {
+    steps: ['查看抽查范围、随机种子、抽中的机构、检查人员和办理状态；点击“复核抽取”按记录的随机种子和候选名单重新抽取，核对结果是否一致。'],
   },
   [INSPECTION_DETAIL_PATTERN]: {
     steps: [
       '逐项选择“属实”或“不属实”并填写说明，填写“核查情况”，可“上传照片”。',
       '全部属实：点击“核查属实，办结”；有不属实的：填写“整改要求”和“整改期限”，点击“不属实，责令限期整改”，系统通知申请单位。',
       '整改到位后点击“整改完成”办结；整改期限届满仍未整改的，可“撤销许可”，许可证作废，公示查询显示已撤销，并记入失信记录。',
+      '双随机抽查任务只能由抽中的检查人员办理：全部符合的“抽查合格，办结”；有不符合的，选择“责令整改”（填写整改要求和期限）或“立案”。结果办结后在公示查询中公开。',
     ],
   },
   [REVIEW_DETAIL_PATTERN]: {

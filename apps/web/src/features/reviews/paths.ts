@@ -33,3 +33,11 @@ export function inspectionsPath(status?: '待核查' | '整改中' | '已完成'
   const q = [status ? `status=${encodeURIComponent(status)}` : '', overdue ? 'overdue=1' : ''].filter(Boolean).join('&');
   return q ? `${INSPECTIONS_PATH}?${q}` : INSPECTIONS_PATH;
 }
+
+/** 双随机抽查计划 (decision 0049): the administrator's list and one plan. */
+export const SPOT_CHECKS_PATH = '/hr/reviews/spot-checks';
+export const SPOT_CHECK_DETAIL_PATTERN = '/hr/reviews/spot-checks/:id';
+
+export function spotCheckPath(id: string): string {
+  return `${SPOT_CHECKS_PATH}/${encodeURIComponent(id)}`;
+}

@@ -1,6 +1,6 @@
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { Alert, Button, Descriptions, Result, Table, type TableColumnsType } from 'antd';
-import { LICENCE_TITLES, type TRegisterDetail } from '@jhrm/contracts';
+import { LICENCE_TITLES, type TPublishedSpotCheck, type TRegisterDetail } from '@jhrm/contracts';
 import { PublicLayout } from '../../../components/PublicLayout';
 import { Spinner } from '../../../components/Spinner';
 import { StatusTag } from '../../../components/StatusTag';
@@ -33,6 +33,25 @@ const licenceColumns: TableColumnsType<HeldLicence> = [
   { title: '补发日期', dataIndex: 'reissuedOn', key: 'reissuedOn', width: 120, render: (v: string | null) => v ?? '' },
   { title: '状态', dataIndex: 'status', key: 'status', width: 90, render: (v: HeldLicence['status']) => <LicenceStatusTag status={v} /> },
   { title: '失效日期', dataIndex: 'endedOn', key: 'endedOn', width: 120, render: (v: string | null) => v ?? '' },
+];
+
+/** 双随机、一公开: a closed 抽查's result (责令整改 shown once the 整改 is done: the task is closed then). */
+const SPOT_CHECK_RESULT: Record<string, { text: string; tone: 'success' | 'warning' | 'danger' }> = {
+  合格: { text: '合格', tone: 'success' },
+  责令整改: { text: '责令整改（已整改）', tone: 'warning' },
+  立案: { text: '立案查处', tone: 'danger' },
+};
+const spotCheckColumns: TableColumnsType<TPublishedSpotCheck> = [
+  { title: '抽查计划', dataIndex: 'planName', key: 'planName' },
+  { title: '检查机关', dataIndex: 'departmentName', key: 'departmentName', width: 200 },
+  { title: '办结日期', dataIndex: 'closedOn', key: 'closedOn', width: 120 },
+  {
+    title: '抽查结果',
+    dataIndex: 'outcome',
+    key: 'outcome',
+    width: 160,
+    render: (v: string) => <StatusTag tone={SPOT_CHECK_RESULT[v]?.tone ?? 'neutral'}>{SPOT_CHECK_RESULT[v]?.text ?? v}</StatusTag>,
+  },
 ];
 
 /** 公示详情: one institution of the register with its change history and every licence it held. */
@@ -112,6 +131,15 @@ export default function RegisterDetailPage() {
               pagination={false}
               scroll={{ x: 900 }}
               locale={{ emptyText: <NoData text="暂无证书记录" /> }}
+            />
+            <h2 className="public-section-title">双随机抽查结果</h2>
+            <Table<TPublishedSpotCheck>
+              rowKey={(r) => `${r.planName}-${r.closedOn}`}
+              size="small"
+              columns={spotCheckColumns}
+              dataSource={query.data.spotChecks}
+              pagination={false}
+              locale={{ emptyText: <NoData text="暂无抽查记录" /> }}
             />
             {query.data.dishonesty.length > 0 && (
               <>

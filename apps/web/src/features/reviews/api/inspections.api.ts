@@ -7,8 +7,15 @@ import type {
   TInspectionRevokeRequest,
   TInspectionStatus,
   TInspectionTask,
+  TInspectionKind,
   TInspectionTodo,
   TPage,
+  TSpotCheckFilter,
+  TSpotCheckPlan,
+  TSpotCheckPlanListItem,
+  TSpotCheckPlanRequest,
+  TSpotCheckPreview,
+  TSpotCheckReplay,
 } from '@jhrm/contracts';
 import { api, type ApiError } from '../../../lib/api-client';
 import { useListQuery, type Paging } from '../../../components/server-list';
@@ -22,6 +29,7 @@ const keys = {
 };
 
 export interface InspectionFilters {
+  kind?: TInspectionKind;
   status?: TInspectionStatus;
   name?: string;
   overdue?: '1';
@@ -91,5 +99,56 @@ export function useUploadInspectionPhotos(id: string) {
       return api.postForm<TInspectionTask>(`/api/inspections/${encodeURIComponent(id)}/photos`, form);
     },
     onSuccess: (task) => qc.setQueryData(keys.detail(id), task),
+  });
+}
+
+const planKeys = {
+  all: ['spot-checks'] as const,
+  list: (filters: SpotCheckFilters, page: number, pageSize: number) => ['spot-checks', 'list', { ...filters, page, pageSize }] as const,
+  detail: (id: string) => ['spot-checks', 'detail', id] as const,
+};
+
+export interface SpotCheckFilters {
+  name?: string;
+}
+
+/** 双随机抽查计划 (administrators, decision 0049). */
+export function useSpotCheckPlans(filters: SpotCheckFilters, { page, pageSize }: Paging, searches: number) {
+  return useListQuery({
+    queryKey: planKeys.list(filters, page, pageSize),
+    queryFn: ({ signal }) => api.get<TPage<TSpotCheckPlanListItem>>('/api/spot-checks', { query: { ...filters, page, pageSize }, signal }),
+    searches,
+  });
+}
+
+export function useSpotCheckPlan(id: string) {
+  return useQuery({
+    queryKey: planKeys.detail(id),
+    queryFn: ({ signal }) => api.get<TSpotCheckPlan>(`/api/spot-checks/${encodeURIComponent(id)}`, { signal }),
+    refetchOnMount: 'always',
+  });
+}
+
+/** How many institutions the range selects and the ratio draws, before drawing. */
+export function useSpotCheckPreview() {
+  return useMutation<TSpotCheckPreview, ApiError, TSpotCheckFilter & { ratio: number }>({
+    mutationFn: (body) => api.post<TSpotCheckPreview>('/api/spot-checks/preview', body),
+  });
+}
+
+/** 抽取: creates the plan and draws it at once. */
+export function useCreateSpotCheckPlan() {
+  const qc = useQueryClient();
+  return useMutation<TSpotCheckPlan, ApiError, TSpotCheckPlanRequest>({
+    mutationFn: (body) => api.post<TSpotCheckPlan>('/api/spot-checks', body),
+    onSuccess: (plan) => qc.setQueryData(planKeys.detail(plan.id), plan),
+    onSettled: () => Promise.all([qc.invalidateQueries({ queryKey: planKeys.all }), qc.invalidateQueries({ queryKey: keys.all })]),
+  });
+}
+
+/** 复核抽取: the draw replayed from the plan's seed and pool. */
+export function useSpotCheckReplay(id: string) {
+  return useMutation<TSpotCheckReplay, ApiError, void>({
+    mutationFn: () => api.get<TSpotCheckReplay>(`/api/spot-checks/${encodeURIComponent(id)}/replay`),
   });
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Radio, Space, Table, Upload, type RadioGroupProps } from 'antd';
 import { useParams } from 'react-router-dom';
-import { PROMISE_ITEMS, beijingDay, type TCheckResult, type TInspectionTask } from '@jhrm/contracts';
+import { beijingDay, type TCheckResult, type TInspectionTask } from '@jhrm/contracts';
 import { Spinner } from '../../../components/Spinner';
 import { formatDateTime } from '../../../lib/format-datetime';
 import { isApiError } from '../../../lib/api-client';
@@ -12,6 +12,8 @@ import { CreditRatingCard } from '../../../components/credit/CreditRating';
 
 interface ResultValues {
   checks: Record<string, { result?: TCheckResult; note?: string }>;
+  /** a 抽查 with an item not met: 责令整改 or 立案 */
+  action?: '责令整改' | '立案';
   findings?: string;
   rectifyDemand?: string;
   rectifyDeadline?: { format(f: string): string } | null;
@@ -19,34 +21,45 @@ interface ResultValues {
 
 const errorText = (e: unknown) => (isApiError(e) ? e.message : '操作未成功，请稍后重试');
 
-/** 核查结论: every commitment 属实 / 不属实 with a note, the findings; 不属实 asks for the 整改 demand and deadline. */
+const spot = (t: Pick<TInspectionTask, 'kind'>) => t.kind === '双随机抽查';
+
+/**
+ * 核查结论 / 抽查结果: every item (the task's checklist: commitments of a 核查, check items of a 抽查)
+ * 属实 / 不属实 with a note, the findings. A 核查 with an item 不属实, or a 抽查 the inspector orders
+ * 责令整改, asks for the 整改 demand and deadline; a 抽查 may instead be 立案.
+ */
 function ResultForm({ task }: { task: TInspectionTask }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<ResultValues>();
   const step = useInspectionStep(task.id);
   const checks = Form.useWatch('checks', form) ?? {};
-  const failed = PROMISE_ITEMS.some((i) => checks[i.key]?.result === '不属实');
+  const action = Form.useWatch('action', form);
+  const failed = task.checklist.some((i) => checks[i.key]?.result === '不属实');
+  const rectify = failed && (!spot(task) || action !== '立案');
+  const outcome = spot(task) ? (failed ? (action ?? '责令整改') : '合格') : failed ? '不属实' : '属实';
   const onFinish = (v: ResultValues) =>
     step.mutate(
       {
         step: 'result',
         body: {
           version: task.version,
-          outcome: failed ? '不属实' : '属实',
-          checklist: PROMISE_ITEMS.map((i) => ({ key: i.key, result: v.checks[i.key]!.result!, note: v.checks[i.key]?.note ?? '' })),
+          outcome,
+          checklist: task.checklist.map((i) => ({ key: i.key, result: v.checks[i.key]!.result!, note: v.checks[i.key]?.note ?? '' })),
           findings: v.findings ?? '',
-          ...(failed ? { rectifyDemand: v.rectifyDemand, rectifyDeadline: v.rectifyDeadline?.format('YYYY-MM-DD') } : {}),
+          ...(rectify ? { rectifyDemand: v.rectifyDemand, rectifyDeadline: v.rectifyDeadline?.format('YYYY-MM-DD') } : {}),
         },
       },
       {
-        onSuccess: (t) => void message.success(t.status === '整改中' ? '已责令限期整改，已通知申请单位' : '核查属实，任务已办结'),
+        onSuccess: (t) =>
+          void message.success(t.status === '整改中' ? '已责令限期整改，已通知申请单位' : t.outcome === '立案' ? '已登记立案，任务已办结' : spot(t) ? '抽查合格，任务已办结' : '核查属实，任务已办结'),
         onError: (e) => void message.error(errorText(e)),
       },
     );
+  const submitText = spot(task) ? (!failed ? '抽查合格，办结' : rectify ? '责令限期整改' : '立案，办结') : failed ? '不属实，责令限期整改' : '核查属实，办结';
   return (
-    <Card size="small" title="核查结论">
-      <Form form={form} name="inspectionResult" layout="vertical" onFinish={onFinish}>
-        {PROMISE_ITEMS.map((item, i) => (
+    <Card size="small" title={spot(task) ? '抽查结果' : '核查结论'}>
+      <Form form={form} name="inspectionResult" layout="vertical" onFinish={onFinish} initialValues={{ action: '责令整改' }}>
+        {task.checklist.map((item, i) => (
           <Space key={item.key} align="start" wrap className="inspection-check">
             <Form.Item name={['checks', item.key, 'result']} label={`${i + 1}. ${item.label}`} rules={[{ required: true, message: '请选择属实或不属实' }]}>
               <CheckResult label={`${i + 1}. ${item.label}`} />
@@ -56,12 +69,23 @@ function ResultForm({ task }: { task: TInspectionTask }) {
             </Form.Item>
           </Space>
         ))}
-        <Form.Item name="findings" label="核查情况" rules={[{ required: true, whitespace: true, message: '请填写核查情况' }]}>
+        <Form.Item name="findings" label={spot(task) ? '检查情况' : '核查情况'} rules={[{ required: true, whitespace: true, message: spot(task) ? '请填写检查情况' : '请填写核查情况' }]}>
           <Input.TextArea maxLength={2000} rows={3} />
         </Form.Item>
-        {failed && (
+        {failed && spot(task) && (
+          <Form.Item name="action" label="处理方式">
+            <Radio.Group
+              options={[
+                { label: '责令整改', value: '责令整改' },
+                { label: '立案', value: '立案' },
+              ]}
+            />
+          </Form.Item>
+        )}
+        {failed && spot(task) && !rectify && <Alert type="warning" showIcon message="发现违法行为：登记为立案，任务办结，抽查结果向社会公开，并以站内消息和短信通知机构所属单位。" className="table-alert" />}
+        {rectify && (
           <>
-            <Alert type="warning" showIcon message="有承诺事项不属实：将责令限期整改，并以站内消息和短信通知申请单位。" className="table-alert" />
+            <Alert type="warning" showIcon message={`${spot(task) ? '有检查事项不符合' : '有承诺事项不属实'}：将责令限期整改，并以站内消息和短信通知申请单位。`} className="table-alert" />
             <Form.Item name="rectifyDemand" label="整改要求" rules={[{ required: true, whitespace: true, message: '请填写整改要求' }]}>
               <Input.TextArea maxLength={1000} rows={2} />
             </Form.Item>
@@ -71,7 +95,7 @@ function ResultForm({ task }: { task: TInspectionTask }) {
           </>
         )}
         <Button type="primary" htmlType="submit" loading={step.isPending}>
-          {failed ? '不属实，责令限期整改' : '核查属实，办结'}
+          {submitText}
         </Button>
       </Form>
     </Card>
@@ -179,7 +203,7 @@ export default function InspectionPage() {
   const t = q.data;
   return (
     <div className="review-page">
-      <Card size="small" title={`核查任务：${t.institutionName}`} extra={<InspectionStatus row={t} />}>
+      <Card size="small" title={`${spot(t) ? '抽查任务' : '核查任务'}：${t.institutionName}`} extra={<InspectionStatus row={t} />}>
         <Descriptions
           size="small"
           column={{ xs: 1, md: 2 }}
@@ -188,8 +212,17 @@ export default function InspectionPage() {
             { key: 'unit', label: '申请单位', children: t.unitName },
             { key: 'licence', label: '许可证编号', children: t.licenceNumber ? `${t.licenceNumber}（${t.licenceStatus ?? ''}）` : '' },
             { key: 'dept', label: '审批部门', children: t.departmentName },
-            { key: 'issued', label: '发证（告知承诺）', children: formatDateTime(t.createdAt) },
-            { key: 'due', label: '核查期限', children: t.dueOn },
+            ...(spot(t)
+              ? [
+                  { key: 'plan', label: '抽查计划', children: t.planName ?? '' },
+                  { key: 'inspectors', label: '检查人员', children: t.inspectors.join('、') },
+                  { key: 'drawn', label: '抽取时间', children: formatDateTime(t.createdAt) },
+                  { key: 'due', label: '完成期限', children: t.dueOn },
+                ]
+              : [
+                  { key: 'issued', label: '发证（告知承诺）', children: formatDateTime(t.createdAt) },
+                  { key: 'due', label: '核查期限', children: t.dueOn },
+                ]),
             ...(t.rectifyDeadline ? [{ key: 'rd', label: '整改期限', children: t.rectifyDeadline }, { key: 'rq', label: '整改要求', children: t.rectifyDemand ?? '' }] : []),
             ...(t.closedAt ? [{ key: 'closed', label: '办结时间', children: formatDateTime(t.closedAt) }] : []),
             ...(t.revokeReason ? [{ key: 'why', label: '撤销理由', children: t.revokeReason }] : []),
@@ -198,19 +231,21 @@ export default function InspectionPage() {
       </Card>
       <CreditRatingCard rating={t.creditRating} showScore={false} />
       {t.status !== '待核查' && (
-        <Card size="small" title="核查记录">
+        <Card size="small" title={spot(t) ? '检查记录' : '核查记录'}>
           <Table
             size="small"
             rowKey="key"
             pagination={false}
             dataSource={t.checklist}
             columns={[
-              { title: '承诺事项', dataIndex: 'label', key: 'label' },
+              { title: spot(t) ? '检查事项' : '承诺事项', dataIndex: 'label', key: 'label' },
               { title: '核查结果', dataIndex: 'result', key: 'result', width: 100 },
               { title: '说明', dataIndex: 'note', key: 'note', width: 240 },
             ]}
           />
-          <p className="inspection-findings">核查情况：{t.findings}</p>
+          <p className="inspection-findings">
+            {spot(t) ? '检查情况' : '核查情况'}：{t.findings}
+          </p>
         </Card>
       )}
       {t.actions.includes('核查结论') && <ResultForm task={t} />}
