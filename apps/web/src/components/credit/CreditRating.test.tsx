@@ -30,6 +30,7 @@ describe('信用等级', () => {
     expect(t).not.toContain('信用分');
     expect(t).toContain('2025年度报告逾期报送');
     expect(renderToStaticMarkup(<CreditRatingCard rating={null} />)).toBe('');
+    expect(text(renderToStaticMarkup(<CreditRatingCard rating={{ level: 'A', score: 100, reasons: [] }} />))).toContain('暂无计分事项，按基础分评定。');
     expect(renderToStaticMarkup(<CreditLevelTag level={null} />)).toBe('');
   });
 });

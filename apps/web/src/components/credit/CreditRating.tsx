@@ -30,17 +30,17 @@ export function CreditRatingCard({ rating, showScore = true }: { rating: TCredit
           ...(showScore ? [{ key: 'score', label: '信用分', children: String(rating.score) }] : []),
         ]}
       />
-      <List
-        size="small"
-        header="评价依据（按系统设置的评价规则计算）"
-        locale={{ emptyText: '暂无计分事项' }}
-        dataSource={rating.reasons}
-        renderItem={(r) => (
-          <List.Item extra={<Typography.Text strong>{formatCreditPoints(r.points)}</Typography.Text>}>
-            {r.label}
-          </List.Item>
-        )}
-      />
+      {rating.reasons.length ? (
+        <List
+          size="small"
+          header="评价依据（按系统设置的评价规则计算）"
+          dataSource={rating.reasons}
+          renderItem={(r) => <List.Item extra={<Typography.Text strong>{formatCreditPoints(r.points)}</Typography.Text>}>{r.label}</List.Item>}
+        />
+      ) : (
+        // plain text: antd's empty-list grey fails the contrast rule
+        <p>暂无计分事项，按基础分评定。</p>
+      )}
     </Card>
   );
 }
