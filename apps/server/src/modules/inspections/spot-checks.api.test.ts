@@ -98,6 +98,14 @@ describe('drawing a 抽查 plan', () => {
     expect(inbox.items.filter((n) => n.kind === 'inspection.spot_check').length).toBeGreaterThanOrEqual(3);
     const r1Inbox = (await inspectors.spot_r1!.get('/api/notifications?pageSize=50')).json() as TPage<TNotification>;
     expect(r1Inbox.items.filter((n) => n.kind === 'inspection.spot_check')).toEqual([]);
+    // 待办: each inspector counts the tasks drawn to them (r1 only the one given to it behind the plan's back above)
+    const todo = async (c: TestClient) => ((await c.get('/api/inspections/todo')).json() as { pending: number }).pending;
+    const drawnTo = async (who: string) =>
+      (await ctx.database.db.select({ inspectors: inspectionTasks.inspectors }).from(inspectionTasks).where(eq(inspectionTasks.kind, '双随机抽查'))).filter((t) => t.inspectors.includes(ids[who]!)).length;
+    expect(await todo(inspectors.spot_r3!)).toBe(await drawnTo('spot_r3'));
+    // three plans of three, every one with r3 (r1 excluded, r2 excluded from half), one since given to r1
+    expect(await drawnTo('spot_r3')).toBe(8);
+    expect(await todo(inspectors.spot_r1!)).toBe(1);
   });
 
   it('generates a seed when none is given and records it', async () => {
