@@ -6,8 +6,9 @@ import { acceptAndApproveIssuing, confirmSubmit, expectNoSeriousA11yViolations, 
 // 许可证延续 (decision 0047): the bureau sets 许可证有效期 1 year (系统设置, through the API) and the agent's
 // institution holds a licence issued 10 months ago (its 发证日期 backdated at approval), so 有效期至 is
 // within the last 90 days. The agent opens 许可证延续 on the licence card of 查看, finds the record in
-// force pre-filled, corrects 办公地址, 保存, uploads the 延续申请表 and 提交; the reviewer sees the
-// licence and the comparison, 受理s and approves; the card then shows 有效期至 one year after the old one.
+// force pre-filled, corrects 办公地址, 保存, comes back to the draft from 查看, uploads the 延续申请表 and
+// 提交; the reviewer sees the licence and the comparison, 受理s and approves; the card then shows
+// 有效期至 one year after the old one.
 
 const NAME = `长春市延续人力资源服务有限公司${String(Date.now()).slice(-5)}`;
 const NEW_ADDRESS = '吉林省长春市朝阳区延续路88号';
@@ -54,6 +55,14 @@ test('经办人在有效期届满前90日内申请许可证延续，审核人员
   await expect(page.getByText(/已保存 \d\d:\d\d:\d\d/)).toBeVisible();
   await expect(page).toHaveURL(/\/hr\/institutions\/renewal\/apply\/[0-9a-f-]{36}/);
   await expectNoSeriousA11yViolations(page);
+
+  // 查看 leads back to the open 延续, as saved
+  const draftUrl = page.url();
+  await page.goto(`/hr/institutions/${institutionId}/view`);
+  await card.getByRole('link', { name: '许可证延续（待提交）' }).click();
+  await expect(page).toHaveURL(draftUrl);
+  await page.getByRole('tab', { name: '机构基本信息' }).click();
+  await expect(form.locator('#renewal_basic_officeAddress')).toHaveValue(NEW_ADDRESS);
 
   await page.getByRole('button', { name: '附件材料' }).click();
   const materials = page.getByRole('dialog', { name: '附件材料' });

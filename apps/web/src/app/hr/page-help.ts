@@ -77,7 +77,7 @@ const UNIT_INSTITUTIONS = '“本单位人力资源服务机构”列出本单�
 /** 许可证延续申请, new and saved (opened from the institution's 查看, off the menu). */
 const RENEWAL_HELP: PageHelp = {
   steps: [
-    `在机构“查看”页的许可证一栏点击“许可证延续”；有效期届满前${RENEWAL_WINDOW_DAYS}日内才能申请，过期后不能再申请延续。`,
+    `在机构“查看”页的许可证一栏点击“许可证延续”（已保存的申请也从这里继续办理）；有效期届满前${RENEWAL_WINDOW_DAYS}日内才能申请，过期后不能再申请延续。`,
     '核对各页签中按现行机构信息预填的内容，有变化的如实更正，点击“保存”。',
     '点击“附件材料”，下载“人力资源服务许可证延续申请表”，签字盖章后上传到“延续申请表”；再点击“提交”，选择审批部门并确定。',
     `${WITHDRAW}${DEADLINE}`,
