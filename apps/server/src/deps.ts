@@ -13,6 +13,8 @@ import { WorkCalendarStore } from './modules/calendar/calendar.store';
 import type { UsccUsedByOtherUnit } from './modules/accounts/uscc-ownership';
 import { usccUsedByOtherUnit } from './modules/institutions/uscc-owner';
 import { registerRecordKinds } from './modules/record-kinds/register';
+import type { RenewedLicence } from './modules/documents/documents.service';
+import { renewedLicence } from './modules/record-kinds/renewal';
 import { registerCreditKind } from './modules/credit/register';
 import { registerStatisticsKind } from './modules/statistics';
 
@@ -46,6 +48,8 @@ export interface AppDeps {
 export interface ModuleHooks {
   /** accounts (法人注册) asks institutions whether another unit's institution carries a code */
   usccUsedByOtherUnit: UsccUsedByOtherUnit;
+  /** documents (the 延续申请表) asks record-kinds which licence a 延续 renews and its 有效期至 before it */
+  renewedLicence: RenewedLicence;
 }
 
 export function createDeps(config: Config, database: Database, clock: () => Date = () => new Date()): AppDeps {
@@ -71,6 +75,6 @@ export function createDeps(config: Config, database: Database, clock: () => Date
     scanner: config.clamd ? new ClamdScanner(config.clamd) : new NoScanner(),
     jobs,
     metrics,
-    hooks: { usccUsedByOtherUnit },
+    hooks: { usccUsedByOtherUnit, renewedLicence },
   };
 }

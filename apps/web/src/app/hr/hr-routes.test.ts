@@ -120,6 +120,20 @@ describe('the institution pages of the real route table', () => {
     expect(findRoute('/hr/institutions/change')?.name).toBe('人力资源服务机构变更');
   });
 
+  it('finds 许可证补办申请 and 许可证延续申请, off the menu, new and saved, each as one page component, for the agent only', () => {
+    const id = '7fc3e538-e8dc-4fa9-b20e-1ca87f073246';
+    for (const [kind, name] of [
+      ['reissue', '许可证补办申请'],
+      ['renewal', '许可证延续申请'],
+    ] as const) {
+      const saved = findRoute(`/hr/institutions/${kind}/apply/${id}`);
+      expect(saved).toMatchObject({ name, inMenu: false, roles: ['agent'], group: '人力资源服务机构管理' });
+      expect(saved?.element).toBe(findRoute(`/hr/institutions/${kind}/apply`)?.element);
+      expect(routesFor('legal').map((r) => r.name)).not.toContain(name);
+    }
+    expect(findRoute(`/hr/institutions/renewal/apply/${id}`)?.element).not.toBe(findRoute(`/hr/institutions/reissue/apply/${id}`)?.element);
+  });
+
   it('lets the legal person query (read-only) and keep practitioners, but not establish or cancel', () => {
     expect(group(buildMenu('legal'))?.children?.map((c) => c.name)).toEqual(['人力资源服务机构查询', '人力资源从业人员信息补录']);
     expect(routesFor('legal').map((r) => r.path)).toContain('/hr/institutions/:id/view');

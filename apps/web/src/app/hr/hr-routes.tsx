@@ -15,6 +15,8 @@ import {
   INSTITUTION_VIEW_PATTERN,
   REISSUE_EDIT_PATTERN,
   REISSUE_NEW_PATH,
+  RENEWAL_EDIT_PATTERN,
+  RENEWAL_NEW_PATH,
 } from '../../features/institutions/paths';
 import {
   ADMIN_AUDIT_PATH,
@@ -88,6 +90,8 @@ const EstablishmentPage = lazy(() => import('./pages/EstablishmentPage'));
 const CancellationPage = lazy(() => import('./pages/CancellationPage'));
 /** The same for 许可证补办申请. */
 const ReissuePage = lazy(() => import('./pages/ReissuePage'));
+/** The same for 许可证延续申请. */
+const RenewalPage = lazy(() => import('./pages/RenewalPage'));
 /** The same for 机构变更申请. */
 const ChangePage = lazy(() => import('./pages/ChangePage'));
 /** The same for 人力资源诚信示范机构新增. */
@@ -181,6 +185,22 @@ export const HR_ROUTES: readonly HrRoute[] = [
     roles: ['agent'],
     inMenu: false,
     element: ReissuePage,
+  },
+  {
+    path: RENEWAL_NEW_PATH,
+    name: '许可证延续申请',
+    group: '人力资源服务机构管理',
+    roles: ['agent'],
+    inMenu: false,
+    element: RenewalPage,
+  },
+  {
+    path: RENEWAL_EDIT_PATTERN,
+    name: '许可证延续申请',
+    group: '人力资源服务机构管理',
+    roles: ['agent'],
+    inMenu: false,
+    element: RenewalPage,
   },
   {
     path: INSTITUTION_VIEW_PATTERN,
