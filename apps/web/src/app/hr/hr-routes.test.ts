@@ -61,7 +61,7 @@ describe('the account and administration pages of the real route table', () => {
   });
 
   it('lets a reviewer reach 主页, 消息中心, the 审核管理 pages and 账号设置', () => {
-    expect(routesFor('reviewer').map((r) => r.name)).toEqual(['主页', '消息中心', '统计分析', '待审核', '已审核', '核查任务', '核查', '审核', '账号设置']);
+    expect(routesFor('reviewer').map((r) => r.name)).toEqual(['主页', '消息中心', '统计分析', '待审核', '已审核', '核查任务', '核查', '双随机抽查', '抽查计划', '审核', '账号设置']);
   });
 
   it('places the account groups after the three business groups', () => {
@@ -154,7 +154,7 @@ describe('the institution pages of the real route table', () => {
 });
 
 describe('the reviewer and message pages of the real route table', () => {
-  it('gives a reviewer the 审核管理 group (待审核, 已审核, 核查任务) before 账号管理, an admin its 核查任务 and 双随机抽查 only, and nobody else', () => {
+  it('gives a reviewer the 审核管理 group (待审核, 已审核, 核查任务, 双随机抽查) before 账号管理, an admin its 核查任务 and 双随机抽查 only, and nobody else', () => {
     const menu = buildMenu('reviewer');
     expect(menu.map((i) => i.name)).toEqual(['主页', '消息中心', '人力资源市场统计', '审核管理', '账号管理']);
     const reviews = menu.find((i) => i.name === '审核管理');
@@ -163,6 +163,7 @@ describe('the reviewer and message pages of the real route table', () => {
       ['待审核', '/hr/reviews/pending'],
       ['已审核', '/hr/reviews/done'],
       ['核查任务', '/hr/reviews/inspections'],
+      ['双随机抽查', '/hr/reviews/spot-checks'],
     ]);
     expect(buildMenu('admin').find((i) => i.name === '审核管理')?.children?.map((c) => [c.name, c.path])).toEqual([
       ['核查任务', '/hr/reviews/inspections'],

@@ -302,18 +302,18 @@ export const HR_ROUTES: readonly HrRoute[] = [
     element: lazy(() => import('../../features/reviews/pages/InspectionPage')),
   },
   {
-    // 双随机抽查 (decision 0049): the administrator draws plans; before the review page too
+    // 双随机抽查 (decision 0049): administrators and city bureaus draw plans; before the review page too
     path: SPOT_CHECKS_PATH,
     name: '双随机抽查',
     group: '审核管理',
-    roles: ['admin'],
+    roles: ['reviewer', 'admin'],
     element: lazy(() => import('../../features/reviews/pages/SpotChecksPage')),
   },
   {
     path: SPOT_CHECK_DETAIL_PATTERN,
     name: '抽查计划',
     group: '审核管理',
-    roles: ['admin'],
+    roles: ['reviewer', 'admin'],
     inMenu: false,
     element: lazy(() => import('../../features/reviews/pages/SpotCheckPage')),
   },
