@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ApiSession, DEMO_PASSWORD, submitEstablishment, acceptViaApi } from '../fixtures/api-setup';
-import { choose, fillDate, openHr, openMenuPage, signIn, signOut, uploadPdf, confirmSubmit, accept } from '../fixtures/ui';
+import { choose, fillDate, openHr, openMenuPage, signIn, signOut, uploadPdf, confirmSubmit, accept, acceptAndApproveIssuing } from '../fixtures/ui';
 
 // Guide 1.3 人力资源服务机构变更: the agent's institution is in force with its 人力资源服务许可证 (its
 // 设立 approved through the API). The agent finds it in 人力资源服务机构变更, clicks 变更, chooses
@@ -168,12 +168,7 @@ test('经办人以变更住所(地址)申请变更、上传材料和新的场所
   // 变更对比 puts the new address beside the old one
   await page.getByRole('tab', { name: '变更对比' }).click();
   await expect(page.getByRole('tabpanel', { name: '变更对比' }).getByText(NEW_ADDRESS).first()).toBeVisible();
-  await accept(page);
-  await page.locator('form#decision').getByRole('button', { name: '提交审核结论' }).click();
-  await page.getByRole('dialog').filter({ hasText: '确定审核通过？' }).getByRole('button', { name: '审核通过' }).click();
-  const issued = page.getByRole('dialog').filter({ hasText: '已核发人力资源服务许可证' });
-  await expect(issued).toBeVisible();
-  await issued.getByRole('button', { name: /知道了|确定|OK/ }).click();
+  await acceptAndApproveIssuing(page, '已核发人力资源服务许可证');
   await signOut(page);
 
   await signIn(page, 'demo_agent', DEMO_PASSWORD);

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_PASSWORD, licensedInstitutionViaApi } from '../fixtures/api-setup';
-import { accept, choose, confirmSubmit, expectNoSeriousA11yViolations, openHr, openMenuPage, signIn, signOut, uploadPdf } from '../fixtures/ui';
+import { acceptAndApproveIssuing, choose, confirmSubmit, expectNoSeriousA11yViolations, openHr, openInstitutionView, openPendingReview, signIn, signOut, uploadPdf } from '../fixtures/ui';
 
 // 许可证补办 (decision 0047): the agent's institution holds its 人力资源服务许可证 (its 设立 approved
 // through the API). The agent opens it from 人力资源服务机构查询 (查看), clicks 许可证补办 on the licence,
@@ -17,11 +17,7 @@ test('经办人申请许可证补办，审核人员受理并审核通过，单�
   // ── the agent: 人力资源服务机构查询 → 查看 → 许可证补办 ─────────────────────────────────────────
   await signIn(page, 'demo_agent', DEMO_PASSWORD);
   await openHr(page);
-  await openMenuPage(page, '人力资源服务机构管理', '人力资源服务机构查询');
-  const conditions = page.locator('form#institutionQuery');
-  await conditions.getByLabel('机构名称全称').fill(NAME);
-  await conditions.getByRole('button', { name: '查询' }).click();
-  await page.getByRole('row').filter({ hasText: NAME }).getByRole('link', { name: '查看' }).click();
+  await openInstitutionView(page, NAME);
   const card = page.getByTestId('licence-card');
   await expect(card).toContainText(number);
   await card.getByRole('link', { name: '许可证补办' }).click();
@@ -49,19 +45,11 @@ test('经办人申请许可证补办，审核人员受理并审核通过，单�
   // ── the reviewer: 受理, then 审核通过 ───────────────────────────────────────────────────────
   await signIn(page, 'demo_reviewer', DEMO_PASSWORD);
   await openHr(page);
-  await openMenuPage(page, '审核管理', '待审核');
-  const pending = page.getByRole('row').filter({ hasText: NAME });
-  await expect(pending).toContainText('补办');
-  await pending.getByRole('link', { name: '审核' }).click();
+  await openPendingReview(page, NAME, '补办');
   await page.getByRole('tab', { name: '补办申请' }).click();
   await expect(page.getByText('搬迁办公室时许可证正本遗失，已登报声明作废。')).toBeVisible();
   await expect(page.getByText(number).first()).toBeVisible();
-  await accept(page);
-  await page.locator('form#decision').getByRole('button', { name: '提交审核结论' }).click();
-  await page.getByRole('dialog').filter({ hasText: '确定审核通过？' }).getByRole('button', { name: '审核通过' }).click();
-  const reissued = page.getByRole('dialog').filter({ hasText: `已补发人力资源服务许可证，编号：${number}` });
-  await expect(reissued).toBeVisible();
-  await reissued.getByRole('button', { name: /知道了|确定|OK/ }).click();
+  await acceptAndApproveIssuing(page, `已补发人力资源服务许可证，编号：${number}`);
   await signOut(page);
 
   // ── the agent downloads the re-issued licence; the verification page shows 补发 ─────────────────

@@ -55,7 +55,8 @@ test('经办人选择告知承诺并上传告知承诺书提交；审核人员�
 
   // ── 核查: 不属实 → 限期整改 → 整改完成 ─────────────────────────────────────────────────────────
   await openMenuPage(page, '审核管理', '核查任务');
-  const task = page.getByRole('row').filter({ hasText: NAME });
+  // its 告知承诺核查 (a 双随机抽查 of the same institution would be a row of its own)
+  const task = page.getByRole('row').filter({ hasText: NAME }).filter({ hasText: '告知承诺核查' });
   await expect(task).toContainText('待核查');
   await task.getByRole('link', { name: '核查' }).click();
   const result = page.locator('form#inspectionResult');

@@ -13,6 +13,8 @@ import { WorkCalendarStore } from './modules/calendar/calendar.store';
 import type { UsccUsedByOtherUnit } from './modules/accounts/uscc-ownership';
 import { usccUsedByOtherUnit } from './modules/institutions/uscc-owner';
 import { registerRecordKinds } from './modules/record-kinds/register';
+import type { RenewedLicence } from './modules/documents/documents.service';
+import { renewedLicence } from './modules/record-kinds/renewal';
 import { registerCreditKind } from './modules/credit/register';
 import { registerStatisticsKind } from './modules/statistics';
 import { creditLevelsOf, creditRatingOf } from './modules/credit-ratings/credit-ratings.repository';
@@ -49,6 +51,8 @@ export interface AppDeps {
 export interface ModuleHooks {
   /** accounts (法人注册) asks institutions whether another unit's institution carries a code */
   usccUsedByOtherUnit: UsccUsedByOtherUnit;
+  /** documents (the 延续申请表) asks record-kinds which licence a 延续 renews and its 有效期至 before it */
+  renewedLicence: RenewedLicence;
   /** inspections (the 核查 task page) asks credit-ratings, which reads its tables, for an institution's 信用等级 (decision 0048) */
   creditRatingOf: (db: DbOrTx, institutionId: string, today: string) => Promise<TCreditRating | null>;
   /** inspections (a 抽查 plan's draw) asks for the institutions' levels and 抽查 weights (decisions 0048, 0049) */
@@ -78,6 +82,6 @@ export function createDeps(config: Config, database: Database, clock: () => Date
     scanner: config.clamd ? new ClamdScanner(config.clamd) : new NoScanner(),
     jobs,
     metrics,
-    hooks: { usccUsedByOtherUnit, creditRatingOf, creditLevelsOf },
+    hooks: { usccUsedByOtherUnit, renewedLicence, creditRatingOf, creditLevelsOf },
   };
 }

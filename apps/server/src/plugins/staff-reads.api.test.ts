@@ -30,6 +30,7 @@ const NO_UNIT_DATA: Record<string, string> = {
   '/api/reviews/todo': "counts of the department's 待审核",
   '/api/inspections/todo': "counts of the department's 核查任务",
   '/api/inspections/backlog': 'counts of 核查任务 per department',
+  '/api/spot-checks/scope': "the caller's own planning scope (departments)",
   '/api/admin/todo': 'a count of appeals, reviewer accounts whose password expires, the last import batch',
   '/api/admin/departments': 'departments with counts of reviewers and pending submissions',
   '/api/admin/reviewers': 'staff accounts, not units',
@@ -89,11 +90,11 @@ beforeAll(async () => {
     .values({ ownerType: INSPECTION_PHOTO_OWNER, ownerId: task!.id, sha256: photoBlob.sha256, size: photoBlob.size, mime: 'application/pdf', name: '现场.pdf', createdAt: ctx.clock() })
     .returning();
 
-  // a 抽查计划 (decision 0049): it names the institutions drawn and their inspectors
+  // a 抽查计划 (decision 0049): it names the institutions drawn and their inspectors; of the reviewer's department, so both roles read it
   const [adminUser] = await db.select({ id: users.id }).from(users).where(eq(users.account, 'demo_admin'));
   const [plan] = await db
     .insert(spotCheckPlans)
-    .values({ name: '抽查', filter: {}, ratio: 10, inspectorsPerTask: 1, dueOn: '2026-12-31', seed: 'seed', pool: { institutions: [], reviewers: {} }, candidateCount: 0, drawnCount: 0, createdBy: adminUser!.id, createdAt: ctx.clock() })
+    .values({ name: '抽查', scopeDepartment: '220000', filter: {}, ratio: 10, inspectorsPerTask: 1, dueOn: '2026-12-31', seed: 'seed', pool: { institutions: [], reviewers: {} }, candidateCount: 0, drawnCount: 0, createdBy: adminUser!.id, createdAt: ctx.clock() })
     .returning();
   const ofPlan = { type: 'spot_check_plan', id: plan!.id, unitId: null };
 

@@ -10,12 +10,14 @@ export const DEMO_ACCOUNTS = [
   { account: 'demo_legal', role: 'legal', name: '王博润', idCard: '220102197803120032', phone: '13144440001', label: '法人账号' },
   { account: 'demo_agent', role: 'agent', name: '李经办', idCard: '220103199005200017', phone: '13144440002', label: '经办人' },
   { account: 'demo_reviewer', role: 'reviewer', name: '赵审核', idCard: null, phone: '13144440003', label: '审核人员（省人社厅审批办）' },
+  // a second reviewer of the department: a 双随机抽查 never sends the reviewer who approved an institution (decision 0049)
+  { account: 'demo_inspector', role: 'reviewer', name: '钱检查', idCard: null, phone: '13144440005', label: '审核人员（省人社厅审批办，双随机抽查检查人员）' },
   { account: 'demo_admin', role: 'admin', name: '系统管理员', idCard: null, phone: '13144440004', label: '管理员' },
 ] as const;
 
 /**
  * Demo data for a development database that has no users yet: one unit with a legal person and
- * an agent, a reviewer of 省人社厅审批办 and an admin. Never called in production.
+ * an agent, two reviewers of 省人社厅审批办 and an admin. Never called in production.
  * Returns whether it seeded.
  */
 export async function seedDemo(deps: AppDeps): Promise<boolean> {

@@ -179,7 +179,7 @@ export const RENEWAL = kind({
   name: '延续',
   contentType: 'record',
   sections: RECORD_SECTIONS,
-  materialSlots: [{ name: '延续申请表', required: true }],
+  materialSlots: [{ name: '延续申请表', required: true, template: 'renewalForm' }],
   video: 'none',
   decisionLimitDays: DECISION_WORKING_DAYS,
   acceptance: true,

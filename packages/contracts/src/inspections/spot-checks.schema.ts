@@ -105,3 +105,16 @@ export const ZPublishedSpotCheck = z.object({
   outcome: z.enum(INSPECTION_OUTCOMES),
 });
 export type TPublishedSpotCheck = z.infer<typeof ZPublishedSpotCheck>;
+
+/**
+ * Who may plan and over what: an administrator every department; a reviewer of a city 审批部门 that city
+ * and its counties (the licences they issued); other reviewers none (they inspect what a plan draws).
+ */
+export const ZSpotCheckScope = z.object({
+  canPlan: z.boolean(),
+  /** the 审批部门 a plan may range over (the filter's choices) */
+  departments: z.array(z.object({ code: z.string(), name: z.string() })),
+  /** in words, e.g. 全省 or 吉林市人力资源和社会保障局及所辖县（市、区） */
+  label: z.string(),
+});
+export type TSpotCheckScope = z.infer<typeof ZSpotCheckScope>;

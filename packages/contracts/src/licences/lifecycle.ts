@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { APPLICATION_STATUSES } from '../applications/applications.status';
 
 /**
  * The licence lifecycle (decision 0047): a validity period the bureau may set (系统设置 许可证有效期（年）,
@@ -108,3 +109,12 @@ export const ZRenewalView = z.object({
   blocked: z.string().nullable(),
 });
 export type TRenewalView = z.infer<typeof ZRenewalView>;
+
+/** An institution's open 补办 or 延续 (not yet decided for good), which its 查看 page leads back to. */
+export const ZOpenLicenceRequest = z.object({
+  /** 补办 or 延续 */
+  type: z.string(),
+  applicationId: z.string(),
+  status: z.enum(APPLICATION_STATUSES),
+});
+export type TOpenLicenceRequest = z.infer<typeof ZOpenLicenceRequest>;

@@ -8,6 +8,7 @@ export const TEMPLATES = {
   cancellationForm: '人力资源服务机构注销审批表',
   cancellationUndertaking: '人力资源服务机构注销承诺书',
   reissueForm: '人力资源服务许可证补办申请表',
+  renewalForm: '人力资源服务许可证延续申请表',
   promiseLetter: '人力资源服务许可告知承诺书',
 } as const;
 export type TTemplateKey = keyof typeof TEMPLATES;

@@ -66,7 +66,8 @@ describe('审批部门', () => {
   it('lists the seeded dictionary as a tree with levels, state and reviewer counts', async () => {
     const all = await list();
     expect(all).toHaveLength(1 + 9 + COUNTY_DEPARTMENTS.length);
-    expect(all.find((d) => d.code === '220000')).toMatchObject({ name: '省人社厅审批办', level: 'province', parentCode: null, active: true, reviewerCount: 1, pendingCount: 0 });
+    // the demo seeds two reviewers of 省人社厅审批办 (demo_reviewer, demo_inspector)
+    expect(all.find((d) => d.code === '220000')).toMatchObject({ name: '省人社厅审批办', level: 'province', parentCode: null, active: true, reviewerCount: 2, pendingCount: 0 });
     expect(all.filter((d) => d.parentCode === '220000')).toHaveLength(9);
     expect(all.find((d) => d.code === '222401')).toMatchObject({ level: 'county', parentCode: '222400', active: true });
     await createReviewer(ctx, '220100', 'reviewer_cc1');

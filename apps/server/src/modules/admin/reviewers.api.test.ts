@@ -104,7 +104,7 @@ describe('审核人员 accounts', () => {
     expect((await reviewers('?keyword=%25')).total).toBe(0);
     expect((await reviewers('?status=disabled')).total).toBe(0);
     // only reviewers: neither unit accounts nor administrators
-    expect((await reviewers('?keyword=demo')).items.map((r) => r.account)).toEqual(['demo_reviewer']);
+    expect((await reviewers('?keyword=demo')).items.map((r) => r.account)).toEqual(['demo_inspector', 'demo_reviewer']);
   });
 
   it('disables a reviewer (ending the session, refusing login) and enables again', async () => {

@@ -27,6 +27,7 @@ import {
 } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import type { AppDeps } from '../../deps';
+import type { DbOrTx } from '../../db/client';
 import type { Actor } from '../accounts/actor';
 import { readableApplication } from '../applications/applications.access';
 import { cancellationOf, recordIdOf } from '../applications/application-records.repository';
@@ -41,6 +42,8 @@ export interface TemplateInput {
   createdAt: Date;
   /** a 注销's 注销原因 / 注销类别 (its two templates print them) */
   cancellation?: { reason: string; category: string | null } | null;
+  /** the licence a 延续 renews, as last submitted or else in force (the 延续申请表 prints it) */
+  licence?: { number: string; validUntil: string | null } | null;
 }
 
 const num = (v: number | null | undefined): CellValue => (v === null || v === undefined ? '' : v);
@@ -282,6 +285,43 @@ function reissueForm(t: TemplateInput, pdf: FormPdf) {
 }
 
 /**
+ * 许可证延续申请表 (decision 0047): the institution and the licence it renews, from the application's
+ * record and the licence, what is asked for, the unit's declaration, signature, seal and 申请日期.
+ */
+function renewalForm(t: TemplateInput, pdf: FormPdf) {
+  const r = t.record.row;
+  const name = r.name ?? '';
+  const licence = t.licence ?? null;
+  pdf.section('机构及许可证情况');
+  pdf.grid([
+    pdfField(byKey('name'), t),
+    pdfField(byKey('uscc'), t),
+    { label: '许可证编号', value: licence?.number ?? null },
+    { label: '原有效期至', value: chineseDate(licence?.validUntil ?? null) },
+    pdfField(byKey('legalRep'), t),
+    { label: '审批部门', value: t.departmentName ?? r.department },
+    { label: '住所', value: r.officeAddress, full: true },
+    { label: '服务范围', value: r.scopes?.length ? r.scopes.join('、') : null, full: true },
+  ]);
+  pdf.section('延续事项');
+  pdf.paragraph(
+    `本机构（${name || '________'}）持有的人力资源服务许可证${licence?.number ? `（编号${licence.number}）` : ''}` +
+      `有效期至${licence?.validUntil ? chineseDate(licence.validUntil) : '____年__月__日'}，现申请延续。` +
+      '延续后许可证编号不变，有效期自原有效期届满之日起顺延；机构信息如有变化，已在申请中如实更正。',
+  );
+  pdf.section('申请人声明');
+  pdf.paragraph(
+    '本机构声明：仍符合《人力资源市场暂行条例》和《人力资源服务机构管理规定》规定的许可条件；有效期内依法开展人力资源服务活动，按时报送年度报告；' +
+      '所填内容及所附材料真实、准确、完整，如有虚假，愿承担相应的法律责任。',
+  );
+  pdf.paragraph(`申请日期：${chineseDate(beijingDay(t.createdAt))}`);
+  pdf.signatures({ unit: true, legalRep: true });
+  pdf.section('审批部门意见');
+  pdf.textBox('审批意见', null, 90);
+  pdf.paragraph('审批部门（盖章）：                              年        月        日');
+}
+
+/**
  * 告知承诺书 (告知承诺制, decision 0043): the institution from its record, what the department tells
  * (the conditions of 人社部令第50号, the 核查 and what a false commitment costs) and what the unit
  * commits to, each condition numbered as the 核查 checks it, then the signature, seal and date.
@@ -311,6 +351,7 @@ const RENDERERS: Record<TTemplateKey, (t: TemplateInput, pdf: FormPdf) => void> 
   cancellationForm,
   cancellationUndertaking,
   reissueForm,
+  renewalForm,
   promiseLetter,
 };
 
@@ -323,6 +364,12 @@ export async function renderTemplate(key: TTemplateKey, input: TemplateInput): P
   return pdf.finish();
 }
 
+/**
+ * The licence a 延续 renews, for its 延续申请表 (the licences and record-kinds modules know it; the
+ * composition wires it in as a hook, deps.ts), or null when there is none.
+ */
+export type RenewedLicence = (db: DbOrTx, applicationId: string) => Promise<{ number: string; validUntil: string | null } | null>;
+
 /** Templates of an application (材料模板下载, 登记预览), generated from what the unit entered. */
 export class DocumentsService {
   constructor(private readonly deps: AppDeps) {}
@@ -334,7 +381,8 @@ export class DocumentsService {
     if (!record) throw new AppError(AppErrorCode.NOT_FOUND, '申请的机构信息不存在');
     const dept = await departmentName(db, record.row.department ?? app.department);
     const cancellation = await cancellationOf(db, app.id);
-    const pdf = await renderTemplate(key, { record, departmentName: dept, createdAt: this.deps.clock(), cancellation });
+    const licence = key === 'renewalForm' ? await this.deps.hooks.renewedLicence(db, app.id) : null;
+    const pdf = await renderTemplate(key, { record, departmentName: dept, createdAt: this.deps.clock(), cancellation, licence });
     return { pdf, fileName: `${TEMPLATES[key]}.pdf` };
   }
 }

@@ -18,6 +18,7 @@ import {
   ZSpotCheckPlanRequest,
   ZSpotCheckPreview,
   ZSpotCheckReplay,
+  ZSpotCheckScope,
 } from '@jhrm/contracts';
 import { sendStoredFile, ZInlineQuery } from '../../lib/downloads';
 import { CONSUMES_MULTIPART, zod } from '../../lib/routes';
@@ -60,34 +61,43 @@ export async function inspectionsRoutes(app: FastifyInstance, deps: AppDeps) {
   const spotChecks = new SpotChecksService(deps);
   const r = zod(app);
 
+  r.get('/api/spot-checks/scope', {
+    config: { access: ['admin', 'reviewer'] },
+    schema: { tags: ['inspections'], summary: '本人可否制定抽查计划及可抽查的审批部门（管理员：全省；市级审批部门：本市及所辖县）', response: { 200: ZSpotCheckScope } },
+    handler: async (req) => {
+      const { own: _own, codes: _codes, ...scope } = await spotChecks.scope(actorOf(req));
+      return scope;
+    },
+  });
+
   r.get('/api/spot-checks', {
-    config: { access: ['admin'], staffRead: { action: 'spot_check.viewed' } },
-    schema: { tags: ['inspections'], summary: '双随机抽查计划列表', querystring: ZSpotCheckListQuery, response: { 200: ZPage(ZSpotCheckPlanListItem) } },
-    handler: async (req) => spotChecks.list(req.query),
+    config: { access: ['admin', 'reviewer'], staffRead: { action: 'spot_check.viewed' } },
+    schema: { tags: ['inspections'], summary: '双随机抽查计划列表（管理员：全部；市级审批部门：本部门制定的）', querystring: ZSpotCheckListQuery, response: { 200: ZPage(ZSpotCheckPlanListItem) } },
+    handler: async (req) => spotChecks.list(actorOf(req), req.query),
   });
 
   r.post('/api/spot-checks/preview', {
-    config: { access: ['admin'] },
+    config: { access: ['admin', 'reviewer'] },
     schema: { tags: ['inspections'], summary: '按抽查范围和比例预估候选机构数与抽取数', body: ZSpotCheckFilter.extend({ ratio: ZSpotCheckPlanRequest.shape.ratio }), response: { 200: ZSpotCheckPreview } },
-    handler: async (req) => spotChecks.preview(req.body),
+    handler: async (req) => spotChecks.preview(actorOf(req), req.body),
   });
 
   r.post('/api/spot-checks', {
-    config: { access: ['admin'] },
+    config: { access: ['admin', 'reviewer'] },
     schema: { tags: ['inspections'], summary: '创建抽查计划并随机抽取机构和检查人员（随机种子记录在计划中）', body: ZSpotCheckPlanRequest, response: { 200: ZSpotCheckPlan } },
     handler: async (req) => spotChecks.create(actorOf(req), req.body),
   });
 
   r.get('/api/spot-checks/:id', {
-    config: { access: ['admin'], staffRead: planRead },
+    config: { access: ['admin', 'reviewer'], staffRead: planRead },
     schema: { tags: ['inspections'], summary: '抽查计划详情：抽中的机构、检查人员和结果', params: ZId, response: { 200: ZSpotCheckPlan } },
-    handler: async (req) => spotChecks.get(req.params.id),
+    handler: async (req) => spotChecks.get(actorOf(req), req.params.id),
   });
 
   r.get('/api/spot-checks/:id/replay', {
-    config: { access: ['admin'], staffRead: planRead },
+    config: { access: ['admin', 'reviewer'], staffRead: planRead },
     schema: { tags: ['inspections'], summary: '复核抽取：按记录的随机种子和候选名单重新抽取并与本计划比对', params: ZId, response: { 200: ZSpotCheckReplay } },
-    handler: async (req) => spotChecks.replay(req.params.id),
+    handler: async (req) => spotChecks.replay(actorOf(req), req.params.id),
   });
 
   r.get('/api/inspections', {

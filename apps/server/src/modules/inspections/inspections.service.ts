@@ -210,7 +210,7 @@ export class InspectionsService {
     };
   }
 
-  /** The reviewer's 主页 待办: its department's 待核查, 整改中 and overdue. */
+  /** The reviewer's 主页 待办: its department's 待核查, 整改中 and overdue (of 抽查, those drawn to the reviewer). */
   async todo(actor: Actor): Promise<TInspectionTodo> {
     if (actor.user.role !== 'reviewer') return { pending: 0, rectifying: 0, overdue: 0 };
     const scope = await inspectionScope(this.db, actor);
@@ -221,7 +221,8 @@ export class InspectionsService {
         overdue: sql<number>`(count(*) FILTER (WHERE ${overdueOn(this.today())}))::int`,
       })
       .from(inspectionTasks)
-      .where(inScope(scope));
+      // a 抽查 is its drawn inspectors' to do, not the whole department's
+      .where(and(inScope(scope), sql`(${inspectionTasks.kind} <> '双随机抽查' OR ${actor.user.id}::uuid = ANY(${inspectionTasks.inspectors}))`));
     return { pending: row?.pending ?? 0, rectifying: row?.rectifying ?? 0, overdue: row?.overdue ?? 0 };
   }
 

@@ -15,6 +15,8 @@ import type { DrawPool } from './spot-check-draw';
 export const spotCheckPlans = pgTable('spot_check_plans', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
+  /** the city 审批部门 whose reviewer made it (its range: that city and its counties); null for an administrator's */
+  scopeDepartment: text('scope_department'),
   filter: jsonb('filter').$type<TSpotCheckFilter>().notNull(),
   ratio: integer('ratio').notNull(),
   inspectorsPerTask: integer('inspectors_per_task').notNull(),

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SPOT_CHECK_ITEMS, beijingDay, type TInspectionTask, type TNotification, type TPage, type TRegisterDetail, type TSpotCheckPlan, type TSpotCheckPlanListItem, type TSpotCheckPreview, type TSpotCheckReplay, type TUnitInspections } from '@jhrm/contracts';
+import { SPOT_CHECK_ITEMS, beijingDay, type TInspectionTask, type TNotification, type TPage, type TRegisterDetail, type TSpotCheckPlan, type TSpotCheckPlanListItem, type TSpotCheckPreview, type TSpotCheckReplay, type TSpotCheckScope, type TUnitInspections } from '@jhrm/contracts';
 import { createTestContext, type TestClient, type TestContext } from '../../test/harness';
 import { createReviewer } from '../../test/people';
 import { createInstitution, insertLicence } from '../../test/licences';
@@ -98,6 +98,14 @@ describe('drawing a 抽查 plan', () => {
     expect(inbox.items.filter((n) => n.kind === 'inspection.spot_check').length).toBeGreaterThanOrEqual(3);
     const r1Inbox = (await inspectors.spot_r1!.get('/api/notifications?pageSize=50')).json() as TPage<TNotification>;
     expect(r1Inbox.items.filter((n) => n.kind === 'inspection.spot_check')).toEqual([]);
+    // 待办: each inspector counts the tasks drawn to them (r1 only the one given to it behind the plan's back above)
+    const todo = async (c: TestClient) => ((await c.get('/api/inspections/todo')).json() as { pending: number }).pending;
+    const drawnTo = async (who: string) =>
+      (await ctx.database.db.select({ inspectors: inspectionTasks.inspectors }).from(inspectionTasks).where(eq(inspectionTasks.kind, '双随机抽查'))).filter((t) => t.inspectors.includes(ids[who]!)).length;
+    expect(await todo(inspectors.spot_r3!)).toBe(await drawnTo('spot_r3'));
+    // three plans of three, every one with r3 (r1 excluded, r2 excluded from half), one since given to r1
+    expect(await drawnTo('spot_r3')).toBe(8);
+    expect(await todo(inspectors.spot_r1!)).toBe(1);
   });
 
   it('generates a seed when none is given and records it', async () => {
@@ -130,8 +138,47 @@ describe('drawing a 抽查 plan', () => {
     expect(unstaffed.statusCode).toBe(409);
     expect(unstaffed.json().message).toContain('四平市人力资源和社会保障局');
     expect(await count()).toBe(n0);
-    const reviewerTry = await inspectors.spot_r2!.post('/api/spot-checks', plan());
-    expect(reviewerTry.statusCode).toBe(403);
+  });
+});
+
+describe('a city bureau plans for itself and its counties', () => {
+  it('draws within its range only; other cities and the admin see accordingly; county and province reviewers only inspect', async () => {
+    const city = inspectors.spot_r2!;
+    const scope = (await city.get('/api/spot-checks/scope')).json() as TSpotCheckScope;
+    expect(scope.canPlan).toBe(true);
+    expect(scope.label).toBe('吉林市人力资源和社会保障局及所辖县（市、区）');
+    expect(scope.departments.map((d) => d.code)).toEqual(expect.arrayContaining(['220200', '220202', '220284']));
+    expect(scope.departments.map((d) => d.code)).not.toContain('220300');
+
+    const outside = await city.post('/api/spot-checks', plan({ name: '越界', department: '220300' }));
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().message).toContain('只能抽查吉林市人力资源和社会保障局及所辖县（市、区）发证的机构');
+    // no department chosen: the whole range, not the province (四平's institution stays out)
+    const own = await city.post('/api/spot-checks', plan({ name: '吉林市自行抽查', department: undefined, ratio: 100, inspectorsPerTask: 1, seed: 'city-1' }));
+    expect(own.statusCode, own.body).toBe(200);
+    const made = own.json() as TSpotCheckPlan;
+    expect(made.candidateCount).toBe(10);
+    expect(made.tasks.every((t) => t.department === DEPT)).toBe(true);
+    expect(((await city.get('/api/spot-checks')).json() as TPage<TSpotCheckPlanListItem>).items.map((p) => p.name)).toEqual(['吉林市自行抽查']);
+    expect(((await admin.get('/api/spot-checks?pageSize=100')).json() as TPage<TSpotCheckPlanListItem>).items.map((p) => p.name)).toContain('吉林市自行抽查');
+
+    const siping = ctx.client();
+    await siping.login('spot_siping');
+    expect((await siping.get(`/api/spot-checks/${made.id}`)).statusCode).toBe(404);
+    expect((await siping.get(`/api/spot-checks/${made.id}/replay`)).statusCode).toBe(404);
+    expect(((await siping.get('/api/spot-checks')).json() as TPage<TSpotCheckPlanListItem>).total).toBe(0);
+
+    await createReviewer(ctx, '220202', 'spot_county');
+    const county = ctx.client();
+    await county.login('spot_county');
+    expect(((await county.get('/api/spot-checks/scope')).json() as TSpotCheckScope).canPlan).toBe(false);
+    const refused = await county.post('/api/spot-checks', plan({ name: '县级', department: undefined }));
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().message).toContain('只有管理员和市级审批部门的审核人员可以制定抽查计划');
+    const province = ctx.client();
+    await province.login('demo_reviewer');
+    expect(((await province.get('/api/spot-checks/scope')).json() as TSpotCheckScope).canPlan).toBe(false);
+    expect((await province.post('/api/spot-checks/preview', { ratio: 10 })).statusCode).toBe(403);
   });
 });
 

@@ -13,6 +13,7 @@ import {
   type TSpotCheckPlanListItem,
   type TSpotCheckPreview,
   type TSpotCheckReplay,
+  type TSpotCheckScope,
 } from '@jhrm/contracts';
 import type { z } from 'zod';
 import type { ZSpotCheckPlanRequest } from '@jhrm/contracts';
@@ -28,6 +29,8 @@ import { inspectionTasks, spotCheckPlans } from './inspections.table';
 import { draw, drawCount, type DrawPool, type Drawn } from './spot-check-draw';
 
 type PlanRequest = z.output<typeof ZSpotCheckPlanRequest>;
+/** The caller's planning scope: `own` the city department a reviewer plans for (null: an administrator), `codes` the departments in range (null: all). */
+type PlanScope = TSpotCheckScope & { own: string | null; codes: string[] | null };
 type Candidate = { id: string; unitId: string; licenceId: string; department: string; name: string; exclude: string[] };
 
 /** An institution's credit level when the plan drew (recorded in its pool). */
@@ -47,8 +50,33 @@ export class SpotChecksService {
     return this.deps.database.db;
   }
 
-  /** Licensed institutions the filter selects (credit levels aside), with whom each excludes. */
-  private async candidates(db: DbOrTx, f: TSpotCheckFilter, today: string): Promise<Candidate[]> {
+  /**
+   * Who may plan over what (tenant isolation of plans): an administrator everything; a reviewer of a
+   * city 审批部门 the licences that city and its counties issued, and the plans its department made.
+   */
+  async scope(actor: Actor): Promise<PlanScope> {
+    if (actor.user.role === 'admin') {
+      const all = await this.db.select({ code: departments.code, name: departments.name }).from(departments).where(eq(departments.active, true)).orderBy(asc(departments.code));
+      return { canPlan: true, departments: all, label: '全省', own: null, codes: null };
+    }
+    const dept = actor.user.role === 'reviewer' && actor.user.departmentId ? (await this.db.select().from(departments).where(eq(departments.id, actor.user.departmentId)))[0] : undefined;
+    if (!dept) throw new AppError(AppErrorCode.FORBIDDEN, '无权查看抽查计划');
+    if (dept.level !== 'city') return { canPlan: false, departments: [], label: `${dept.name}：抽查计划由管理员或市级审批部门制定，本部门办理抽中的抽查任务`, own: dept.code, codes: [] };
+    const counties = await this.db.select({ code: departments.code, name: departments.name }).from(departments).where(eq(departments.parentId, dept.id)).orderBy(asc(departments.code));
+    const inRange = [{ code: dept.code, name: dept.name }, ...counties];
+    return { canPlan: true, departments: inRange, label: `${dept.name}及所辖县（市、区）`, own: dept.code, codes: inRange.map((d) => d.code) };
+  }
+
+  /** The filter within the scope: a department outside it is refused. */
+  private inScope(scope: PlanScope, f: TSpotCheckFilter): void {
+    if (!scope.canPlan) throw new AppError(AppErrorCode.FORBIDDEN, '只有管理员和市级审批部门的审核人员可以制定抽查计划');
+    if (f.department && scope.codes && !scope.codes.includes(f.department)) {
+      throw new AppError(AppErrorCode.VALIDATION, `只能抽查${scope.label}发证的机构`, [{ path: 'department', message: `只能选择${scope.label}的审批部门` }]);
+    }
+  }
+
+  /** Licensed institutions the filter selects (credit levels aside) within `codes` (null: all), with whom each excludes. */
+  private async candidates(db: DbOrTx, f: TSpotCheckFilter, codes: string[] | null, today: string): Promise<Candidate[]> {
     return queryRows<Candidate>(
       db,
       sql`SELECT l.institution_id AS id, l.unit_id AS "unitId", l.id AS "licenceId", l.department, i.name,
@@ -59,6 +87,7 @@ export class SpotChecksService {
             FROM licences l JOIN institutions i ON i.id = l.institution_id
            WHERE l.status = '有效' AND (l.valid_until IS NULL OR l.valid_until >= ${today}) AND i.cancel_status = '正常'
              ${f.department ? sql`AND l.department = ${f.department}` : sql``}
+             ${codes ? sql`AND l.department IN (${sql.join(codes.length ? codes.map((c) => sql`${c}`) : [sql`NULL`], sql`, `)})` : sql``}
              ${f.kind ? sql`AND l.kind = ${f.kind}` : sql``}
              ${f.scope ? sql`AND l.scopes ? ${f.scope}` : sql``}
            ORDER BY l.institution_id`,
@@ -66,8 +95,8 @@ export class SpotChecksService {
   }
 
   /** The pool: the candidates within the credit levels asked for, weighted by level, and the departments' reviewers. */
-  private async pool(db: DbOrTx, f: TSpotCheckFilter, today: string): Promise<{ pool: DrawPool; byId: Map<string, Candidate> }> {
-    const all = await this.candidates(db, f, today);
+  private async pool(db: DbOrTx, f: TSpotCheckFilter, codes: string[] | null, today: string): Promise<{ pool: DrawPool; byId: Map<string, Candidate> }> {
+    const all = await this.candidates(db, f, codes, today);
     const credit = await this.deps.hooks.creditLevelsOf(db, all.map((c) => c.id), today);
     const wanted = f.creditLevels?.length ? new Set<string>(f.creditLevels) : null;
     const kept = all.filter((c) => !wanted || wanted.has(credit.get(c.id)?.level ?? ''));
@@ -93,19 +122,23 @@ export class SpotChecksService {
     };
   }
 
-  async preview(req: Pick<PlanRequest, keyof TSpotCheckFilter | 'ratio'>): Promise<TSpotCheckPreview> {
-    const { pool } = await this.pool(this.db, req, beijingDay(this.deps.clock()));
+  async preview(actor: Actor, req: Pick<PlanRequest, keyof TSpotCheckFilter | 'ratio'>): Promise<TSpotCheckPreview> {
+    const scope = await this.scope(actor);
+    this.inScope(scope, req);
+    const { pool } = await this.pool(this.db, req, scope.codes, beijingDay(this.deps.clock()));
     return { candidates: pool.institutions.length, toDraw: drawCount(pool.institutions.length, req.ratio) };
   }
 
   async create(actor: Actor, req: PlanRequest): Promise<TSpotCheckPlan> {
+    const scope = await this.scope(actor);
+    this.inScope(scope, req);
     const now = this.deps.clock();
     const today = beijingDay(now);
     if (req.dueOn <= today) throw new AppError(AppErrorCode.VALIDATION, '完成期限应晚于今天', [{ path: 'dueOn', message: '完成期限应晚于今天' }]);
     const seed = req.seed ?? randomBytes(8).toString('hex');
     const filter: TSpotCheckFilter = { department: req.department, kind: req.kind, scope: req.scope, creditLevels: req.creditLevels?.length ? req.creditLevels : undefined };
     const id = await this.db.transaction(async (tx) => {
-      const { pool, byId } = await this.pool(tx, filter, today);
+      const { pool, byId } = await this.pool(tx, filter, scope.codes, today);
       if (!pool.institutions.length) throw new AppError(AppErrorCode.CONFLICT, '没有符合筛选条件的持证机构，请调整抽查范围');
       const drawn = draw(seed, pool, req.ratio, req.inspectorsPerTask);
       const unstaffed = [...new Set(drawn.filter((d) => !d.inspectors.length).map((d) => d.department))];
@@ -115,7 +148,7 @@ export class SpotChecksService {
       }
       const [plan] = await tx
         .insert(spotCheckPlans)
-        .values({ name: req.name, filter, ratio: req.ratio, inspectorsPerTask: req.inspectorsPerTask, dueOn: req.dueOn, seed, pool, candidateCount: pool.institutions.length, drawnCount: drawn.length, createdBy: actor.user.id, createdAt: now })
+        .values({ name: req.name, scopeDepartment: scope.own, filter, ratio: req.ratio, inspectorsPerTask: req.inspectorsPerTask, dueOn: req.dueOn, seed, pool, candidateCount: pool.institutions.length, drawnCount: drawn.length, createdBy: actor.user.id, createdAt: now })
         .returning({ id: spotCheckPlans.id });
       const checklist: TCheckItem[] = SPOT_CHECK_ITEMS.map((i) => ({ key: i.key, label: i.label, result: null, note: '' }));
       const tasks = await tx
@@ -154,11 +187,17 @@ export class SpotChecksService {
       });
       return plan!.id;
     });
-    return this.get(id);
+    return this.get(actor, id);
   }
 
-  async list(q: TSpotCheckListQuery): Promise<TPage<TSpotCheckPlanListItem>> {
-    const where = q.name ? ilike(spotCheckPlans.name, `%${likeEscape(q.name)}%`) : undefined;
+  /** The plans the caller sees: an administrator every plan, a reviewer its department's. */
+  private async visible(actor: Actor) {
+    const scope = await this.scope(actor);
+    return scope.own === null ? undefined : eq(spotCheckPlans.scopeDepartment, scope.own);
+  }
+
+  async list(actor: Actor, q: TSpotCheckListQuery): Promise<TPage<TSpotCheckPlanListItem>> {
+    const where = and(await this.visible(actor), q.name ? ilike(spotCheckPlans.name, `%${likeEscape(q.name)}%`) : undefined);
     const [rows, [total]] = await Promise.all([
       this.listRows()
         .where(where)
@@ -195,8 +234,8 @@ export class SpotChecksService {
       .$dynamic();
   }
 
-  async get(id: string): Promise<TSpotCheckPlan> {
-    const [row] = await this.listRows().where(eq(spotCheckPlans.id, id));
+  async get(actor: Actor, id: string): Promise<TSpotCheckPlan> {
+    const [row] = await this.listRows().where(and(eq(spotCheckPlans.id, id), await this.visible(actor)));
     if (!row) throw new AppError(AppErrorCode.NOT_FOUND, '抽查计划不存在');
     const [{ pool } = { pool: null }] = await this.db.select({ pool: spotCheckPlans.pool }).from(spotCheckPlans).where(eq(spotCheckPlans.id, id));
     const tasks = await this.db
@@ -231,8 +270,8 @@ export class SpotChecksService {
   }
 
   /** 复核抽取: the draw again from the recorded seed and pool, compared with the plan's tasks. */
-  async replay(id: string): Promise<TSpotCheckReplay> {
-    const [plan] = await this.db.select().from(spotCheckPlans).where(eq(spotCheckPlans.id, id));
+  async replay(actor: Actor, id: string): Promise<TSpotCheckReplay> {
+    const [plan] = await this.db.select().from(spotCheckPlans).where(and(eq(spotCheckPlans.id, id), await this.visible(actor)));
     if (!plan) throw new AppError(AppErrorCode.NOT_FOUND, '抽查计划不存在');
     const again = draw(plan.seed, plan.pool, plan.ratio, plan.inspectorsPerTask);
     const tasks = await this.db.select({ institutionId: inspectionTasks.institutionId, inspectors: inspectionTasks.inspectors }).from(inspectionTasks).where(eq(inspectionTasks.planId, id));

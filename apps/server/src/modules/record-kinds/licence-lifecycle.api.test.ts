@@ -9,6 +9,7 @@ import { createOtherUnitAgent, createReviewer } from '../../test/people';
 import { approvedInstitution as approved, requestKey } from '../../test/submissions';
 import { licences } from '../licences/licences.table';
 import { sendExpiryReminders } from '../licences/expiry-reminders';
+import { renewedLicence } from './renewal';
 
 // The licence lifecycle (decision 0047): validity, expiry reminders, 已过期, 延续 and 补办.
 
@@ -53,6 +54,8 @@ async function acceptAndApprove(id: string) {
   expect(decided.statusCode, decided.body).toBe(200);
   return decided.json();
 }
+/** The open 补办 / 延续 the institution's 查看 leads back to. */
+const licenceRequests = async (institutionId: string) => (await agent.get(`/api/institutions/${institutionId}`)).json().licenceRequests;
 const auditOf = (action: string, id: string) => queryRows(ctx.database.db, sql`SELECT detail FROM audit_log WHERE action = ${action} AND target_id = ${id}`);
 
 describe('licence validity (许可证有效期)', () => {
@@ -90,6 +93,7 @@ describe('许可证补办', () => {
     expect(draft.record.basic?.name).toBe('吉林省补办测试人力资源有限公司');
     // one open 补办 per institution
     expect((await agent.post('/api/applications', { type: '补办', content: { institutionId } })).json().message).toContain('已有一份“待提交”的补办申请');
+    expect(await licenceRequests(institutionId)).toEqual([{ type: '补办', applicationId: draft.id, status: '待提交' }]);
     // record fields cannot be sent
     const sneaky = await agent.request('PUT', `/api/applications/${draft.id}/content`, { version: draft.version, content: { institutionId, basic: { name: '改名' } } });
     expect(sneaky.statusCode).toBe(400);
@@ -119,6 +123,7 @@ describe('许可证补办', () => {
     expect(decided.licence).toMatchObject({ number: licence.number, reissuedOn: '2026-11-26' });
     const after = await licenceRow(institutionId);
     expect(after).toMatchObject({ id: licence.id, number: licence.number, status: '有效', reissuedOn: '2026-11-26', edition: 2, issuedOn: licence.issuedOn });
+    expect(await licenceRequests(institutionId)).toEqual([]);
     expect(await auditOf('application.approved', draft.id)).toEqual([expect.objectContaining({ detail: expect.objectContaining({ licenceNumber: licence.number, reissuedOn: '2026-11-26', edition: 2 }) })]);
     // the unit is told
     const messages = (await agent.get('/api/notifications?pageSize=100')).json() as TPage<TNotification>;
@@ -174,6 +179,18 @@ describe('许可证延续', () => {
     expect(draft).toMatchObject({ type: '延续', content: { institutionId, licenceNumber: licence.number, validUntil: '2027-01-25', blocked: null } });
     // pre-filled from the record in force; the unit corrects what changed
     expect(draft.record.basic?.name).toBe('吉林省延续测试人力资源有限公司');
+    // the 延续申请表 template of the slot, generated from the record and the licence it renews
+    const slots = (await agent.get(`/api/applications/${draft.id}/materials`)).json().slots as { name: string; required: boolean; template: string | null }[];
+    expect(slots).toEqual([expect.objectContaining({ name: '延续申请表', required: true, template: 'renewalForm' })]);
+    const form = await agent.get(`/api/applications/${draft.id}/templates/renewalForm`);
+    expect(form.statusCode, form.body).toBe(200);
+    expect(form.headers['content-type']).toBe('application/pdf');
+    expect(decodeURIComponent(String(form.headers['content-disposition']).split("UTF-8''")[1]!)).toBe('人力资源服务许可证延续申请表.pdf');
+    expect(form.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(covers(form.rawPayload, '人力资源服务许可证延续申请表吉林省延续测试人力资源有限公司')).toEqual([]);
+    expect(covers(form.rawPayload, `机构名称统一社会信用代码许可证编号${licence.number}原有效期至2027年1月25日法定代表人住所服务范围`)).toEqual([]);
+    expect(covers(form.rawPayload, '申请人声明仍符合许可条件如有虚假愿承担相应的法律责任申请日期单位（盖章）法定代表人（签字）审批部门意见')).toEqual([]);
+    expect(await renewedLicence(ctx.database.db, draft.id)).toEqual({ number: licence.number, validUntil: '2027-01-25' });
     const record = { ...draft.record, basic: { ...draft.record.basic, officeAddress: '吉林省长春市南关区人民大街1号' } };
     const { educationCounts: _e, ...editable } = record;
     const saved = await agent.request('PUT', `/api/applications/${draft.id}/content`, { version: draft.version, content: { institutionId, record: editable } });
@@ -182,6 +199,7 @@ describe('许可证延续', () => {
     expect(early.json().details.problems.map((p: { message: string }) => p.message)).toEqual(['请上传材料：延续申请表']);
     expect((await upload(agent, draft.id, '延续申请表')).statusCode).toBe(200);
     expect((await submit(draft.id, saved.json().version)).statusCode).toBe(200);
+    expect(await licenceRequests(institutionId)).toEqual([{ type: '延续', applicationId: draft.id, status: '待审核' }]);
 
     const review = (await reviewer.get(`/api/reviews/${draft.id}`)).json();
     expect(review.content).toMatchObject({ licenceRequest: { number: licence.number, validUntil: '2027-01-25' } });
@@ -194,9 +212,13 @@ describe('许可证延续', () => {
     expect(await licenceRow(institutionId)).toMatchObject({ id: licence.id, number: licence.number, status: '有效', validUntil: '2030-01-25', edition: 2, address: '吉林省长春市南关区人民大街1号' });
     expect(await auditOf('application.approved', draft.id)).toEqual([expect.objectContaining({ detail: expect.objectContaining({ previousValidUntil: '2027-01-25', validUntil: '2030-01-25' }) })]);
     expect(await verify(licence.number, 2)).toMatchObject({ valid: true, status: '有效', validUntil: '2030-01-25' });
+    expect(await licenceRequests(institutionId)).toEqual([]);
     expect(await verify(licence.number, 1)).toMatchObject({ valid: false, printSuperseded: true });
     const pdf = await agent.get(`/api/licences/${licence.id}/pdf`);
     expect(covers(pdf.rawPayload, '有效期至：2030年1月25日')).toEqual([]);
+    // the 延续申请表 keeps printing the expiry the 延续 was asked for, not the new one; other kinds have none
+    expect(await renewedLicence(ctx.database.db, draft.id)).toEqual({ number: licence.number, validUntil: '2027-01-25' });
+    expect(await renewedLicence(ctx.database.db, licence.applicationId!)).toBeNull();
   });
 });
 

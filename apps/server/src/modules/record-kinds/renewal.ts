@@ -1,8 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { AppErrorCode, RENEWAL, ZRenewalContent, beijingDay, chineseDate, renewalBlocked, type TRenewalContent, type TReviewContent } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import type { DbOrTx } from '../../db/client';
 import { attachRecord } from '../applications/application-records.repository';
+import { applicationSubmissions, applications } from '../applications/applications.table';
 import type { ApplicationRow } from '../applications/applications.access';
 import type { KindAdapter, KindContext } from '../applications/kinds';
 import { institutions } from '../institutions/institutions.table';
@@ -106,3 +107,22 @@ export const renewalKind: KindAdapter<TRenewalContent, RenewalSnapshot> = {
     return { problems, snapshot: { ...snapshot, licence: { id: licence.id, number: licence.number, validUntil: licence.validUntil } } };
   },
 };
+
+/**
+ * The licence a 延续 renews, as its 延续申请表 prints it: as frozen at the latest 提交 (once approved, the
+ * licence in force already carries the new 有效期至), else the institution's licence in force; null for
+ * another kind or without one.
+ */
+export async function renewedLicence(db: DbOrTx, applicationId: string): Promise<{ number: string; validUntil: string | null } | null> {
+  const [app] = await db.select({ type: applications.type, institutionId: applications.institutionId }).from(applications).where(eq(applications.id, applicationId));
+  if (app?.type !== RENEWAL.name) return null;
+  const [submitted] = await db
+    .select({ snapshot: applicationSubmissions.snapshot })
+    .from(applicationSubmissions)
+    .where(eq(applicationSubmissions.applicationId, applicationId))
+    .orderBy(desc(applicationSubmissions.round))
+    .limit(1);
+  const frozen = (submitted?.snapshot as RenewalSnapshot | undefined)?.licence;
+  const licence = frozen ?? (await licenceInForce(db, app.institutionId));
+  return licence ? { number: licence.number, validUntil: licence.validUntil } : null;
+}

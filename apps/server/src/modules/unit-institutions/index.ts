@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { AppErrorCode, INSTITUTION_LIST_TITLES, isEditable, nameMismatchNotice, nextStepApplication, ZInstitutionListPage, ZInstitutionListQuery, ZInstitutionQuery, type TInstitutionListItem, ZMissingField, ZRecordDraft, ZEducationCounts, REVIEW_STATUSES, CANCEL_STATUSES, ZCreditRating, beijingDay } from '@jhrm/contracts';
+import { AppErrorCode, INSTITUTION_LIST_TITLES, isEditable, nameMismatchNotice, nextStepApplication, ZInstitutionListPage, ZInstitutionListQuery, ZInstitutionQuery, type TInstitutionListItem, ZMissingField, ZOpenLicenceRequest, ZRecordDraft, ZEducationCounts, REVIEW_STATUSES, CANCEL_STATUSES, ZCreditRating, beijingDay } from '@jhrm/contracts';
 import { AppError } from '../../lib/app-error';
 import { actorOf, sessionUnitId } from '../../plugins/auth';
 import { ApplicationsService } from '../applications/applications.service';
@@ -9,7 +9,7 @@ import { UNIT_USERS, zod } from '../../lib/routes';
 import type { AppDeps } from '../../deps';
 import { readRecord } from '../institutions/records.repository';
 import { missingForChange } from '../institutions/record-rules';
-import { findUnitInstitution, queryUnitInstitutions } from './unit-institutions.repository';
+import { findUnitInstitution, openLicenceRequests, queryUnitInstitutions } from './unit-institutions.repository';
 import { unitNotices } from './unit-notices';
 import { formatBeijing } from '../../lib/time';
 import { creditRatingOf } from '../credit-ratings/credit-ratings.repository';
@@ -92,6 +92,8 @@ export async function institutionsRoutes(app: FastifyInstance, deps: AppDeps) {
           record: ZRecordDraft.extend({ educationCounts: ZEducationCounts }),
           /** fields a 变更 will ask for that the record in force lacks (imported records may be incomplete) */
           missingForChange: z.array(ZMissingField),
+          /** its open 许可证补办 / 许可证延续, to continue or follow from 查看 */
+          licenceRequests: z.array(ZOpenLicenceRequest),
           /** 信用等级 with its score and every reason (decision 0048); null until it is on the register */
           creditRating: ZCreditRating.nullable(),
         }),
@@ -112,6 +114,7 @@ export async function institutionsRoutes(app: FastifyInstance, deps: AppDeps) {
         applicationId: row.applicationId,
         record,
         missingForChange: inForce ? missingForChange(record.basic) : [],
+        licenceRequests: await openLicenceRequests(deps.database.db, row.institution.id),
         creditRating: await creditRatingOf(deps.database.db, row.institution.id, beijingDay(deps.clock())),
       };
     },

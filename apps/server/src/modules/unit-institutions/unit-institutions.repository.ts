@@ -1,6 +1,6 @@
-import { and, count, desc, eq, ilike, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, notInArray, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { CANCELLATION, CHANGE, ESTABLISHMENT, allowedActions, hasAcceptanceStep, isEditable, type ActionContext, type TRole, type TInstitutionListItem, type TInstitutionQuery, type TInstitutionRowAction } from '@jhrm/contracts';
+import { APPLICATION_STATUSES, CANCELLATION, CHANGE, ESTABLISHMENT, REISSUE, RENEWAL, allowedActions, isFinal, type TOpenLicenceRequest, hasAcceptanceStep, isEditable, type ActionContext, type TRole, type TInstitutionListItem, type TInstitutionQuery, type TInstitutionRowAction } from '@jhrm/contracts';
 import type { Db, DbOrTx } from '../../db/client';
 import type { PiiCipher } from '../../lib/crypto';
 import { applicationChanges, applicationRecords, applications } from '../applications/applications.table';
@@ -166,3 +166,17 @@ export async function findUnitInstitution(db: DbOrTx, unitId: string, id: string
   return row;
 }
 
+
+/** The institution's open 补办 and 延续 (decision 0047; at most one of each), for 查看 to lead back to. */
+export async function openLicenceRequests(db: DbOrTx, institutionId: string): Promise<TOpenLicenceRequest[]> {
+  return db
+    .select({ type: applications.type, applicationId: applications.id, status: applications.status })
+    .from(applications)
+    .where(
+      and(
+        eq(applications.institutionId, institutionId),
+        inArray(applications.type, [REISSUE.name, RENEWAL.name]),
+        notInArray(applications.status, APPLICATION_STATUSES.filter(isFinal)),
+      ),
+    );
+}

@@ -61,7 +61,7 @@ describe('the account and administration pages of the real route table', () => {
   });
 
   it('lets a reviewer reach 主页, 消息中心, the 审核管理 pages and 账号设置', () => {
-    expect(routesFor('reviewer').map((r) => r.name)).toEqual(['主页', '消息中心', '统计分析', '待审核', '已审核', '核查任务', '核查', '审核', '账号设置']);
+    expect(routesFor('reviewer').map((r) => r.name)).toEqual(['主页', '消息中心', '统计分析', '待审核', '已审核', '核查任务', '核查', '双随机抽查', '抽查计划', '审核', '账号设置']);
   });
 
   it('places the account groups after the three business groups', () => {
@@ -120,6 +120,20 @@ describe('the institution pages of the real route table', () => {
     expect(findRoute('/hr/institutions/change')?.name).toBe('人力资源服务机构变更');
   });
 
+  it('finds 许可证补办申请 and 许可证延续申请, off the menu, new and saved, each as one page component, for the agent only', () => {
+    const id = '7fc3e538-e8dc-4fa9-b20e-1ca87f073246';
+    for (const [kind, name] of [
+      ['reissue', '许可证补办申请'],
+      ['renewal', '许可证延续申请'],
+    ] as const) {
+      const saved = findRoute(`/hr/institutions/${kind}/apply/${id}`);
+      expect(saved).toMatchObject({ name, inMenu: false, roles: ['agent'], group: '人力资源服务机构管理' });
+      expect(saved?.element).toBe(findRoute(`/hr/institutions/${kind}/apply`)?.element);
+      expect(routesFor('legal').map((r) => r.name)).not.toContain(name);
+    }
+    expect(findRoute(`/hr/institutions/renewal/apply/${id}`)?.element).not.toBe(findRoute(`/hr/institutions/reissue/apply/${id}`)?.element);
+  });
+
   it('lets the legal person query (read-only) and keep practitioners, but not establish or cancel', () => {
     expect(group(buildMenu('legal'))?.children?.map((c) => c.name)).toEqual(['人力资源服务机构查询', '人力资源从业人员信息补录']);
     expect(routesFor('legal').map((r) => r.path)).toContain('/hr/institutions/:id/view');
@@ -140,7 +154,7 @@ describe('the institution pages of the real route table', () => {
 });
 
 describe('the reviewer and message pages of the real route table', () => {
-  it('gives a reviewer the 审核管理 group (待审核, 已审核, 核查任务) before 账号管理, an admin its 核查任务 and 双随机抽查 only, and nobody else', () => {
+  it('gives a reviewer the 审核管理 group (待审核, 已审核, 核查任务, 双随机抽查) before 账号管理, an admin its 核查任务 and 双随机抽查 only, and nobody else', () => {
     const menu = buildMenu('reviewer');
     expect(menu.map((i) => i.name)).toEqual(['主页', '消息中心', '人力资源市场统计', '审核管理', '账号管理']);
     const reviews = menu.find((i) => i.name === '审核管理');
@@ -149,6 +163,7 @@ describe('the reviewer and message pages of the real route table', () => {
       ['待审核', '/hr/reviews/pending'],
       ['已审核', '/hr/reviews/done'],
       ['核查任务', '/hr/reviews/inspections'],
+      ['双随机抽查', '/hr/reviews/spot-checks'],
     ]);
     expect(buildMenu('admin').find((i) => i.name === '审核管理')?.children?.map((c) => [c.name, c.path])).toEqual([
       ['核查任务', '/hr/reviews/inspections'],

@@ -15,6 +15,8 @@ import {
   INSTITUTION_VIEW_PATTERN,
   REISSUE_EDIT_PATTERN,
   REISSUE_NEW_PATH,
+  RENEWAL_EDIT_PATTERN,
+  RENEWAL_NEW_PATH,
 } from '../../features/institutions/paths';
 import {
   ADMIN_AUDIT_PATH,
@@ -88,6 +90,8 @@ const EstablishmentPage = lazy(() => import('./pages/EstablishmentPage'));
 const CancellationPage = lazy(() => import('./pages/CancellationPage'));
 /** The same for 许可证补办申请. */
 const ReissuePage = lazy(() => import('./pages/ReissuePage'));
+/** The same for 许可证延续申请. */
+const RenewalPage = lazy(() => import('./pages/RenewalPage'));
 /** The same for 机构变更申请. */
 const ChangePage = lazy(() => import('./pages/ChangePage'));
 /** The same for 人力资源诚信示范机构新增. */
@@ -181,6 +185,22 @@ export const HR_ROUTES: readonly HrRoute[] = [
     roles: ['agent'],
     inMenu: false,
     element: ReissuePage,
+  },
+  {
+    path: RENEWAL_NEW_PATH,
+    name: '许可证延续申请',
+    group: '人力资源服务机构管理',
+    roles: ['agent'],
+    inMenu: false,
+    element: RenewalPage,
+  },
+  {
+    path: RENEWAL_EDIT_PATTERN,
+    name: '许可证延续申请',
+    group: '人力资源服务机构管理',
+    roles: ['agent'],
+    inMenu: false,
+    element: RenewalPage,
   },
   {
     path: INSTITUTION_VIEW_PATTERN,
@@ -282,18 +302,18 @@ export const HR_ROUTES: readonly HrRoute[] = [
     element: lazy(() => import('../../features/reviews/pages/InspectionPage')),
   },
   {
-    // 双随机抽查 (decision 0049): the administrator draws plans; before the review page too
+    // 双随机抽查 (decision 0049): administrators and city bureaus draw plans; before the review page too
     path: SPOT_CHECKS_PATH,
     name: '双随机抽查',
     group: '审核管理',
-    roles: ['admin'],
+    roles: ['reviewer', 'admin'],
     element: lazy(() => import('../../features/reviews/pages/SpotChecksPage')),
   },
   {
     path: SPOT_CHECK_DETAIL_PATTERN,
     name: '抽查计划',
     group: '审核管理',
-    roles: ['admin'],
+    roles: ['reviewer', 'admin'],
     inMenu: false,
     element: lazy(() => import('../../features/reviews/pages/SpotCheckPage')),
   },

@@ -64,4 +64,16 @@ describe('操作说明 catalogue', () => {
     expect(helpFor('/hr/no-such-page', 'agent', agent)).toBeUndefined();
     expect(helpEntry('/hr', 'reviewer')?.faqs).toBeUndefined();
   });
+
+  it('gives 许可证延续申请, new and saved, its own steps', () => {
+    const agent = buildMenu('agent');
+    for (const path of ['/hr/institutions/renewal/apply', '/hr/institutions/renewal/apply/7fc3e538-e8dc-4fa9-b20e-1ca87f073246']) {
+      const help = helpFor(path, 'agent', agent);
+      expect(help?.title, path).toBe('许可证延续申请');
+      expect(help?.steps.length).toBeGreaterThanOrEqual(2);
+      expect(help?.steps.length).toBeLessThanOrEqual(5);
+      for (const step of help!.steps) expect(step.length, step).toBeLessThanOrEqual(120);
+      expect(help?.steps.join('')).toContain('延续申请表');
+    }
+  });
 });

@@ -1,9 +1,11 @@
-import { ACCEPTANCE_WORKING_DAYS, DECISION_WORKING_DAYS, REVIEW_TODO_DUE_SOON_DAYS, type TRole } from '@jhrm/contracts';
+import { ACCEPTANCE_WORKING_DAYS, DECISION_WORKING_DAYS, RENEWAL_WINDOW_DAYS, REVIEW_TODO_DUE_SOON_DAYS, type TRole } from '@jhrm/contracts';
 import {
   CANCELLATION_LIST_PATH,
   CHANGE_LIST_PATH,
   ESTABLISHMENT_PATH,
   INSTITUTION_QUERY_PATH,
+  RENEWAL_EDIT_PATTERN,
+  RENEWAL_NEW_PATH,
 } from '../../features/institutions/paths';
 import {
   ADMIN_APPEALS_PATH,
@@ -72,7 +74,18 @@ const REJECTED = '“审核不通过”按审核意见和各项旁的单项意�
 
 const UNIT_INSTITUTIONS = '“本单位人力资源服务机构”列出本单位的机构及其审核状态、是否发证和注销状态；“下一步”说明每个机构现在该做什么（例如待提交的申请还有几处需完善），点击进入对应页面。';
 
-/** The catalogue, by menu path (and the review page, a working page off the menu). */
+/** 许可证延续申请, new and saved (opened from the institution's 查看, off the menu). */
+const RENEWAL_HELP: PageHelp = {
+  steps: [
+    `在机构“查看”页的许可证一栏点击“许可证延续”（已保存的申请也从这里继续办理）；有效期届满前${RENEWAL_WINDOW_DAYS}日内才能申请，过期后不能再申请延续。`,
+    '核对各页签中按现行机构信息预填的内容，有变化的如实更正，点击“保存”。',
+    '点击“附件材料”，下载“人力资源服务许可证延续申请表”，签字盖章后上传到“延续申请表”；再点击“提交”，选择审批部门并确定。',
+    `${WITHDRAW}${DEADLINE}`,
+    '审核通过后许可证编号不变，有效期自原有效期至起顺延；在机构“查看”页下载新的许可证。',
+  ],
+};
+
+/** The catalogue, by menu path (and the working pages off the menu: the review page, 许可证延续申请). */
 export const PAGE_HELP: Readonly<Record<string, PageHelp | ByRole>> = {
   [HR_BASE]: {
     byRole: {
@@ -142,6 +155,8 @@ export const PAGE_HELP: Readonly<Record<string, PageHelp | ByRole>> = {
     ],
     faqs: ['changeSaveFails'],
   },
+  [RENEWAL_NEW_PATH]: RENEWAL_HELP,
+  [RENEWAL_EDIT_PATTERN]: RENEWAL_HELP,
   [CANCELLATION_LIST_PATH]: {
     steps: [
       '查询到要注销的机构，在“操作”列点击“注销”；已有未提交的注销申请的，点击“注销”“材料上传”继续办理。',
@@ -217,6 +232,7 @@ export const PAGE_HELP: Readonly<Record<string, PageHelp | ByRole>> = {
   },
   [SPOT_CHECKS_PATH]: {
     steps: [
+      '管理员可抽查全省，市级审批部门的审核人员可抽查本市及所辖县（市、区）发证的机构；其他审核人员办理抽中的抽查任务。',
       '点击“新建抽查计划”，选择抽查范围（审批部门、许可/备案、服务范围、信用等级）、抽查比例、每个机构的检查人员数和完成期限；信用等级低的机构被抽中的概率更高。',
       '可先点击“预估抽取数量”；点击“抽取”并确认后，系统按随机种子抽取机构，并从机构所属审批部门的审核人员中随机抽取检查人员（不含曾受理、审批该机构的人员），生成抽查任务并通知检查人员。',
       '抽取结果和随机种子记录在计划中，不能修改；在计划详情中点击“复核抽取”可按记录重新抽取并比对。抽查结果办结后在公示查询中向社会公开。',

@@ -54,6 +54,18 @@ export function reissuePath(applicationId: string, open?: CancellationOpen): str
   return `${REISSUE_NEW_PATH}/${encodeURIComponent(applicationId)}${open ? `?open=${open}` : ''}`;
 }
 
+/** 许可证延续 (decision 0047): a new 许可证延续申请 (?institution=, from the institution's 查看) and a saved one. */
+export const RENEWAL_NEW_PATH = '/hr/institutions/renewal/apply';
+export const RENEWAL_EDIT_PATTERN = '/hr/institutions/renewal/apply/:applicationId';
+
+export function newRenewalPath(institutionId: string): string {
+  return `${RENEWAL_NEW_PATH}?institution=${encodeURIComponent(institutionId)}`;
+}
+
+export function renewalPath(applicationId: string, open?: CancellationOpen): string {
+  return `${RENEWAL_NEW_PATH}/${encodeURIComponent(applicationId)}${open ? `?open=${open}` : ''}`;
+}
+
 /** 人力资源服务机构变更 (guide 1.3): the list, a new 机构变更申请 (?institution=) and a saved one. */
 export const CHANGE_LIST_PATH = '/hr/institutions/change';
 export const CHANGE_NEW_PATH = '/hr/institutions/change/apply';

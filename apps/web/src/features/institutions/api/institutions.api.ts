@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { TApplicationDetail, TCancelStatus, TCreditRating, TInstitutionListPage, TMissingField, TReviewStatus } from '@jhrm/contracts';
+import type { TApplicationDetail, TCancelStatus, TCreditRating, TInstitutionListPage, TMissingField, TOpenLicenceRequest, TReviewStatus } from '@jhrm/contracts';
 import { api } from '../../../lib/api-client';
 import { INSTITUTION_LISTS_KEY } from '../../../lib/application-api';
 import { useListQuery, type Paging } from '../../../components/server-list';
@@ -39,6 +39,8 @@ export interface InstitutionDetail {
   record: TApplicationDetail['record'];
   /** fields a 变更 will ask for that the record in force lacks (imported records may be incomplete) */
   missingForChange: TMissingField[];
+  /** its open 许可证补办 / 许可证延续, to continue or follow from 查看 */
+  licenceRequests: TOpenLicenceRequest[];
   /** 信用等级 with its score and reasons (decision 0048); null until on the register */
   creditRating: TCreditRating | null;
 }

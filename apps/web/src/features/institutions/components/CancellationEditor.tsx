@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
-import { useNavigate } from 'react-router-dom';
-import { Button, ConfigProvider, Form, Input } from 'antd';
+import { Form, Input } from 'antd';
 import { CANCEL_CATEGORIES } from '@jhrm/contracts';
 import type { DraftBodyProps } from '../../../components/draft-body';
 import { RecordView } from '../../../components/record/RecordView';
@@ -9,7 +8,7 @@ import { departmentOptions, useDepartments } from '../../../lib/application-api'
 import { useInstitution } from '../api/institutions.api';
 import { CANCELLATION_FORM, CANCELLATION_TABS, type CancellationFormValues } from '../cancellation-draft';
 import { CANCELLATION_LIST_PATH } from '../paths';
-import { DraftTabsForm } from './DraftTabsForm';
+import { CancelItem, DraftTabsForm, InstitutionItems } from './DraftTabsForm';
 import './institutions.css';
 import { FormSelect } from '../../../components/FormControls';
 
@@ -22,7 +21,6 @@ const CATEGORY_OPTIONS = CANCEL_CATEGORIES.map((c) => ({ label: c, value: c }));
  */
 export function CancellationEditor(body: DraftBodyProps<CancellationFormValues>) {
   const { form, initialValues, detail } = body;
-  const navigate = useNavigate();
   const departments = useDepartments();
   const allDepartments = useDepartments({ includeInactive: true });
   const institutionId = initialValues.institutionId ?? '';
@@ -41,12 +39,7 @@ export function CancellationEditor(body: DraftBodyProps<CancellationFormValues>)
 
   const own = (
     <>
-      <Form.Item name="institutionId" hidden>
-        <Input />
-      </Form.Item>
-      <Form.Item label="机构名称" className="inst-cancel-name">
-        <span>{record?.basic?.name ?? ''}</span>
-      </Form.Item>
+      <InstitutionItems name={record?.basic?.name} className="inst-cancel-name" />
       <Form.Item name="department" label="审批部门" required>
         <FormSelect placeholder="请选择审批部门" options={departmentOptions(departments.data)} loading={departments.isPending} showSearch optionFilterProp="label" />
       </Form.Item>
@@ -56,11 +49,7 @@ export function CancellationEditor(body: DraftBodyProps<CancellationFormValues>)
       <Form.Item name="category" label="注销类别" required>
         <FormSelect placeholder="请选择注销类别" allowClear options={CATEGORY_OPTIONS} />
       </Form.Item>
-      <ConfigProvider componentDisabled={false}>
-        <Form.Item label=" " colon={false}>
-          <Button onClick={() => void navigate(CANCELLATION_LIST_PATH)}>取消</Button>
-        </Form.Item>
-      </ConfigProvider>
+      <CancelItem to={CANCELLATION_LIST_PATH} />
     </>
   );
 

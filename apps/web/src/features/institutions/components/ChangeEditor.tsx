@@ -1,11 +1,9 @@
-import { useEffect, useMemo } from 'react';
-import { useNavigate } from 'react-router-dom';
-import { Alert, Button, ConfigProvider, Form, Input } from 'antd';
+import { useMemo } from 'react';
+import { Alert, Form } from 'antd';
 import type { Dayjs } from 'dayjs';
 import {
   CHANGE_REASONS,
   REGISTERED_CHANGE_REASONS,
-  RECORD_TABS,
   beijingDay,
   changeLateDays,
   fieldsChangedBy,
@@ -15,13 +13,12 @@ import {
 import type { DraftBodyProps } from '../../../components/draft-body';
 import { describeKind } from '../../../components/record/application-kind';
 import { useDepartments } from '../../../lib/application-api';
-import { useInstitution } from '../api/institutions.api';
 import { CHANGE_FORM, CHANGE_TABS, changeViewOf, type ChangeFormValues } from '../change-draft';
-import { DATE_FORMAT, toFormValues } from '../model/draft';
+import { DATE_FORMAT } from '../model/draft';
 import { CHANGE_LIST_PATH } from '../paths';
-import { tabLabel } from './EstablishmentEditor';
-import { recordPanes } from './RecordPanes';
-import { DraftTabsForm } from './DraftTabsForm';
+import { recordPanes, recordTabItems } from './RecordPanes';
+import { useRecordInForce } from './useRecordInForce';
+import { CancelItem, DraftTabsForm, InstitutionItems } from './DraftTabsForm';
 import './institutions.css';
 import { DateField } from '../../../components/DateField';
 import { FormSelect } from '../../../components/FormControls';
@@ -37,16 +34,9 @@ const noFuture = (d: Dayjs) => d.isAfter(new Date(), 'day');
  */
 export function ChangeEditor(body: DraftBodyProps<ChangeFormValues>) {
   const { form, initialValues, editable, detail, rowFocus } = body;
-  const navigate = useNavigate();
   const departments = useDepartments();
   const institutionId = initialValues.institutionId ?? '';
-  const institution = useInstitution(institutionId, { enabled: !!institutionId });
-  const inForce = institution.data?.record;
-
-  // a new form starts from the record in force
-  useEffect(() => {
-    if (!detail && inForce && !form.getFieldValue(['basic', 'name'])) form.setFieldsValue(toFormValues(inForce) as Parameters<typeof form.setFieldsValue>[0]);
-  }, [detail, inForce, form]);
+  const inForce = useRecordInForce(form, detail, institutionId);
 
   const reason = Form.useWatch('reason', form) as TChangeReason | null | undefined;
   const registeredOn = Form.useWatch('registeredOn', form) as Dayjs | null | undefined;
@@ -61,12 +51,7 @@ export function ChangeEditor(body: DraftBodyProps<ChangeFormValues>) {
 
   const own = (
     <>
-      <Form.Item name="institutionId" hidden>
-        <Input />
-      </Form.Item>
-      <Form.Item label="机构名称">
-        <span>{inForce?.basic?.name ?? detail?.record.basic?.name ?? ''}</span>
-      </Form.Item>
+      <InstitutionItems name={inForce?.basic?.name ?? detail?.record.basic?.name} />
       <Form.Item name="reason" label="变更事由" required extra="选择后，只有该事由涉及的信息可以修改">
         <FormSelect placeholder="请选择变更事由" allowClear options={REASON_OPTIONS} />
       </Form.Item>
@@ -84,11 +69,7 @@ export function ChangeEditor(body: DraftBodyProps<ChangeFormValues>) {
       {before && after && before !== after ? (
         <Alert type="warning" showIcon className="inst-change-alert" message={`变更后的申请业务使申请类型由“${before}”变为“${after}”，审核通过后将换发相应证照`} />
       ) : null}
-      <ConfigProvider componentDisabled={false}>
-        <Form.Item label=" " colon={false}>
-          <Button onClick={() => void navigate(CHANGE_LIST_PATH)}>取消</Button>
-        </Form.Item>
-      </ConfigProvider>
+      <CancelItem to={CHANGE_LIST_PATH} />
     </>
   );
 
@@ -98,12 +79,7 @@ export function ChangeEditor(body: DraftBodyProps<ChangeFormValues>) {
       title="机构变更申请"
       className="inst-change"
       name={CHANGE_FORM}
-      items={CHANGE_TABS.map((t) => ({
-        key: t.key,
-        label: t.key === 'change' ? t.label : tabLabel(RECORD_TABS.find((r) => r.key === t.key)!),
-        forceRender: true,
-        children: t.key === 'change' ? own : panes[t.key],
-      }))}
+      items={recordTabItems(panes, { ...CHANGE_TABS[0], children: own })}
     />
   );
 }

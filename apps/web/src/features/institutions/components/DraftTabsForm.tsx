@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Form, Tabs, type TabsProps } from 'antd';
+import { useNavigate } from 'react-router-dom';
+import { Button, ConfigProvider, Form, Input, Tabs, type TabsProps } from 'antd';
 import type { DraftBodyProps } from '../../../components/draft-body';
 import { ApplicationStatusTag, StatusTag } from '../../../components/StatusTag';
 
@@ -64,5 +65,31 @@ function TabsForm<V extends object>({ form, name, initialValues, editable, activ
         items={items}
       />
     </Form>
+  );
+}
+
+/** The head of a kind's own tab: the institution it concerns, its id kept in the form, by name. */
+export function InstitutionItems({ name, className }: { name: string | null | undefined; className?: string }): ReactNode {
+  return (
+    <>
+      <Form.Item name="institutionId" hidden>
+        <Input />
+      </Form.Item>
+      <Form.Item label="机构名称" {...(className ? { className } : {})}>
+        <span>{name ?? ''}</span>
+      </Form.Item>
+    </>
+  );
+}
+
+/** The foot of a kind's own tab: 取消, back to `to`, usable also once the form is read-only. */
+export function CancelItem({ to }: { to: string }): ReactNode {
+  const navigate = useNavigate();
+  return (
+    <ConfigProvider componentDisabled={false}>
+      <Form.Item label=" " colon={false}>
+        <Button onClick={() => void navigate(to)}>取消</Button>
+      </Form.Item>
+    </ConfigProvider>
   );
 }

@@ -1,25 +1,13 @@
-import { Form, Tag } from 'antd';
-import { RECORD_TABS, type TBusinessScope } from '@jhrm/contracts';
+import { Form } from 'antd';
+import type { TBusinessScope } from '@jhrm/contracts';
 import type { DraftBodyProps } from '../../../components/draft-body';
 import { describeKind } from '../../../components/record/application-kind';
 import { useDepartments } from '../../../lib/application-api';
 import type { EstablishmentFormValues } from '../model/draft';
 import { ESTABLISHMENT_FORM } from '../establishment-draft';
-import { recordPanes } from './RecordPanes';
+import { recordPanes, recordTabItems } from './RecordPanes';
 import { DraftTabsForm } from './DraftTabsForm';
 import './institutions.css';
-
-export const tabLabel = (t: (typeof RECORD_TABS)[number]) =>
-  t.optional ? (
-    <span>
-      {t.label}
-      <Tag className="inst-optional-tag" bordered={false}>
-        选填
-      </Tag>
-    </span>
-  ) : (
-    t.label
-  );
 
 /**
  * 人力资源服务机构设立审批 (guide 1.2): the six tabs of the institution record, with the
@@ -45,7 +33,7 @@ export function EstablishmentEditor(body: DraftBodyProps<EstablishmentFormValues
         </span>
       }
       name={ESTABLISHMENT_FORM}
-      items={RECORD_TABS.map((t) => ({ key: t.key, label: tabLabel(t), forceRender: true, children: panes[t.key] }))}
+      items={recordTabItems(panes)}
     />
   );
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { Form } from 'antd';
-import type { TRecordTab } from '@jhrm/contracts';
+import { Form, Tag, type TabsProps } from 'antd';
+import { RECORD_TABS, type TRecordTab } from '@jhrm/contracts';
 import type { DraftBodyProps } from '../../../components/draft-body';
 import type { Department } from '../../../lib/application-api';
 import { BasicInfoSection } from './BasicInfoSection';
@@ -40,4 +40,27 @@ export function recordPanes({ departments, departmentsLoading, editable, rowFocu
       </Form.Item>
     ),
   };
+}
+
+const tabLabel = (t: (typeof RECORD_TABS)[number]) =>
+  t.optional ? (
+    <span>
+      {t.label}
+      <Tag className="inst-optional-tag" bordered={false}>
+        选填
+      </Tag>
+    </span>
+  ) : (
+    t.label
+  );
+
+/**
+ * The tabs of a form over the institution record: the kind's own tab first when it has one (变更事由,
+ * 延续), then the record's six (选填 ones tagged), every pane rendered so problem links find its fields.
+ */
+export function recordTabItems(panes: Record<TRecordTab, ReactNode>, own?: { key: string; label: string; children: ReactNode }): NonNullable<TabsProps['items']> {
+  return [
+    ...(own ? [{ ...own, forceRender: true }] : []),
+    ...RECORD_TABS.map((t) => ({ key: t.key, label: tabLabel(t), forceRender: true, children: panes[t.key] })),
+  ];
 }

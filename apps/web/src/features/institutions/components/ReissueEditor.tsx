@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
-import { useNavigate } from 'react-router-dom';
-import { Button, ConfigProvider, Form, Input } from 'antd';
+import { Form, Input } from 'antd';
 import { REISSUE_REASONS, REISSUE_REQUIREMENTS } from '@jhrm/contracts';
 import type { DraftBodyProps } from '../../../components/draft-body';
 import { RecordView } from '../../../components/record/RecordView';
@@ -10,7 +9,7 @@ import { departmentOptions, useDepartments } from '../../../lib/application-api'
 import { useInstitution } from '../api/institutions.api';
 import { REISSUE_FORM, REISSUE_TABS, reissueLicenceOf, type ReissueFormValues } from '../reissue-draft';
 import { institutionViewPath } from '../paths';
-import { DraftTabsForm } from './DraftTabsForm';
+import { CancelItem, DraftTabsForm, InstitutionItems } from './DraftTabsForm';
 import './institutions.css';
 
 const REASON_OPTIONS = REISSUE_REASONS.map((r) => ({ label: r, value: r }));
@@ -22,7 +21,6 @@ const REASON_OPTIONS = REISSUE_REASONS.map((r) => ({ label: r, value: r }));
  */
 export function ReissueEditor(body: DraftBodyProps<ReissueFormValues>) {
   const { form, initialValues, detail } = body;
-  const navigate = useNavigate();
   const departments = useDepartments();
   const allDepartments = useDepartments({ includeInactive: true });
   const institutionId = initialValues.institutionId ?? '';
@@ -41,12 +39,7 @@ export function ReissueEditor(body: DraftBodyProps<ReissueFormValues>) {
 
   const own = (
     <>
-      <Form.Item name="institutionId" hidden>
-        <Input />
-      </Form.Item>
-      <Form.Item label="机构名称">
-        <span>{record?.basic?.name ?? ''}</span>
-      </Form.Item>
+      <InstitutionItems name={record?.basic?.name} />
       {licence?.number && (
         <Form.Item label="许可证编号">
           <span>{licence.number}（补发后编号不变）</span>
@@ -66,11 +59,7 @@ export function ReissueEditor(body: DraftBodyProps<ReissueFormValues>) {
       <Form.Item name="statement" label="情况说明" required>
         <Input.TextArea rows={4} maxLength={500} showCount placeholder="请说明许可证遗失或损毁的经过" />
       </Form.Item>
-      <ConfigProvider componentDisabled={false}>
-        <Form.Item label=" " colon={false}>
-          <Button onClick={() => void navigate(institutionViewPath(institutionId))}>取消</Button>
-        </Form.Item>
-      </ConfigProvider>
+      <CancelItem to={institutionViewPath(institutionId)} />
     </>
   );
 

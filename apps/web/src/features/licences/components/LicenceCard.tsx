@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, Button, Card, Descriptions, Table, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Descriptions, Table, Tooltip, type TableColumnsType } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { chineseDate, LICENCE_TITLES, type TUnitLicence } from '@jhrm/contracts';
 import { LicenceStatusTag } from '../../../components/LicenceStatusTag';
@@ -27,6 +27,17 @@ const historyColumns: TableColumnsType<TUnitLicence> = [
     ),
   },
 ];
+
+/** An action the licence cannot have now (许可证延续 before its last 90 days): greyed, its tooltip (hover or focus) says why. */
+export function UnavailableAction({ children, reason }: { children: ReactNode; reason: string }) {
+  return (
+    <Tooltip title={reason} trigger={['hover', 'focus']}>
+      <Button type="link" size="small" className="licence-card-unavailable" aria-disabled="true">
+        {children}
+      </Button>
+    </Tooltip>
+  );
+}
 
 /**
  * 许可证 on the 查看 page: the 人力资源服务许可证 / 备案凭证 in force with 下载许可证 (下载备案凭证), and the ones

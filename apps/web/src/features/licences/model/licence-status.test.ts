@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LICENCE_STATUS_TONE } from '../../../components/licence-status';
-import { chineseDayOf, verificationVerdict } from './licence-status';
+import { chineseDayOf, renewalOffer, verificationVerdict } from './licence-status';
 
 describe('licence status', () => {
   it('prints the Beijing day of a timestamp (late evening UTC is the next day in Jilin)', () => {
@@ -34,5 +34,16 @@ describe('licence status', () => {
     });
     expect(verificationVerdict({ ...base, status: '已补发', reissuedOn: '2026-11-26' })).toMatchObject({ tone: 'warning', headline: '已补发，以最新补发证件为准' });
     expect(verificationVerdict({ ...base, status: '有效', reissuedOn: '2026-11-26' }).detail).toBe('该人力资源服务许可证真实有效。本证已于2026年11月26日补发。');
+  });
+
+  it('offers 许可证延续 for a licence in force with a validity, open only within its last 90 days and not after it', () => {
+    const l = { number: '吉人服证字〔2024〕第220000001号', status: '有效' as const, validUntil: '2027-03-01' };
+    expect(renewalOffer({ ...l, validUntil: null }, '2027-01-01')).toBeNull();
+    expect(renewalOffer({ ...l, status: '已注销' }, '2027-01-01')).toBeNull();
+    // 91 days before 有效期至, then 90
+    expect(renewalOffer(l, '2026-11-30')).toEqual({ blocked: `证书${l.number}有效期至2027-03-01，到期前90日内才能申请延续` });
+    expect(renewalOffer(l, '2026-12-01')).toEqual({ blocked: null });
+    expect(renewalOffer(l, '2027-03-01')).toEqual({ blocked: null });
+    expect(renewalOffer(l, '2027-03-02')?.blocked).toContain('已于2027-03-01过期，不能再申请延续');
   });
 });

@@ -1,4 +1,4 @@
-import { beijingDay, chineseDate, LICENCE_TITLES, type TLicenceKind, type TLicenceVerification } from '@jhrm/contracts';
+import { beijingDay, chineseDate, LICENCE_TITLES, renewalBlocked, type TLicenceKind, type TLicenceVerification, type TUnitLicence } from '@jhrm/contracts';
 import { LICENCE_STATUS_TONE } from '../../../components/licence-status';
 import type { StatusTone } from '../../../components/StatusTag';
 
@@ -41,4 +41,14 @@ export function verificationVerdict(
   }
   if (v.status === '已撤销') return { tone, headline: '已撤销', detail: `该${title}${since}因告知承诺核查不属实且逾期未整改被撤销，不再有效。` };
   return { tone, headline: '已注销', detail: `该${title}${since}注销，不再有效。` };
+}
+
+/**
+ * 许可证延续 on the unit's licence card (decision 0047): offered for a licence in force that has a
+ * validity (null otherwise: nothing to renew), with why it cannot be renewed on `today` (Beijing
+ * day) — too early or already expired — or null when it can (the rule the server applies).
+ */
+export function renewalOffer(l: Pick<TUnitLicence, 'number' | 'status' | 'validUntil'>, today: string): { blocked: string | null } | null {
+  if (l.status !== '有效' || !l.validUntil) return null;
+  return { blocked: renewalBlocked(l, today) };
 }

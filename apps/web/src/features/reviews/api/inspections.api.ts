@@ -16,6 +16,7 @@ import type {
   TSpotCheckPlanRequest,
   TSpotCheckPreview,
   TSpotCheckReplay,
+  TSpotCheckScope,
 } from '@jhrm/contracts';
 import { api, type ApiError } from '../../../lib/api-client';
 import { useListQuery, type Paging } from '../../../components/server-list';
@@ -126,6 +127,15 @@ export function useSpotCheckPlan(id: string) {
     queryKey: planKeys.detail(id),
     queryFn: ({ signal }) => api.get<TSpotCheckPlan>(`/api/spot-checks/${encodeURIComponent(id)}`, { signal }),
     refetchOnMount: 'always',
+  });
+}
+
+/** Whether the caller may plan, and over which 审批部门 (administrator: all; a city's reviewer: its city and counties). */
+export function useSpotCheckScope() {
+  return useQuery({
+    queryKey: ['spot-checks', 'scope'] as const,
+    queryFn: ({ signal }) => api.get<TSpotCheckScope>('/api/spot-checks/scope', { signal }),
+    staleTime: 5 * 60_000,
   });
 }
 

@@ -75,6 +75,7 @@ function ResultForm({ task }: { task: TInspectionTask }) {
         {failed && spot(task) && (
           <Form.Item name="action" label="处理方式">
             <Radio.Group
+              aria-label="处理方式"
               options={[
                 { label: '责令整改', value: '责令整改' },
                 { label: '立案', value: '立案' },

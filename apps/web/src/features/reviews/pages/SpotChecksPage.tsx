@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { Alert, App, Button, Checkbox, Form, Input, InputNumber, Modal, Select, Space, type TableColumnsType } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
-import { BUSINESS_SCOPES, CREDIT_LEVELS, SPOT_CHECK_LICENCE_KINDS, beijingDay, type TCreditLevel, type TSpotCheckFilter, type TSpotCheckPlanListItem } from '@jhrm/contracts';
+import { BUSINESS_SCOPES, CREDIT_LEVELS, SPOT_CHECK_LICENCE_KINDS, beijingDay, type TCreditLevel, type TSpotCheckFilter, type TSpotCheckPlanListItem, type TSpotCheckScope } from '@jhrm/contracts';
 import { DateField } from '../../../components/DateField';
 import { QueryPage, type QueryFilter } from '../../../components/QueryPage';
-import { departmentOptions, useDepartments } from '../../../lib/application-api';
 import { isApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format-datetime';
-import { useCreateSpotCheckPlan, useSpotCheckPlans, useSpotCheckPreview, type SpotCheckFilters } from '../api/inspections.api';
+import { useCreateSpotCheckPlan, useSpotCheckPlans, useSpotCheckPreview, useSpotCheckScope, type SpotCheckFilters } from '../api/inspections.api';
 import { spotCheckPath } from '../paths';
 import '../components/reviews.css';
 
@@ -46,11 +45,10 @@ const rangeOf = (v: PlanValues): TSpotCheckFilter => ({
  * 新建抽查计划: the range, the share and the deadline; 预估 says how many institutions the range holds and
  * how many the ratio draws; 抽取 asks for confirmation (a draw is final and recorded with its seed).
  */
-function NewPlan({ open, onClose }: { open: boolean; onClose: () => void }) {
+function NewPlan({ open, onClose, scope }: { open: boolean; onClose: () => void; scope: TSpotCheckScope }) {
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<PlanValues>();
-  const departments = useDepartments();
   const preview = useSpotCheckPreview();
   const create = useCreateSpotCheckPlan();
   const [previewed, setPreviewed] = useState<string | null>(null);
@@ -83,8 +81,8 @@ function NewPlan({ open, onClose }: { open: boolean; onClose: () => void }) {
         <Form.Item name="name" label="计划名称" rules={[{ required: true, whitespace: true, message: '请填写计划名称' }]}>
           <Input maxLength={60} placeholder="如：2026年第四季度人力资源服务机构双随机抽查" />
         </Form.Item>
-        <Form.Item name="department" label="审批部门（发证机关）" extra="不选则为全省">
-          <Select allowClear placeholder="全省" options={departmentOptions(departments.data)} />
+        <Form.Item name="department" label="审批部门（发证机关）" extra={`不选则为${scope.label}`}>
+          <Select allowClear showSearch optionFilterProp="label" placeholder={scope.label} options={scope.departments.map((d) => ({ label: d.name, value: d.code }))} />
         </Form.Item>
         <Form.Item name="kind" label="许可/备案">
           <Select allowClear placeholder="全部" options={SPOT_CHECK_LICENCE_KINDS.map((k) => ({ label: k, value: k }))} />
@@ -121,9 +119,13 @@ function NewPlan({ open, onClose }: { open: boolean; onClose: () => void }) {
   );
 }
 
-/** 双随机抽查 (decision 0049): the administrator's plans, and 新建抽查计划. */
+/**
+ * 双随机抽查 (decision 0049): the plans the caller sees (an administrator every plan, a city's reviewer its
+ * department's) and 新建抽查计划 for those who may plan; other reviewers are told who plans.
+ */
 export default function SpotChecksPage() {
   const [creating, setCreating] = useState(false);
+  const scope = useSpotCheckScope();
   const columns: TableColumnsType<TSpotCheckPlanListItem> = [
     { title: '操作', key: 'open', width: 70, render: (_: unknown, r) => <Link to={spotCheckPath(r.id)}>查看</Link> },
     { title: '计划名称', dataIndex: 'name', key: 'name', width: 260, ellipsis: { showTitle: true } },
@@ -145,13 +147,16 @@ export default function SpotChecksPage() {
       useRows={useSpotCheckPlans}
       rowKey="id"
       columns={columns}
+      header={() => (scope.data && !scope.data.canPlan ? <Alert type="info" showIcon message={scope.data.label} className="table-alert" /> : null)}
       toolbar={
-        <Button type="primary" onClick={() => setCreating(true)}>
-          新建抽查计划
-        </Button>
+        scope.data?.canPlan ? (
+          <Button type="primary" onClick={() => setCreating(true)}>
+            新建抽查计划
+          </Button>
+        ) : undefined
       }
     >
-      <NewPlan open={creating} onClose={() => setCreating(false)} />
+      {scope.data?.canPlan && <NewPlan open={creating} onClose={() => setCreating(false)} scope={scope.data} />}
     </QueryPage>
   );
 }
