@@ -15,6 +15,9 @@ export interface RouteSql {
   label: string;
   url: string;
   account: string | null;
+  /** GET unless given (a POST that only reads, such as the 抽查 预估) */
+  method?: 'GET' | 'POST';
+  payload?: Record<string, unknown>;
   status: number;
   /** every statement the request sent, in order */
   statements: SentStatement[];
@@ -30,7 +33,7 @@ export async function captureRouteSql(opts: {
   databaseUrl: string;
   /** the development data directory the server was seeded with (its secrets.json decrypts the demo data) */
   dataDir: string;
-  routes: { label: string; url: string; account: string | null }[];
+  routes: { label: string; url: string; account: string | null; method?: 'GET' | 'POST'; payload?: Record<string, unknown> }[];
 }): Promise<RouteSql[]> {
   let recording: SentStatement[] | null = null;
   // the server's own database opening (pool size, JIT off …), with a logger that sees every statement as sent
@@ -48,7 +51,13 @@ export async function captureRouteSql(opts: {
     for (const route of opts.routes) {
       const cookie = route.account ? await signIn(app, route.account, cookies) : undefined;
       recording = [];
-      const res = await app.inject({ method: 'GET', url: route.url, headers: cookie ? { cookie } : {} });
+      const csrf = cookie?.match(/jhrm_csrf=([^;]+)/)?.[1];
+      const res = await app.inject({
+        method: route.method ?? 'GET',
+        url: route.url,
+        headers: { ...(cookie ? { cookie } : {}), ...(route.method === 'POST' && csrf ? { 'x-csrf-token': csrf } : {}) },
+        ...(route.payload ? { payload: route.payload } : {}),
+      });
       out.push({ ...route, status: res.statusCode, statements: recording });
       recording = null;
     }
