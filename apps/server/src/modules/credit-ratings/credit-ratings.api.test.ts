@@ -16,6 +16,7 @@ import { createInstitution, insertLicence } from '../../test/licences';
 import { createOtherUnitAgent } from '../../test/people';
 import { licensedDraft, requestKey } from '../../test/submissions';
 import { applications } from '../applications/applications.table';
+import { institutions } from '../institutions/institutions.table';
 import { statisticsReports } from '../statistics/statistics.table';
 import { applicationCredit } from '../credit/credit.table';
 import { licences } from '../licences/licences.table';
@@ -154,6 +155,14 @@ describe('年度报告', () => {
     const d = await licensed('2024-05-10');
     await db().update(licences).set({ status: '已注销', endedAt: new Date('2025-06-01T10:00:00+08:00') }).where(eq(licences.institutionId, d.inst.id));
     expect(await ratingOf(d.inst.id)).toMatchObject({ level: 'B', score: 85, reasons: [{ label: '2024年度报告未报送' }] });
+  });
+
+  it('an imported institution owes no report for a deadline before its import (it filed those outside this system)', async () => {
+    const imported = await licensed('2013-06-01');
+    const native = await licensed('2013-06-01');
+    await db().update(institutions).set({ importBatchId: crypto.randomUUID() }).where(eq(institutions.id, imported.inst.id));
+    expect(await ratingOf(imported.inst.id)).toMatchObject({ level: 'A', score: 100, reasons: [] });
+    expect(await ratingOf(native.inst.id)).toMatchObject({ level: 'D', score: 55 });
   });
 
   it('null rates every institution on the register, and only those', async () => {

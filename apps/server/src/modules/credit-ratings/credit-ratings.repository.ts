@@ -32,7 +32,8 @@ interface FactsRow {
  * (null: every institution on it), in one statement of grouped aggregates — one row per institution,
  * however many (no query per institution):
  * - 年度报告: each assessed 服务年度 (`years`) from the year of its first licence, while a licence was in
- *   force or ended only after that year's 报送截止日期 — 按时报送 when the report now sent (待审核 or 审核通过)
+ *   force or ended only after that year's 报送截止日期 (for an imported institution, only deadlines after its
+ *   import: it filed the earlier years outside this system) — 按时报送 when the report now sent (待审核 or 审核通过)
  *   was last submitted before the end of that day (Beijing), 逾期报送 after it, 未报送 without one sent;
  * - 告知承诺核查 不属实: 整改中, or closed 整改完成 / 撤销许可;
  * - 双随机抽查: closed (已完成) with a result 合格 / 责令整改 / 立案;
@@ -63,7 +64,10 @@ async function creditFacts(db: DbOrTx, ids: string[] | null, years: { year: numb
           SELECT s.id, jsonb_agg(jsonb_build_object('year', y.year, 'state',
                    CASE WHEN a.id IS NULL THEN '未报送' WHEN a.submitted_at < y.due_end THEN '按时报送' ELSE '逾期报送' END) ORDER BY y.year) AS reports
           FROM span s
+          JOIN institutions i ON i.id = s.id
           JOIN years y ON y.year >= extract(year FROM s.first_on) AND (s.in_force OR s.ended_at >= y.due_end)
+            -- an imported institution (存量机构) filed the years before its import outside this system
+            AND (i.import_batch_id IS NULL OR y.due_end > i.created_at)
           LEFT JOIN statistics_reports r ON r.institution_id = s.id AND r.service_year = y.year
           LEFT JOIN applications a ON a.id = r.application_id AND a.status IN ${sent}
           GROUP BY s.id
