@@ -4,6 +4,8 @@ import {
   CHANGE_LIST_PATH,
   ESTABLISHMENT_PATH,
   INSTITUTION_QUERY_PATH,
+  REISSUE_EDIT_PATTERN,
+  REISSUE_NEW_PATH,
   RENEWAL_EDIT_PATTERN,
   RENEWAL_NEW_PATH,
 } from '../../features/institutions/paths';
@@ -85,6 +87,17 @@ const RENEWAL_HELP: PageHelp = {
   ],
 };
 
+/** 许可证补办申请, new and saved (opened from the institution's 查看, off the menu). */
+const REISSUE_HELP: PageHelp = {
+  steps: [
+    '在机构“查看”页的许可证一栏点击“许可证补办”（已保存的申请也从这里继续办理）；许可证在有效期内才能补办。',
+    '选择审批部门和补办原因（遗失或损毁），填写情况说明，点击“保存”。',
+    '点击“附件材料”，上传签字盖章的许可证补办申请表；遗失的上传遗失声明，损毁的上传损毁的许可证原件；再点击“提交”。',
+    `${WITHDRAW}${DEADLINE}`,
+    '审核通过后许可证编号不变，注明补发日期；原证书扫码核验显示“已补发”，请在机构“查看”页下载补发的许可证。',
+  ],
+};
+
 /** The catalogue, by menu path (and the working pages off the menu: the review page, 许可证延续申请). */
 export const PAGE_HELP: Readonly<Record<string, PageHelp | ByRole>> = {
   [HR_BASE]: {
@@ -155,6 +168,8 @@ export const PAGE_HELP: Readonly<Record<string, PageHelp | ByRole>> = {
     ],
     faqs: ['changeSaveFails'],
   },
+  [REISSUE_NEW_PATH]: REISSUE_HELP,
+  [REISSUE_EDIT_PATTERN]: REISSUE_HELP,
   [RENEWAL_NEW_PATH]: RENEWAL_HELP,
   [RENEWAL_EDIT_PATTERN]: RENEWAL_HELP,
   [CANCELLATION_LIST_PATH]: {
