@@ -18,6 +18,11 @@ export class ApiError extends Error {
   }
 }
 
+/** What to tell the user of a failed call: the server's Chinese message, or a general one. */
+export function apiErrorText(e: unknown, fallback = '操作未成功，请稍后重试'): string {
+  return isApiError(e) ? e.message : fallback;
+}
+
 export function isApiError(e: unknown): e is ApiError {
   return e instanceof ApiError;
 }

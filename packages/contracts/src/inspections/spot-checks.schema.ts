@@ -63,6 +63,8 @@ export const ZSpotCheckTaskRow = z.object({
   inspectors: z.array(z.string()),
   status: z.enum(INSPECTION_STATUSES),
   outcome: z.enum(INSPECTION_OUTCOMES).nullable(),
+  /** 待核查 past the plan's deadline, or 整改中 past the 整改 deadline */
+  overdue: z.boolean(),
   closedAt: z.string().nullable(),
 });
 export type TSpotCheckTaskRow = z.infer<typeof ZSpotCheckTaskRow>;

@@ -265,4 +265,15 @@ describe('a 抽查 task', () => {
     const rows = await ctx.database.db.select({ id: inspectionTasks.id }).from(inspectionTasks).where(inArray(inspectionTasks.id, p.tasks.map((t) => t.id)));
     expect(rows).toHaveLength(p.tasks.length);
   });
+
+  it("marks the open tasks overdue once the plan's deadline has passed (the last test: it moves the clock)", async () => {
+    const before = (await admin.get(`/api/spot-checks/${p.id}`)).json() as TSpotCheckPlan;
+    expect(before.tasks.some((t) => t.overdue)).toBe(false);
+    ctx.clock.advance(31 * 86_400_000);
+    // the sessions have expired meanwhile
+    await admin.login('demo_admin');
+    const after = (await admin.get(`/api/spot-checks/${p.id}`)).json() as TSpotCheckPlan;
+    for (const t of after.tasks) expect(t.overdue, `${t.status}`).toBe(t.status === '待核查');
+    expect(after.tasks.filter((t) => t.overdue).length).toBeGreaterThan(0);
+  });
 });

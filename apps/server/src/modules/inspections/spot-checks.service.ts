@@ -25,6 +25,7 @@ import type { Actor } from '../accounts/actor';
 import { departments, users } from '../accounts/accounts.table';
 import { institutions } from '../institutions/institutions.table';
 import { notifyUsers } from '../notifications/notifications.service';
+import { isOverdue } from './inspections.repository';
 import { inspectionTasks, spotCheckPlans } from './inspections.table';
 import { draw, drawCount, type DrawPool, type Drawn } from './spot-check-draw';
 
@@ -33,8 +34,6 @@ type PlanRequest = z.output<typeof ZSpotCheckPlanRequest>;
 type PlanScope = TSpotCheckScope & { own: string | null; codes: string[] | null };
 type Candidate = { id: string; unitId: string; licenceId: string; department: string; name: string; exclude: string[] };
 
-/** An institution's credit level when the plan drew (recorded in its pool). */
-const levelOf = (pool: DrawPool, id: string): TCreditLevel | null => (pool.levels?.[id] as TCreditLevel | undefined) ?? null;
 
 /**
  * 双随机抽查计划 (decision 0049): the administrator's plans. Creating one draws it at once, in one
@@ -237,10 +236,24 @@ export class SpotChecksService {
   async get(actor: Actor, id: string): Promise<TSpotCheckPlan> {
     const [row] = await this.listRows().where(and(eq(spotCheckPlans.id, id), await this.visible(actor)));
     if (!row) throw new AppError(AppErrorCode.NOT_FOUND, '抽查计划不存在');
-    const [{ pool } = { pool: null }] = await this.db.select({ pool: spotCheckPlans.pool }).from(spotCheckPlans).where(eq(spotCheckPlans.id, id));
+    // each institution's credit level when the plan drew: only that part of the recorded pool (a province's is MBs)
+    const [{ levels } = { levels: null }] = await this.db
+      .select({ levels: sql<Record<string, TCreditLevel> | null>`${spotCheckPlans.pool} -> 'levels'` })
+      .from(spotCheckPlans)
+      .where(eq(spotCheckPlans.id, id));
+    const today = beijingDay(this.deps.clock());
     const tasks = await this.db
       .select({
-        t: { id: inspectionTasks.id, institutionId: inspectionTasks.institutionId, department: inspectionTasks.department, status: inspectionTasks.status, outcome: inspectionTasks.outcome, closedAt: inspectionTasks.closedAt },
+        t: {
+          id: inspectionTasks.id,
+          institutionId: inspectionTasks.institutionId,
+          department: inspectionTasks.department,
+          status: inspectionTasks.status,
+          outcome: inspectionTasks.outcome,
+          dueOn: inspectionTasks.dueOn,
+          rectifyDeadline: inspectionTasks.rectifyDeadline,
+          closedAt: inspectionTasks.closedAt,
+        },
         name: institutions.name,
         uscc: institutions.uscc,
         departmentName: departments.name,
@@ -260,10 +273,11 @@ export class SpotChecksService {
         uscc: r.uscc,
         department: r.t.department,
         departmentName: r.departmentName ?? r.t.department,
-        creditLevel: pool ? levelOf(pool, r.t.institutionId) : null,
+        creditLevel: levels?.[r.t.institutionId] ?? null,
         inspectors: r.inspectors ?? [],
         status: r.t.status,
         outcome: r.t.outcome,
+        overdue: isOverdue(r.t, today),
         closedAt: r.t.closedAt?.toISOString() ?? null,
       })),
     };

@@ -4,7 +4,7 @@ import { useParams } from 'react-router-dom';
 import { beijingDay, type TCheckResult, type TInspectionTask } from '@jhrm/contracts';
 import { Spinner } from '../../../components/Spinner';
 import { formatDateTime } from '../../../lib/format-datetime';
-import { isApiError } from '../../../lib/api-client';
+import { apiErrorText } from '../../../lib/api-client';
 import { useInspection, useInspectionStep, useUploadInspectionPhotos } from '../api/inspections.api';
 import { InspectionStatus } from './InspectionsPage';
 import '../components/reviews.css';
@@ -19,7 +19,6 @@ interface ResultValues {
   rectifyDeadline?: { format(f: string): string } | null;
 }
 
-const errorText = (e: unknown) => (isApiError(e) ? e.message : '操作未成功，请稍后重试');
 
 const spot = (t: Pick<TInspectionTask, 'kind'>) => t.kind === '双随机抽查';
 
@@ -52,7 +51,7 @@ function ResultForm({ task }: { task: TInspectionTask }) {
       {
         onSuccess: (t) =>
           void message.success(t.status === '整改中' ? '已责令限期整改，已通知申请单位' : t.outcome === '立案' ? '已登记立案，任务已办结' : spot(t) ? '抽查合格，任务已办结' : '核查属实，任务已办结'),
-        onError: (e) => void message.error(errorText(e)),
+        onError: (e) => void message.error(apiErrorText(e)),
       },
     );
   const submitText = spot(task) ? (!failed ? '抽查合格，办结' : rectify ? '责令限期整改' : '立案，办结') : failed ? '不属实，责令限期整改' : '核查属实，办结';
@@ -116,7 +115,7 @@ function RectificationActions({ task }: { task: TInspectionTask }) {
         form.resetFields();
         void message.success(dialog === 'revoke' ? '已撤销许可，已记入失信记录并通知申请单位' : '已确认整改完成，任务已办结');
       },
-      onError: (e) => void message.error(errorText(e)),
+      onError: (e) => void message.error(apiErrorText(e)),
     });
   return (
     <Card size="small" title="限期整改">
@@ -169,7 +168,7 @@ function Photos({ task }: { task: TInspectionTask }) {
             accept=".jpg,.jpeg,.png,.pdf"
             showUploadList={false}
             beforeUpload={(file, list) => {
-              if (file === list[0]) upload.mutate(list, { onSuccess: () => void message.success('照片已上传'), onError: (e) => void message.error(errorText(e)) });
+              if (file === list[0]) upload.mutate(list, { onSuccess: () => void message.success('照片已上传'), onError: (e) => void message.error(apiErrorText(e)) });
               return false;
             }}
           >
@@ -199,7 +198,7 @@ function CheckResult({ label, value, onChange, id, ...rest }: Pick<RadioGroupPro
 export default function InspectionPage() {
   const { id = '' } = useParams();
   const q = useInspection(id);
-  if (q.isError) return <Alert type="error" showIcon message={errorText(q.error)} />;
+  if (q.isError) return <Alert type="error" showIcon message={apiErrorText(q.error)} />;
   if (!q.data) return <Spinner />;
   const t = q.data;
   return (

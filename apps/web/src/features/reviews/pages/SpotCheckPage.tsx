@@ -1,8 +1,8 @@
 import { Alert, App, Button, Card, Descriptions, Table } from 'antd';
 import { Link, useParams } from 'react-router-dom';
-import { beijingDay, type TSpotCheckTaskRow } from '@jhrm/contracts';
+import type { TSpotCheckTaskRow } from '@jhrm/contracts';
 import { Spinner } from '../../../components/Spinner';
-import { isApiError } from '../../../lib/api-client';
+import { apiErrorText } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format-datetime';
 import { useSpotCheckPlan, useSpotCheckReplay } from '../api/inspections.api';
 import { inspectionPath, SPOT_CHECKS_PATH } from '../paths';
@@ -10,7 +10,6 @@ import { InspectionStatus } from './InspectionsPage';
 import { rangeText } from './SpotChecksPage';
 import '../components/reviews.css';
 
-const errorText = (e: unknown) => (isApiError(e) ? e.message : '操作未成功，请稍后重试');
 
 /** One 抽查计划: its range, seed and counts, 复核抽取, and each drawn institution with its inspectors and result. */
 export default function SpotCheckPage() {
@@ -18,7 +17,7 @@ export default function SpotCheckPage() {
   const { message } = App.useApp();
   const q = useSpotCheckPlan(id);
   const replay = useSpotCheckReplay(id);
-  if (q.isError) return <Alert type="error" showIcon message={errorText(q.error)} />;
+  if (q.isError) return <Alert type="error" showIcon message={apiErrorText(q.error)} />;
   if (!q.data) return <Spinner />;
   const p = q.data;
   return (
@@ -27,7 +26,7 @@ export default function SpotCheckPage() {
         size="small"
         title={`抽查计划：${p.name}`}
         extra={
-          <Button onClick={() => replay.mutate(undefined, { onError: (e) => void message.error(errorText(e)) })} loading={replay.isPending}>
+          <Button onClick={() => replay.mutate(undefined, { onError: (e) => void message.error(apiErrorText(e)) })} loading={replay.isPending}>
             复核抽取
           </Button>
         }
@@ -61,7 +60,7 @@ export default function SpotCheckPage() {
             { title: '审批部门', dataIndex: 'departmentName', key: 'departmentName', width: 180 },
             { title: '信用等级', dataIndex: 'creditLevel', key: 'creditLevel', width: 90, render: (v: string | null) => v ?? '—' },
             { title: '检查人员', dataIndex: 'inspectors', key: 'inspectors', width: 160, render: (v: string[]) => v.join('、') },
-            { title: '状态', key: 'status', width: 170, render: (_: unknown, r) => <InspectionStatus row={{ status: r.status, outcome: r.outcome, overdue: r.status === '待核查' && p.dueOn < beijingDay(new Date()) }} /> },
+            { title: '状态', key: 'status', width: 170, render: (_: unknown, r) => <InspectionStatus row={r} /> },
           ]}
         />
       </Card>

@@ -4,7 +4,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { BUSINESS_SCOPES, CREDIT_LEVELS, SPOT_CHECK_LICENCE_KINDS, beijingDay, type TCreditLevel, type TSpotCheckFilter, type TSpotCheckPlanListItem, type TSpotCheckScope } from '@jhrm/contracts';
 import { DateField } from '../../../components/DateField';
 import { QueryPage, type QueryFilter } from '../../../components/QueryPage';
-import { isApiError } from '../../../lib/api-client';
+import { apiErrorText } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format-datetime';
 import { useCreateSpotCheckPlan, useSpotCheckPlans, useSpotCheckPreview, useSpotCheckScope, type SpotCheckFilters } from '../api/inspections.api';
 import { spotCheckPath } from '../paths';
@@ -26,7 +26,6 @@ interface PlanValues {
   seed?: string;
 }
 
-const errorText = (e: unknown) => (isApiError(e) ? e.message : '操作未成功，请稍后重试');
 
 /** The plan's 抽查范围 in words. */
 export function rangeText(f: TSpotCheckPlanListItem['filter']): string {
@@ -55,7 +54,7 @@ function NewPlan({ open, onClose, scope }: { open: boolean; onClose: () => void;
   const estimate = async () => {
     const v = await form.validateFields(['ratio']);
     const all = form.getFieldsValue();
-    preview.mutate({ ...rangeOf(all), ratio: v.ratio! }, { onSuccess: (p) => setPreviewed(`符合条件的持证机构${p.candidates}个，按${v.ratio}%抽取${p.toDraw}个`), onError: (e) => void message.error(errorText(e)) });
+    preview.mutate({ ...rangeOf(all), ratio: v.ratio! }, { onSuccess: (p) => setPreviewed(`符合条件的持证机构${p.candidates}个，按${v.ratio}%抽取${p.toDraw}个`), onError: (e) => void message.error(apiErrorText(e)) });
   };
   const onFinish = (v: PlanValues) =>
     modal.confirm({
@@ -73,7 +72,7 @@ function NewPlan({ open, onClose, scope }: { open: boolean; onClose: () => void;
             onClose();
             navigate(spotCheckPath(plan.id));
           })
-          .catch((e: unknown) => void message.error(errorText(e))),
+          .catch((e: unknown) => void message.error(apiErrorText(e))),
     });
   return (
     <Modal open={open} title="新建抽查计划" onCancel={onClose} footer={null} width={640} forceRender destroyOnHidden={false}>
